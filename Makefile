@@ -1,0 +1,41 @@
+# newsweave: `make demo` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+NW     := $(VENV)/bin/newsweave
+STAMP  := $(VENV)/.installed
+DB     ?= demo.db
+PORT   ?= 8765
+DATA   ?= ../shared/data
+
+.PHONY: setup demo test lint typecheck pytest eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(NW) ingest examples/corpus --no-follow --db $(DB)
+	$(NW) serve --db $(DB) --port $(PORT)
+
+lint: setup
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
+pytest: setup
+	NEWSWEAVE_DATA=$(DATA) $(VENV)/bin/pytest -q
+
+test: lint typecheck pytest
+
+eval: setup
+	$(NW) eval all --data $(DATA)
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,324 @@
+"""The ``newsweave`` command: thin wrappers over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsweave import __version__
+from newsweave.errors import CATALOGUE, NewsweaveError
+from newsweave.settings import Settings, from_env, iter_fields
+from newsweave.store.sqlite import Store
+
+app = typer.Typer(
+    name="newsweave",
+    help="Weave news and analysis articles into one sourced model of the world they describe.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db",
+        envvar="NEWSWEAVE_DB",
+        help="The SQLite store (env NEWSWEAVE_DB).",
+        show_default=True,
+    ),
+]
+DEFAULT_DB = Path("newsweave.db")
+
+
+def _settings(db: Path | None = None) -> Settings:
+    settings = from_env()
+    if db is not None:
+        settings = settings.replace("store.path", db)
+    return settings
+
+
+def _say_error(line: str) -> None:
+    """One error line on stderr, never wrapped (scripts grep these)."""
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _fail(error: NewsweaveError) -> typer.Exit:
+    _say_error(error.line())
+    return typer.Exit(code=1)
+
+
+def _open_store(db: Path) -> Store:
+    return Store.open(db)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories (recursive), globs, http(s) URLs, RSS/Atom feeds, "
+            "WARC (.warc, .warc.gz), JSONL/JSON, or - for standard input. File types: "
+            ".html .htm .txt .md .json .jsonl .warc .warc.gz .rss .atom .xml.",
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    no_follow: Annotated[
+        bool, typer.Option("--no-follow", help="Do not fetch the pages feed items link to.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+) -> None:
+    """Read articles into the store: clean text, segments by role, metadata.
+
+    Each failing input gets one error line (code, input, reason) and the batch goes on;
+    the exit status is 1 when any input failed. Re-running is safe: stored documents are
+    recognised by their content hash.
+    """
+    from newsweave.ingest.pipeline import Outcome
+    from newsweave.ingest.pipeline import ingest as run_ingest
+
+    settings = _settings(db)
+    try:
+        store = _open_store(db)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    with (
+        store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} inputs"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=True,
+        ) as progress,
+    ):
+        task = progress.add_task("ingesting", total=None)
+
+        def report(outcome: Outcome) -> None:
+            progress.advance(task)
+            if outcome.error is not None:
+                _say_error(outcome.error.line())
+
+        stdin = sys.stdin.buffer if "-" in sources else None
+        result = run_ingest(
+            sources, store, settings, follow_links=not no_follow, stdin=stdin, on_outcome=report
+        )
+        if not quiet:
+            _print_ingest_summary(result.counts, store)
+    if not result.ok:
+        raise typer.Exit(code=1)
+
+
+def _print_ingest_summary(counts: Mapping[str, int], store: Store) -> None:
+    status = store.status()
+    table = Table(title="ingest", show_header=False)
+    table.add_row("new documents", str(counts.get("new", 0)))
+    table.add_row("near-duplicates (linked)", str(counts.get("near-duplicate", 0)))
+    table.add_row("already stored", str(counts.get("duplicate", 0)))
+    table.add_row("errors", str(counts.get("failed", 0)))
+    table.add_row("store: documents", str(status.documents))
+    table.add_row("store: words", f"{status.words:,}")
+    for role, count in sorted(status.segments.items()):
+        table.add_row(f"store: {role} segments", str(count))
+    out.print(table)
+
+
+@app.command()
+def status(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print counts: documents, words, segments by role, near-duplicates, errors."""
+    from dataclasses import asdict
+
+    try:
+        with _open_store(db) as store:
+            result = store.status()
+            errors = store.errors()
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    data = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(result).items()}
+    if as_json:
+        out.print_json(json.dumps(data))
+        return
+    table = Table(title=f"newsweave store {db}", show_header=False)
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "none"
+        table.add_row(key.replace("_", " "), str(value))
+    out.print(table)
+    for row in errors:
+        _say_error(f"last error {row.code} {row.source}: {row.reason}")
+
+
+@app.command()
+def forget(
+    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix of it).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Remove a document and everything derived from it alone."""
+    try:
+        with _open_store(db) as store:
+            removed = store.forget(document)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    out.print(f"forgot {removed}")
+
+
+@app.command()
+def show(
+    document: Annotated[str, typer.Argument(help="Document id (or a unique prefix of it).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Print a document: its metadata and its segments marked by role."""
+    try:
+        with _open_store(db) as store:
+            doc = store.get_document(document)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    out.print(f"[bold]{doc.title or '(untitled)'}[/bold]")
+    published = doc.published.iso() if doc.published else "undated"
+    if doc.date and doc.date.inferred:
+        published += f" (inferred from {doc.date.source})"
+    meta = [
+        doc.id,
+        doc.publisher or "?",
+        ", ".join(doc.authors) or "?",
+        published,
+        doc.language or "?",
+        doc.genre,
+        doc.source,
+    ]
+    out.print(" · ".join(meta), markup=False, highlight=False)
+    for segment in doc.segments:
+        out.print(f"[dim]{segment.role.value:>12}[/dim] ", end="")
+        out.print(doc.segment_text(segment), markup=False, highlight=False)
+
+
+@app.command()
+def export(
+    file: Annotated[Path, typer.Argument(help="Where to write the export ('-' for stdout).")],
+    format: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write the corpus model to FILE (format "newsweave/1", see docs/export.md)."""
+    from newsweave.export.json import export_json, write_json
+
+    if format != "json":
+        raise _fail(NewsweaveError("NW401", f"--format {format}", "supported formats: json"))
+    try:
+        with _open_store(db) as store:
+            if str(file) == "-":
+                sys.stdout.write(json.dumps(export_json(store), ensure_ascii=False, indent=1))
+                sys.stdout.write("\n")
+                return
+            write_json(store, file)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    err.print(f"wrote {file}")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8765,
+) -> None:
+    """Serve the read-only web UI and its JSON API, and print the address."""
+    from newsweave.serve.server import run
+
+    try:
+        run(db, host=host, port=port, announce=lambda url: out.print(f"newsweave UI: {url}"))
+    except NewsweaveError as error:
+        raise _fail(error) from None
+
+
+@app.command(name="eval")
+def evaluate(
+    task: Annotated[str, typer.Argument(help="Task to measure: extraction, or all.")] = "all",
+    data: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the gold sets (env NEWSWEAVE_DATA; default ../shared/data)."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Use only the first N items.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when a score is below its floor.")
+    ] = False,
+) -> None:
+    """Measure quality against the public gold sets and print one table."""
+    from newsweave.evaluate.harness import TASKS, check_floors, run_tasks
+
+    settings = _settings()
+    data_dir = data or settings.eval.data_dir
+    names = list(TASKS) if task == "all" else [task]
+    if any(name not in TASKS for name in names):
+        raise _fail(NewsweaveError("NW401", task, f"tasks: {', '.join(TASKS)}, all"))
+    try:
+        rows = run_tasks(names, data_dir, limit=limit, console=err)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    if as_json:
+        out.print_json(json.dumps([row.as_dict() for row in rows]))
+    else:
+        table = Table(title=f"newsweave eval ({data_dir})")
+        for column in ("task", "system", "metric", "value", "floor"):
+            table.add_column(column)
+        for row in rows:
+            floor = "" if row.floor is None else f"{row.floor:.3f}"
+            table.add_row(row.task, row.system, row.metric, f"{row.value:.3f}", floor)
+        out.print(table)
+    if check:
+        failures = check_floors(rows)
+        for failure in failures:
+            _say_error(failure.line())
+        if failures:
+            raise typer.Exit(code=1)
+
+
+@app.command(name="errors")
+def list_errors() -> None:
+    """List the error catalogue: every code newsweave can print."""
+    table = Table(title="newsweave errors")
+    for column in ("code", "title", "hint"):
+        table.add_column(column)
+    for spec in CATALOGUE.values():
+        table.add_row(spec.code, spec.title, spec.hint)
+    out.print(table)
+
+
+@app.command(name="settings")
+def list_settings() -> None:
+    """List every setting with its default and meaning."""
+    table = Table(title="newsweave settings")
+    for column in ("setting", "default", "meaning"):
+        table.add_column(column)
+    for name, value, doc in iter_fields(_settings()):
+        table.add_row(name, str(value), doc)
+    out.print(table)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""The one catalogue of user-facing errors.
+
+Every error a user can see has a code here, a title and a hint. Raise
+:class:`NewsweaveError` with the code, the input it concerns and a reason; the CLI prints
+``error NW102 <input>: <reason> (hint)`` and goes on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ErrorSpec:
+    code: str
+    title: str
+    hint: str
+
+
+CATALOGUE: dict[str, ErrorSpec] = {
+    spec.code: spec
+    for spec in (
+        # ingest: reading inputs
+        ErrorSpec("NW101", "input not found", "check the path, glob or URL"),
+        ErrorSpec("NW102", "binary content", "only HTML, text, JSON(L), feeds and WARC are read"),
+        ErrorSpec("NW103", "empty input", "the input holds no text"),
+        ErrorSpec("NW104", "undecodable text", "save the file as UTF-8 or declare its charset"),
+        ErrorSpec("NW105", "input too large", "raise ingest.max_bytes or split the input"),
+        ErrorSpec("NW106", "no article text", "the page has no extractable article text"),
+        ErrorSpec("NW107", "damaged archive", "the WARC file is truncated or not a WARC file"),
+        ErrorSpec("NW108", "unreachable URL", "check the address and the network"),
+        ErrorSpec("NW109", "HTTP error", "the server answered with an error status"),
+        ErrorSpec("NW110", "unsupported content type", "only HTML, text and feeds are fetched"),
+        ErrorSpec("NW111", "too many redirects", "raise fetch.max_redirects or use the final URL"),
+        ErrorSpec("NW112", "invalid JSON", "each line must be a JSON object with text or html"),
+        ErrorSpec("NW113", "unreadable feed", "the RSS/Atom feed could not be parsed"),
+        ErrorSpec("NW114", "unsupported file type", "see `newsweave ingest --help` for types"),
+        ErrorSpec("NW115", "not English", "newsweave analyses English text; it is stored only"),
+        # store
+        ErrorSpec("NW201", "store is newer than this newsweave", "upgrade newsweave"),
+        ErrorSpec("NW202", "document not found", "see `newsweave status` or the UI for ids"),
+        ErrorSpec("NW203", "store unusable", "the file is not a newsweave SQLite store"),
+        # evaluation
+        ErrorSpec("NW301", "evaluation data missing", "pass --data or set NEWSWEAVE_DATA"),
+        ErrorSpec("NW302", "quality below floor", "a change made a measured score worse"),
+        # usage
+        ErrorSpec("NW401", "invalid option", "see the command's --help"),
+        # internal
+        ErrorSpec("NW901", "unexpected failure", "please report it with the input"),
+    )
+}
+
+
+class NewsweaveError(Exception):
+    """A user-facing error: a catalogue code, the input it concerns and a reason."""
+
+    def __init__(self, code: str, subject: str, reason: str) -> None:
+        if code not in CATALOGUE:
+            raise KeyError(f"unknown error code {code}")
+        self.code = code
+        self.subject = subject
+        self.reason = reason
+        super().__init__(self.line())
+
+    @property
+    def spec(self) -> ErrorSpec:
+        return CATALOGUE[self.code]
+
+    def line(self) -> str:
+        """One line naming the code, the input and the reason."""
+        return f"error {self.code} {self.subject}: {self.reason} ({self.spec.hint})"

@@ -1,0 +1,96 @@
+"""The eval harness: run quality tasks on the gold sets, compare with floors.
+
+Each task returns rows (task, system, metric, value). Floors live in ``floors.yaml`` next
+to this module and only ever move up: ``newsweave eval --check`` (and the test suite) fail
+when a newsweave score drops below its floor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rich.console import Console
+from rich.progress import Progress, TaskID
+
+from newsweave.errors import NewsweaveError
+
+
+@dataclass(frozen=True)
+class Row:
+    task: str
+    system: str
+    metric: str
+    value: float
+    floor: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Task = Callable[[Path, int | None, Callable[[], None]], list[Row]]
+
+
+def _extraction(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row]:
+    from newsweave.evaluate.extraction import evaluate
+
+    rows: list[Row] = []
+    for scores in evaluate(data_dir, limit=limit, progress=tick):
+        for metric in ("precision", "recall", "f1", "accuracy"):
+            rows.append(Row("extraction", scores.system, metric, getattr(scores, metric)))
+    return rows
+
+
+TASKS: dict[str, Task] = {"extraction": _extraction}
+TASK_SIZES: dict[str, int] = {"extraction": 181}
+
+
+def floors() -> dict[str, dict[str, float]]:
+    """``{task: {metric: floor}}`` for newsweave's own scores."""
+    text = resources.files("newsweave.evaluate").joinpath("floors.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    return {task: {k: float(v) for k, v in metrics.items()} for task, metrics in data.items()}
+
+
+def run_tasks(
+    names: list[str], data_dir: Path, *, limit: int | None = None, console: Console | None = None
+) -> list[Row]:
+    """Run the named tasks; newsweave rows carry their floor (when not limited)."""
+    if not data_dir.is_dir():
+        raise NewsweaveError("NW301", str(data_dir), "folder not found")
+    known = floors()
+    rows: list[Row] = []
+    with Progress(console=console, transient=True, disable=console is None) as progress:
+        for name in names:
+            bar = progress.add_task(name, total=limit or TASK_SIZES.get(name))
+
+            def tick(bar: TaskID = bar) -> None:
+                progress.advance(bar)
+
+            found = TASKS[name](data_dir, limit, tick)
+            for row in found:
+                floor = known.get(name, {}).get(row.metric) if row.system == "newsweave" else None
+                rows.append(
+                    Row(row.task, row.system, row.metric, row.value, None if limit else floor)
+                )
+    return rows
+
+
+@dataclass(frozen=True)
+class FloorFailure:
+    row: Row
+
+    def line(self) -> str:
+        return NewsweaveError(
+            "NW302",
+            f"{self.row.task}/{self.row.metric}",
+            f"{self.row.value:.4f} is below the floor {self.row.floor:.4f}",
+        ).line()
+
+
+def check_floors(rows: list[Row]) -> list[FloorFailure]:
+    return [FloorFailure(r) for r in rows if r.floor is not None and r.value < r.floor]

@@ -1,0 +1,254 @@
+"""HTML page → blocks in page order plus page metadata.
+
+trafilatura finds the article body (keeping paragraph breaks); the DOM gives what it leaves
+out but a reader still sees and we still want to classify: the headline, the standfirst,
+the byline, photo captions, the author bio and disclaimers. Each block keeps its position
+in the page so captions sit where the photo was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import htmldate
+import trafilatura
+from lxml import etree, html
+
+from newsweave.ingest.blocks import Block, normalise_space
+from newsweave.model import Role
+
+_HINT_CLASSES: list[tuple[Role, re.Pattern[str]]] = [
+    (Role.AUTHOR_BIO, re.compile(r"(author[-_]?bio|\bbio\b|about[-_]the[-_]author|contributor)")),
+    (Role.DISCLAIMER, re.compile(r"(disclaimer|editor[-_]?s?[-_]note|correction|syndicat)")),
+    (Role.CAPTION, re.compile(r"(caption|credit)")),
+    (Role.BYLINE, re.compile(r"(byline|\bauthor\b|dateline|timestamp|published|\bmeta\b)")),
+    (
+        Role.STANDFIRST,
+        re.compile(
+            r"(standfirst|\bdek\b|subtitle|sub[-_]?head|strap|summary|lede|"
+            r"excerpt|\bintro\b|description|deck)"
+        ),
+    ),
+    (
+        Role.BOILERPLATE,
+        re.compile(
+            r"(newsletter|signup|sign[-_]up|subscribe|cookie|consent|"
+            r"share|social|related|promo|advert|\bad\b|banner|footer|nav|"
+            r"menu|breadcrumb|comments|most[-_]read|recommend)"
+        ),
+    ),
+]
+_TEXT_TAGS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "figcaption",
+    "blockquote",
+    "div",
+    "span",
+    "time",
+    "address",
+    "section",
+    "aside",
+    "header",
+}
+
+
+_MAX_WORDS = {
+    Role.HEADLINE: 40,
+    Role.STANDFIRST: 80,
+    Role.BYLINE: 25,
+    Role.CAPTION: 80,
+    Role.AUTHOR_BIO: 120,
+    Role.DISCLAIMER: 120,
+}
+
+
+@dataclass
+class Page:
+    """What an HTML page gives: blocks in page order and metadata."""
+
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    published: str | None = None
+    description: str | None = None
+    url: str | None = None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def _classes(element: Any, depth: int = 1) -> str:
+    names: list[str] = []
+    node = element
+    for _ in range(depth):
+        if node is None or not isinstance(node.tag, str):
+            break
+        names.append(f"{node.get('class', '')} {node.get('id', '')} {node.tag}")
+        node = node.getparent()
+    return " ".join(names).lower()
+
+
+def _hint(element: Any, depth: int = 1) -> Role | None:
+    """The role an element's own class or id names (``depth`` 2 also asks its parent)."""
+    classes = _classes(element, depth)
+    if element.tag == "figcaption":
+        return Role.CAPTION
+    for role, pattern in _HINT_CLASSES:
+        if pattern.search(classes):
+            return role
+    return None
+
+
+@dataclass(frozen=True)
+class _Landmark:
+    order: int
+    key: str
+    text: str
+    element: Any
+
+
+def _landmarks(tree: Any) -> list[_Landmark]:
+    marks: list[_Landmark] = []
+    for order, element in enumerate(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag not in _TEXT_TAGS:
+            continue
+        text = normalise_space(element.text_content())
+        if text and len(text) < 5000:
+            marks.append(_Landmark(order, _key(text), text, element))
+    return marks
+
+
+def _extras(tree: Any, title: str | None) -> list[tuple[int, Block]]:
+    """Headline, standfirst, byline, captions, bios and disclaimers the DOM marks as such."""
+    out: list[tuple[int, Block]] = []
+    seen: set[str] = set()
+    for order, element in enumerate(tree.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag
+        role: Role | None = None
+        if tag == "h1":
+            role = Role.HEADLINE
+        elif tag in ("p", "div", "span", "figcaption", "address", "aside", "small", "h2"):
+            hint = _hint(element)
+            if hint in (
+                Role.STANDFIRST,
+                Role.BYLINE,
+                Role.CAPTION,
+                Role.AUTHOR_BIO,
+                Role.DISCLAIMER,
+            ):
+                role = hint
+        if role is None:
+            continue
+        text = normalise_space(element.text_content())
+        if not text or len(text.split()) > _MAX_WORDS[role] or _key(text) in seen:
+            continue
+        if any(
+            _key(text) in _key(normalise_space(c.text_content()))
+            for c in element.iterancestors()
+            if c.tag in ("figcaption",)
+        ):
+            continue
+        seen.add(_key(text))
+        out.append((order, Block(text, role)))
+    return out
+
+
+def read_html(content: str, *, url: str | None = None) -> Page:
+    """Blocks and metadata of one HTML page. Raises ``ValueError`` when it holds no text."""
+    tree = html.fromstring(content)
+    extracted: Any = trafilatura.bare_extraction(
+        content,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        deduplicate=False,
+    )
+    page = Page(url=url)
+    body: list[str] = []
+    if extracted is not None:
+        page.title = _clean(extracted.title)
+        page.authors = _authors(extracted.author)
+        page.publisher = _clean(extracted.sitename)
+        page.description = _clean(extracted.description)
+        page.url = url or _clean(extracted.url)
+        body = [normalise_space(p) for p in (extracted.text or "").split("\n")]
+        body = [p for p in body if p]
+    page.published = _published(tree)
+    marks = _landmarks(tree)
+    placed = _place_body(body, marks)
+    placed.extend(_extras(tree, page.title))
+    placed.sort(key=lambda item: item[0])
+    page.blocks = _dedupe(block for _, block in placed)
+    if not any(b.hint is None or b.hint is Role.STANDFIRST for b in page.blocks):
+        raise ValueError("no article text found in the page")
+    return page
+
+
+def _place_body(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Block]]:
+    by_key: dict[str, _Landmark] = {}
+    for mark in reversed(marks):  # innermost wins: iter() yields parents first
+        by_key.setdefault(mark.key, mark)
+    placed: list[tuple[float, Block]] = []
+    previous = -1.0
+    for paragraph in body:
+        found = by_key.get(_key(paragraph))
+        if found is not None and found.order > previous:
+            previous = float(found.order)
+            hint = _hint(found.element, depth=2)
+            keep = hint if hint in (Role.AUTHOR_BIO, Role.DISCLAIMER) else None
+            placed.append((previous, Block(paragraph, keep)))
+        else:
+            previous += 0.001
+            placed.append((previous, Block(paragraph)))
+    return placed
+
+
+def _dedupe(blocks: Any) -> list[Block]:
+    """Drop a block that repeats the one before it (a DOM extra and the same body paragraph),
+    keeping the copy that carries a role hint. Repeats further apart are left to the
+    segment classifier (a standfirst repeated as the first body paragraph)."""
+    out: list[Block] = []
+    for block in blocks:
+        if out and _key(out[-1].text) == _key(block.text):
+            if out[-1].hint is None and block.hint is not None:
+                out[-1] = block
+            continue
+        out.append(block)
+    return out
+
+
+def _published(tree: Any) -> str | None:
+    try:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True)
+    except (ValueError, etree.LxmlError):
+        return None
+    return str(found) if found else None
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = normalise_space(str(value))
+    return text or None
+
+
+def _authors(value: Any) -> list[str]:
+    text = _clean(value)
+    if not text:
+        return []
+    return [a.strip() for a in re.split(r";|\band\b|,", text) if a.strip()]

@@ -1,0 +1,118 @@
+"""Metadata from page furniture: authors from bylines, the document's date, datelines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsweave.ingest.datefind import find_dates
+from newsweave.model import PartialDate, Role
+
+_BY = re.compile(r"^\s*(?:by|words by|written by|reporting by)\s+(?P<rest>.+)$", re.IGNORECASE)
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|du|le|la))*")
+_CUT = re.compile(
+    r"\s+(?:in|at|from)\s+[A-Z]|\s*[|·•—–-]\s|,\s*(?:[a-z]|\d|[A-Z][a-z]+\s+\d)|\s+\d|"
+    r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|"
+    r"\s+(?:published|updated|posted)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][A-Za-z .]+?)?\s*(?:,|\()\s*"
+    r"(?P<rest>[^—–-]{0,60}?)\s*(?:\)|[—–-])\s",
+)
+
+
+def authors_from_byline(text: str) -> list[str]:
+    """``By Jane Roe and John Doe in Lagos March 3, 2023`` → ``["Jane Roe", "John Doe"]``."""
+    match = _BY.match(text)
+    if not match:
+        return []
+    rest = match.group("rest")
+    cut = _CUT.search(rest)
+    if cut:
+        rest = rest[: cut.start()]
+    names = re.split(r"\s*(?:,|\band\b|&)\s*", rest)
+    return [n.strip() for n in names if _NAME.fullmatch(n.strip() or "x")]
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    date: PartialDate | None
+    end: int
+
+
+def dateline(text: str, *, anchor_year: int | None) -> Dateline | None:
+    """``PORT AMANI, Jan 9 (Ledger) -`` at the start of a lead paragraph."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    place = match.group("place").strip().title()
+    found = next(iter(find_dates(match.group("rest"), anchor_year=anchor_year)), None)
+    return Dateline(place, found.value if found else None, match.end())
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    value: PartialDate
+    source: str
+    inferred: bool
+    start: int
+    end: int
+    """Offsets in the clean text."""
+
+
+_STATED_ROLES = {Role.BYLINE: "byline", Role.AUTHOR_BIO: "author-bio", Role.DISCLAIMER: "byline"}
+
+
+def dates_in_segments(
+    segments: Sequence[tuple[Role, int, str]], *, anchor_year: int | None
+) -> list[DateCandidate]:
+    """Candidate document dates, most reliable first.
+
+    ``segments`` are (role, start offset, text). Bylines, "Published ..." lines, datelines
+    and author bios state the date; captions and body dates only suggest it (inferred).
+    """
+    stated: list[DateCandidate] = []
+    inferred: list[DateCandidate] = []
+    first_body = True
+    for role, start, text in segments:
+        if role in _STATED_ROLES:
+            for found in find_dates(text, anchor_year=anchor_year):
+                if found.value:
+                    stated.append(
+                        DateCandidate(
+                            found.value,
+                            _STATED_ROLES[role],
+                            False,
+                            start + found.start,
+                            start + found.end,
+                        )
+                    )
+        elif role is Role.BODY and first_body:
+            first_body = False
+            line = dateline(text, anchor_year=anchor_year)
+            if line and line.date:
+                stated.append(DateCandidate(line.date, "dateline", False, start, start + line.end))
+        elif role is Role.CAPTION:
+            for found in find_dates(text, anchor_year=None):
+                if found.value:
+                    inferred.append(
+                        DateCandidate(
+                            found.value, "caption", True, start + found.start, start + found.end
+                        )
+                    )
+    # the latest captioned photo is closest to the publication date
+    inferred.sort(key=lambda c: c.value, reverse=True)
+    return stated + inferred
+
+
+def year_hint(texts: Sequence[str]) -> int | None:
+    """The year of the first full date anywhere in ``texts`` (to date ``Jan 9`` datelines)."""
+    for text in texts:
+        for found in find_dates(text):
+            if found.has_year and found.value:
+                return found.value.year
+    return None

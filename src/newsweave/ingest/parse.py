@@ -1,0 +1,151 @@
+"""RawItem → Document: blocks, roles, clean text with stable offsets, metadata.
+
+This is a pure function of its input: the same item always gives the same document
+(and so the same content-hash id).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsweave.errors import NewsweaveError
+from newsweave.ingest.blocks import Block
+from newsweave.ingest.genre import detect_genre
+from newsweave.ingest.html_page import read_html
+from newsweave.ingest.language import detect_language
+from newsweave.ingest.metadata import authors_from_byline, dateline, dates_in_segments, year_hint
+from newsweave.ingest.raw import RawItem
+from newsweave.ingest.segments import Classified, classify
+from newsweave.ingest.text_page import read_text
+from newsweave.model import Document, Evidence, PartialDate, Role, Segment, content_id
+from newsweave.model.records import DateStatement
+
+STAGE = "ingest"
+VERSION = "1"
+SEPARATOR = "\n\n"
+
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:[-–]\d{2,4})?)?\s*(?P<name>[^.|•]+)", re.IGNORECASE
+)
+
+
+def parse(item: RawItem, *, min_words: int = 20) -> Document:
+    """Build the Document for ``item``. Raises NewsweaveError NW103/NW106 when it holds no
+    article text."""
+    hints = item.hints
+    page_title = page_published = page_publisher = None
+    page_authors: list[str] = []
+    if item.format == "html":
+        try:
+            page = read_html(item.content, url=hints.url)
+        except (ValueError, TypeError) as exc:
+            raise NewsweaveError("NW106", item.source, str(exc) or "unparseable HTML") from exc
+        blocks = page.blocks
+        page_title, page_published = page.title, page.published
+        page_publisher, page_authors = page.publisher, page.authors
+    else:
+        blocks = read_text(item.content)
+    if not blocks:
+        raise NewsweaveError("NW103", item.source, "no text")
+    title = hints.title or page_title
+    classified = classify(blocks, title=title)
+    text, segments = _assemble(classified)
+    body_words = sum(len(text[s.start : s.end].split()) for s in segments if s.role is Role.BODY)
+    if body_words < min_words:
+        raise NewsweaveError(
+            "NW106", item.source, f"only {body_words} words of article body (minimum {min_words})"
+        )
+    doc_id = content_id("d", text)
+    role_texts = [(s.role, text[s.start : s.end]) for s in segments]
+    if title is None:
+        title = next((t for r, t in role_texts if r is Role.HEADLINE), None)
+    publisher = hints.publisher or page_publisher or _copyright_holder(role_texts)
+    authors = list(hints.authors) or page_authors or _byline_authors(role_texts)
+    date = _document_date(doc_id, text, segments, hints.published, page_published)
+    body = "\n".join(t for r, t in role_texts if r.feeds_extraction)
+    extra: list[tuple[str, str]] = []
+    first_body = next((t for r, t in role_texts if r is Role.BODY), "")
+    line = dateline(first_body, anchor_year=date.value.year if date else None)
+    if line:
+        extra.append(("dateline_place", line.place))
+    return Document(
+        id=doc_id,
+        source=item.source,
+        text=text,
+        segments=tuple(segments),
+        title=title,
+        authors=tuple(dict.fromkeys(authors)),
+        publisher=publisher,
+        date=date,
+        language=detect_language(body or text),
+        genre=detect_genre(role_texts, url=hints.url, title=title, publisher=publisher),
+        url=hints.url,
+        format=item.format,
+        extra=tuple(extra),
+    )
+
+
+def _assemble(classified: Sequence[Classified]) -> tuple[str, list[Segment]]:
+    parts: list[str] = []
+    segments: list[Segment] = []
+    offset = 0
+    for item in classified:
+        if parts:
+            offset += len(SEPARATOR)
+        segments.append(Segment(item.role, offset, offset + len(item.block.text)))
+        parts.append(item.block.text)
+        offset += len(item.block.text)
+    return SEPARATOR.join(parts), segments
+
+
+def _byline_authors(role_texts: Sequence[tuple[Role, str]]) -> list[str]:
+    for role, text in role_texts:
+        if role is Role.BYLINE:
+            names = authors_from_byline(text)
+            if names:
+                return names
+    return []
+
+
+def _copyright_holder(role_texts: Sequence[tuple[Role, str]]) -> str | None:
+    for role, text in reversed(role_texts):
+        if role is Role.BOILERPLATE:
+            match = _COPYRIGHT.search(text)
+            if match:
+                name = re.sub(
+                    r"\s*(all rights reserved|ltd|limited|inc)\W*$",
+                    "",
+                    match.group("name").strip(),
+                    flags=re.IGNORECASE,
+                ).strip(" ,")
+                if 1 <= len(name.split()) <= 8:
+                    return name
+    return None
+
+
+def _document_date(
+    doc_id: str,
+    text: str,
+    segments: Sequence[Segment],
+    stated: str | None,
+    page_meta: str | None,
+) -> DateStatement | None:
+    for value, source in ((stated, "source-metadata"), (page_meta, "html-meta")):
+        parsed = PartialDate.parse(value)
+        if parsed:
+            return DateStatement(parsed, source, inferred=False)
+    triples = [(s.role, s.start, text[s.start : s.end]) for s in segments]
+    anchor = year_hint([t for _, _, t in triples])
+    candidates = dates_in_segments(triples, anchor_year=anchor)
+    if not candidates:
+        return None
+    best = candidates[0]
+    segment = next(s for s in segments if s.start <= best.start < s.end or s.start == best.start)
+    evidence = Evidence(
+        doc_id, best.start, best.end, text[segment.start : segment.end], STAGE, VERSION
+    )
+    return DateStatement(best.value, best.source, best.inferred, evidence)
+
+
+__all__ = ["Block", "parse"]

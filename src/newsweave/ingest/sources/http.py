@@ -1,0 +1,158 @@
+"""Fetching http(s) URLs politely: one bounded GET, checked and decoded.
+
+:func:`fetch` is what both page URLs and feed reading use. It never keeps a client around:
+pass one in to reuse connections within a batch, or it makes (and closes) its own.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from newsweave.errors import NewsweaveError
+from newsweave.ingest.raw import Format, Hints, RawItem
+from newsweave.ingest.sources.decode import decode_bytes, sniff_format
+from newsweave.settings import FetchSettings
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain"})
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/xml", "text/xml"}
+)
+ACCEPTED_TYPES = HTML_TYPES | TEXT_TYPES | FEED_TYPES
+
+_ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8"
+)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A fetched response body that passed every check."""
+
+    url_final: str
+    """The URL after redirects."""
+    content_type: str
+    """The media type without parameters, lower case (``""`` when the server sent none)."""
+    text: str
+    """The body decoded to text (newlines normalised)."""
+    data: bytes = b""
+    """The body as received (after transfer decoding), for parsers that decode themselves."""
+    charset: str | None = None
+    """The charset the Content-Type header named, if any."""
+
+    @property
+    def is_feed(self) -> bool:
+        """Whether the server labelled the body as an RSS/Atom/XML feed."""
+        return self.content_type in FEED_TYPES
+
+
+def is_url(source: str) -> bool:
+    """Whether a SOURCE string is an http(s) URL."""
+    return source[:8].lower().startswith(("http://", "https://"))
+
+
+def make_client(settings: FetchSettings) -> httpx.Client:
+    """A client with the timeout, redirect bound and User-Agent of ``settings``; close it."""
+    return httpx.Client(
+        timeout=settings.timeout,
+        follow_redirects=True,
+        max_redirects=settings.max_redirects,
+        headers={"User-Agent": settings.user_agent, "Accept": _ACCEPT},
+    )
+
+
+def fetch(url: str, settings: FetchSettings, client: httpx.Client | None = None) -> Fetched:
+    """GET ``url`` and return its checked, decoded body.
+
+    Raises :class:`NewsweaveError`: NW108 (unreachable, timeout), NW109 (status >= 400),
+    NW110 (content type), NW111 (redirects), NW105 (body beyond ``max_bytes``), and the
+    decoding errors NW102-NW104. ``client`` (see :func:`make_client`) is reused if given.
+    """
+    if not is_url(url):
+        raise NewsweaveError("NW101", url, "not an http(s) URL")
+    if client is not None:
+        return _fetch_with(client, url, settings)
+    with make_client(settings) as own:
+        return _fetch_with(own, url, settings)
+
+
+def page_item(fetched: Fetched, source: str, hints: Hints | None = None) -> RawItem:
+    """The fetched page as one item; ``hints.url`` is set to the final URL."""
+    base = hints or Hints()
+    return RawItem(
+        source=source,
+        content=fetched.text,
+        format=_page_format(fetched),
+        hints=Hints(base.title, base.published, base.authors, base.publisher, fetched.url_final),
+    )
+
+
+def _page_format(fetched: Fetched) -> Format:
+    if fetched.content_type in HTML_TYPES:
+        return "html"
+    return sniff_format(fetched.text, urlsplit(fetched.url_final).path)
+
+
+def _fetch_with(client: httpx.Client, url: str, settings: FetchSettings) -> Fetched:
+    try:
+        with client.stream("GET", url) as response:
+            return _read_response(response, url, settings)
+    except httpx.TooManyRedirects as exc:
+        reason = f"more than {settings.max_redirects} redirects ({exc})"
+        raise NewsweaveError("NW111", url, reason) from exc
+    except httpx.TimeoutException as exc:
+        reason = f"no answer within {settings.timeout:g} s ({type(exc).__name__})"
+        raise NewsweaveError("NW108", url, reason) from exc
+    except httpx.InvalidURL as exc:
+        raise NewsweaveError("NW101", url, f"invalid URL: {exc}") from exc
+    except httpx.TransportError as exc:
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise NewsweaveError("NW108", url, reason) from exc
+
+
+def _read_response(response: httpx.Response, url: str, settings: FetchSettings) -> Fetched:
+    if response.status_code >= 300:
+        status = f"HTTP {response.status_code} {response.reason_phrase}".strip()
+        raise NewsweaveError("NW109", url, f"the server answered {status}")
+    media_type, charset = split_content_type(response.headers.get("content-type", ""))
+    if media_type and media_type not in ACCEPTED_TYPES:
+        raise NewsweaveError("NW110", url, f"content type {media_type}")
+    data = _read_body(response, url, settings)
+    text = decode_bytes(data, url, declared=charset)
+    return Fetched(str(response.url), media_type, text, data, charset)
+
+
+def _read_body(response: httpx.Response, url: str, settings: FetchSettings) -> bytes:
+    limit = settings.max_bytes
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise NewsweaveError(
+            "NW105", url, f"{declared} bytes announced, fetch.max_bytes is {limit}"
+        )
+    deadline = time.monotonic() + settings.timeout
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise NewsweaveError("NW105", url, f"body exceeds fetch.max_bytes ({limit} bytes)")
+        if time.monotonic() > deadline:
+            raise NewsweaveError("NW108", url, f"body not received within {settings.timeout:g} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def split_content_type(header: str) -> tuple[str, str | None]:
+    """The media type (lower case) and the charset parameter of a Content-Type header."""
+    media_type, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            charset = value.strip().strip("\"'")
+    return media_type.strip().lower(), charset

@@ -1,0 +1,123 @@
+"""WARC archives (``.warc``, ``.warc.gz``): each HTML page captured with status 200.
+
+Records are numbered from 1 in archive order (every record counts, so ``path#record=N``
+finds it again). A damaged archive yields the pages read before the damage, then NW107.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from newsweave.errors import NewsweaveError
+from newsweave.ingest.raw import Hints, RawItem
+from newsweave.ingest.sources.decode import Outcome, decode_bytes, guarded
+from newsweave.ingest.sources.http import split_content_type
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_CHUNK = 65536
+
+
+def iter_warc(path: Path, subject: str) -> Iterator[Outcome]:
+    """The HTML pages in the WARC file at ``path`` as items named ``subject#record=N``."""
+    return guarded(subject, _iter_warc(path, subject))
+
+
+def _iter_warc(path: Path, subject: str) -> Iterator[Outcome]:
+    size = path.stat().st_size
+    pages = 0
+    with path.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        number = 0
+        for number, record in enumerate(_records(records, subject), 1):
+            outcome = _record_outcome(record, subject, number)
+            if outcome is not None:
+                pages += 1
+                yield outcome
+        if records.offset < size:
+            reason = f"{size - records.offset} bytes after record {number} could not be read"
+            raise NewsweaveError("NW107", subject, reason)
+    if pages == 0:
+        raise NewsweaveError("NW103", subject, "the archive holds no HTML page captured with 200")
+
+
+def _records(records: Any, subject: str) -> Iterator[Any]:
+    """The archive's records; NW107 when the archive cannot be read past one."""
+    number = 0
+    while True:
+        number += 1
+        try:
+            record = next(records, None)
+        except Exception as exc:  # warcio raises many kinds on damaged input
+            what = "not a WARC file" if number == 1 else f"record {number} is damaged"
+            raise NewsweaveError("NW107", subject, f"{what}: {_first_line(exc)}") from exc
+        if record is None:
+            return
+        yield record
+
+
+def _record_outcome(record: Any, subject: str, number: int) -> Outcome | None:
+    """The page in one record, an error for it, or None for records that are not pages."""
+    where = f"{subject}#record={number}"
+    media_type, charset = _page_type(record)
+    payload = _read_payload(record, where) if media_type in HTML_TYPES else None
+    _drain(record, subject, number)
+    if payload is None:
+        return None
+    if isinstance(payload, NewsweaveError):
+        return payload
+    try:
+        text = decode_bytes(payload, where, declared=charset)
+    except NewsweaveError as error:
+        return error
+    return RawItem(where, text, "html", _hints(record))
+
+
+def _page_type(record: Any) -> tuple[str | None, str | None]:
+    """The media type and charset of a response (status 200) or resource record."""
+    if record.rec_type == "response":
+        headers = record.http_headers
+        if headers is None or headers.get_statuscode() != "200":
+            return None, None
+        return split_content_type(headers.get_header("Content-Type") or "")
+    if record.rec_type == "resource":
+        return split_content_type(record.rec_headers.get_header("Content-Type") or "")
+    return None, None
+
+
+def _read_payload(record: Any, where: str) -> bytes | NewsweaveError:
+    try:
+        return bytes(record.content_stream().read())
+    except Exception as exc:  # a bad chunked or gzip body: this record only
+        return NewsweaveError("NW107", where, f"unreadable payload: {_first_line(exc)}")
+
+
+def _drain(record: Any, subject: str, number: int) -> None:
+    """Read the rest of the record; NW107 if the archive ends inside it."""
+    stream = record.raw_stream
+    try:
+        while stream.read(_CHUNK):
+            pass
+    except Exception as exc:
+        raise NewsweaveError("NW107", subject, f"record {number}: {_first_line(exc)}") from exc
+    missing = getattr(stream, "limit", 0)
+    if missing:
+        raise NewsweaveError(
+            "NW107", subject, f"truncated in record {number} ({missing} bytes short)"
+        )
+
+
+def _hints(record: Any) -> Hints:
+    headers = record.rec_headers
+    return Hints(
+        url=headers.get_header("WARC-Target-URI") or None,
+        published=headers.get_header("WARC-Date") or None,
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return (lines[0] if lines else type(exc).__name__)[:160]

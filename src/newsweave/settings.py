@@ -1,0 +1,112 @@
+"""The one settings tree. Each field carries its documentation in ``metadata["doc"]``.
+
+Nothing reads configuration at import time: build :class:`Settings` (``Settings()`` for the
+defaults, :func:`from_env` to apply ``NEWSWEAVE_*`` environment variables) and pass it down.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+def _doc(default: Any, doc: str) -> Any:
+    return field(default=default, metadata={"doc": doc})
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """How URLs and feeds are fetched."""
+
+    timeout: float = _doc(20.0, "Seconds to wait for a server before giving up on a URL.")
+    max_bytes: int = _doc(10_000_000, "Largest response body read, in bytes.")
+    max_redirects: int = _doc(5, "Redirects followed before a URL is refused.")
+    user_agent: str = _doc(
+        "newsweave/0.1 (offline news analysis; polite single requests)",
+        "User-Agent header sent with every request.",
+    )
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """How inputs are read and turned into documents."""
+
+    max_bytes: int = _doc(50_000_000, "Largest local file read, in bytes (WARC files excepted).")
+    follow_feed_links: bool = _doc(
+        True, "Fetch the linked page of a feed item that carries only a summary."
+    )
+    near_duplicate_threshold: float = _doc(
+        0.8, "Estimated Jaccard similarity of body shingles above which a copy is a near-duplicate."
+    )
+    min_words: int = _doc(20, "Documents with fewer words of body text are refused as empty.")
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """Where the corpus lives."""
+
+    path: Path = field(
+        default=Path("newsweave.db"), metadata={"doc": "The SQLite store (env NEWSWEAVE_DB)."}
+    )
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """The read-only web UI."""
+
+    host: str = _doc("127.0.0.1", "Address the UI listens on.")
+    port: int = _doc(8765, "Port the UI listens on.")
+
+
+@dataclass(frozen=True)
+class EvalSettings:
+    """The quality harness."""
+
+    data_dir: Path = field(
+        default=Path("../shared/data"),
+        metadata={"doc": "Folder of the public gold sets (env NEWSWEAVE_DATA)."},
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting newsweave reads."""
+
+    fetch: FetchSettings = field(default_factory=FetchSettings, metadata={"doc": "Fetching."})
+    ingest: IngestSettings = field(default_factory=IngestSettings, metadata={"doc": "Ingest."})
+    store: StoreSettings = field(default_factory=StoreSettings, metadata={"doc": "Store."})
+    serve: ServeSettings = field(default_factory=ServeSettings, metadata={"doc": "Web UI."})
+    eval: EvalSettings = field(default_factory=EvalSettings, metadata={"doc": "Evaluation."})
+
+    def replace(self, dotted: str, value: Any) -> Settings:
+        """A copy with one setting changed, e.g. ``replace("fetch.timeout", 5.0)``."""
+        group, name = dotted.split(".", 1)
+        current = getattr(self, group)
+        return dataclasses.replace(self, **{group: dataclasses.replace(current, **{name: value})})
+
+
+def iter_fields(settings: Settings | None = None) -> list[tuple[str, Any, str]]:
+    """Every leaf setting as (dotted name, value, doc)."""
+    settings = settings or Settings()
+    rows: list[tuple[str, Any, str]] = []
+    for group in dataclasses.fields(settings):
+        value = getattr(settings, group.name)
+        for leaf in dataclasses.fields(value):
+            rows.append(
+                (f"{group.name}.{leaf.name}", getattr(value, leaf.name), leaf.metadata["doc"])
+            )
+    return rows
+
+
+def from_env(environ: dict[str, str] | None = None) -> Settings:
+    """Defaults with ``NEWSWEAVE_DB`` and ``NEWSWEAVE_DATA`` applied."""
+    env = os.environ if environ is None else environ
+    settings = Settings()
+    if env.get("NEWSWEAVE_DB"):
+        settings = settings.replace("store.path", Path(env["NEWSWEAVE_DB"]))
+    if env.get("NEWSWEAVE_DATA"):
+        settings = settings.replace("eval.data_dir", Path(env["NEWSWEAVE_DATA"]))
+    return settings
