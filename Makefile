@@ -8,7 +8,7 @@ DB     ?= demo.db
 PORT   ?= 8765
 DATA   ?= ../shared/data
 
-.PHONY: setup demo test lint typecheck pytest eval bench clean
+.PHONY: setup demo test lint typecheck pytest eval bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,8 @@ demo: setup
 	$(NW) serve --db $(DB) --port $(PORT)
 
 lint: setup
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests tools
+	$(VENV)/bin/ruff format --check src tests tools
 
 typecheck: setup
 	$(VENV)/bin/mypy
@@ -39,3 +39,6 @@ eval: setup
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .mypy_cache .pytest_cache .ruff_cache
+
+docs: setup
+	$(PY) tools/gen_docs.py

@@ -317,7 +317,7 @@ def version() -> None:
 
 
 def main() -> None:
-    app()
+    app(prog_name="newsweave")
 
 
 if __name__ == "__main__":

@@ -97,6 +97,9 @@ def _read_payload(record: Any, where: str) -> bytes | NewsweaveError:
 
 def _drain(record: Any, subject: str, number: int) -> None:
     """Read the rest of the record; NW107 if the archive ends inside it."""
+    declared = str(record.rec_headers.get_header("Content-Length") or "").strip()
+    if not declared.isdigit():  # mandatory in WARC: missing or garbled, the header was cut
+        raise NewsweaveError("NW107", subject, f"record {number} has an incomplete header")
     stream = record.raw_stream
     try:
         while stream.read(_CHUNK):

@@ -1,0 +1,96 @@
+"""The real ``newsweave`` command on real files and a real SQLite store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import CASES, ROOT
+
+
+def run(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsweave.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin.decode() if stdin else None,
+        timeout=300,
+    )
+
+
+def test_ingest_status_show_export_forget(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    bad = tmp_path / "broken.html"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    first = run("ingest", str(CASES), str(bad), "--db", str(db))
+    assert first.returncode == 1, first.stderr
+    error_lines = [line for line in first.stderr.splitlines() if line.startswith("error ")]
+    assert len(error_lines) == 1
+    assert "NW102" in error_lines[0] and "broken.html" in error_lines[0]
+    assert "new documents" in first.stdout
+
+    again = run("ingest", str(CASES), "--db", str(db))
+    assert again.returncode == 0, again.stderr
+
+    status = run("status", "--json", "--db", str(db))
+    counts = json.loads(status.stdout)
+    assert counts["documents"] == len(list(CASES.iterdir()))
+    assert counts["segments"]["body"] > 0
+
+    export_file = tmp_path / "out.json"
+    assert run("export", "--format", "json", str(export_file), "--db", str(db)).returncode == 0
+    exported = json.loads(export_file.read_text())
+    assert exported["format"] == "newsweave/1"
+    doc_id = exported["documents"][0]["id"]
+
+    shown = run("show", doc_id[:8], "--db", str(db))
+    assert shown.returncode == 0 and exported["documents"][0]["title"] in shown.stdout
+
+    assert run("forget", doc_id, "--db", str(db)).returncode == 0
+    missing = run("forget", doc_id, "--db", str(db))
+    assert missing.returncode == 1 and "NW202" in missing.stderr
+
+
+def test_stdin_and_env_db(tmp_path: Path) -> None:
+    text = (CASES / "paste_with_furniture" / "input.txt").read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsweave.cli", "ingest", "-"],
+        input=text,
+        capture_output=True,
+        cwd=tmp_path,
+        env={"NEWSWEAVE_DB": str(tmp_path / "env.db"), "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "env.db").exists()
+
+
+def test_every_command_has_help_and_is_documented() -> None:
+    from newsweave.cli import app
+
+    readme = (ROOT / "README.md").read_text() + (ROOT / "docs" / "cli.md").read_text()
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    assert names
+    for name in names:
+        result = run(name, "--help")
+        assert result.returncode == 0, name
+        assert "Usage" in result.stdout
+        assert f"newsweave {name}" in readme, f"command {name} is not documented"
+
+
+def test_every_setting_and_error_is_documented() -> None:
+    from newsweave.errors import CATALOGUE
+    from newsweave.settings import iter_fields
+
+    settings_doc = (ROOT / "docs" / "settings.md").read_text()
+    for name, _, doc in iter_fields():
+        assert f"`{name}`" in settings_doc, name
+        assert doc
+    errors_doc = (ROOT / "docs" / "errors.md").read_text()
+    for code in CATALOGUE:
+        assert code in errors_doc, code
