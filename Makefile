@@ -23,8 +23,8 @@ demo: setup
 	$(NW) serve --db $(DB) --port $(PORT)
 
 lint: setup
-	$(VENV)/bin/ruff check src tests tools
-	$(VENV)/bin/ruff format --check src tests tools
+	$(VENV)/bin/ruff check src tests tools bench
+	$(VENV)/bin/ruff format --check src tests tools bench
 
 typecheck: setup
 	$(VENV)/bin/mypy
@@ -42,3 +42,6 @@ clean:
 
 docs: setup
 	$(PY) tools/gen_docs.py
+
+bench: setup
+	$(PY) bench/ingest_bench.py --data $(DATA)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
 
 ARTICLE_HTML = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Ferry service resumes on the Kessel strait</title>
+<html lang="en"><head><meta charset="utf-8">
+<title>Ferry service resumes on the Kessel strait</title>
 <meta name="author" content="Ines Okafor"></head>
 <body><article><h1>Ferry service resumes on the Kessel strait</h1>
 <p>The ferry between Portmaren and Aldwick sailed again on Tuesday after a three-week halt
@@ -138,8 +141,8 @@ def _routes() -> dict[str, Route]:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    routes: dict[str, Route] = {}
-    seen: list[tuple[str, str]] = []
+    routes: ClassVar[dict[str, Route]] = {}
+    seen: ClassVar[list[tuple[str, str]]] = []
 
     def do_GET(self) -> None:
         self.seen.append((self.path, self.headers.get("User-Agent", "")))
@@ -148,10 +151,8 @@ class _Handler(BaseHTTPRequestHandler):
         )
         if route.delay:
             time.sleep(route.delay)
-        try:
+        with contextlib.suppress(OSError):  # the client gave up (timeout, size cap)
             self._answer(route)
-        except OSError:
-            pass  # the client gave up (timeouts, size caps): nothing to tell it
 
     def _answer(self, route: Route) -> None:
         self.send_response(route.status)

@@ -30,18 +30,32 @@ def _iter_warc(path: Path, subject: str) -> Iterator[Outcome]:
     size = path.stat().st_size
     pages = 0
     with path.open("rb") as handle:
-        records = ArchiveIterator(handle)
+        records = _Archive(handle)
         number = 0
         for number, record in enumerate(_records(records, subject), 1):
             outcome = _record_outcome(record, subject, number)
             if outcome is not None:
                 pages += 1
                 yield outcome
+        if records.gzip_cut:
+            raise NewsweaveError("NW107", subject, f"the gzip data ends inside record {number}")
         if records.offset < size:
             reason = f"{size - records.offset} bytes after record {number} could not be read"
             raise NewsweaveError("NW107", subject, reason)
     if pages == 0:
         raise NewsweaveError("NW103", subject, "the archive holds no HTML page captured with 200")
+
+
+class _Archive(ArchiveIterator):  # type: ignore[misc]  # warcio is untyped
+    """warcio's iterator, noting whether the last gzip member ended properly."""
+
+    gzip_cut = False
+
+    def close(self) -> None:
+        decompressor = getattr(self.reader, "decompressor", None)
+        if decompressor is not None and not getattr(decompressor, "eof", True):
+            self.gzip_cut = True
+        super().close()
 
 
 def _records(records: Any, subject: str) -> Iterator[Any]:
