@@ -11,18 +11,18 @@ from typing import Any
 import pytest
 
 from newsweave.ingest.parse import parse
-from newsweave.ingest.raw import Hints, RawItem
+from newsweave.ingest.raw import Format, Hints, RawItem
 from newsweave.model import Document
 from tests.conftest import CASES
 
-CASE_DIRS = sorted(p for p in CASES.iterdir() if (p / "expected.json").exists() or p.is_dir())
+CASE_DIRS = sorted(p for p in CASES.iterdir() if any(p.glob("input.*")))
 
 
 def _input(case: Path) -> RawItem:
     source = next(case.glob("input.*"))
     hints_file = case / "hints.json"
     hints = Hints(**json.loads(hints_file.read_text())) if hints_file.exists() else Hints()
-    fmt = "html" if source.suffix in (".html", ".htm") else "text"
+    fmt: Format = "html" if source.suffix in (".html", ".htm") else "text"
     return RawItem(source.name, source.read_text(encoding="utf-8"), fmt, hints)
 
 

@@ -17,6 +17,7 @@ import trafilatura
 from lxml import etree, html
 
 from newsweave.ingest.blocks import Block, normalise_space
+from newsweave.ingest.segments import looks_like_bio
 from newsweave.model import Role
 
 _HINT_CLASSES: list[tuple[Role, re.Pattern[str]]] = [
@@ -142,6 +143,17 @@ def _extras(tree: Any, title: str | None) -> list[tuple[int, Block]]:
             role = Role.HEADLINE
         elif tag in ("p", "div", "span", "figcaption", "address", "aside", "small", "h2"):
             hint = _hint(element)
+            if (
+                hint is None
+                and tag == "p"
+                and _hint(element, depth=2)
+                in (
+                    Role.AUTHOR_BIO,
+                    Role.BYLINE,
+                )
+            ):
+                # <section class="author"><p>Jane Roe is our correspondent…</p></section>
+                hint = Role.AUTHOR_BIO if looks_like_bio(element.text_content()) else None
             if hint in (
                 Role.STANDFIRST,
                 Role.BYLINE,

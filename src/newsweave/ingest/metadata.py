@@ -28,13 +28,36 @@ def authors_from_byline(text: str) -> list[str]:
     """``By Jane Roe and John Doe in Lagos March 3, 2023`` → ``["Jane Roe", "John Doe"]``."""
     match = _BY.match(text)
     if not match:
-        return []
+        return _bare_byline(text)
     rest = match.group("rest")
     cut = _CUT.search(rest)
     if cut:
         rest = rest[: cut.start()]
     names = re.split(r"\s*(?:,|\band\b|&)\s*", rest)
     return [n.strip() for n in names if _NAME.fullmatch(n.strip() or "x")]
+
+
+_PERSON = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}"
+_BARE = re.compile(
+    rf"^(?:(?:and|&)\s+)?(?P<a>{_PERSON}?)(?:\s+in\s+[A-Z][\w'’-]+)?"
+    rf"(?:\s+(?:and|&)\s+(?P<b>{_PERSON}))?(?:\s+(?P<role>[A-Z][\w\s-]*|[a-z][\w\s-]*))?$"
+)
+
+
+def _bare_byline(text: str) -> list[str]:
+    """Bylines without "By": ``Rachel Roe West Africa correspondent``, ``Ann Lee in Accra and
+    Tom Fox``, ``and Esi Klutse`` (the caller has already judged the line a byline)."""
+    match = _BARE.match(text.strip())
+    if not match:
+        return []
+    names = [match.group("a")]
+    if match.group("b"):
+        names.append(match.group("b"))
+    role = match.group("role")
+    if role and not match.group("b") and len(names[0].split()) == 3:
+        # "Rachel Penhaligon West" + "Africa correspondent": a name is two words here
+        names[0] = " ".join(names[0].split()[:2])
+    return [n for n in names if n]
 
 
 @dataclass(frozen=True)

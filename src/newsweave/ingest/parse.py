@@ -49,7 +49,7 @@ def parse(item: RawItem, *, min_words: int = 20) -> Document:
     if not blocks:
         raise NewsweaveError("NW103", item.source, "no text")
     title = hints.title or page_title
-    classified = classify(blocks, title=title)
+    classified = classify(blocks, title=title, paste=item.format == "text")
     text, segments = _assemble(classified)
     body_words = sum(len(text[s.start : s.end].split()) for s in segments if s.role is Role.BODY)
     if body_words < min_words:
@@ -79,7 +79,9 @@ def parse(item: RawItem, *, min_words: int = 20) -> Document:
         publisher=publisher,
         date=date,
         language=detect_language(body or text),
-        genre=detect_genre(role_texts, url=hints.url, title=title, publisher=publisher),
+        genre=detect_genre(
+            role_texts, url=hints.url, title=title, publisher=publisher, authors=authors
+        ),
         url=hints.url,
         format=item.format,
         extra=tuple(extra),
@@ -100,27 +102,43 @@ def _assemble(classified: Sequence[Classified]) -> tuple[str, list[Segment]]:
 
 
 def _byline_authors(role_texts: Sequence[tuple[Role, str]]) -> list[str]:
+    names: list[str] = []
     for role, text in role_texts:
         if role is Role.BYLINE:
-            names = authors_from_byline(text)
-            if names:
-                return names
-    return []
+            names.extend(authors_from_byline(text))
+        elif names:
+            break
+    return names
 
 
 def _copyright_holder(role_texts: Sequence[tuple[Role, str]]) -> str | None:
+    """The outlet from the footer's copyright line, preferring the masthead's spelling
+    ("The Albion Herald" over "Albion Herald News & Media Limited")."""
     for role, text in reversed(role_texts):
-        if role is Role.BOILERPLATE:
-            match = _COPYRIGHT.search(text)
-            if match:
-                name = re.sub(
-                    r"\s*(all rights reserved|ltd|limited|inc)\W*$",
-                    "",
-                    match.group("name").strip(),
-                    flags=re.IGNORECASE,
-                ).strip(" ,")
-                if 1 <= len(name.split()) <= 8:
-                    return name
+        if role is not Role.BOILERPLATE:
+            continue
+        match = _COPYRIGHT.search(text)
+        if not match:
+            continue
+        name = re.split(r"\s+(?:or|and) its\b", match.group("name").strip())[0]
+        name = re.sub(r"[\s,]*\b(all rights reserved|ltd|limited|inc)\W*$", "", name, flags=re.I)
+        name = name.strip(" ,")
+        masthead = _masthead(role_texts, name)
+        if masthead:
+            return masthead
+        if 1 <= len(name.split()) <= 8:
+            return name
+    return None
+
+
+def _masthead(role_texts: Sequence[tuple[Role, str]], holder: str) -> str | None:
+    key = re.sub(r"^the\s+", "", holder.lower())
+    for role, text in role_texts:
+        if role is Role.HEADLINE:
+            break
+        bare = re.sub(r"^the\s+", "", text.lower())
+        if role is Role.BOILERPLATE and 1 <= len(text.split()) <= 5 and key.startswith(bare):
+            return text.strip()
     return None
 
 

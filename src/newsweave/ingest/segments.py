@@ -20,6 +20,7 @@ _BOILERPLATE = [
     r"^(accept|accept all|reject|reject all|close|ok|got it|i agree|agree|dismiss|"
     r"manage (preferences|cookies|settings)|continue|menu|search|skip to (main )?content|"
     r"advertisement|advert|sponsored|more|print|email|comments?|log ?in|sign ?in|register|"
+    r"skip to navigation|download pdf|support us|this article is more than .{1,20} old|"
     r"subscribe|donate|home|back to top|listen|share|save|next|previous|top stories)\W*$",
     # newsletters and subscriptions
     r"\bsign up\b",
@@ -57,7 +58,7 @@ _DISCLAIMER_RE = re.compile(
     r"corrected|first published|originally published)|\bfirst published (by|in|on)\b|"
     r"\boriginally published (by|in|on)\b|\brepublished (with|under)\b|"
     r"\bthis (article|piece|story) is (an opinion|part of|republished)\b|"
-    r"\bdisclosure\s*:|\bconflict of interest\b)",
+    r"^disclosure\s*:)",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|dos|du|le|la)){0,4}"
@@ -71,11 +72,28 @@ _DATE_LINE_RE = re.compile(
     r"(\w+\s+)?\d",
     re.IGNORECASE,
 )
+_WEEKDAY = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|urday)?\.?,?"
+_TIME = r"\d{1,2}[.:]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?"
+_ROLE_WORDS = (
+    r"(correspondent|reporter|editor|writer|staff|bureau chief|contributor|columnist|"
+    r"journalist|fellow|analyst)"
+)
+_NAME_ROLE_RE = re.compile(
+    rf"^{_NAME}\s+(?:[A-Z][\w-]*\s+){{0,3}}(senior |chief |staff )?"
+    rf"{_ROLE_WORDS}s?$"
+)
+_AND_NAME_RE = re.compile(rf"^(and|&)\s+{_NAME}$")
+_NAME_IN_PLACE_RE = re.compile(rf"^{_NAME}\s+in\s+[A-Z][\w'’-]+(\s+(and|&)\s+{_NAME})?$")
 _BIO_RE = re.compile(
     rf"^{_NAME}\s+(is|was|has been|writes|covers|reports)\b.{{0,200}}\b("
     r"correspondent|reporter|journalist|editor|columnist|contributor|writer|author|"
     r"fellow|professor|lecturer|analyst|researcher|director|economist|"
     r"freelance|based in|follow (her|him|them))",
+)
+_COMMENTS_RE = re.compile(
+    r"^((\d+\s+)?comments?|discussion about this (post|article)|join the conversation|"
+    r"reader comments|show comments)\s*(\(\d+\))?$",
+    re.IGNORECASE,
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
 
@@ -104,7 +122,7 @@ def looks_like_boilerplate(text: str) -> bool:
 
 def _is_menu(text: str) -> bool:
     """A run of short capitalised link words without sentence punctuation."""
-    words = text.replace("|", " ").replace("•", " ").split()
+    words = re.sub(r"[|•·›»/]", " ", text).split()
     if len(words) < 3 or len(words) > 14 or re.search(r"[.!?,;:\"“”]", text):
         return False
     if _BYLINE_RE.match(text):
@@ -125,7 +143,30 @@ def looks_like_byline(text: str) -> bool:
     stripped = text.strip()
     if _words(stripped) > 25 or (stripped.endswith((".", "?", "!")) and _words(stripped) > 12):
         return False
-    return bool(_BYLINE_RE.match(stripped) or _DATE_LINE_RE.match(stripped))
+    return bool(
+        _BYLINE_RE.match(stripped)
+        or _DATE_LINE_RE.match(stripped)
+        or _NAME_ROLE_RE.match(stripped)
+        or _AND_NAME_RE.match(stripped)
+        or _NAME_IN_PLACE_RE.match(stripped)
+        or is_date_line(stripped)
+    )
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, maybe with a weekday and a time: ``Sun 31 Dec 2023 14.02``."""
+    from newsweave.ingest.datefind import find_dates
+
+    stripped = text.strip()
+    if len(stripped.split()) > 10:
+        return False
+    found = [f for f in find_dates(stripped) if f.has_year]
+    if not found:
+        return False
+    rest = stripped[: found[0].start] + " " + stripped[found[0].end :]
+    rest = re.sub(_WEEKDAY, " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(_TIME, " ", rest)
+    return not re.sub(r"[\W_]+|\b(at|on|gmt|utc|updated|published)\b", "", rest, flags=re.I)
 
 
 def looks_like_bio(text: str) -> bool:
@@ -145,45 +186,71 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
-def classify(blocks: Sequence[Block], *, title: str | None = None) -> list[Classified]:
+def classify(
+    blocks: Sequence[Block], *, title: str | None = None, paste: bool = False
+) -> list[Classified]:
     """Roles for ``blocks`` in page order; a standfirst repeated in the body is kept once.
 
-    ``title`` (from page metadata) helps find the headline in a text paste.
+    ``title`` (from page or source metadata) pins the headline; without it the headline of
+    a paste is the short line that heads the byline (or the first paragraph). Text above
+    the headline of a ``paste`` (plain text copied from a page) that is not a caption,
+    byline or the like is page furniture; in HTML, trafilatura has already chosen the
+    article's text, so nothing it kept is demoted for where it stands.
     """
+    base = [_base_role(block) for block in blocks]
+    first_body = _first_body(blocks, base)
+    headline = _find_headline(blocks, base, first_body, title)
     out: list[Classified] = []
-    seen_headline = seen_body = False
     standfirst: str | None = None
-    for index, block in enumerate(blocks):
-        role = _role(block, index, blocks, seen_headline, seen_body, title)
-        # a page has one headline and one standfirst: markup that claims more (teasers of
-        # related stories) is furniture; text that only looked like one is body
-        if role is Role.HEADLINE:
-            if seen_headline or seen_body:
-                role = Role.BOILERPLATE if block.hint is Role.HEADLINE else Role.BODY
-            seen_headline = True
-        elif role is Role.STANDFIRST and (standfirst is not None or seen_body):
-            role = Role.BOILERPLATE if block.hint is Role.STANDFIRST else Role.BODY
+    seen_body = in_comments = False
+    for index, (block, role) in enumerate(zip(blocks, base, strict=True)):
+        if seen_body and _COMMENTS_RE.match(block.text.strip()):
+            in_comments = True  # readers' comments below the article are not the article
+        if in_comments and role is None:
+            role = Role.BOILERPLATE
+        if role is Role.HEADLINE and index != headline:
+            role = Role.BOILERPLATE  # a second marked headline: a teaser
+        if role is Role.AUTHOR_BIO and not seen_body:
+            role = None
+        if role is Role.BYLINE and seen_body and is_date_line(block.text):
+            role = Role.BOILERPLATE  # dates of related stories below the article
+        if role is None:
+            if index == headline:
+                role = Role.HEADLINE
+            elif headline is not None and index < headline and (paste or _words(block.text) <= 6):
+                role = Role.BOILERPLATE  # furniture above the headline (kickers, menus)
+            elif (
+                not seen_body
+                and standfirst is None
+                and _standfirst_candidate(block.text, index, blocks)
+            ):
+                role = Role.STANDFIRST
+            else:
+                role = Role.BODY
         if role is Role.STANDFIRST:
-            standfirst = block.text
+            if standfirst is not None or seen_body:
+                role = Role.BOILERPLATE if block.hint is Role.STANDFIRST else Role.BODY
+            else:
+                standfirst = block.text
         if role is Role.BODY:
             if standfirst is not None and not seen_body and _same(block.text, standfirst):
                 continue  # the repeated standfirst: one segment, not two
-            seen_body = True
+            if headline is None or index > headline:
+                seen_body = True
         out.append(Classified(block, role))
     return out
 
 
-def _role(
-    block: Block,
-    index: int,
-    blocks: Sequence[Block],
-    seen_headline: bool,
-    seen_body: bool,
-    title: str | None,
-) -> Role:
+def _base_role(block: Block) -> Role | None:
+    """The role a block has on its own; None for text that is headline, standfirst or body
+    depending on where it stands."""
     text = block.text.strip()
     if block.hint in (Role.HEADLINE, Role.STANDFIRST, Role.CAPTION, Role.BOILERPLATE):
         return block.hint
+    if looks_like_disclaimer(text):
+        return Role.DISCLAIMER
+    if looks_like_bio(text) and _words(text) >= 10:
+        return Role.AUTHOR_BIO
     if looks_like_boilerplate(text):
         return Role.BOILERPLATE
     if block.hint is not None:
@@ -194,25 +261,67 @@ def _role(
         return Role.CAPTION
     if looks_like_byline(text):
         return Role.BYLINE
-    if looks_like_bio(text) and (seen_body or index > len(blocks) // 2):
-        return Role.AUTHOR_BIO
-    if not seen_headline and not seen_body:
-        if title and _same(text, title):
-            return Role.HEADLINE
-        if title is None and _headline_candidate(text):
-            return Role.HEADLINE
-    if seen_headline and not seen_body and _standfirst_candidate(text, index, blocks):
-        return Role.STANDFIRST
-    return Role.BODY
+    return None
+
+
+def _first_body(blocks: Sequence[Block], base: Sequence[Role | None]) -> int | None:
+    """Index of the first paragraph that reads like article prose."""
+    for index, (block, role) in enumerate(zip(blocks, base, strict=True)):
+        if role is None and (_words(block.text) >= 25 or _DATELINE_RE.match(block.text)):
+            return index
+    return None
+
+
+def _find_headline(
+    blocks: Sequence[Block],
+    base: Sequence[Role | None],
+    first_body: int | None,
+    title: str | None,
+) -> int | None:
+    for index, role in enumerate(base):
+        if role is Role.HEADLINE:
+            return index
+    limit = first_body if first_body is not None else len(blocks)
+    if title:
+        for index in range(limit):
+            if base[index] is None and _same(blocks[index].text, title):
+                return index
+        return None
+    anchor = next((i for i in range(limit) if base[i] is Role.BYLINE), limit)
+    run = _run_before(blocks, base, anchor)
+    real = [i for i in run if 4 <= _words(blocks[i].text) <= 40]
+    if not real:
+        short = [i for i in run if _headline_candidate(blocks[i].text)]
+        return short[-1] if short else None
+    if len(real) >= 2 and real[-1] == real[-2] + 1:
+        head, tail = blocks[real[-2]].text.strip(), blocks[real[-1]].text.strip()
+        if _words(head) <= 25 and (
+            tail.endswith((".", "!", "?")) or (_words(tail) >= 12 and _words(tail) > _words(head))
+        ):
+            return real[-2]  # headline, then the standfirst
+    return real[-1]
+
+
+def _run_before(blocks: Sequence[Block], base: Sequence[Role | None], anchor: int) -> list[int]:
+    """The unclassified blocks right above ``anchor`` (buttons such as "Share" skipped)."""
+    run: list[int] = []
+    index = anchor - 1
+    while index >= 0:
+        role = base[index]
+        if role is None:
+            run.insert(0, index)
+        elif not (role is Role.BOILERPLATE and _words(blocks[index].text) <= 3):
+            break
+        index -= 1
+    return run
 
 
 def _standfirst_candidate(text: str, index: int, blocks: Sequence[Block]) -> bool:
-    """A one- or two-sentence summary right under the headline, not a dateline lead."""
+    """A one- or two-sentence summary under the headline, above the byline or repeated."""
     if _DATELINE_RE.match(text) or not 6 <= _words(text) <= 60:
         return False
     if any(_same(text, later.text) for later in blocks[index + 1 :]):
         return True  # repeated below: certainly the standfirst
-    # above the byline: a summary, not the lede
     for later in blocks[index + 1 : index + 4]:
         if looks_like_byline(later.text):
             return True

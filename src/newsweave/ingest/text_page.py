@@ -16,27 +16,31 @@ _MD_RULE = re.compile(r"^\s*([-*_]\s*){3,}$")
 
 def read_text(content: str) -> list[Block]:
     """Paragraph blocks of ``content`` in order."""
-    lines = [
-        line.rstrip() for line in content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ]
-    chunks = _paragraphs(lines) if _hard_wrapped(lines) else [[line] for line in lines]
+    unified = content.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.rstrip() for line in unified.split("\n")]
     blocks: list[Block] = []
-    for chunk in chunks:
-        text = normalise_space(" ".join(_strip_markdown(line) for line in chunk))
-        if text:
-            blocks.append(Block(text))
+    for chunk in _paragraphs(lines):
+        pieces = [chunk] if _wrapped(chunk) else [[line] for line in chunk]
+        for piece in pieces:
+            text = normalise_space(" ".join(_strip_markdown(line) for line in piece))
+            if text:
+                blocks.append(Block(text))
     return blocks
 
 
-def _hard_wrapped(lines: list[str]) -> bool:
-    """True when most paragraphs span several lines of similar length (a wrapped text)."""
-    chunks = _paragraphs(lines)
-    if not chunks:
+def _wrapped(chunk: list[str]) -> bool:
+    """True when the lines of a blank-line-separated chunk are one hard-wrapped paragraph:
+    every line but the last is long and of similar length, and some break mid-sentence.
+    A paste of a page instead gives one block per line (menus, bylines, captions)."""
+    if len(chunk) < 2:
         return False
-    multi = sum(1 for chunk in chunks if len(chunk) > 1)
-    long_lines = [len(line) for line in lines if line.strip()]
-    typical = sorted(long_lines)[len(long_lines) // 2] if long_lines else 0
-    return multi >= max(2, len(chunks) // 3) and typical <= 100
+    heads = [line.strip() for line in chunk[:-1]]
+    if any(not 40 <= len(line) <= 110 for line in heads):
+        return False
+    widest = max(len(line) for line in heads)
+    if any(len(line) < widest * 0.6 for line in heads):
+        return False
+    return any(not line.endswith((".", "!", "?", '"', "”", ":")) for line in heads)
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
