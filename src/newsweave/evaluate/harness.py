@@ -7,6 +7,7 @@ when a newsweave score drops below its floor.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -33,6 +34,8 @@ class Row:
 
 
 Task = Callable[[Path, int | None, Callable[[], None]], list[Row]]
+"""A task: (data folder, limit, progress tick) → rows. Newsweave's own rows use system
+``newsweave``; comparison systems (plain spaCy, plain trafilatura…) their own names."""
 
 
 def _extraction(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row]:
@@ -45,8 +48,32 @@ def _extraction(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> 
     return rows
 
 
-TASKS: dict[str, Task] = {"extraction": _extraction}
-TASK_SIZES: dict[str, int] = {"extraction": 181}
+def _lazy(module: str) -> Task:
+    """A task whose module (``newsweave.evaluate.<module>``, function ``run``) is imported
+    only when it runs."""
+
+    def task(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row]:
+        loaded = importlib.import_module(f"newsweave.evaluate.{module}")
+        rows: list[Row] = loaded.run(data_dir, limit, tick)
+        return rows
+
+    return task
+
+
+TASKS: dict[str, Task] = {
+    "extraction": _extraction,
+    "ner": _lazy("conll"),
+    "times": _lazy("tempeval"),
+    "figures": _lazy("newsquant"),
+    "quotes": _lazy("polnear"),
+}
+TASK_SIZES: dict[str, int] = {
+    "extraction": 181,
+    "ner": 231,
+    "times": 20,
+    "figures": 590,
+    "quotes": 100,
+}
 
 
 def floors() -> dict[str, dict[str, float]]:

@@ -1,0 +1,127 @@
+"""Facts found in one document by the analysis stages. Every fact carries Evidence:
+document id, character offsets into the clean text (end exclusive) and the sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsweave.model.records import Evidence
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the clean text: [start, end) and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name (or a title standing for a named actor) in the text."""
+
+    span: Span
+    type: str
+    """PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, LAW, PRODUCT, WORK_OF_ART."""
+    actor: str | None
+    """Id of the in-document actor this mention belongs to."""
+    source: str
+    """How it was found: ``ner``, ``ner+gazetteer`` (type corrected), ``gazetteer``,
+    ``title`` ("the president"), ``alias`` (a surname or acronym), ``demonym``."""
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Title:
+    """A role or description given to an actor: "ex-president", "British economist"."""
+
+    text: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor within one document: the chain of its mentions."""
+
+    id: str
+    """Content id from the document id, type and name."""
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    titles: tuple[Title, ...]
+    mentions: int
+    country: str | None = None
+    """ISO 3166 alpha-2 code for countries, demonyms and known places."""
+    evidence: Evidence | None = None
+    """The first mention."""
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression normalised to a calendar value (TIMEX3 style)."""
+
+    span: Span
+    type: str
+    """DATE, TIME, DURATION or SET."""
+    value: str
+    """``2024-01-09``, ``2024-01``, ``2024``, ``2023-W52``, ``P2Y``, ``PRESENT_REF``…"""
+    precision: str
+    """``day``, ``month``, ``year``, ``week``, ``decade``, ``time``, ``duration``…"""
+    anchor: str
+    """What it was computed from: ``absolute``, ``publication``, ``narrative``, ``none``."""
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the text states, with its hedge, unit, what it counts and who claims it."""
+
+    span: Span
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    """exact, approx, at_least, more_than, at_most, less_than, nearly, up_to."""
+    unit: str | None
+    """``person``, ``percent``, ``USD``, ``factory``…"""
+    what: str | None
+    """What is counted: ``killed``, ``detained``, ``share of world cobalt output``."""
+    claimed_by: str | None
+    """Actor id of the claimant when known."""
+    claimed_by_text: str | None
+    """The claimant as written ("the health ministry", "a rights group")."""
+    as_of: str | None
+    """ISO date the figure is stated for, when the text says."""
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech: direct ("…", said X) or indirect (X said that …)."""
+
+    span: Span
+    """The quoted content."""
+    speaker: str | None
+    """Actor id when the speaker is a named actor of the document."""
+    speaker_text: str | None
+    """The speaker as written, or a description ("a shopkeeper at the central market")."""
+    verb: str | None
+    direct: bool
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class DocAnalysis:
+    """Everything the per-document stages found in one document."""
+
+    document: str
+    version: str
+    sentences: tuple[tuple[int, int], ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+    """Why something was skipped (e.g. the document is not English)."""
