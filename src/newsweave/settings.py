@@ -45,6 +45,20 @@ class IngestSettings:
 
 
 @dataclass(frozen=True)
+class AnalyzeSettings:
+    """The per-document analysis (spaCy plus our rules)."""
+
+    processes: int = _doc(
+        0, "Worker processes for spaCy (0: one per core when more than 50 documents wait)."
+    )
+    batch_size: int = _doc(32, "Documents per spaCy batch.")
+    gazetteer_files: tuple[Path, ...] = field(
+        default=(),
+        metadata={"doc": "Extra places files (CSV: name,aliases,kind,lat,lon,country)."},
+    )
+
+
+@dataclass(frozen=True)
 class StoreSettings:
     """Where the corpus lives."""
 
@@ -77,6 +91,7 @@ class Settings:
 
     fetch: FetchSettings = field(default_factory=FetchSettings, metadata={"doc": "Fetching."})
     ingest: IngestSettings = field(default_factory=IngestSettings, metadata={"doc": "Ingest."})
+    analyze: AnalyzeSettings = field(default_factory=AnalyzeSettings, metadata={"doc": "Analysis."})
     store: StoreSettings = field(default_factory=StoreSettings, metadata={"doc": "Store."})
     serve: ServeSettings = field(default_factory=ServeSettings, metadata={"doc": "Web UI."})
     eval: EvalSettings = field(default_factory=EvalSettings, metadata={"doc": "Evaluation."})

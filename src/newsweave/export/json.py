@@ -1,8 +1,9 @@
 """The JSON export, format ``newsweave/1`` (see DESIGN.md, "Contract: newsweave export").
 
 Tools outside the project read this file: the keys and meanings of the contract stay; new
-keys may be added. Entities, relations, events, quotes, figures, conflicts and the timeline
-are empty lists until the stages that produce them are stored.
+keys may be added. Entities (per document for now), quotes, figures and the timeline come
+from the per-document analysis; relations, events and conflicts are empty lists until the
+stages that produce them exist.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from newsweave.model.facts import DocAnalysis
 from newsweave.model.records import Document, Evidence
+from newsweave.store.analysis import figure_id, load_analysis, quote_id
 from newsweave.store.sqlite import Store
 
 FORMAT = "newsweave/1"
@@ -60,12 +63,82 @@ def document_json(doc: Document, sources: list[str]) -> JSONObject:
 
 def export_json(store: Store) -> JSONObject:
     """The whole store as one ``newsweave/1`` object."""
-    documents = [
-        document_json(doc, store.document_sources(doc.id)) for doc in store.iter_documents()
-    ]
-    result: JSONObject = {"format": FORMAT, "documents": documents}
+    result: JSONObject = {"format": FORMAT, "documents": []}
     result.update({section: [] for section in SECTIONS})
+    for doc in store.iter_documents():
+        result["documents"].append(document_json(doc, store.document_sources(doc.id)))
+        analysis = load_analysis(store, doc.id)
+        if analysis is not None:
+            add_analysis(result, analysis)
+    result["timeline"].sort(key=lambda entry: (entry["date"], entry["evidence"][0]["document"]))
     return result
+
+
+def add_analysis(result: JSONObject, analysis: DocAnalysis) -> None:
+    """Add one document's facts. Until cross-document resolution exists, each entity is an
+    actor of one document (``documents`` has that one id)."""
+    doc_id = analysis.document
+    for actor in analysis.actors:
+        result["entities"].append(
+            {
+                "id": actor.id,
+                "name": actor.name,
+                "type": actor.type,
+                "aliases": list(actor.aliases),
+                "titles": list(dict.fromkeys(t.text for t in actor.titles)),
+                "documents": [doc_id],
+                "mentions": actor.mentions,
+                "geo": None,
+                # additions
+                "country": actor.country,
+                "title_evidence": [
+                    {"title": t.text, **evidence_json(t.evidence)} for t in actor.titles
+                ],
+            }
+        )
+    for quote in analysis.quotes:
+        result["quotes"].append(
+            {
+                "id": quote_id(doc_id, quote),
+                "text": quote.span.text,
+                "speaker": quote.speaker,
+                "speaker_text": quote.speaker_text,
+                "verb": quote.verb,
+                "direct": quote.direct,
+                "evidence": [evidence_json(quote.evidence)],
+            }
+        )
+    for figure in analysis.figures:
+        result["figures"].append(
+            {
+                "id": figure_id(doc_id, figure),
+                "value": figure.value,
+                "low": figure.low,
+                "high": figure.high,
+                "qualifier": figure.qualifier,
+                "unit": figure.unit,
+                "what": figure.what,
+                "claimed_by": figure.claimed_by,
+                # additions
+                "claimed_by_text": figure.claimed_by_text,
+                "as_of": figure.as_of,
+                "text": figure.span.text,
+                "evidence": [evidence_json(figure.evidence)],
+            }
+        )
+    for time in analysis.times:
+        if time.type == "DATE" and time.precision in ("day", "month", "year"):
+            result["timeline"].append(
+                {
+                    "date": time.value,
+                    "text": time.evidence.text,
+                    "event": None,
+                    "evidence": [evidence_json(time.evidence)],
+                    # additions
+                    "precision": time.precision,
+                    "expression": time.span.text,
+                }
+            )
 
 
 def write_json(store: Store, path: Path) -> None:
