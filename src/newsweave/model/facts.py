@@ -112,6 +112,63 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Something that happened (or is said may happen) to whom, when and where: a PLOVER
+    type and mode, its participants, place, date, figures, modality and every sentence that
+    tells of it (one event per happening within a document)."""
+
+    id: str
+    """``fact_id("e", document, trigger.start, trigger.end)`` of its first trigger."""
+    type: str
+    """PLOVER: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, INVESTIGATE,
+    DEMAND, DISAPPROVE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT,
+    FIGHT."""
+    mode: str | None
+    """demonstrate, strike, riot, arrest, detain, dismiss, kill, tear-gas, deploy…"""
+    label: str
+    """A short description: "police dispersed the marchers"."""
+    trigger: Span
+    actors: tuple[str, ...]
+    """Actor ids of who acts."""
+    actor_texts: tuple[str, ...]
+    """Who acts as written, when no named actor ("police", "protesters")."""
+    targets: tuple[str, ...]
+    target_texts: tuple[str, ...]
+    place: str | None
+    """Actor id of the most specific place the text ties to it."""
+    place_text: str | None
+    date: str | None
+    """ISO partial date of the event itself."""
+    date_source: str
+    """``sentence``, ``narrative``, ``publication`` (last resort) or ``none``."""
+    figures: tuple[str, ...]
+    """Ids of the figures that measure it (``fact_id("f", document, start, end)``)."""
+    modality: str
+    """asserted, reported, hypothetical, negated, future."""
+    reported_by: str | None
+    reported_by_text: str | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A tie between two actors: family, office, membership, alliance, employment, place."""
+
+    subject: str
+    predicate: str
+    """child_of, parent_of, spouse_of, former_spouse_of, sibling_of, relative_of, ally_of,
+    member_of, leads, holds_position, employed_by, located_in, owns."""
+    object: str | None
+    """Actor id; None for holds_position without an organisation (the office is the
+    qualifier)."""
+    object_text: str | None
+    qualifier: str | None
+    """"eldest son", "Finance Minister", "former head"."""
+    time: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class DocAnalysis:
     """Everything the per-document stages found in one document."""
 
@@ -123,5 +180,7 @@ class DocAnalysis:
     times: tuple[TimeExpression, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    relations: tuple[Relation, ...] = ()
     notes: tuple[str, ...] = field(default=())
     """Why something was skipped (e.g. the document is not English)."""

@@ -13,3 +13,9 @@ def content_id(prefix: str, *parts: str) -> str:
     """
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:16]}"
+
+
+def fact_id(prefix: str, document: str, start: int, end: int) -> str:
+    """Id of a fact of one document, from where it stands: ``f`` figures, ``q`` quotes,
+    ``e`` events."""
+    return content_id(prefix, document, str(start), str(end))

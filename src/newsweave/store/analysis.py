@@ -22,7 +22,7 @@ from newsweave.model.facts import (
     TimeExpression,
     Title,
 )
-from newsweave.model.ids import content_id
+from newsweave.model.ids import fact_id
 from newsweave.store.sqlite import Store
 
 _DELETE_ORDER = ("mentions", "time_expressions", "figures", "quotes", "actors", "analyses")
@@ -152,11 +152,11 @@ def _insert_time(conn: sqlite3.Connection, text: str, doc_id: str, time: TimeExp
 
 
 def figure_id(doc_id: str, figure: Figure) -> str:
-    return content_id("f", doc_id, str(figure.span.start), str(figure.span.end))
+    return fact_id("f", doc_id, figure.span.start, figure.span.end)
 
 
 def quote_id(doc_id: str, quote: Quote) -> str:
-    return content_id("q", doc_id, str(quote.span.start), str(quote.span.end))
+    return fact_id("q", doc_id, quote.span.start, quote.span.end)
 
 
 def _insert_figure(conn: sqlite3.Connection, text: str, doc_id: str, figure: Figure) -> None:
