@@ -10,9 +10,11 @@ from newsweave.model import Document, Evidence
 from newsweave.model.facts import (
     Actor,
     DocAnalysis,
+    Event,
     Figure,
     Mention,
     Quote,
+    Relation,
     Span,
     TimeExpression,
     Title,
@@ -43,13 +45,15 @@ def _evidence(doc: Document, needle: str, stage: str) -> tuple[Span, Evidence]:
 
 def _analysis(doc: Document) -> DocAnalysis:
     span, ev = _evidence(doc, "Kofi Danquah", "names")
-    tspan, tev = _evidence(doc, "a crane operator", "names")
+    _, tev = _evidence(doc, "a crane operator", "names")
     actor = Actor(
         "a1", "Kofi Danquah", "PERSON", ("Danquah",), (Title("crane operator", tev),), 1, None, ev
     )
     fspan, fev = _evidence(doc, "nearly 4,000", "figures")
     qspan, qev = _evidence(doc, "We have nothing left to lose,", "quotes")
     dspan, dev = _evidence(doc, "2 March 2023", "times")
+    wspan, wev = _evidence(doc, "walked out", "events")
+    _, wev2 = _evidence(doc, "joined the action", "events")
     return DocAnalysis(
         document=doc.id,
         version="test1",
@@ -73,6 +77,29 @@ def _analysis(doc: Document) -> DocAnalysis:
             ),
         ),
         quotes=(Quote(qspan, "a1", "Kofi Danquah", "say", True, qev),),
+        events=(
+            Event(
+                id="e1",
+                type="PROTEST",
+                mode="strike",
+                label="dockers walked out",
+                trigger=wspan,
+                actors=(),
+                actor_texts=("Dockers",),
+                targets=(),
+                target_texts=(),
+                place=None,
+                place_text="Port Selwyn",
+                date="2023-03-02",
+                date_source="sentence",
+                figures=(),
+                modality="asserted",
+                reported_by=None,
+                reported_by_text=None,
+                evidence=(wev, wev2),
+            ),
+        ),
+        relations=(Relation("a1", "employed_by", None, "the port", "crane operator", None, tev),),
     )
 
 
@@ -89,7 +116,13 @@ def test_round_trip_replace_and_forget(tmp_path: Path) -> None:
         assert pending_documents(store, "test2") == [doc.id]
         loaded = load_analysis(store, doc.id)
         assert loaded == analysis
-        for fact in (*loaded.times, *loaded.figures, *loaded.quotes):
+        assert loaded is not None
+        facts: list[TimeExpression | Figure | Quote] = [
+            *loaded.times,
+            *loaded.figures,
+            *loaded.quotes,
+        ]
+        for fact in facts:
             assert doc.text[fact.span.start : fact.span.end] == fact.span.text
             assert fact.span.text in fact.evidence.text
         store.forget(doc.id)

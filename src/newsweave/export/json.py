@@ -1,9 +1,9 @@
 """The JSON export, format ``newsweave/1`` (see DESIGN.md, "Contract: newsweave export").
 
 Tools outside the project read this file: the keys and meanings of the contract stay; new
-keys may be added. Entities (per document for now), quotes, figures and the timeline come
-from the per-document analysis; relations, events and conflicts are empty lists until the
-stages that produce them exist.
+keys may be added. Entities (per document for now), relations, events, quotes, figures and
+the timeline come from the per-document analysis; conflicts stay empty until
+cross-document resolution exists.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from newsweave.model.facts import DocAnalysis
+from newsweave.model.facts import DocAnalysis, Relation
+from newsweave.model.ids import content_id
 from newsweave.model.records import Document, Evidence
 from newsweave.store.analysis import figure_id, load_analysis, quote_id
 from newsweave.store.sqlite import Store
@@ -126,6 +127,53 @@ def add_analysis(result: JSONObject, analysis: DocAnalysis) -> None:
                 "evidence": [evidence_json(figure.evidence)],
             }
         )
+    for event in analysis.events:
+        result["events"].append(
+            {
+                "id": event.id,
+                "type": event.type,
+                "mode": event.mode,
+                "label": event.label,
+                "actors": list(event.actors),
+                "targets": list(event.targets),
+                "place": event.place,
+                "date": event.date,
+                "figures": list(event.figures),
+                "modality": event.modality,
+                "evidence": [evidence_json(e) for e in event.evidence],
+                # additions
+                "actor_texts": list(event.actor_texts),
+                "target_texts": list(event.target_texts),
+                "place_text": event.place_text,
+                "date_source": event.date_source,
+                "reported_by": event.reported_by,
+                "reported_by_text": event.reported_by_text,
+                "document": doc_id,
+            }
+        )
+        if event.date and event.date_source != "publication":
+            result["timeline"].append(
+                {
+                    "date": event.date,
+                    "text": event.label,
+                    "event": event.id,
+                    "evidence": [evidence_json(e) for e in event.evidence],
+                }
+            )
+    for relation in analysis.relations:
+        result["relations"].append(
+            {
+                "id": relation_id(doc_id, relation),
+                "subject": relation.subject,
+                "predicate": relation.predicate,
+                "object": relation.object,
+                "qualifier": relation.qualifier,
+                "evidence": [evidence_json(relation.evidence)],
+                # additions
+                "object_text": relation.object_text,
+                "time": relation.time,
+            }
+        )
     for time in analysis.times:
         if time.type == "DATE" and time.precision in ("day", "month", "year"):
             result["timeline"].append(
@@ -139,6 +187,12 @@ def add_analysis(result: JSONObject, analysis: DocAnalysis) -> None:
                     "expression": time.span.text,
                 }
             )
+
+
+def relation_id(doc_id: str, relation: Relation) -> str:
+    """Content id of a relation stated in one document."""
+    parts = (relation.subject, relation.predicate, relation.object or "", relation.qualifier or "")
+    return content_id("r", doc_id, *parts)
 
 
 def write_json(store: Store, path: Path) -> None:

@@ -15,9 +15,11 @@ from newsweave.model import Evidence
 from newsweave.model.facts import (
     Actor,
     DocAnalysis,
+    Event,
     Figure,
     Mention,
     Quote,
+    Relation,
     Span,
     TimeExpression,
     Title,
@@ -25,7 +27,16 @@ from newsweave.model.facts import (
 from newsweave.model.ids import fact_id
 from newsweave.store.sqlite import Store
 
-_DELETE_ORDER = ("mentions", "time_expressions", "figures", "quotes", "actors", "analyses")
+_DELETE_ORDER = (
+    "events",
+    "relations",
+    "mentions",
+    "time_expressions",
+    "figures",
+    "quotes",
+    "actors",
+    "analyses",
+)
 
 
 def save_analysis(store: Store, analysis: DocAnalysis, text: str) -> None:
@@ -56,6 +67,10 @@ def save_analysis(store: Store, analysis: DocAnalysis, text: str) -> None:
             _insert_figure(conn, text, analysis.document, figure)
         for quote in analysis.quotes:
             _insert_quote(conn, text, analysis.document, quote)
+        for event in analysis.events:
+            _insert_event(conn, text, analysis.document, event)
+        for relation in analysis.relations:
+            _insert_relation(conn, text, analysis.document, relation)
 
 
 def locate(text: str, evidence: Evidence) -> tuple[int, int]:
@@ -213,6 +228,72 @@ def _insert_quote(conn: sqlite3.Connection, text: str, doc_id: str, quote: Quote
     )
 
 
+def _insert_event(conn: sqlite3.Connection, text: str, doc_id: str, event: Event) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO events (id, document_id, type, mode, label, start_char, end_char,"
+        " text, actors, actor_texts, targets, target_texts, place, place_text, date, date_source,"
+        " figures, modality, reported_by, reported_by_text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event.id,
+            doc_id,
+            event.type,
+            event.mode,
+            event.label,
+            event.trigger.start,
+            event.trigger.end,
+            event.trigger.text,
+            _json(event.actors),
+            _json(event.actor_texts),
+            _json(event.targets),
+            _json(event.target_texts),
+            event.place,
+            event.place_text,
+            event.date,
+            event.date_source,
+            _json(event.figures),
+            event.modality,
+            event.reported_by,
+            event.reported_by_text,
+        ),
+    )
+    for idx, evidence in enumerate(event.evidence):
+        s, e = locate(text, evidence)
+        conn.execute(
+            "INSERT OR REPLACE INTO event_evidence (event_id, idx, start_char, end_char,"
+            " sentence_start, sentence_end, stage, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (event.id, idx, evidence.start, evidence.end, s, e, evidence.stage, evidence.version),
+        )
+
+
+def _insert_relation(conn: sqlite3.Connection, text: str, doc_id: str, rel: Relation) -> None:
+    s, e = locate(text, rel.evidence)
+    conn.execute(
+        "INSERT INTO relations (document_id, subject, predicate, object, object_text, qualifier,"
+        " time, start_char, end_char, sentence_start, sentence_end, stage, version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            doc_id,
+            rel.subject,
+            rel.predicate,
+            rel.object,
+            rel.object_text,
+            rel.qualifier,
+            rel.time,
+            rel.evidence.start,
+            rel.evidence.end,
+            s,
+            e,
+            rel.evidence.stage,
+            rel.evidence.version,
+        ),
+    )
+
+
+def _json(values: tuple[str, ...]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
 def analysis_version(store: Store, doc_id: str) -> str | None:
     """The version of the stored analysis of ``doc_id``, or None when not analysed."""
     row = store.connection.execute(
@@ -269,6 +350,8 @@ def load_analysis(store: Store, doc_id: str) -> DocAnalysis | None:
         times=tuple(_times(conn, rb)),
         figures=tuple(_figures(conn, rb)),
         quotes=tuple(_quotes(conn, rb)),
+        events=tuple(_events(conn, rb)),
+        relations=tuple(_relations(conn, rb)),
         notes=tuple(json.loads(head["notes"])),
     )
 
@@ -345,5 +428,48 @@ def _quotes(conn: sqlite3.Connection, rb: _Rebuild) -> Iterator[Quote]:
             speaker_text=row["speaker_text"],
             verb=row["verb"],
             direct=bool(row["direct"]),
+            evidence=rb.evidence(row),
+        )
+
+
+def _events(conn: sqlite3.Connection, rb: _Rebuild) -> Iterator[Event]:
+    for row in _rows(conn, "events", rb.doc_id):
+        evidence = tuple(
+            rb.evidence(r)
+            for r in conn.execute(
+                "SELECT * FROM event_evidence WHERE event_id = ? ORDER BY idx", (row["id"],)
+            )
+        )
+        yield Event(
+            id=str(row["id"]),
+            type=str(row["type"]),
+            mode=row["mode"],
+            label=str(row["label"]),
+            trigger=rb.span(row),
+            actors=tuple(json.loads(row["actors"])),
+            actor_texts=tuple(json.loads(row["actor_texts"])),
+            targets=tuple(json.loads(row["targets"])),
+            target_texts=tuple(json.loads(row["target_texts"])),
+            place=row["place"],
+            place_text=row["place_text"],
+            date=row["date"],
+            date_source=str(row["date_source"]),
+            figures=tuple(json.loads(row["figures"])),
+            modality=str(row["modality"]),
+            reported_by=row["reported_by"],
+            reported_by_text=row["reported_by_text"],
+            evidence=evidence,
+        )
+
+
+def _relations(conn: sqlite3.Connection, rb: _Rebuild) -> Iterator[Relation]:
+    for row in _rows(conn, "relations", rb.doc_id):
+        yield Relation(
+            subject=str(row["subject"]),
+            predicate=str(row["predicate"]),
+            object=row["object"],
+            object_text=row["object_text"],
+            qualifier=row["qualifier"],
+            time=row["time"],
             evidence=rb.evidence(row),
         )
