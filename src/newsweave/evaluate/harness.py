@@ -48,13 +48,12 @@ def _extraction(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> 
     return rows
 
 
-def _lazy(module: str) -> Task:
-    """A task whose module (``newsweave.evaluate.<module>``, function ``run``) is imported
-    only when it runs."""
+def _lazy(module: str, function: str = "run") -> Task:
+    """A task whose module (``newsweave.evaluate.<module>``) is imported only when it runs."""
 
     def task(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row]:
         loaded = importlib.import_module(f"newsweave.evaluate.{module}")
-        rows: list[Row] = loaded.run(data_dir, limit, tick)
+        rows: list[Row] = getattr(loaded, function)(data_dir, limit, tick)
         return rows
 
     return task
@@ -64,6 +63,7 @@ TASKS: dict[str, Task] = {
     "extraction": _extraction,
     "ner": _lazy("conll"),
     "times": _lazy("tempeval"),
+    "times-tbaq": _lazy("tempeval", "run_tbaq"),
     "figures": _lazy("newsquant"),
     "quotes": _lazy("polnear"),
 }
@@ -71,6 +71,7 @@ TASK_SIZES: dict[str, int] = {
     "extraction": 181,
     "ner": 231,
     "times": 20,
+    "times-tbaq": 256,
     "figures": 590,
     "quotes": 100,
 }
