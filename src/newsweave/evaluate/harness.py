@@ -73,7 +73,7 @@ TASK_SIZES: dict[str, int] = {
     "times": 20,
     "times-tbaq": 256,
     "figures": 590,
-    "quotes": 100,
+    "quotes": 84,
 }
 
 

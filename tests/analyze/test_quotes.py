@@ -1,0 +1,283 @@
+"""The quotes stage on short texts, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsweave.analyze.context import ActorLookup, Context
+from newsweave.analyze.nlp import load
+from newsweave.analyze.prepare import context_for
+from newsweave.analyze.quotes import (
+    STAGE,
+    content_of,
+    extract_quotes,
+    paragraphs,
+    quote_marks,
+)
+from newsweave.model import Document, Role, Segment
+from newsweave.model.facts import Quote
+
+
+def context(text: str) -> Context:
+    """A one-document context: each blank-line separated paragraph a body segment."""
+    segments = tuple(Segment(Role.BODY, s, e) for s, e in paragraphs(text))
+    return context_for(Document("dtest", "test", text, segments), load())
+
+
+def no_actor(start: int, end: int) -> str | None:
+    return None
+
+
+def names(*known: str) -> Callable[[Context], ActorLookup]:
+    """A lookup that knows the given names (by their text) as actors ``a:<name>``."""
+
+    def build(ctx: Context) -> ActorLookup:
+        def lookup(start: int, end: int) -> str | None:
+            found = ctx.document.text[start:end]
+            return f"a:{found}" if found in known else None
+
+        return lookup
+
+    return build
+
+
+def quotes(text: str, resolve: Callable[[Context], ActorLookup] | None = None) -> list[Quote]:
+    ctx = context(text)
+    return list(extract_quotes(ctx, resolve(ctx) if resolve else no_actor))
+
+
+def direct(found: list[Quote]) -> list[Quote]:
+    return [q for q in found if q.direct]
+
+
+def one(found: list[Quote], fragment: str) -> Quote:
+    """The single quote whose text contains ``fragment``."""
+    hits = [q for q in found if fragment in q.span.text]
+    assert len(hits) == 1, [(q.span.text, q.speaker_text) for q in found]
+    return hits[0]
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def test_marks_curly_straight_nested_and_apostrophes() -> None:
+    text = "“He said ‘no’ twice,” she said. \"Don't,\" he replied. The dockers' union."
+    marks = quote_marks(text)
+    assert [text[m.start : m.end] for m in marks] == ["“He said ‘no’ twice,”", '"Don\'t,"']
+    assert text[slice(*content_of(text, marks[0]))] == "He said ‘no’ twice"
+
+
+def test_marks_continue_into_next_paragraph_that_opens_with_a_quote() -> None:
+    text = "She wrote: “First part.\n\n“Second part,” she added.\n\nNo quote here."
+    marks = quote_marks(text)
+    assert len(marks) == 1
+    assert text[marks[0].start : marks[0].end] == "“First part.\n\n“Second part,”"
+
+
+def test_unclosed_quote_stops_at_its_paragraph() -> None:
+    text = "He said: “This never closes.\n\nThe next paragraph is narration."
+    (mark,) = quote_marks(text)
+    assert not mark.closed and text[mark.start : mark.end] == "“This never closes."
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def test_curly_quote_with_speaker_after() -> None:
+    found = quotes("“We will not give up the port without a fight,” Kara said on Monday.")
+    q = one(found, "give up the port")
+    assert q.direct and q.speaker_text == "Kara" and q.verb == "say"
+    assert q.span.text == "We will not give up the port without a fight"
+    assert q.evidence.start == q.span.start and q.evidence.stage == STAGE.name
+    assert q.evidence.text.startswith("“We will not")
+
+
+def test_straight_quote_with_inverted_cue() -> None:
+    found = quotes('"The strike will go on until the contract is torn up," said Komla Kara.')
+    q = one(found, "strike will go on")
+    assert q.speaker_text == "Komla Kara" and q.verb == "say"
+
+
+def test_told_outlet_and_two_sentence_quote() -> None:
+    text = (
+        '"We are not against reform. We are against theft dressed up as reform," Kara told Halyard.'
+    )
+    q = one(quotes(text), "theft dressed up")
+    assert q.span.text.startswith("We are not against reform.")
+    assert q.speaker_text == "Kara" and q.verb == "tell"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("“The fund will be patient with the reforms,” Engström added.", "add"),
+        ("“The violence could spread to the north of the country,” Engström warned.", "warn"),
+        ("“Growth has been slower than we had expected,” Engström noted.", "note"),
+        ("“The program is a chance for the whole country,” Engström wrote.", "write"),
+        ("“We are ready to resume talks next week,” Engström said in a statement.", "say"),
+    ],
+)
+def test_cue_verbs(sentence: str, verb: str) -> None:
+    q = one(quotes(sentence), sentence[1:20])
+    assert q.speaker_text == "Engström" and q.verb == verb and q.direct
+
+
+def test_speaker_before_colon() -> None:
+    q = one(quotes("The minister said: “The port will reopen on Monday morning.”"), "reopen")
+    assert q.speaker_text == "The minister" and q.verb == "say"
+
+
+def test_according_to() -> None:
+    text = (
+        "According to a senior official in the presidency, the dialogue is intended to "
+        "give the government “breathing space” before the IMF mission arrives."
+    )
+    found = quotes(text)
+    q = one(direct(found), "breathing space")
+    assert q.speaker_text == "a senior official in the presidency"
+    assert q.verb == "according to"
+
+
+def test_partial_quote_speaker_is_the_subject() -> None:
+    text = "Ports Minister Clémence Attiogbé praised the 'historic' agreement on Friday."
+    q = one(quotes(text), "historic")
+    assert q.span.text == "historic" and q.direct and q.verb == "praise"
+    assert q.speaker_text == "Ports Minister Clémence Attiogbé"
+
+
+def test_nested_quote_stays_inside_the_outer_one() -> None:
+    text = (
+        "“They were shouting ‘Dossavi must go, Dossavi must go’ and then the shooting "
+        "started,” said a student from the university."
+    )
+    found = direct(quotes(text))
+    assert len(found) == 1
+    assert "‘Dossavi must go, Dossavi must go’" in found[0].span.text
+    assert found[0].speaker_text == "a student from the university"
+
+
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    text = (
+        "The newspaper set out its reasons, writing: “We recognise that many people "
+        "distrust the candidate.\n\n“We are not blind to those flaws,” the newspaper wrote."
+    )
+    found = direct(quotes(text))
+    assert len(found) == 1
+    q = found[0]
+    assert q.span.text.startswith("We recognise") and q.span.text.endswith("those flaws")
+    assert "\n\n" in q.span.text
+    assert (q.speaker_text or "").lower() == "the newspaper"
+
+
+def test_unattributed_quote_inherits_its_neighbours_speaker() -> None:
+    text = (
+        "“The soldiers were going from street to street,” Kpodar said. "
+        "“I have never seen anything like this in my whole life.”"
+    )
+    q = one(quotes(text), "never seen")
+    assert q.speaker_text == "Kpodar"
+
+
+def test_unnamed_speaker_kept_as_description() -> None:
+    text = (
+        "A shopkeeper at the central market said he had hidden eight people in his "
+        "storeroom. “The soldiers were going from street to street,” he said."
+    )
+    found = quotes(text, names("Kpodar"))
+    q = one(direct(found), "street to street")
+    assert q.speaker is None
+    assert q.speaker_text == "A shopkeeper at the central market"
+
+
+def test_named_speaker_resolved_to_actor() -> None:
+    text = (
+        "British economist Ngozi Okafor has followed the talks.\n\n"
+        "“The deal buys time, nothing more,” Okafor wrote."
+    )
+    q = one(quotes(text, names("Okafor")), "buys time")
+    assert q.speaker == "a:Okafor" and q.speaker_text == "Okafor" and q.verb == "write"
+
+
+def test_pronoun_resolved_to_the_one_person_before() -> None:
+    text = (
+        "Justine Ahlonko spoke at the party headquarters on Tuesday. "
+        "“A dialogue is when two people talk,” she said."
+    )
+    q = one(quotes(text, names("Justine Ahlonko")), "two people talk")
+    assert q.speaker_text == "Justine Ahlonko" and q.speaker == "a:Justine Ahlonko"
+
+
+def test_pronoun_left_alone_when_ambiguous() -> None:
+    text = "Komla Kara met Roger Tsatsu on Tuesday. “We agreed on nothing at all today,” he said."
+    q = one(quotes(text), "agreed on nothing")
+    assert q.speaker_text == "he"
+
+
+def test_social_media_indirect_and_partial() -> None:
+    text = (
+        "Justine Ahlonko wrote on social media that the concession should be "
+        "“frozen immediately” and referred to the auditor-general."
+    )
+    found = quotes(text)
+    partial = one(direct(found), "frozen immediately")
+    assert partial.speaker_text == "Justine Ahlonko" and partial.verb == "write"
+    reported = [q for q in found if not q.direct]
+    assert reported and reported[0].span.text.startswith("the concession should be")
+    assert reported[0].speaker_text == "Justine Ahlonko"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb", "clause"),
+    [
+        (
+            "Kara said that the federation would meet on Saturday.",
+            "Kara",
+            "say",
+            "the federation would meet on Saturday",
+        ),
+        (
+            "The minister has publicly stated that the port will reopen next week.",
+            "The minister",
+            "state",
+            "the port will reopen next week",
+        ),
+        (
+            "Hounkpe told reporters the government was open to dialogue.",
+            "Hounkpe",
+            "tell",
+            "the government was open to dialogue",
+        ),
+        (
+            "The police denied that officers had fired live rounds.",
+            "The police",
+            "deny",
+            "officers had fired live rounds",
+        ),
+    ],
+)
+def test_indirect_speech(text: str, speaker: str, verb: str, clause: str) -> None:
+    found = quotes(text)
+    assert not direct(found)
+    (q,) = found
+    assert not q.direct and q.span.text == clause
+    assert q.speaker_text == speaker and q.verb == verb
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    text = (
+        "Ahlonko said her party would not attend the so-called “national dialogue”. "
+        "The newly announced “national dialogue” is seen as a way to buy time. "
+        "The army launched “Operation Sea Shield” in January. "
+        "An intervention presented as a “rescue” of the constitution cannot be ruled out."
+    )
+    assert direct(quotes(text)) == []
+
+
+def test_slogans_need_a_cue_verb() -> None:
+    chanted = quotes("Protesters chanted “Dossavi must go” outside the palace.")
+    q = one(direct(chanted), "Dossavi must go")
+    assert q.speaker_text == "Protesters" and q.verb == "chant"
+    on_placard = quotes("A placard at the march read: “Our petrol pays for their port.”")
+    assert direct(on_placard) == []
