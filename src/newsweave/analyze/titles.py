@@ -1,0 +1,167 @@
+"""Titles and roles of people: premodifiers ("Finance Minister Paul-Henri Mensavi",
+"British economist Ngozi Okafor", "ex-president X"), appositives ("X, the former head of
+the central bank"; "X, an independent journalist from …"), copulas ("X is a former foreign
+editor with Radio Z"; "Y is X's eldest son") and possessive appositions ("X's eldest son,
+Y" gives Y the title "X's eldest son").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from newsweave.analyze.context import Context
+from newsweave.analyze.names import KIN, PERSON_TITLES, STAGE, words
+from newsweave.model.facts import Title
+
+ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "eur")
+"""Endings of role nouns ("economist", "lawyer", "editor", "politician")."""
+
+HONORIFICS = words("mr mrs ms miss dr sir dame lady lord rev reverend")
+NOT_ROLES = words("said says told added reported wrote according")
+
+_APPOSITIVE = re.compile(
+    r",\s+(?P<title>(?:(?:the|a|an)\s+)?[a-z][^,;.()“”\"]{2,100}?)\s*(?=[,;.)]|\s+(?:who|which)\b|$)"
+)
+_COPULA = re.compile(
+    r"\s+(?:is|was|has been|had been|became|remains)\s+(?P<title>(?:(?:a|an|the)\s+)?"
+    r"[^,;.()“”\"]{2,100}?)\s*(?=[,;.)]|\s+(?:who|which|since|until|and\s+has)\b|$)"
+)
+_POSSESSOR = re.compile(
+    r"(?P<title>(?:(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+['’]s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)"
+    r"\s+(?:[a-z-]+\s+){0,2}[a-z-]+),\s+(?:the\s+(?:[a-z-]+\s+){1,3})?$"
+)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:his|her|their)\s+", re.IGNORECASE)
+
+
+def is_role(word: str) -> bool:
+    """Whether ``word`` looks like a role noun."""
+    lowered = word.lower().strip(".,")
+    return lowered in PERSON_TITLES or lowered.endswith(ROLE_SUFFIXES)
+
+
+def find_titles(
+    ctx: Context, spans: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[Title, ...]]:
+    """Titles of the people mentioned at ``spans`` (character ranges), by span."""
+    found: dict[tuple[int, int], tuple[Title, ...]] = {}
+    for start, end in spans:
+        titles = _unique(
+            ctx, [*_premodifier(ctx, start, end), *_after(ctx, end), *_before(ctx, start)]
+        )
+        if titles:
+            found[(start, end)] = titles
+    return found
+
+
+def _unique(ctx: Context, ranges: Sequence[tuple[int, int]]) -> tuple[Title, ...]:
+    seen: set[str] = set()
+    titles: list[Title] = []
+    for start, end in ranges:
+        text = " ".join(ctx.document.text[start:end].split())
+        if text and text.lower() not in seen and text.lower() not in HONORIFICS:
+            seen.add(text.lower())
+            titles.append(Title(text, ctx.evidence(start, end, STAGE)))
+    return tuple(titles)
+
+
+def _premodifier(ctx: Context, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Title words right before the name: "Finance Minister", "British economist",
+    "former president", "ex-president"."""
+    doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return
+    first = span.start
+    i = first - 1
+    while i >= 0 and _premodifier_token(doc, i) and first - i <= 5:
+        i -= 1
+    tokens = doc[i + 1 : first]
+    while len(tokens) and (tokens[0].pos_ == "ADP" or tokens[0].text == "-"):
+        tokens = tokens[1:]
+    if not len(tokens):
+        return
+    head = tokens[-1]
+    if head.lower_ in HONORIFICS or not (head.pos_ == "NOUN" or head.lower_ in PERSON_TITLES):
+        return
+    if head.ent_type_ in ("PERSON", "GPE", "ORG") and head.lower_ not in PERSON_TITLES:
+        return
+    yield tokens[0].idx, head.idx + len(head.text)
+
+
+def _premodifier_token(doc: Any, i: int) -> bool:
+    token = doc[i]
+    if token.is_sent_end and i < len(doc) - 1 and doc[i + 1].is_sent_start:
+        return False
+    if token.text == "-" or (i > 0 and doc[i - 1].text.endswith("-")):
+        return True
+    if token.ent_type_ == "PERSON" and token.lower_ not in PERSON_TITLES:
+        return False
+    if token.lower_ in ("ex", "former", "late", "acting", "interim", "deputy"):
+        return True
+    if token.lower_ in ("and", "of") and i > 0 and doc[i - 1].text[:1].isupper():
+        return i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+    return token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_punct and not token.is_space
+
+
+def _after(ctx: Context, end: int) -> Iterator[tuple[int, int]]:
+    """Appositive ("X, the former head of the central bank,") or copula ("X is a writer and
+    a former foreign editor with Radio Lagune")."""
+    text = ctx.document.text
+    window_end = min(len(text), end + 200)
+    _, e = ctx.sentence_of(end - 1, end)
+    window_end = min(window_end, max(e, end))
+    window = text[end:window_end]
+    match = _APPOSITIVE.match(window) or _COPULA.match(window)
+    if not match:
+        return
+    m_start, m_end = match.span("title")
+    yield from _split_roles(text, end + m_start, end + m_end, copula=match.re is _COPULA)
+
+
+def _split_roles(text: str, start: int, end: int, *, copula: bool) -> Iterator[tuple[int, int]]:
+    """One title per coordinated role ("a writer and a former editor")."""
+    piece = text[start:end]
+    parts = re.split(r"\s+and\s+(?=(?:a|an|the)\s)", piece)
+    offset = start
+    for part in parts:
+        p_start = text.index(part, offset)
+        offset = p_start + len(part)
+        article = _ARTICLE.match(part)
+        bare = part[article.end() :] if article else part
+        words = bare.split()
+        if not words or any(w.lower() in NOT_ROLES for w in words):
+            continue
+        if not _role_phrase(words, copula=copula, article=article is not None):
+            continue
+        yield p_start + (article.end() if article else 0), p_start + len(part)
+
+
+def _role_phrase(words: Sequence[str], *, copula: bool, article: bool) -> bool:
+    """A role phrase holds a role noun; without an article it must start with one
+    ("professor of political science") or be a possessive ("Gaston Yamboré's eldest son")."""
+    if not article and copula:
+        return is_role(words[0]) or any(w.endswith(("'s", "’s")) for w in words[:4])
+    if not article:
+        return any(is_role(w) or w.lower() in KIN for w in words[:3])
+    head_words = [w for w in words if w[:1].islower()]
+    return any(is_role(w) or w.lower() in KIN for w in head_words[:6])
+
+
+def _before(ctx: Context, start: int) -> Iterator[tuple[int, int]]:
+    """ "Gaston Yamboré's eldest son, Didier" / "Her ex-husband, Félix Adomah"."""
+    text = ctx.document.text
+    s, _ = ctx.sentence_of(start)
+    window_start = max(s, start - 120)
+    match = _POSSESSOR.search(text[window_start:start])
+    if not match:
+        return
+    t_start, t_end = window_start + match.start("title"), window_start + match.end("title")
+    phrase = text[t_start:t_end]
+    last = phrase.split()[-1].lower()
+    if not (last in KIN or is_role(last) or last.startswith("ex-")):
+        return
+    pronoun = _PRONOUN.match(phrase)
+    yield (t_start + pronoun.end() if pronoun else t_start), t_end
