@@ -62,6 +62,7 @@ def test_index_json_twin(server: tuple[str, str]) -> None:
     ):
         data = response.json()
         assert data["status"]["documents"] == 2
+        assert "2023-03-03" in {d["published"] for d in data["documents"]}
         assert doc_id in {d["id"] for d in data["documents"]}
 
 

@@ -25,7 +25,10 @@ _BOILERPLATE = [
     # newsletters and subscriptions
     r"\bsign up\b",
     r"\bsubscribe (now|today|to)\b",
-    r"\bnewsletter\b",
+    r"\bnewsletters?\b",
+    r"\benter your e-?mail\b",
+    r"^privacy (notice|policy)\b",
+    r"\b(morning|daily|weekly|evening) (e-?mail|briefing|newsletter)\b",
     r"\b(in|to) your inbox\b",
     r"\bsupport (our|independent) journalism\b",
     # share and related links, navigation
@@ -238,6 +241,22 @@ def classify(
             if headline is None or index > headline:
                 seen_body = True
         out.append(Classified(block, role))
+    return _sandwiched(out) if paste else out
+
+
+def _sandwiched(items: list[Classified]) -> list[Classified]:
+    """In a paste, a short line between two furniture lines is furniture too (the body of
+    a newsletter box: "Enter your email address")."""
+    out = list(items)
+    for index in range(1, len(out) - 1):
+        item = out[index]
+        if (
+            item.role is Role.BODY
+            and _words(item.block.text) <= 25
+            and out[index - 1].role is Role.BOILERPLATE
+            and out[index + 1].role is Role.BOILERPLATE
+        ):
+            out[index] = Classified(item.block, Role.BOILERPLATE)
     return out
 
 

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
 from newsweave.model import Document
-from newsweave.store.sqlite import Store
+from newsweave.store.sqlite import DocumentSummary, Store
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -93,8 +93,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _summary(row: Any) -> dict[str, Any]:
-    return _plain(asdict(row))  # type: ignore[no-any-return]
+def _summary(row: DocumentSummary) -> dict[str, Any]:
+    data: dict[str, Any] = _plain(asdict(row))
+    data["published"] = row.published.iso() if row.published else None
+    return data
 
 
 def _document(doc: Document) -> dict[str, Any]:
