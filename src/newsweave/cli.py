@@ -15,6 +15,7 @@ from rich.table import Table
 
 from newsweave import __version__
 from newsweave.errors import CATALOGUE, NewsweaveError
+from newsweave.model.facts import DocAnalysis
 from newsweave.settings import Settings, from_env, iter_fields
 from newsweave.store.sqlite import Store
 
@@ -38,6 +39,13 @@ DbOption = Annotated[
     ),
 ]
 DEFAULT_DB = Path("newsweave.db")
+GazetteerOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--gazetteer",
+        help="Extra places file (CSV: name,aliases,kind,lat,lon,country); repeatable.",
+    ),
+]
 
 
 def _settings(db: Path | None = None) -> Settings:
@@ -76,8 +84,13 @@ def ingest(
         bool, typer.Option("--no-follow", help="Do not fetch the pages feed items link to.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    no_analyze: Annotated[
+        bool, typer.Option("--no-analyze", help="Store only; analyse later with `analyze`.")
+    ] = False,
+    gazetteer: GazetteerOption = None,
 ) -> None:
-    """Read articles into the store: clean text, segments by role, metadata.
+    """Read articles into the store: clean text, segments by role, metadata; then analyse
+    the new documents (actors, dates, figures, quotes).
 
     Each failing input gets one error line (code, input, reason) and the batch goes on;
     the exit status is 1 when any input failed. Re-running is safe: stored documents are
@@ -117,7 +130,78 @@ def ingest(
         )
         if not quiet:
             _print_ingest_summary(result.counts, store)
-    if not result.ok:
+    analysed_ok = True
+    if not no_analyze:
+        analysed_ok = _run_analysis(db, _with_gazetteer(settings, gazetteer), quiet=quiet)
+    if not result.ok or not analysed_ok:
+        raise typer.Exit(code=1)
+
+
+def _with_gazetteer(settings: Settings, files: list[Path] | None) -> Settings:
+    if not files:
+        return settings
+    return settings.replace("analyze.gazetteer_files", tuple(files))
+
+
+def _run_analysis(db: Path, settings: Settings, *, quiet: bool, everything: bool = False) -> bool:
+    """Analyse pending documents with a progress bar; print failures; True when none."""
+    from newsweave.analyze.run import VERSION, analyze_store
+    from newsweave.store.analysis import pending_documents
+
+    with _open_store(db) as store:
+        ids = [d.id for d in store.iter_documents()] if everything else None
+        total = len(ids) if ids is not None else len(pending_documents(store, VERSION))
+        if total == 0:
+            return True
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("analysing"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} documents"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet or not err.is_terminal,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("analysing", total=total)
+
+            def tick(doc_id: str, error: NewsweaveError | None) -> None:
+                progress.advance(task)
+                if error is not None:
+                    _say_error(
+                        error.line().replace("error ", "warning ", 1)
+                        if error.code == "NW115"
+                        else error.line()
+                    )
+
+            report = analyze_store(store, settings, ids=ids, on_document=tick)
+        if not quiet:
+            out.print(
+                f"analysed {report.analysed} documents"
+                + (f", {report.skipped} not English" if report.skipped else "")
+                + (f", {len(report.errors)} failed" if report.errors else "")
+            )
+        return not report.errors
+
+
+@app.command()
+def analyze(
+    db: DbOption = DEFAULT_DB,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-analyse every document, not only pending ones.")
+    ] = False,
+    gazetteer: GazetteerOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+) -> None:
+    """Analyse stored documents whose analysis is missing or outdated: actors and their
+    titles, time expressions, figures, quotes. `ingest` does this by itself."""
+    try:
+        ok = _run_analysis(
+            db, _with_gazetteer(_settings(db), gazetteer), quiet=quiet, everything=everything
+        )
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    if not ok:
         raise typer.Exit(code=1)
 
 
@@ -182,10 +266,14 @@ def show(
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix of it).")],
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Print a document: its metadata and its segments marked by role."""
+    """Print a document: its metadata, its segments marked by role, and the facts found in
+    it (actors with titles, time expressions, figures, quotes)."""
+    from newsweave.store.analysis import load_analysis
+
     try:
         with _open_store(db) as store:
             doc = store.get_document(document)
+            analysis = load_analysis(store, doc.id)
     except NewsweaveError as error:
         raise _fail(error) from None
     out.print(f"[bold]{doc.title or '(untitled)'}[/bold]")
@@ -205,6 +293,77 @@ def show(
     for segment in doc.segments:
         out.print(f"[dim]{segment.role.value:>12}[/dim] ", end="")
         out.print(doc.segment_text(segment), markup=False, highlight=False)
+    if analysis is not None:
+        _print_facts(analysis)
+
+
+def _print_facts(analysis: DocAnalysis) -> None:
+    """Actors, dates, figures, quotes, events and relations of one document."""
+    for note in analysis.notes:
+        out.print(f"[yellow]{note}[/yellow]")
+    names = {a.id: a.name for a in analysis.actors}
+    table = Table(title="actors", show_lines=False)
+    for column in ("name", "type", "mentions", "titles", "aliases"):
+        table.add_column(column)
+    for actor in sorted(analysis.actors, key=lambda a: -a.mentions):
+        titles = "; ".join(dict.fromkeys(t.text for t in actor.titles))
+        table.add_row(actor.name, actor.type, str(actor.mentions), titles, ", ".join(actor.aliases))
+    out.print(table)
+    table = Table(title="time expressions")
+    for column in ("text", "value", "type", "anchor", "at"):
+        table.add_column(column)
+    for time in analysis.times:
+        table.add_row(time.span.text, time.value, time.type, time.anchor, str(time.span.start))
+    out.print(table)
+    table = Table(title="figures")
+    for column in ("text", "value", "qualifier", "unit", "what", "claimed by", "at"):
+        table.add_column(column)
+    for fig in analysis.figures:
+        value = f"{fig.value:g}" if fig.low is None else f"{fig.low:g}–{fig.high:g}"
+        claimant = names.get(fig.claimed_by or "", fig.claimed_by_text or "")
+        table.add_row(
+            fig.span.text,
+            value,
+            fig.qualifier or "",
+            fig.unit or "",
+            fig.what or "",
+            claimant,
+            str(fig.span.start),
+        )
+    out.print(table)
+    table = Table(title="quotes")
+    for column in ("speaker", "verb", "kind", "quote"):
+        table.add_column(column)
+    for quote in analysis.quotes:
+        speaker = names.get(quote.speaker or "", quote.speaker_text or "?")
+        kind = "direct" if quote.direct else "indirect"
+        table.add_row(speaker, quote.verb or "", kind, quote.span.text)
+    out.print(table)
+    table = Table(title="events")
+    for column in ("type", "mode", "date", "modality", "actors", "targets", "place", "label"):
+        table.add_column(column)
+    for event in analysis.events:
+        actors = ", ".join([names.get(a, a) for a in event.actors] + list(event.actor_texts))
+        targets = ", ".join([names.get(a, a) for a in event.targets] + list(event.target_texts))
+        place = names.get(event.place or "", event.place_text or "")
+        date = f"{event.date or ''} ({event.date_source})"
+        table.add_row(
+            event.type, event.mode or "", date, event.modality, actors, targets, place, event.label
+        )
+    out.print(table)
+    table = Table(title="relations")
+    for column in ("subject", "predicate", "object", "qualifier", "time"):
+        table.add_column(column)
+    for rel in analysis.relations:
+        obj = names.get(rel.object or "", rel.object_text or "")
+        table.add_row(
+            names.get(rel.subject, rel.subject),
+            rel.predicate,
+            obj,
+            rel.qualifier or "",
+            rel.time or "",
+        )
+    out.print(table)
 
 
 @app.command()

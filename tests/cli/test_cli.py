@@ -9,6 +9,8 @@ from pathlib import Path
 
 from tests.conftest import CASES, ROOT
 
+INPUTS = (str(CASES / "*" / "input.html"), str(CASES / "*" / "input.txt"))
+
 
 def run(
     *args: str, cwd: Path | None = None, stdin: bytes | None = None
@@ -27,19 +29,19 @@ def test_ingest_status_show_export_forget(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
     bad = tmp_path / "broken.html"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
-    first = run("ingest", str(CASES / "*" / "input.*"), str(bad), "--db", str(db))
+    first = run("ingest", *INPUTS, str(bad), "--db", str(db))
     assert first.returncode == 1, first.stderr
     error_lines = [line for line in first.stderr.splitlines() if line.startswith("error ")]
     assert len(error_lines) == 1
     assert "NW102" in error_lines[0] and "broken.html" in error_lines[0]
     assert "new documents" in first.stdout
 
-    again = run("ingest", str(CASES / "*" / "input.*"), "--db", str(db))
+    again = run("ingest", *INPUTS, "--db", str(db))
     assert again.returncode == 0, again.stderr
 
     status = run("status", "--json", "--db", str(db))
     counts = json.loads(status.stdout)
-    assert counts["documents"] == len(list(CASES.glob("*/input.*")))
+    assert counts["documents"] == len([*CASES.glob("*/input.html"), *CASES.glob("*/input.txt")])
     assert counts["segments"]["body"] > 0
 
     export_file = tmp_path / "out.json"

@@ -15,11 +15,12 @@ from newsweave.ingest.raw import Format, Hints, RawItem
 from newsweave.model import Document
 from tests.conftest import CASES
 
-CASE_DIRS = sorted(p for p in CASES.iterdir() if any(p.glob("input.*")))
+INPUTS = (".html", ".htm", ".txt", ".md")
+CASE_DIRS = sorted(p for p in CASES.iterdir() if any(f.suffix in INPUTS for f in p.glob("input.*")))
 
 
 def _input(case: Path) -> RawItem:
-    source = next(case.glob("input.*"))
+    source = next(f for f in case.glob("input.*") if f.suffix in INPUTS)
     hints_file = case / "hints.json"
     hints = Hints(**json.loads(hints_file.read_text())) if hints_file.exists() else Hints()
     fmt: Format = "html" if source.suffix in (".html", ".htm") else "text"

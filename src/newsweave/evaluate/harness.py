@@ -66,6 +66,8 @@ TASKS: dict[str, Task] = {
     "times-tbaq": _lazy("tempeval", "run_tbaq"),
     "figures": _lazy("newsquant"),
     "quotes": _lazy("polnear"),
+    "events": _lazy("plover"),
+    "wikievents": _lazy("wikievents"),
 }
 TASK_SIZES: dict[str, int] = {
     "extraction": 181,
@@ -74,6 +76,8 @@ TASK_SIZES: dict[str, int] = {
     "times-tbaq": 256,
     "figures": 590,
     "quotes": 84,
+    "events": 322,
+    "wikievents": 40,
 }
 
 

@@ -44,6 +44,7 @@ _BOILERPLATE = [
     r"^(topics|tags|filed under)\s*:",
     # footers
     r"©|\(c\) \d{4}|\ball rights reserved\b",
+    r"^[\W\d]+$",  # counters and stray numbers ("7", "3 comments" icons)
     r"^(terms (of use|and conditions)|privacy policy|contact us|about us)\b",
     r"\breport an error\b|\bsend us a tip\b",
 ]

@@ -1,0 +1,1005 @@
+"""Events: who did what to whom, when and where, coded with PLOVER types and modes.
+
+The vocabulary (trigger verbs, nouns and passive patterns per type and mode, with hints on
+which dependency gives the actor and which the target) is data: ``data/plover.yaml``. The
+stage works on one parsed document, purely:
+
+1. :func:`find_triggers` matches the vocabulary over the parse: verbal patterns from a verb
+   (lemma + particles/objects: "walk out", "open fire on", "dismiss * from"), nominal ones
+   from a noun with its modifiers ("general strike", "French-led ... task group"). The
+   longest pattern wins; a trigger inside the content of a frame verb ("threatened to
+   shell", "asked the bloc to send troops") belongs to the frame's event.
+2. :func:`read_event` reads each trigger's arguments from the parse and the mention chains
+   (actors: subject, "by X", "X-led", possessor; targets: object, passive subject,
+   "against X"), its place (the most specific place governed by in/at/near in its clause,
+   else in its sentence, else the dateline), its date (its own, else the narrative date of
+   its paragraph, else the publication date, marked so), its figures and its modality.
+3. :func:`merge_events` keeps one event per happening: events of the same type and mode
+   with compatible participants, date, place and modality become one event with several
+   pieces of evidence.
+
+Offsets are clean-text offsets (the parse is of the masked text, same length).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from newsweave.analyze.context import ActorLookup, Context, StageInfo
+from newsweave.model import PartialDate
+from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpression
+from newsweave.model.ids import fact_id
+
+STAGE = StageInfo(
+    "events", "1", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+)
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "across", "outside", "inside", "around", "throughout", "off", "through",
+     "along", "on"}
+)  # fmt: skip
+PLACE_FIRST = frozenset({"PROTEST", "ASSAULT", "FIGHT", "COERCE", "MOBILIZE"})
+"""Types whose compounded place name ("Amakoro protests") is where, not who."""
+LIGHT_VERBS = frozenset(
+    {
+        "stage", "hold", "launch", "impose", "carry", "call", "organise", "organize", "begin",
+        "start", "mount", "conduct", "announce", "lead", "order", "use", "fire", "take", "join",
+        "make", "issue", "open", "set", "sign", "reach", "approve", "declare", "unleash",
+        "continue", "end", "resume", "step", "extend", "lift", "give", "provide", "send",
+    }
+)  # fmt: skip
+"""Verbs whose subject is the actor of their object noun ("police launched a crackdown")."""
+SKIPPABLE = frozenset({"DET", "ADJ", "ADV", "NUM", "PART", "PRON", "PUNCT"})
+SKIP_LIMIT = 3
+STAR_LIMIT = 8
+ENTITY_BLOCK = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "DATE", "TIME",
+     "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "PRODUCT", "LANGUAGE"}
+)  # fmt: skip
+"""Entity labels whose tokens are never triggers ("Mobile Intervention Police", "March")."""
+CORE_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "case", "quantmod", "nmod"})
+PHRASE_DROP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
+MODALITY_RANK = {"negated": 0, "hypothetical": 1, "future": 2, "reported": 3, "asserted": 4}
+DATE_RANK = {"sentence": 0, "narrative": 1, "publication": 2, "none": 3}
+LABEL_WORDS = 14
+BOUNDARY_WORDS = frozenset({"since", "until", "till", "before", "by", "from", "to"})
+"""A date after these words bounds a period; it is not when the event happened."""
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger pattern of the vocabulary."""
+
+    type: str
+    mode: str
+    kind: str
+    """``verb``, ``passive`` or ``noun`` (``ignore`` patterns have type "")."""
+    words: tuple[frozenset[str] | None, ...]
+    """Alternatives per word; None is the ``*`` object slot."""
+    args: Mapping[str, str]
+    frame: bool = False
+    counts: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+
+    @property
+    def size(self) -> int:
+        """How specific the pattern is: its number of literal words."""
+        return sum(1 for w in self.words if w is not None)
+
+
+@dataclass(frozen=True)
+class Modality:
+    """Modality cues (see the ``modality`` section of the vocabulary)."""
+
+    hypothetical: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    negation: frozenset[str]
+    negating_heads: frozenset[str]
+    future: frozenset[str]
+    future_heads: frozenset[str]
+    reporting: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The event vocabulary, indexed by the first word of each pattern."""
+
+    version: str
+    by_first: Mapping[str, tuple[Pattern, ...]]
+    modality: Modality
+
+
+def _words(text: str) -> tuple[frozenset[str] | None, ...]:
+    return tuple(
+        None if w == "*" else frozenset(a.lower() for a in w.split("|")) for w in text.split()
+    )
+
+
+def _patterns(
+    type_: str, mode: str, spec: Mapping[str, Any], defaults: Mapping[str, str]
+) -> Iterator[Pattern]:
+    args = {**defaults, **{k: str(v) for k, v in (spec.get("args") or {}).items()}}
+    extra = {
+        "frame": bool(spec.get("frame", False)),
+        "counts": frozenset(str(c).lower() for c in spec.get("counts") or ()),
+        "context": frozenset(str(c).lower() for c in spec.get("context") or ()),
+    }
+    for kind, key in (("verb", "verbs"), ("passive", "passive"), ("noun", "nouns")):
+        for text in spec.get(key) or ():
+            words = _words(str(text))
+            if kind == "passive" and words and words[0] == frozenset({"be"}):
+                words = words[1:]
+            if words and words[0] is not None:
+                yield Pattern(type_, mode, kind, words, args, **extra)  # type: ignore[arg-type]
+
+
+def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
+    """Index the parsed YAML vocabulary."""
+    defaults = {k: str(v) for k, v in data.get("defaults", {}).get("args", {}).items()}
+    found: list[Pattern] = []
+    for type_, tspec in data["types"].items():
+        for mode, mspec in tspec["modes"].items():
+            found.extend(_patterns(type_, mode, mspec, defaults))
+    found.extend(_patterns("", "", data.get("ignore") or {}, defaults))
+    index: dict[str, list[Pattern]] = {}
+    for pattern in found:
+        first = pattern.words[0]
+        assert first is not None
+        for word in first:
+            index.setdefault(word, []).append(pattern)
+    cues = data.get("modality") or {}
+    modality = Modality(
+        **{
+            k: frozenset(str(w).lower() for w in cues.get(k) or ())
+            for k in Modality.__dataclass_fields__
+        }
+    )
+    return Vocabulary(str(data["version"]), {k: tuple(v) for k, v in index.items()}, modality)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary (``data/plover.yaml``), loaded once."""
+    text = resources.files("newsweave.analyze").joinpath("data/plover.yaml").read_text("utf-8")
+    return build_vocabulary(yaml.safe_load(text))
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A vocabulary match in the parse."""
+
+    pattern: Pattern
+    anchor: int
+    """Token index the arguments are read from (the verb, or the noun's head)."""
+    literals: tuple[int, ...]
+    """Token indices matched by the pattern's words."""
+    star: tuple[int, int] | None
+    """Token range [start, end) of the ``*`` object slot."""
+
+
+def _forms(token: Any) -> set[str]:
+    return {token.lemma_.lower(), token.lower_}
+
+
+def _match_rest(
+    doc: Any, words: Sequence[frozenset[str] | None], i: int, end: int
+) -> tuple[list[int], tuple[int, int] | None] | None:
+    """Match ``words`` from token ``i`` (exclusive of the anchor); tokens before ``end``."""
+    if not words:
+        return [], None
+    word = words[0]
+    if word is None:
+        for stop in range(i, min(i + STAR_LIMIT, end) + 1):
+            if stop > i and doc[stop - 1].text in {".", ";", ":", "?", "!"}:
+                return None
+            found = _match_rest(doc, words[1:], stop, end)
+            if found is not None and len(words) > 1:
+                return found[0], found[1] or ((i, stop) if stop > i else None)
+        return None
+    for j in range(i, min(i + SKIP_LIMIT + 1, end)):
+        token = doc[j]
+        if _forms(token) & word and not token.is_space:
+            rest = _match_rest(doc, words[1:], j + 1, end)
+            if rest is not None:
+                return [j, *rest[0]], rest[1]
+        if token.pos_ not in SKIPPABLE or token.text in {",", ".", ";", ":"}:
+            return None
+    return None
+
+
+def _is_passive(token: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
+    token = doc[i]
+    verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if pattern.kind in ("verb", "passive") and not verbal:
+        return None
+    if pattern.kind == "passive" and not _is_passive(token):
+        return None
+    found = _match_rest(doc, pattern.words[1:], i + 1, end)
+    if found is None:
+        return None
+    literals = (i, *found[0])
+    if pattern.kind == "noun":
+        if not any(doc[j].pos_ in ("NOUN", "PROPN", "X") for j in literals):
+            return None
+        anchor = _head_of(doc, literals)
+        if doc[anchor].pos_ not in ("NOUN", "PROPN", "X", "ADJ", "VERB"):
+            return None
+    else:
+        anchor = i
+    return Trigger(pattern, anchor, literals, found[1])
+
+
+def _head_of(doc: Any, indices: Sequence[int]) -> int:
+    inside = set(indices)
+    for j in indices:
+        outside = doc[j].head.i not in inside or doc[j].head.i == j
+        if outside and doc[j].pos_ not in ("ADP", "DET", "PUNCT"):
+            return j
+    return indices[-1]
+
+
+def _blocked(doc: Any, mentions: Sequence[Mention]) -> set[int]:
+    """Tokens inside names, dates and numbers: never triggers."""
+    blocked: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_BLOCK:
+            blocked.update(range(ent.start, ent.end))
+    for mention in mentions:
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is not None and mention.type != "EVENT":
+            blocked.update(range(span.start, span.end))
+    return blocked
+
+
+def candidates(
+    doc: Any, start: int, end: int, vocab: Vocabulary, blocked: set[int]
+) -> list[Trigger]:
+    """Every pattern match whose first word is a token of [start, end)."""
+    found: list[Trigger] = []
+    for i in range(start, end):
+        token = doc[i]
+        if token.is_space or token.is_punct or i in blocked:
+            continue
+        seen: set[int] = set()
+        for form in _forms(token):
+            for pattern in vocab.by_first.get(form, ()):
+                if id(pattern) in seen:
+                    continue
+                seen.add(id(pattern))
+                trigger = _try(doc, pattern, i, end)
+                if trigger is not None and not (set(trigger.literals) & blocked):
+                    found.append(trigger)
+    return found
+
+
+def select(found: Iterable[Trigger]) -> list[Trigger]:
+    """Longest patterns first; a trigger overlapping a chosen one is dropped; ignore
+    patterns block their words and yield nothing."""
+    order = sorted(found, key=lambda t: (-t.pattern.size, t.pattern.kind == "noun", t.literals))
+    taken: set[int] = set()
+    chosen: list[Trigger] = []
+    for trigger in order:
+        if taken & set(trigger.literals):
+            continue
+        taken.update(trigger.literals)
+        if trigger.pattern.type:
+            chosen.append(trigger)
+    return sorted(chosen, key=lambda t: t.literals[0])
+
+
+def _frame_content(doc: Any, trigger: Trigger) -> set[int]:
+    """Tokens of the content of a frame verb: its clausal complements and its objects."""
+    content: set[int] = set()
+    anchor = doc[trigger.anchor]
+    for child in anchor.children:
+        if (
+            child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")
+            and child.i not in trigger.literals
+        ):
+            content.update(t.i for t in child.subtree)
+    for j in trigger.literals:
+        for child in doc[j].children:
+            if child.dep_ == "pobj":
+                content.update(t.i for t in child.subtree)
+    if trigger.star:
+        content.update(range(*trigger.star))
+    return content - set(trigger.literals)
+
+
+def drop_framed(doc: Any, triggers: Sequence[Trigger]) -> list[Trigger]:
+    """Drop triggers that are the content of a frame trigger in the same sentence."""
+    inside: set[int] = set()
+    for trigger in triggers:
+        if trigger.pattern.frame:
+            inside |= _frame_content(doc, trigger)
+    return [t for t in triggers if t.pattern.frame or t.anchor not in inside]
+
+
+def _has_context(doc: Any, start: int, end: int, words: frozenset[str]) -> bool:
+    return not words or any(_forms(doc[i]) & words for i in range(start, end))
+
+
+def find_triggers(
+    doc: Any, start: int, end: int, vocab: Vocabulary, blocked: set[int]
+) -> list[Trigger]:
+    """The event triggers of the sentence made of tokens [start, end)."""
+    chosen = select(candidates(doc, start, end, vocab, blocked))
+    chosen = [t for t in chosen if _has_context(doc, start, end, t.pattern.context)]
+    return drop_framed(doc, chosen)
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+@dataclass(frozen=True)
+class Names:
+    """What the names stage found, indexed for argument reading."""
+
+    mentions: tuple[Mention, ...]
+    actors: Mapping[str, Actor]
+    resolve: ActorLookup
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The named mention covering [start, end) (or the longest inside it)."""
+        best: Mention | None = None
+        for mention in self.mentions:
+            s, e = mention.span.start, mention.span.end
+            if mention.actor and s <= start and end <= e:
+                return mention
+            longer = best is None or e - s > best.span.end - best.span.start
+            if mention.actor and start <= s and e <= end and longer:
+                best = mention
+        return best
+
+
+@dataclass(frozen=True)
+class Party:
+    """One participant: an actor id, or its words when it is not a named actor."""
+
+    actor: str | None
+    text: str
+    start: int
+    end: int
+
+
+def _core(token: Any) -> tuple[int, int]:
+    """Token range of a noun phrase without clauses, appositions and conjuncts."""
+    kept = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in PHRASE_DROP:
+                continue
+            if child.dep_ == "prep" and child.lower_ != "of":
+                continue
+            kept.append(child)
+            stack.append(child)
+    return min(t.i for t in kept), max(t.i for t in kept) + 1
+
+
+def party(doc: Any, token: Any, names: Names) -> Party | None:
+    """The participant a token heads: a named actor when the mentions say so."""
+    start, end = _core(token)
+    span = doc[start:end]
+    c0, c1 = span.start_char, span.end_char
+    if token.ent_type_ in ("DATE", "TIME"):
+        return None
+    head = names.mention_at(token.idx, token.idx + len(token.text))
+    actor = head.actor if head else None
+    if actor is None:
+        lo = min([token.i, *(c.i for c in token.children if c.dep_ == "compound")])
+        actor = names.resolve(doc[lo].idx, token.idx + len(token.text))
+    if actor is None and not any(c.dep_ == "poss" for c in token.children):
+        actor = names.resolve(c0, c1)
+    if actor is None:
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = names.mention_at(child.idx, child.idx + len(child.text))
+                actor = found.actor if found else None
+                break
+    if actor is None and token.pos_ == "PRON":
+        return None
+    if actor is None and token.pos_ == "PROPN" and token.dep_ == "compound":
+        return None
+    text = " ".join(span.text.split())
+    return Party(actor, text, c0, c1)
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def _subject(token: Any) -> Any | None:
+    """The grammatical subject, inherited through xcomp/advcl/conj chains."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if current.dep_ in ("xcomp", "advcl", "conj", "ccomp") and current.head is not current:
+            if current.dep_ == "ccomp":
+                return None
+            current = current.head
+            continue
+        if current.dep_ in ("relcl", "acl") and current.head is not current:
+            return current.head
+        return None
+    return None
+
+
+@dataclass
+class Roles:
+    """Participants found for one trigger, by role."""
+
+    actors: list[Party]
+    targets: list[Party]
+    places: list[Party]
+
+    def add(self, role: str, found: Party | None) -> None:
+        if found is None:
+            return
+        if role == "actor":
+            self.actors.append(found)
+        elif role == "target":
+            self.targets.append(found)
+        elif role == "place":
+            self.places.append(found)
+
+
+def _add_all(roles: Roles, role: str, doc: Any, token: Any, names: Names) -> None:
+    for conj in _conjuncts(token):
+        roles.add(role, party(doc, conj, names))
+
+
+def _prep_roles(
+    roles: Roles, doc: Any, head: Any, args: Mapping[str, str], names: Names, skip: set[int]
+) -> None:
+    for child in head.children:
+        if child.dep_ in ("prep", "agent") and child.i not in skip:
+            role = args.get("agent" if child.dep_ == "agent" else child.lower_, "none")
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    _add_all(roles, role, doc, obj, names)
+
+
+def verb_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
+    """Actors and targets of a verbal trigger."""
+    args = trigger.pattern.args
+    verb = doc[trigger.anchor]
+    roles = Roles([], [], [])
+    passive = _is_passive(verb)
+    subject = _subject(verb)
+    if subject is not None and subject.i not in trigger.literals and not _eventive(subject):
+        key = "passive_subject" if passive else "subject"
+        if subject.head is not verb and verb.dep_ in ("relcl", "acl") and not passive:
+            key = "subject"
+        _add_all(roles, args.get(key, "none"), doc, subject, names)
+    objects = [
+        c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in trigger.literals
+    ]
+    if trigger.star is not None:
+        star = doc[trigger.star[0] : trigger.star[1]]
+        objects = [star.root] if star.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else objects
+    for obj in objects[:1]:
+        _add_all(roles, args.get("object", "none"), doc, obj, names)
+    last = doc[trigger.literals[-1]]
+    if last.pos_ == "ADP" and len(trigger.literals) > 1:
+        role = args.get(last.lower_, args.get("pattern_object", "none"))
+        for obj in last.children:
+            if obj.dep_ == "pobj":
+                _add_all(roles, role, doc, obj, names)
+    for index in trigger.literals:
+        _prep_roles(roles, doc, doc[index], args, names, set(trigger.literals))
+    return roles
+
+
+def _eventive(token: Any) -> bool:
+    """True for a noun that names a happening ("riots", "the blast"): not an actor."""
+    vocab = vocabulary()
+    return token.pos_ == "NOUN" and any(
+        p.kind == "noun" and p.size == 1 and p.type
+        for form in _forms(token)
+        for p in vocab.by_first.get(form, ())
+    )
+
+
+def _led_by(token: Any) -> Iterator[Any]:
+    """Names in an "X-led" modifier of ``token``."""
+    for child in token.children:
+        if child.lemma_ == "lead" and child.dep_ in ("amod", "compound"):
+            for name in child.children:
+                if name.dep_ in ("npadvmod", "compound", "nmod", "nsubj", "amod"):
+                    yield name
+
+
+def noun_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
+    """Actors, targets and compounded places of a nominal trigger."""
+    args = trigger.pattern.args
+    noun = doc[trigger.anchor]
+    roles = Roles([], [], [])
+    for name in _led_by(noun):
+        _add_all(roles, args.get("led", "actor"), doc, name, names)
+    for child in noun.children:
+        if child.i in trigger.literals:
+            continue
+        if child.dep_ == "poss":
+            _add_all(roles, args.get("poss", "actor"), doc, child, names)
+        elif child.dep_ in ("compound", "amod", "nmod") and child.lemma_ != "lead":
+            _compound_role(roles, doc, trigger, child, names)
+    _prep_roles(roles, doc, noun, {"by": "actor", **args}, names, set(trigger.literals))
+    _light_verb_roles(roles, doc, trigger, noun, names)
+    return roles
+
+
+def _compound_role(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Names) -> None:
+    mention = names.mention_at(child.idx, child.idx + len(child.text))
+    if mention is not None and mention.type in PLACE_TYPES and trigger.pattern.type in PLACE_FIRST:
+        roles.add("place", party(doc, child, names))
+    elif mention is not None or (child.pos_ == "NOUN" and child.dep_ == "compound"):
+        if child.lower_ in _GENERIC_MODIFIERS:
+            return
+        roles.add(trigger.pattern.args.get("compound", "actor"), party(doc, child, names))
+
+
+_GENERIC_MODIFIERS = frozenset(
+    {"mass", "street", "week", "day", "night", "weekend", "hunger", "protest", "government",
+     "corruption", "fuel", "price", "port", "terminal", "peace", "trade", "border", "loan",
+     "aid", "food", "debt", "security", "rights", "labour", "labor", "work", "weeks", "days"}
+)  # fmt: skip
+
+
+def _light_verb_roles(roles: Roles, doc: Any, trigger: Trigger, noun: Any, names: Names) -> None:
+    """ "police launched a crackdown on X": the light verb's subject acts."""
+    verb = noun.head
+    if verb is noun or verb.pos_ not in ("VERB", "AUX"):
+        if noun.dep_ == "pobj" and noun.head.head.lemma_ in ("take", "join"):
+            verb = noun.head.head
+        else:
+            return
+    if noun.dep_ not in ("dobj", "nsubjpass", "pobj", "attr"):
+        return
+    if noun.dep_ != "nsubjpass" and verb.lemma_ not in LIGHT_VERBS | {"be"}:
+        return
+    if not roles.actors:
+        subject = _subject(verb)
+        if noun.dep_ == "nsubjpass":
+            subject = next(
+                (a for c in verb.children if c.dep_ == "agent" for a in c.children), None
+            )
+        if subject is not None and subject.i != noun.i:
+            _add_all(roles, "actor", doc, subject, names)
+    args = trigger.pattern.args
+    for child in verb.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("on", "against")
+            and args.get(child.lower_) == "target"
+        ):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    _add_all(roles, "target", doc, obj, names)
+
+
+# --------------------------------------------------------------------------- place, date
+
+
+def clause_head(doc: Any, index: int) -> Any:
+    """The verb whose clause holds token ``index`` (the token itself for a verb)."""
+    token = doc[index]
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _governed_place(token: Any) -> bool:
+    """True when the place token hangs under in/at/near... (through compounds/appositions)."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "pobj":
+            return current.head.lower_ in PLACE_PREPS
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def find_place(
+    doc: Any,
+    trigger: Trigger,
+    roles: Roles,
+    names: Names,
+    sentence: tuple[int, int],
+    dateline: Party | None,
+) -> Party | None:
+    """The most specific place tied to the trigger: in its clause, its sentence, else the
+    dateline."""
+    if roles.places:
+        return roles.places[0]
+    clause = {t.i for t in clause_head(doc, trigger.anchor).subtree}
+    best: tuple[int, int, Party] | None = None
+    for mention in names.mentions:
+        if mention.type not in PLACE_TYPES or mention.actor is None:
+            continue
+        if not (sentence[0] <= mention.span.start and mention.span.end <= sentence[1]):
+            continue
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None or not _governed_place(span.root):
+            continue
+        rank = (0 if span.root.i in clause else 1, 0 if mention.type == "FAC" else 1)
+        found = Party(mention.actor, mention.span.text, mention.span.start, mention.span.end)
+        if best is None or rank < best[:2]:
+            best = (*rank, found)
+    return best[2] if best else dateline
+
+
+def dateline_place(ctx: Context, names: Names) -> Party | None:
+    """The document's dateline place as a named actor, when the names stage knows it."""
+    place = dict(ctx.document.extra).get("dateline_place")
+    if not place:
+        return None
+    wanted = place.strip().casefold()
+    for actor in names.actors.values():
+        forms = {actor.name.casefold(), *(a.casefold() for a in actor.aliases)}
+        if actor.type in PLACE_TYPES and wanted in forms:
+            return Party(actor.id, actor.name, -1, -1)
+    return None
+
+
+def _date_of(time: TimeExpression, text: str = "") -> PartialDate | None:
+    """The calendar date of a DATE expression (None for "since X", "until X"...)."""
+    if time.type != "DATE":
+        return None
+    before = text[max(0, time.span.start - 8) : time.span.start].lower().split()
+    if before and before[-1] in BOUNDARY_WORDS:
+        return None
+    value = PartialDate.parse(time.value)
+    return value if value is not None and time.value[:4].isdigit() else None
+
+
+def find_date(
+    ctx: Context, trigger: Trigger, times: Sequence[TimeExpression], sentence: tuple[int, int]
+) -> tuple[str | None, str]:
+    """The event's date and where it comes from (sentence, narrative, publication, none)."""
+    doc = ctx.doc
+    clause = clause_head(doc, trigger.anchor)
+    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    best: tuple[tuple[int, int], str] | None = None
+    for time in times:
+        value = _date_of(time, ctx.document.text)
+        if value is None or not (sentence[0] <= time.span.start < sentence[1]):
+            continue
+        rank = (0 if lo <= time.span.start < hi else 1, 0 if value.precision == "day" else 1)
+        if best is None or rank < best[0]:
+            best = (rank, value.iso())
+    if best is not None:
+        return best[1], "sentence"
+    narrative = _narrative_date(ctx, times, sentence[0])
+    if narrative is not None:
+        return narrative, "narrative"
+    if ctx.anchor is not None:
+        return ctx.anchor.iso(), "publication"
+    return None, "none"
+
+
+def _narrative_date(ctx: Context, times: Sequence[TimeExpression], before: int) -> str | None:
+    """The date of the last dated sentence before ``before`` in the same paragraph."""
+    paragraph = ctx.document.text.rfind("\n\n", 0, before)
+    last: str | None = None
+    for time in sorted(times, key=lambda t: t.span.start):
+        value = _date_of(time, ctx.document.text)
+        if value is None or value.precision == "year":
+            continue
+        if paragraph < time.span.start < before:
+            last = value.iso()
+    return last
+
+
+# --------------------------------------------------------------------------- modality
+
+
+def _aux_lemmas(token: Any) -> set[str]:
+    return {
+        c.lower_
+        for c in token.children
+        if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "det")
+    } | {c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "neg", "mark")}
+
+
+def _chain(token: Any, steps: int = 4) -> Iterator[tuple[Any, str]]:
+    """(governor, relation) pairs up the clause chain."""
+    current = token
+    for _ in range(steps):
+        if current.head is current:
+            return
+        yield current.head, current.dep_
+        current = current.head
+
+
+def modality(
+    doc: Any, trigger: Trigger, cues: Modality, sentence: tuple[int, int]
+) -> tuple[str, Any | None]:
+    """(modality, reporting token or None) for a trigger."""
+    head = doc[trigger.anchor]
+    clause = clause_head(doc, trigger.anchor)
+    local = _aux_lemmas(head) | _aux_lemmas(clause)
+    reporter = _reporter(doc, clause, cues, sentence)
+    if local & cues.negation:
+        return "negated", reporter
+    for governor, dep in _chain(clause):
+        if dep in ("xcomp", "ccomp") and governor.lemma_ in cues.negating_heads:
+            return "negated", reporter
+        if dep in ("xcomp", "ccomp", "advcl") and governor.lemma_ in cues.hypothetical_heads:
+            return "hypothetical", reporter
+        if dep in ("xcomp",) and governor.lemma_ in cues.future_heads:
+            return "future", reporter
+        if dep == "ccomp":
+            break
+    if local & cues.hypothetical or _conditional(clause, cues):
+        return "hypothetical", reporter
+    if local & cues.future:
+        return "future", reporter
+    return ("reported" if reporter is not None else "asserted"), reporter
+
+
+def _conditional(clause: Any, cues: Modality) -> bool:
+    for governor, dep in [(clause, ""), *_chain(clause, 2)]:
+        if dep in ("", "advcl") and any(
+            c.dep_ == "mark" and c.lower_ in cues.hypothetical
+            for c in (governor if dep == "" else clause).children
+        ):
+            return True
+    return False
+
+
+def _reporter(doc: Any, clause: Any, cues: Modality, sentence: tuple[int, int]) -> Any | None:
+    """The subject of the speech verb the clause is reported under, or "according to X"."""
+    for governor, dep in _chain(clause, 4):
+        if dep in ("ccomp", "parataxis", "advcl") and governor.lemma_ in cues.reporting:
+            return _subject(governor) or governor
+    for child in clause.children:
+        if child.dep_ == "parataxis" and child.lemma_ in cues.reporting:
+            return _subject(child) or child
+    for token in doc[sentence[0] : sentence[1]]:
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
+        ):
+            objs = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            return objs[0] if objs else None
+    return None
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything one document's events are read from."""
+
+    ctx: Context
+    names: Names
+    times: tuple[TimeExpression, ...]
+    figures: tuple[Figure, ...]
+    dateline: Party | None
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _label(doc: Any, trigger: Trigger, roles: Roles, names: Names) -> str:
+    """A short description: "police dispersed the marchers with tear gas"."""
+    spans = [(p.start, p.end) for p in roles.actors + roles.targets if p.start >= 0]
+    first = doc[min(trigger.literals)]
+    last = doc[max(trigger.literals)]
+    if last.pos_ == "ADP" or trigger.pattern.kind == "noun":
+        last = max(last.subtree, key=lambda t: t.i) if last.pos_ == "ADP" else last
+    if trigger.pattern.kind == "noun":
+        lo, hi = _core(doc[trigger.anchor])
+        first, last = doc[min(lo, first.i)], doc[max(hi - 1, last.i)]
+        last = _verb_after(doc[trigger.anchor], last)
+    start = min([first.idx, *(s for s, _ in spans)])
+    end = max([last.idx + len(last.text), *(e for _, e in spans)])
+    words = doc.text[start:end].split()
+    if len(words) <= LABEL_WORDS:
+        return " ".join(words).strip(" ,;:")
+    who = roles.actors[0].text if roles.actors else ""
+    what = " ".join(doc[min(trigger.literals) : max(trigger.literals) + 1].text.split())
+    whom = roles.targets[0].text if roles.targets else ""
+    return " ".join(w for w in (who, what, whom) if w)
+
+
+def _verb_after(noun: Any, last: Any) -> Any:
+    """For "talks will resume", "the riots that broke out": the verb told of the noun."""
+    verb = None
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i > noun.i:
+        verb = noun.head
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            verb = child
+    if verb is None:
+        return last
+    tail = [c for c in verb.children if c.dep_ == "prt"]
+    return max([verb, *tail, last], key=lambda t: t.i)
+
+
+def _figures(
+    inputs: Inputs, trigger: Trigger, roles: Roles, sentence: tuple[int, int]
+) -> tuple[str, ...]:
+    spans = [(p.start, p.end) for p in roles.actors + roles.targets]
+    counts = trigger.pattern.counts
+    doc_id = inputs.ctx.document.id
+    linked: list[str] = []
+    for figure in inputs.figures:
+        s, e = figure.span.start, figure.span.end
+        if not (sentence[0] <= s and e <= sentence[1]):
+            continue
+        inside = any(a <= s and e <= b for a, b in spans)
+        fits = bool(figure.what) and any(w in (figure.what or "").lower().split() for w in counts)
+        if inside or fits:
+            linked.append(fact_id("f", doc_id, s, e))
+    return tuple(linked)
+
+
+def trigger_offsets(doc: Any, trigger: Trigger) -> tuple[int, int]:
+    """Character offsets of the trigger: its first run of contiguous pattern tokens."""
+    run = [trigger.literals[0]]
+    for index in trigger.literals[1:]:
+        if index != run[-1] + 1:
+            break
+        run.append(index)
+    first, last = doc[run[0]], doc[run[-1]]
+    return first.idx, last.idx + len(last.text)
+
+
+def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> Event:
+    """The event one trigger tells of (before merging)."""
+    ctx, names = inputs.ctx, inputs.names
+    doc = ctx.doc
+    read = noun_roles if trigger.pattern.kind == "noun" else verb_roles
+    roles = read(doc, trigger, names)
+    place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)
+    date, date_source = find_date(ctx, trigger, inputs.times, sentence)
+    mood, reporter = modality(doc, trigger, vocabulary().modality, sentence)
+    reported = (
+        party(doc, reporter, names)
+        if reporter is not None and reporter.pos_ in ("NOUN", "PROPN", "PRON")
+        else None
+    )
+    start, end = trigger_offsets(doc, trigger)
+    span = Span(start, end, ctx.document.text[start:end])
+    return Event(
+        id=fact_id("e", ctx.document.id, start, end),
+        type=trigger.pattern.type,
+        mode=trigger.pattern.mode,
+        label=_label(doc, trigger, roles, names),
+        trigger=span,
+        actors=_unique(p.actor or "" for p in roles.actors),
+        actor_texts=_unique(p.text for p in roles.actors if p.actor is None),
+        targets=_unique(p.actor or "" for p in roles.targets),
+        target_texts=_unique(p.text for p in roles.targets if p.actor is None),
+        place=place.actor if place else None,
+        place_text=place.text if place else None,
+        date=date,
+        date_source=date_source,
+        figures=_figures(inputs, trigger, roles, sentence),
+        modality=mood,
+        reported_by=reported.actor if reported else None,
+        reported_by_text=reported.text if reported else None,
+        evidence=(ctx.evidence(start, end, STAGE),),
+    )
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None or "sentence" not in (a.date_source, b.date_source):
+        return True
+    if a.date_source != "sentence" or b.date_source != "sentence":
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return bool(a) and bool(b) and not set(a) & set(b)
+
+
+def compatible(a: Event, b: Event) -> bool:
+    """Whether two events of one document can be the same happening."""
+    if (a.type, a.mode) != (b.type, b.mode):
+        return False
+    moods = {a.modality, b.modality}
+    if len(moods) > 1 and not moods <= {"asserted", "reported"}:
+        return False
+    if _disjoint(a.actors, b.actors) or _disjoint(a.targets, b.targets):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    return _dates_agree(a, b)
+
+
+def combine(a: Event, b: Event) -> Event:
+    """One event from two tellings of it (``a`` came first)."""
+    dated = a if DATE_RANK[a.date_source] <= DATE_RANK[b.date_source] else b
+    mood = a.modality if MODALITY_RANK[a.modality] >= MODALITY_RANK[b.modality] else b.modality
+    return replace(
+        a,
+        actors=_unique(a.actors + b.actors),
+        actor_texts=_unique(a.actor_texts + b.actor_texts)
+        if not (a.actors or b.actors)
+        else a.actor_texts,
+        targets=_unique(a.targets + b.targets),
+        target_texts=_unique(a.target_texts + b.target_texts)
+        if not (a.targets or b.targets)
+        else a.target_texts,
+        place=a.place or b.place,
+        place_text=a.place_text if a.place else b.place_text,
+        date=dated.date,
+        date_source=dated.date_source,
+        figures=_unique(a.figures + b.figures),
+        modality=mood,
+        reported_by=a.reported_by or b.reported_by,
+        reported_by_text=a.reported_by_text or b.reported_by_text,
+        evidence=a.evidence + b.evidence,
+    )
+
+
+def merge_events(events: Sequence[Event]) -> tuple[Event, ...]:
+    """One event per happening: fold each event into the first compatible earlier one."""
+    merged: list[Event] = []
+    for event in events:
+        for k, earlier in enumerate(merged):
+            if compatible(earlier, event):
+                merged[k] = combine(earlier, event)
+                break
+        else:
+            merged.append(event)
+    return tuple(merged)
+
+
+def _token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def extract_events(
+    ctx: Context,
+    mentions: Sequence[Mention],
+    actors: Sequence[Actor],
+    resolve: ActorLookup,
+    times: Sequence[TimeExpression],
+    figures: Sequence[Figure],
+) -> tuple[Event, ...]:
+    """Every event the document tells of, one per happening, each with its evidence."""
+    doc = ctx.doc
+    names = Names(tuple(mentions), {a.id: a for a in actors}, resolve)
+    inputs = Inputs(ctx, names, tuple(times), tuple(figures), dateline_place(ctx, names))
+    vocab = vocabulary()
+    blocked = _blocked(doc, names.mentions)
+    events: list[Event] = []
+    for sentence in ctx.sentences:
+        tokens = _token_range(doc, *sentence)
+        if tokens is None:
+            continue
+        for trigger in find_triggers(doc, tokens[0], tokens[1], vocab, blocked):
+            events.append(read_event(inputs, trigger, sentence))
+    return merge_events(events)
