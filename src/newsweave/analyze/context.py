@@ -21,6 +21,16 @@ class StageInfo:
     provides: tuple[str, ...]
 
 
+def doc_text(doc: Any) -> str:
+    """The text of a spaCy Doc, built once: spaCy rebuilds ``doc.text`` from its tokens on
+    every access, which made quote and figure rules quadratic."""
+    cached = doc.user_data.get("newsweave_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["newsweave_text"] = cached
+    return str(cached)
+
+
 ActorLookup = Callable[[int, int], str | None]
 """Maps a span of the clean text (a speaker, a claimant) to the id of the in-document actor
 it names, or None. Built by the names stage; used by quotes and figures."""
@@ -53,6 +63,11 @@ class Context:
     """The publication date, or the inferred document date."""
     extra_places: tuple[ExtraPlace, ...] = ()
     """Places from the user's gazetteer files, for typing names as places."""
+
+    @property
+    def text(self) -> str:
+        """The analysed (masked) text: ``document.text`` with furniture blanked."""
+        return doc_text(self.doc)
 
     def _index(self, offset: int) -> int | None:
         lo, hi = 0, len(self.sentences) - 1

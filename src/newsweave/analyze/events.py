@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from newsweave.analyze.context import ActorLookup, Context, StageInfo
+from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
 from newsweave.model import PartialDate
 from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpression
 from newsweave.model.ids import fact_id
@@ -821,7 +821,7 @@ def _label(doc: Any, trigger: Trigger, roles: Roles, names: Names) -> str:
         last = _verb_after(doc[trigger.anchor], last)
     start = min([first.idx, *(s for s, _ in spans)])
     end = max([last.idx + len(last.text), *(e for _, e in spans)])
-    words = doc.text[start:end].split()
+    words = doc_text(doc)[start:end].split()
     if len(words) <= LABEL_WORDS:
         return " ".join(words).strip(" ,;:")
     who = roles.actors[0].text if roles.actors else ""

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
 
-from newsweave.analyze.context import ActorLookup, Context, StageInfo
+from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
 from newsweave.model.facts import Figure
 
 STAGE = StageInfo("figures", "1", needs=("sentences", "actors"), provides=("figures",))
@@ -1237,7 +1237,7 @@ def _sentence_figures(
     """The figures of one sentence ([start, end) of the clean text)."""
     doc = ctx.doc
     offset = bounds[0]
-    text = doc.text[offset : bounds[1]]
+    text = doc_text(doc)[offset : bounds[1]]
     for phrase in scan_numbers(text):
         if not_a_figure(text, phrase):
             continue
@@ -1286,7 +1286,7 @@ def _figure(
     if phrase.vague and hedge == "exact":
         hedge = "approx"
     after = noun.idx + len(noun.text) if noun is not None else offset + phrase.end
-    unit = _unit(noun, phrase, doc.text[after : after + 40])
+    unit = _unit(noun, phrase, doc_text(doc)[after : after + 40])
     what = _what(_anchor(noun, tokens, root), noun, phrase.percent is not None)
     if what is None and noun is not None and phrase.currency and unit != _noun_unit(noun):
         what = _compact(noun)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newsweave.analyze.context import Context, StageInfo
+from newsweave.analyze.context import Context, StageInfo, doc_text
 from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
 from newsweave.model.facts import Actor, Mention
 
@@ -257,7 +257,7 @@ def _extended(doc: Any, cand: Candidate) -> Candidate:
         and before.lower_ not in PERSON_TITLES
         and before.idx + len(before.text) + 1 == cand.start
     ):
-        text = doc.text[before.idx : cand.end]
+        text = doc_text(doc)[before.idx : cand.end]
         return replace(cand, start=before.idx, text=text)
     return cand
 
@@ -305,7 +305,7 @@ def _has_person_context(doc: Any, cand: Candidate, *, speech: bool = True) -> bo
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
         return True
-    if _KIN_APPOSITION.search(doc.text[max(0, cand.start - 40) : cand.start]):
+    if _KIN_APPOSITION.search(doc_text(doc)[max(0, cand.start - 40) : cand.start]):
         return True
     root = span.root
     if speech and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsweave.analyze.context import Context, ExtraPlace
+from newsweave.analyze.context import Context, ExtraPlace, doc_text
 from newsweave.model import Document, Role
 
 ANALYSED_ROLES = frozenset({Role.HEADLINE, Role.STANDFIRST, Role.BODY, Role.CAPTION})
@@ -55,7 +55,7 @@ def sentences(doc: Any) -> tuple[tuple[int, int], ...]:
     line; a piece that holds no letter, or that follows a piece without final punctuation
     and starts in lower case, is joined to the sentence before it.
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     pieces: list[tuple[int, int]] = []
     for sent in doc.sents:
         for start, end in _split_paragraphs(text, sent.start_char, sent.end_char):

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newsweave.analyze.context import ActorLookup, Context, StageInfo
+from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
 from newsweave.model.facts import Quote
 
 STAGE = StageInfo("quotes", "1", needs=("sentences", "actors"), provides=("quotes",))
@@ -470,7 +470,7 @@ def _colon_cue(doc: Any, ctx: Context, start: int) -> _Cue | None:
     if index is None or index == 0:
         return None
     s, e = ctx.sentences[index - 1]
-    if not doc.text[s:e].rstrip().endswith(":"):
+    if not doc_text(doc)[s:e].rstrip().endswith(":"):
         return None
     for token in reversed(_tokens(doc, s, e)):
         if _is_cue(token):
@@ -481,7 +481,7 @@ def _colon_cue(doc: Any, ctx: Context, start: int) -> _Cue | None:
 def _label_cue(ctx: Context, start: int) -> _Cue | None:
     """A speaker label before a colon that opens the quote's paragraph ("Jane Roe, The
     Daily Post: “…”"): at most twelve words, no verb, a capitalised first word."""
-    text = ctx.doc.text
+    text = ctx.text
     head = text[:start].rstrip()
     if not head.endswith(":"):
         return None
@@ -560,7 +560,7 @@ def _region(
     s, e = ctx.sentence_of(mark.start, mark.end)
     if e <= mark.end:  # "…?" he asked: the splitter ended the sentence at the mark
         following = ctx.sentence_of(mark.end, mark.end + 1)
-        if "\n" not in ctx.doc.text[mark.end : following[0]]:
+        if "\n" not in ctx.text[mark.end : following[0]]:
             e = max(e, following[1])
     if index > 0:
         s = max(s, marks[index - 1].end)
@@ -572,7 +572,7 @@ def _region(
 def _direct(ctx: Context, marks: Sequence[Marked]) -> list[Attribution | None]:
     """One attribution (or None for scare quotes and titles) per quoted stretch; the
     speaker may still be missing."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     quoted = [(m.start, m.end) for m in marks]
     scare = _scare_phrases(doc, text, marks)
     out: list[Attribution | None] = []
@@ -606,7 +606,7 @@ def _long_cue(
     tokens = _tokens(doc, mark.start, mark.end)
     after = _after_cue(doc, qe, e, quoted)
     above = _ancestor_cue(tokens, quoted, ctx.sentence_of(mark.start, mark.end))
-    opens_sentence = not doc.text[s:qs].strip(" \n\t,;:—–-")
+    opens_sentence = not doc_text(doc)[s:qs].strip(" \n\t,;:—–-")
     first = (after, above) if opens_sentence else (above, after)
     rest = (_before_cue(doc, s, qs, quoted), _colon_cue(doc, ctx, qs), _label_cue(ctx, qs))
     for cue in (*first, *rest):
@@ -624,7 +624,7 @@ def _attribution(
     ctx: Context, content: tuple[int, int], cue: _Cue | None, direct: bool
 ) -> Attribution:
     """An attribution from a content span and its cue (speaker not yet resolved)."""
-    text = ctx.doc.text
+    text = ctx.text
     if cue is None:
         return Attribution(content, None, None, None, None, direct)
     source = cue.speaker
@@ -808,7 +808,7 @@ def _antecedent(
     """The unambiguous antecedent of a speaker pronoun: for "he"/"she" the one person named
     (or quoted as speaker) in the nearest sentence that names any, looking back up to three
     sentences; for "it"/"they" the previous non-person speaker within three sentences."""
-    word = ctx.doc.text[pronoun[0] : pronoun[1]].lower()
+    word = ctx.text[pronoun[0] : pronoun[1]].lower()
     index = _sentence_index(ctx, pronoun[0])
     if index is None:
         return None
@@ -856,7 +856,7 @@ def _nonperson(ctx: Context, span: tuple[int, int]) -> bool:
 
 def _one(ctx: Context, people: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The latest of ``people`` if they all name one person (same last word), else None."""
-    text = ctx.doc.text
+    text = ctx.text
     keys = {text[s:e].split()[-1].lower() for s, e in people if text[s:e].split()}
     named = {k for k in keys if k[:1].isalpha()}
     if len(named) > 1:
@@ -866,7 +866,7 @@ def _one(ctx: Context, people: list[tuple[int, int]]) -> tuple[int, int] | None:
 
 def _pronoun(ctx: Context, span: tuple[int, int]) -> bool:
     """Whether the span is a lone speaker pronoun."""
-    return ctx.doc.text[span[0] : span[1]].lower() in PERSONAL | NONPERSONAL
+    return ctx.text[span[0] : span[1]].lower() in PERSONAL | NONPERSONAL
 
 
 def _resolve_pronouns(
@@ -880,7 +880,7 @@ def _resolve_pronouns(
         if quote.source is not None and _pronoun(ctx, quote.source):
             target = _antecedent(ctx, quote.source, out, quoted)
             if target is not None:
-                text = ctx.doc.text[target[0] : target[1]]
+                text = ctx.text[target[0] : target[1]]
                 quote = replace(quote, speaker=target, speaker_text=text)
         out.append(quote)
     return out
@@ -891,7 +891,7 @@ def _resolve_pronouns(
 
 def attributions(ctx: Context) -> tuple[Attribution, ...]:
     """Every quote of the document with its speaker span and cue, in text order."""
-    text = ctx.doc.text
+    text = ctx.text
     marks = quote_marks(text)
     direct = [a for a in _direct(ctx, marks) if a is not None]
     direct = [a for a in _inherit(text, direct) if _standalone(text, a)]

@@ -1207,7 +1207,7 @@ def resolve_all(
 
 def extract_times(ctx: Context) -> tuple[TimeExpression, ...]:
     """Every time expression of the document, normalised, with its evidence."""
-    text: str = ctx.doc.text if ctx.doc is not None else ctx.document.text
+    text: str = ctx.text if ctx.doc is not None else ctx.document.text
     anchor = ctx.anchor.as_date() if ctx.anchor is not None else None
     spans = find_time_expressions(text)
     tenses = [tense_at(ctx.doc, s, e) if ctx.doc is not None else None for s, e, _ in spans]
