@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: setup
-	$(NW) ingest examples/corpus --no-follow --db $(DB)
+	$(NW) ingest examples/corpus --no-follow --gazetteer examples/gazetteer.csv --db $(DB)
 	$(NW) serve --db $(DB) --port $(PORT)
 
 lint: setup

@@ -367,6 +367,82 @@ def _print_facts(analysis: DocAnalysis) -> None:
 
 
 @app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor name (part of it), as actor or target.")
+    ] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First date, YYYY[-MM[-DD]].")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last date, YYYY[-MM[-DD]].")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List events (who did what to whom, when and where) in date order, with evidence."""
+    from dataclasses import asdict
+
+    from newsweave.store.queries import list_events
+
+    try:
+        with _open_store(db) as store:
+            rows = list_events(store, type=type, actor=actor, start=start, end=end)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    if as_json:
+        out.print_json(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} events")
+    for column in ("date", "type", "mode", "modality", "actors", "targets", "place", "label"):
+        table.add_column(column)
+    for r in rows:
+        date = f"{r.date or '?'}" + (" (published)" if r.date_source == "publication" else "")
+        table.add_row(
+            date,
+            r.type,
+            r.mode or "",
+            r.modality,
+            ", ".join(r.actors),
+            ", ".join(r.targets),
+            r.place or "",
+            r.label,
+        )
+    out.print(table)
+
+
+@app.command()
+def relations(
+    entity: Annotated[str, typer.Argument(help="Actor name, or part of it.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the ties of an actor: family, offices, memberships, allies, employers, places."""
+    from dataclasses import asdict
+
+    from newsweave.store.queries import relations_of
+
+    try:
+        with _open_store(db) as store:
+            rows = relations_of(store, entity)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    if as_json:
+        out.print_json(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
+        return
+    table = Table(title=f"relations of {entity!r}")
+    for column in ("subject", "predicate", "object", "qualifier", "time", "document"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(
+            r.subject,
+            r.predicate,
+            r.object or "",
+            r.qualifier or "",
+            r.time or "",
+            r.document_id[:10],
+        )
+    out.print(table)
+
+
+@app.command()
 def export(
     file: Annotated[Path, typer.Argument(help="Where to write the export ('-' for stdout).")],
     format: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",

@@ -44,6 +44,16 @@ def test_ingest_status_show_export_forget(tmp_path: Path) -> None:
     assert counts["documents"] == len([*CASES.glob("*/input.html"), *CASES.glob("*/input.txt")])
     assert counts["segments"]["body"] > 0
 
+    listed = run("events", "--json", "--db", str(db))
+    assert listed.returncode == 0, listed.stderr
+    events = json.loads(listed.stdout)
+    assert any(e["type"] == "PROTEST" for e in events)
+    assert all(e["sentence"] and e["end"] > e["start"] for e in events)
+    coerce = json.loads(run("events", "--type", "coerce", "--json", "--db", str(db)).stdout)
+    assert coerce and {e["type"] for e in coerce} == {"COERCE"}
+    ties = run("relations", "Danquah", "--json", "--db", str(db))
+    assert ties.returncode == 0 and isinstance(json.loads(ties.stdout), list)
+
     export_file = tmp_path / "out.json"
     assert run("export", "--format", "json", str(export_file), "--db", str(db)).returncode == 0
     exported = json.loads(export_file.read_text())

@@ -1,0 +1,133 @@
+"""Read-side queries shared by the CLI, the API and the UI."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from newsweave.store.sqlite import Store
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: str
+    document_id: str
+    type: str
+    mode: str | None
+    label: str
+    date: str | None
+    date_source: str
+    modality: str
+    actors: tuple[str, ...]
+    """Names of the acting actors (named actors first, then descriptions)."""
+    targets: tuple[str, ...]
+    place: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    document_id: str
+    subject: str
+    predicate: str
+    object: str | None
+    qualifier: str | None
+    time: str | None
+    sentence: str
+    start: int
+    end: int
+
+
+def _names(store: Store, ids: list[str]) -> list[str]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = store.connection.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", ids)
+    found = {str(r["id"]): str(r["name"]) for r in rows}
+    return [found.get(i, i) for i in ids]
+
+
+def list_events(
+    store: Store,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    limit: int = 500,
+) -> list[EventRow]:
+    """Events in date order, filtered by PLOVER type, actor name (substring, as actor or
+    target) and period (``start``/``end`` as ``YYYY[-MM[-DD]]``, inclusive)."""
+    sql = (
+        "SELECT e.*, substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start)"
+        " AS sentence, v.start_char AS ev_start, v.end_char AS ev_end"
+        " FROM events AS e JOIN documents AS d ON d.id = e.document_id"
+        " JOIN event_evidence AS v ON v.event_id = e.id AND v.idx = 0 WHERE 1 = 1"
+    )
+    params: list[str | int] = []
+    if type:
+        sql += " AND e.type = ?"
+        params.append(type.upper())
+    if start:
+        sql += " AND e.date >= ?"
+        params.append(start)
+    if end:
+        sql += " AND substr(e.date, 1, ?) <= ?"
+        params.extend([len(end), end])
+    sql += " ORDER BY e.date IS NULL, e.date, e.document_id, e.start_char LIMIT ?"
+    params.append(limit if not actor else limit * 20)
+    rows: list[EventRow] = []
+    for r in store.connection.execute(sql, params):
+        actors = _names(store, json.loads(r["actors"])) + json.loads(r["actor_texts"])
+        targets = _names(store, json.loads(r["targets"])) + json.loads(r["target_texts"])
+        if actor and not any(actor.lower() in n.lower() for n in actors + targets):
+            continue
+        place = _names(store, [r["place"]])[0] if r["place"] else r["place_text"]
+        rows.append(
+            EventRow(
+                id=str(r["id"]),
+                document_id=str(r["document_id"]),
+                type=str(r["type"]),
+                mode=r["mode"],
+                label=str(r["label"]),
+                date=r["date"],
+                date_source=str(r["date_source"]),
+                modality=str(r["modality"]),
+                actors=tuple(actors),
+                targets=tuple(targets),
+                place=place,
+                sentence=str(r["sentence"]),
+                start=int(r["ev_start"]),
+                end=int(r["ev_end"]),
+            )
+        )
+    return rows[:limit]
+
+
+def relations_of(store: Store, name: str, limit: int = 500) -> list[RelationRow]:
+    """Relations whose subject or object is an actor whose name contains ``name``."""
+    sql = (
+        "SELECT r.*, s.name AS subject_name, o.name AS object_name,"
+        " substr(d.text, r.sentence_start + 1, r.sentence_end - r.sentence_start) AS sentence"
+        " FROM relations AS r JOIN actors AS s ON s.id = r.subject"
+        " LEFT JOIN actors AS o ON o.id = r.object JOIN documents AS d ON d.id = r.document_id"
+        " WHERE lower(s.name) LIKE ? OR lower(o.name) LIKE ?"
+        " ORDER BY s.name, r.predicate, r.document_id, r.start_char LIMIT ?"
+    )
+    pattern = f"%{name.lower()}%"
+    return [
+        RelationRow(
+            document_id=str(r["document_id"]),
+            subject=str(r["subject_name"]),
+            predicate=str(r["predicate"]),
+            object=r["object_name"] or r["object_text"],
+            qualifier=r["qualifier"],
+            time=r["time"],
+            sentence=str(r["sentence"]),
+            start=int(r["start_char"]),
+            end=int(r["end_char"]),
+        )
+        for r in store.connection.execute(sql, (pattern, pattern, limit))
+    ]
