@@ -175,6 +175,7 @@ def _run_analysis(db: Path, settings: Settings, *, quiet: bool, everything: bool
                     )
 
             report = analyze_store(store, settings, ids=ids, on_document=tick)
+        _resolve(store, settings, quiet=quiet)
         if not quiet:
             out.print(
                 f"analysed {report.analysed} documents"
@@ -182,6 +183,22 @@ def _run_analysis(db: Path, settings: Settings, *, quiet: bool, everything: bool
                 + (f", {len(report.errors)} failed" if report.errors else "")
             )
         return not report.errors
+
+
+def _resolve(store: Store, settings: Settings, *, quiet: bool) -> None:
+    """Weave the analysed documents into the corpus model (entities, places, claims,
+    story events)."""
+    from newsweave.analyze.gazetteer import Gazetteer
+    from newsweave.analyze.run import extra_places
+    from newsweave.resolve.corpus import resolve_corpus
+
+    report = resolve_corpus(store, Gazetteer.build(extra_places(settings)))
+    if not quiet:
+        out.print(
+            f"corpus: {report.entities} entities, {report.places} places located, "
+            f"{report.claims} claims ({report.conflicts} conflicts), "
+            f"{report.story_events} story events"
+        )
 
 
 @app.command()
@@ -252,10 +269,14 @@ def forget(
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix of it).")],
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Remove a document and everything derived from it alone."""
+    """Remove a document and everything derived from it alone; entities, claims and story
+    events it touched are recomputed."""
+    from newsweave.resolve.corpus import after_forget
+
     try:
         with _open_store(db) as store:
             removed = store.forget(document)
+            after_forget(store)
     except NewsweaveError as error:
         raise _fail(error) from None
     out.print(f"forgot {removed}")
@@ -439,6 +460,120 @@ def relations(
             r.time or "",
             r.document_id[:10],
         )
+    out.print(table)
+
+
+@app.command()
+def entities(
+    db: DbOption = DEFAULT_DB,
+    name: Annotated[str | None, typer.Option("--name", help="Part of a name or alias.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, …")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List entities across documents (ids for merge/split), largest first."""
+    from dataclasses import asdict
+
+    from newsweave.resolve.entities import entity_records
+
+    try:
+        with _open_store(db) as store:
+            records = entity_records(store)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    wanted = name.lower() if name else None
+    rows = [
+        r
+        for r in records
+        if (type is None or r.type == type.upper())
+        and (wanted is None or any(wanted in n.lower() for n in (r.name, *r.aliases)))
+    ]
+    if as_json:
+        out.print_json(json.dumps([asdict(r) for r in rows], ensure_ascii=False, default=str))
+        return
+    table = Table(title=f"{len(rows)} entities")
+    for column in ("id", "name", "type", "documents", "mentions", "aliases", "titles"):
+        table.add_column(column)
+    for r in rows:
+        titles = "; ".join(list(dict.fromkeys(t.text for t in r.titles))[:4])
+        table.add_row(
+            r.id,
+            r.name,
+            r.type,
+            str(len(r.documents)),
+            str(r.mentions),
+            ", ".join(r.aliases[:5]),
+            titles,
+        )
+    out.print(table)
+
+
+@app.command()
+def merge(
+    first: Annotated[str, typer.Argument(help="Entity (or actor) id.")],
+    second: Annotated[str, typer.Argument(help="Entity (or actor) id to merge into the first.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Analyst judgement: FIRST and SECOND are one actor. Survives every re-resolution."""
+    from newsweave.resolve.entities import merge as merge_entities
+
+    try:
+        with _open_store(db) as store:
+            merged = merge_entities(store, first, second)
+    except (NewsweaveError, KeyError, ValueError) as error:
+        raise _fail(_as_error(error, f"{first} {second}")) from None
+    out.print(f"merged into {merged}")
+
+
+@app.command()
+def split(
+    entity: Annotated[str, typer.Argument(help="Entity id.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Analyst judgement: the actors of ENTITY are all different. Survives re-resolution."""
+    from newsweave.resolve.entities import split as split_entity
+
+    try:
+        with _open_store(db) as store:
+            parts = split_entity(store, entity)
+    except (NewsweaveError, KeyError, ValueError) as error:
+        raise _fail(_as_error(error, entity)) from None
+    out.print(f"split into {len(parts)} entities: {', '.join(parts)}")
+
+
+def _as_error(error: Exception, subject: str) -> NewsweaveError:
+    if isinstance(error, NewsweaveError):
+        return error
+    return NewsweaveError("NW204", subject, str(error) or type(error).__name__)
+
+
+@app.command(name="timeline")
+def show_timeline(
+    db: DbOption = DEFAULT_DB,
+    entity: Annotated[str | None, typer.Option("--entity", help="Entity id or name.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Place name or id.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First date YYYY[-MM[-DD]].")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last date YYYY[-MM[-DD]].")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Every dated happening and statement in date order, with the documents that report it."""
+    from dataclasses import asdict
+
+    from newsweave.resolve.timeline import timeline
+
+    try:
+        with _open_store(db) as store:
+            entries = timeline(store, entity=entity, place=place, type=type, start=start, end=end)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    if as_json:
+        out.print_json(json.dumps([asdict(e) for e in entries], ensure_ascii=False))
+        return
+    table = Table(title=f"timeline ({len(entries)} entries)")
+    for column in ("date", "kind", "type", "text", "documents"):
+        table.add_column(column)
+    for e in entries:
+        table.add_row(e.date, e.kind, e.type or "", e.text[:120], str(len(e.documents)))
     out.print(table)
 
 

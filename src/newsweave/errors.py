@@ -42,6 +42,7 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("NW201", "store is newer than this newsweave", "upgrade newsweave"),
         ErrorSpec("NW202", "document not found", "see `newsweave status` or the UI for ids"),
         ErrorSpec("NW203", "store unusable", "the file is not a newsweave SQLite store"),
+        ErrorSpec("NW204", "entity not found", "see `newsweave entities` for ids"),
         # evaluation
         ErrorSpec("NW301", "evaluation data missing", "pass --data or set NEWSWEAVE_DATA"),
         ErrorSpec("NW302", "quality below floor", "a change made a measured score worse"),

@@ -68,6 +68,8 @@ TASKS: dict[str, Task] = {
     "quotes": _lazy("polnear"),
     "events": _lazy("plover"),
     "wikievents": _lazy("wikievents"),
+    "geo": _lazy("geoparsing"),
+    "coref": _lazy("ecbplus"),
 }
 TASK_SIZES: dict[str, int] = {
     "extraction": 181,
@@ -78,6 +80,8 @@ TASK_SIZES: dict[str, int] = {
     "quotes": 84,
     "events": 322,
     "wikievents": 40,
+    "geo": 788,
+    "coref": 43,
 }
 
 

