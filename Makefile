@@ -8,7 +8,8 @@ DB     ?= demo.db
 PORT   ?= 8765
 DATA   ?= ../shared/data
 
-.PHONY: setup demo test lint typecheck pytest eval bench docs clean
+.PHONY: setup demo test lint typecheck pytest eval bench docs clean chromium
+CHROMIUM ?= /usr/bin/chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +30,12 @@ lint: setup
 typecheck: setup
 	$(VENV)/bin/mypy
 
-pytest: setup
+chromium:  # Debian's Chromium for the browser tests (never `playwright install`)
+	@test -x $(CHROMIUM) || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+pytest: setup chromium
 	NEWSWEAVE_DATA=$(DATA) $(VENV)/bin/pytest -q
 
 test: lint typecheck pytest

@@ -578,6 +578,40 @@ def show_timeline(
 
 
 @app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in plain words.")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many passages.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (see DESIGN.md).")] = False,
+) -> None:
+    """Answer QUESTION with passages of stored documents, best first, each with its
+    document, offsets and score, plus the entities and events they involve."""
+    from newsweave.ask import ask as run_ask
+
+    try:
+        with _open_store(db) as store:
+            result = run_ask(store, question, limit=limit)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
+        return
+    if not result.answers:
+        out.print("no passage answers this question")
+        return
+    for rank, answer in enumerate(result.answers, start=1):
+        out.print(f"{rank}. {answer.text}", markup=False, highlight=False)
+        out.print(
+            f"   {answer.title or answer.document} · {answer.document[:10]}"
+            f" [{answer.start}:{answer.end}] · score {answer.score:.3f}",
+            markup=False,
+            highlight=False,
+        )
+    if result.entities:
+        out.print("entities: " + ", ".join(e["name"] for e in result.entities), markup=False)
+
+
+@app.command()
 def export(
     file: Annotated[Path, typer.Argument(help="Where to write the export ('-' for stdout).")],
     format: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",

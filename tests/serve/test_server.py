@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -15,6 +17,7 @@ from newsweave.ingest.raw import RawItem
 from newsweave.serve.app import create_app
 from newsweave.serve.server import bind
 from newsweave.store.sqlite import Store
+from tests.ask.test_ask import example_store
 from tests.conftest import CASES
 
 HOSTILE = """<html><head><title>Test &lt;script&gt; page</title></head><body>
@@ -25,14 +28,7 @@ talking about it at length so that there is enough text for a body paragraph her
 with more than twenty words of body text in it.</p></body></html>"""
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    db = tmp_path_factory.mktemp("serve") / "ui.db"
-    with Store.open(db) as store:
-        source = CASES / "paste_with_furniture" / "input.txt"
-        doc = parse(RawItem(str(source), source.read_text(), "text"))
-        store.add_document(doc)
-        store.add_document(parse(RawItem("hostile.html", HOSTILE, "html")))
+def _serve(db: Path) -> Iterator[str]:
     sock = bind("127.0.0.1", 0)
     port = sock.getsockname()[1]
     server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
@@ -41,9 +37,27 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     deadline = time.monotonic() + 10
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", doc.id
+    yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Iterator[str]:
+    """A server over the example corpus, ingested, analysed and resolved."""
+    yield from _serve(example_store())
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    db = tmp_path_factory.mktemp("serve") / "ui.db"
+    with Store.open(db) as store:
+        source = CASES / "paste_with_furniture" / "input.txt"
+        doc = parse(RawItem(str(source), source.read_text(), "text"))
+        store.add_document(doc)
+        store.add_document(parse(RawItem("hostile.html", HOSTILE, "html")))
+    for base in _serve(db):
+        yield base, doc.id
 
 
 def test_index_lists_documents(server: tuple[str, str]) -> None:
@@ -100,3 +114,173 @@ def test_openapi_documents_the_api(server: tuple[str, str]) -> None:
     base, _ = server
     spec = httpx.get(base + "/openapi.json").json()
     assert {"/", "/index.json", "/doc/{doc_id}", "/search", "/search.json"} <= set(spec["paths"])
+    for page in ("/ask", "/entities", "/events", "/quotes", "/figures", "/graph", "/timeline"):
+        assert {page, page + ".json"} <= set(spec["paths"])
+    assert {"/map", "/entity/{entity_id}", "/event/{event_id}"} <= set(spec["paths"])
+
+
+def test_every_page_answers_on_a_store_without_analysis(server: tuple[str, str]) -> None:
+    base, _ = server
+    for path in ("/entities", "/events", "/quotes", "/figures", "/graph", "/timeline", "/map"):
+        assert httpx.get(base + path).status_code == 200, path
+        assert httpx.get(base + path + ".json").status_code == 200, path
+    assert httpx.get(base + "/ask", params={"q": "Who walked out?"}).status_code == 200
+    assert httpx.get(base + "/entity/nope").status_code == 404
+    assert httpx.get(base + "/event/nope.json").status_code == 404
+
+
+def test_pages_send_a_strict_content_security_policy(server: tuple[str, str]) -> None:
+    base, _ = server
+    policy = httpx.get(base + "/").headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy
+
+
+# --------------------------------------------------------------------------- example corpus
+
+
+def _json(base: str, path: str, **params: Any) -> Any:
+    response = httpx.get(base + path, params=params)
+    assert response.status_code == 200, path
+    assert response.headers["content-type"].startswith("application/json")
+    return response.json()
+
+
+def test_overview_counts_and_connected_actors(corpus: str) -> None:
+    data = _json(corpus, "/index.json")
+    assert data["counts"]["documents"] >= 20
+    assert data["counts"]["events"] > 0 and data["counts"]["quotes"] > 0
+    names = [e["name"] for e in data["top_entities"]]
+    assert "Étienne Dossavi" in names
+    assert data["by_outlet"] and data["by_month"]
+    twin = httpx.get(corpus + "/", headers={"Accept": "application/json"}).json()
+    assert twin["counts"] == data["counts"]
+
+
+def test_entity_page_links_every_fact_to_its_sentence(corpus: str) -> None:
+    listing = _json(corpus, "/entities.json", type="PERSON")["entities"]
+    person = next(e for e in listing if e["name"] == "Aïcha Yamboré")
+    data = _json(corpus, person["href"] + ".json")
+    assert httpx.get(corpus + person["href"], headers={"Accept": "application/json"}).json() == data
+    assert data["relations"] and data["titles"] and data["document_list"]
+    assert data["events_as_target"]
+    evidence = [e for r in data["relations"] for e in r["all_evidence"]]
+    evidence += [e for t in data["titles"] for e in t["evidence"]]
+    evidence += [e["evidence"][0] for e in data["events_as_target"] if e["evidence"]]
+    pages: dict[str, str] = {}
+    for item in evidence[:25]:
+        path, anchor = item["href"].split("#")
+        if path not in pages:
+            pages[path] = httpx.get(corpus + path).text
+        assert f'id="{anchor}"' in pages[path], item
+        doc = _json(corpus, path + ".json")["document"]
+        text = "".join(s["text"] for s in doc["segments"])
+        assert item["text"].strip()[:40] in text
+
+
+def test_event_quotes_and_figures_twins(corpus: str) -> None:
+    events = _json(corpus, "/events.json", type="COERCE")["events"]
+    assert events and all(e["type"] == "COERCE" for e in events)
+    dismissal = next(
+        e
+        for e in events
+        if e["mode"] == "dismiss" and any(a["name"] == "Étienne Dossavi" for a in e["actors"])
+    )
+    event = _json(corpus, dismissal["href"] + ".json")
+    assert event["evidence"] and event["document"]["id"]
+    assert any(a["name"] == "Aïcha Yamboré" for a in event["targets"])
+    quotes = _json(corpus, "/quotes.json")["quotes"]
+    assert any(q["speaker"] and q["speaker"]["id"] for q in quotes)
+    speaker = next(q["speaker"]["id"] for q in quotes if q["speaker"] and q["speaker"]["id"])
+    only = _json(corpus, "/quotes.json", speaker=speaker)["quotes"]
+    assert only and all(q["speaker"]["id"] == speaker for q in only)
+    figures = _json(corpus, "/figures.json")
+    assert figures["conflicts"]
+    values = {v for c in figures["conflicts"] for v in c["values"]}
+    assert {173.0, 181.0} <= values
+
+
+def test_graph_timeline_and_map(corpus: str) -> None:
+    graph = _json(corpus, "/graph.json")
+    assert len(graph["nodes"]) >= 5 and graph["edges"]
+    ids = {n["id"] for n in graph["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids for e in graph["edges"])
+    people = _json(corpus, "/graph.json", type="PERSON")
+    assert all(n["type"] == "PERSON" for n in people["nodes"])
+    page = httpx.get(corpus + "/graph").text
+    assert "<svg" in page and 'href="/entity/' in page
+    january = _json(corpus, "/timeline.json", start="2024-01-10", end="2024-01-20")
+    dates = [e["date"] for e in january["entries"]]
+    assert dates and all("2024-01-10" <= d[:10] <= "2024-01-20" for d in dates)
+    assert "<svg" in httpx.get(corpus + "/timeline", params={"start": "2024-01"}).text
+    places = _json(corpus, "/map.json")["places"]
+    amakoro = next(p for p in places if p["name"] == "Amakoro")
+    assert 5 < amakoro["lat"] < 7.5 and 0 < amakoro["lon"] < 2
+    assert "<svg" in httpx.get(corpus + "/map").text
+
+
+def test_search_facets_and_filters(corpus: str) -> None:
+    data = _json(corpus, "/search.json", q="strike")
+    assert data["hits"] and set(data["facets"]) == {
+        "entity_type",
+        "event_type",
+        "outlet",
+        "period",
+    }
+    outlet = data["facets"]["outlet"][0]["value"]
+    narrowed = _json(corpus, "/search.json", q="strike", outlet=outlet)
+    assert narrowed["hits"] and all(h["outlet"] == outlet for h in narrowed["hits"])
+    protests = _json(corpus, "/search.json", q="strike", event_type="PROTEST")
+    assert all("PROTEST" in h["event_types"] for h in protests["hits"])
+
+
+def test_ask_twin_and_document_marks(corpus: str) -> None:
+    data = _json(corpus, "/ask.json", q="Who dismissed the ports minister?")
+    assert data["answers"] and "Dossavi" in data["answers"][0]["text"]
+    top = data["answers"][0]
+    page = httpx.get(corpus + f"/doc/{top['document']}").text
+    for kind in ("actor", "date", "figure", "quote", "event"):
+        assert f'class="k-{kind}' in page or f" k-{kind}" in page, kind
+    assert f'id="c{top["sentence_start"]}-{top["sentence_end"]}"' in page
+
+
+def test_highlighting_escapes_and_nests_overlapping_facts() -> None:
+    from html.parser import HTMLParser
+
+    from newsweave.serve.data import Fact, highlight
+
+    text = 'Intro. <script>alert("x")</script> said "Bob & Ann" on Monday. Tail'
+    script = text.index("<script>")
+    facts = [
+        Fact(script, script + 8, "actor", "ORG: <b>evil</b>", '/entity/x"onclick'),
+        Fact(text.index('"Bob'), text.index(" on"), "quote", "quote by ?"),
+        Fact(text.index("Bob"), text.index("Bob") + 3, "actor", "PERSON: Bob", "/entity/bob"),
+        Fact(text.index("Monday"), text.index("Monday") + 6, "date", "DATE: 2024-01-01"),
+    ]
+    sentences = [(0, 6), (7, text.index("Tail") - 1)]
+    html = str(highlight(text, 0, len(text), sentences, facts, set()))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>" not in html and 'x"onclick' not in html
+
+    class Balance(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+            self.text = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.stack.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            assert self.stack.pop() == tag
+
+        def handle_data(self, data: str) -> None:
+            self.text += data
+
+    parser = Balance()
+    parser.feed(html)
+    parser.close()
+    assert parser.stack == []
+    assert parser.text == text
+    assert html.count('class="sent"') == 2
+    assert f'id="c{script}-{script + 8}"' in html
+    assert 'class="k-actor k-quote"' in html
