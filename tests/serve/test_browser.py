@@ -6,20 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
-from newsweave.serve.app import create_app
-from newsweave.serve.server import bind
 from tests.ask.test_ask import example_store
 from tests.conftest import ROOT
+from tests.serve.live import serve_app
 
 pytestmark = pytest.mark.browser
 
@@ -36,18 +32,7 @@ ARGS = [
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    db = example_store()
-    sock = bind("127.0.0.1", 0)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    yield from serve_app(example_store())
 
 
 @pytest.fixture(scope="module")

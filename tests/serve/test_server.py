@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from newsweave.ingest.parse import parse
 from newsweave.ingest.raw import RawItem
-from newsweave.serve.app import create_app
-from newsweave.serve.server import bind
 from newsweave.store.sqlite import Store
 from tests.ask.test_ask import example_store
 from tests.conftest import CASES
+from tests.serve.live import serve_app
 
 HOSTILE = """<html><head><title>Test &lt;script&gt; page</title></head><body>
 <h1>Hostile &lt;script&gt; page</h1>
@@ -28,24 +23,10 @@ talking about it at length so that there is enough text for a body paragraph her
 with more than twenty words of body text in it.</p></body></html>"""
 
 
-def _serve(db: Path) -> Iterator[str]:
-    sock = bind("127.0.0.1", 0)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def corpus() -> Iterator[str]:
     """A server over the example corpus, ingested, analysed and resolved."""
-    yield from _serve(example_store())
+    yield from serve_app(example_store())
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +37,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
         doc = parse(RawItem(str(source), source.read_text(), "text"))
         store.add_document(doc)
         store.add_document(parse(RawItem("hostile.html", HOSTILE, "html")))
-    for base in _serve(db):
+    for base in serve_app(db):
         yield base, doc.id
 
 

@@ -1,0 +1,28 @@
+"""A real uvicorn server on 127.0.0.1 for the UI tests."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import uvicorn
+
+from newsweave.serve.app import create_app
+from newsweave.serve.server import bind
+
+
+def serve_app(db: Path) -> Iterator[str]:
+    """Serve the UI over ``db`` on a free port until the generator is closed."""
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
