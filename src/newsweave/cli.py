@@ -175,13 +175,13 @@ def _run_analysis(db: Path, settings: Settings, *, quiet: bool, everything: bool
                     )
 
             report = analyze_store(store, settings, ids=ids, on_document=tick)
-        _resolve(store, settings, quiet=quiet)
         if not quiet:
             out.print(
                 f"analysed {report.analysed} documents"
                 + (f", {report.skipped} not English" if report.skipped else "")
                 + (f", {len(report.errors)} failed" if report.errors else "")
             )
+        _resolve(store, settings, quiet=quiet)
         return not report.errors
 
 
