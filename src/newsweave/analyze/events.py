@@ -23,6 +23,7 @@ Offsets are clean-text offsets (the parse is of the masked text, same length).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -37,7 +38,7 @@ from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpre
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "1", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+    "events", "2", needs=("sentences", "actors", "times", "figures"), provides=("events",)
 )
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -395,12 +396,45 @@ def _core(token: Any) -> tuple[int, int]:
     return min(t.i for t in kept), max(t.i for t in kept) + 1
 
 
+def _dateline(doc: Any, start: int) -> bool:
+    """Whether the phrase starting at token ``start`` is a wire dateline ("AMAKORO,
+    Mabenia —"): an upper-case place opening its paragraph, followed by a comma."""
+    first = doc[start]
+    opens = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+    return bool(
+        opens
+        and first.text.isupper()
+        and len(first.text) > 2
+        and start + 1 < len(doc)
+        and doc[start + 1].text == ","
+    )
+
+
+def _in_dateline(doc: Any, index: int) -> bool:
+    """Whether token ``index`` sits in the dateline that opens its paragraph ("AMAKORO,
+    Mabenia —", "ABUJA, Jan 21 (Meridian) -")."""
+    first = index
+    while first > 0 and not doc[first - 1].is_space and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+        if index - first > 12:
+            return False
+    if not _dateline(doc, first):
+        return False
+    for token in doc[first : index + 1]:
+        if token.text in ("—", "–", "-", "--") and token.i < index:
+            return False
+    return True
+
+
 def party(doc: Any, token: Any, names: Names) -> Party | None:
-    """The participant a token heads: a named actor when the mentions say so."""
+    """The participant a token heads: a named actor when the mentions say so. Datelines
+    and dates are no participants."""
     start, end = _core(token)
     span = doc[start:end]
     c0, c1 = span.start_char, span.end_char
     if token.ent_type_ in ("DATE", "TIME"):
+        return None
+    if _in_dateline(doc, start):
         return None
     head = names.mention_at(token.idx, token.idx + len(token.text))
     actor = head.actor if head else None
@@ -873,12 +907,40 @@ def trigger_offsets(doc: Any, trigger: Trigger) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> Event:
+INSTRUMENTS = re.compile(
+    r"\b(tear ?gas|water cannons?|rubber bullets|live (rounds|ammunition)|batons?|"
+    r"stun grenades?|pepper spray|weapons?|guns?|rifles?)\b",
+    re.IGNORECASE,
+)
+"""Means, not targets: "police used tear gas and water cannon" hits the marchers."""
+
+NON_HUMAN = re.compile(
+    r"\b(subsid(y|ies)|prices?|tax(es)?|tariffs?|rules?|laws?|polic(y|ies)|plans?|deals?|"
+    r"contracts?|concessions?|ban|bans|curfews?|restrictions?|measures?|reforms?)\b",
+    re.IGNORECASE,
+)
+"""Heads that cannot be dismissed, arrested or detained: "the removal of fuel subsidies"
+is a policy change, not an act of coercion against someone."""
+
+PEOPLE_MODES = frozenset({"dismiss", "arrest", "detain", "abduct"})
+
+
+def _plausible(trigger: Trigger, roles: Roles) -> bool:
+    """Whether an act on people has something other than a policy as its target."""
+    if trigger.pattern.mode not in PEOPLE_MODES or not roles.targets:
+        return True
+    return any(p.actor or not NON_HUMAN.search(p.text) for p in roles.targets)
+
+
+def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> Event | None:
     """The event one trigger tells of (before merging)."""
     ctx, names = inputs.ctx, inputs.names
     doc = ctx.doc
     read = noun_roles if trigger.pattern.kind == "noun" else verb_roles
     roles = read(doc, trigger, names)
+    roles.targets[:] = [p for p in roles.targets if p.actor or not INSTRUMENTS.search(p.text)]
+    if not _plausible(trigger, roles):
+        return None
     place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)
     date, date_source = find_date(ctx, trigger, inputs.times, sentence)
     mood, reporter = modality(doc, trigger, vocabulary().modality, sentence)
@@ -1001,5 +1063,7 @@ def extract_events(
         if tokens is None:
             continue
         for trigger in find_triggers(doc, tokens[0], tokens[1], vocab, blocked):
-            events.append(read_event(inputs, trigger, sentence))
+            event = read_event(inputs, trigger, sentence)
+            if event is not None:
+                events.append(event)
     return merge_events(events)
