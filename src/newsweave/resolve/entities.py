@@ -57,7 +57,7 @@ from newsweave.model.ids import content_id
 from newsweave.store.sqlite import Store
 
 ALGORITHM = "newsweave-rules"
-VERSION = "1"
+VERSION = "2"
 POSITIVE = 0.85
 """Machine score from which a pair is judged the same entity."""
 UNSURE = 0.5
@@ -431,6 +431,10 @@ def score_pair(left: ActorInfo, right: ActorInfo, surname_holders: int = 1) -> D
     features: dict[str, FeatureValue] = {}
     if left.document == right.document:
         return _same_document(left, right)
+    if _mistyped_person(left, right) or _mistyped_person(right, left):
+        features.update({"type@1": "mistyped_person", "name@1": "exact_full_name"})
+        score = _context_score(left, right, 0.9, features)
+        return _decide("exact_full_name", score, features)
     penalty = type_penalty(left.type, right.type)
     if penalty is None or (left.type == "PERSON") != (right.type == "PERSON"):
         if not _named_after(left, right):
@@ -452,6 +456,81 @@ def score_pair(left: ActorInfo, right: ActorInfo, surname_holders: int = 1) -> D
     score = _context_score(left, right, strength - penalty, features)
     features["type@1"] = -penalty
     return _decide(rule, score, features)
+
+
+ORG_WORDS = frozenset(
+    {
+        "ministry",
+        "ministries",
+        "party",
+        "union",
+        "unions",
+        "bank",
+        "group",
+        "holdings",
+        "ltd",
+        "limited",
+        "inc",
+        "company",
+        "corporation",
+        "organisation",
+        "organization",
+        "council",
+        "agency",
+        "university",
+        "college",
+        "school",
+        "institute",
+        "association",
+        "front",
+        "movement",
+        "alliance",
+        "league",
+        "police",
+        "army",
+        "forces",
+        "force",
+        "court",
+        "assembly",
+        "parliament",
+        "government",
+        "commission",
+        "committee",
+        "office",
+        "department",
+        "federation",
+        "fund",
+        "foundation",
+        "club",
+        "port",
+        "authority",
+        "radio",
+        "television",
+        "tv",
+        "news",
+        "post",
+        "herald",
+        "sentinel",
+        "times",
+        "monitor",
+        "press",
+        "republic",
+        "city",
+        "church",
+        "mission",
+    }
+)
+
+
+def _mistyped_person(person: ActorInfo, other: ActorInfo) -> bool:
+    """The small model typed a person ORG in one document ("Aïcha Yamboré" as ORG): the same
+    two- or three-word full name, no organisation word in it, and a PERSON elsewhere."""
+    if person.type != "PERSON" or other.type != "ORG":
+        return False
+    words = other.name.split()
+    if not 2 <= len(words) <= 3 or any(w.lower().strip(".,") in ORG_WORDS for w in words):
+        return False
+    return name_key(other.name) == name_key(person.name) and len(person.name.split()) >= 2
 
 
 def _context_score(
