@@ -9,7 +9,7 @@ version (the versions of all stages) changes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsweave.analyze import chains, events, figures, names, quotes, relations, times
@@ -152,9 +152,3 @@ def _analyze_one(store: Store, ctx: Context, gazetteer: Gazetteer) -> NewsweaveE
         store.record_error(ctx.document.source, error.code, error.reason)
         return error
     return None
-
-
-def iter_analyses(contexts_: Iterable[Context], gazetteer: Gazetteer) -> Iterator[DocAnalysis]:
-    """Analyses of already-parsed contexts (the Dask runner and the benchmark use this)."""
-    for ctx in contexts_:
-        yield analyze(ctx, gazetteer)

@@ -9,13 +9,14 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from newsweave.export.json import quote_json
 from newsweave.model.ids import content_id
 from newsweave.resolve.claims import ClaimRecord, claim_records, conflict_records
 from newsweave.resolve.entities import EntityRecord, entity_records
 from newsweave.resolve.events import story_event_records
 from newsweave.resolve.places import place_of
 from newsweave.resolve.timeline import timeline
-from newsweave.store.analysis import load_analysis, quote_id
+from newsweave.store.analysis import load_analysis
 from newsweave.store.sqlite import Store
 
 JSONObject = dict[str, Any]
@@ -202,17 +203,8 @@ def _per_document(store: Store, of: dict[str, str], sections: JSONObject) -> Non
         if analysis is None:
             continue
         for quote in analysis.quotes:
-            sections["quotes"].append(
-                {
-                    "id": quote_id(doc_id, quote),
-                    "text": quote.span.text,
-                    "speaker": of.get(quote.speaker or "", quote.speaker),
-                    "speaker_text": quote.speaker_text,
-                    "verb": quote.verb,
-                    "direct": quote.direct,
-                    "evidence": _evidence([quote.evidence]),
-                }
-            )
+            speaker = of.get(quote.speaker or "", quote.speaker)
+            sections["quotes"].append(quote_json(doc_id, quote, speaker))
         for rel in analysis.relations:
             subject = of.get(rel.subject, rel.subject)
             obj = of.get(rel.object or "", rel.object)

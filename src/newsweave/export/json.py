@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from newsweave.model.facts import DocAnalysis, Relation
+from newsweave.model.facts import DocAnalysis, Quote, Relation
 from newsweave.model.ids import content_id
 from newsweave.model.records import Document, Evidence
 from newsweave.store.analysis import figure_id, load_analysis, quote_id
@@ -80,6 +80,19 @@ def export_json(store: Store) -> JSONObject:
     return result
 
 
+def quote_json(doc_id: str, quote: Quote, speaker: str | None) -> JSONObject:
+    """One entry of ``quotes``; ``speaker`` is the actor id, or its entity once resolved."""
+    return {
+        "id": quote_id(doc_id, quote),
+        "text": quote.span.text,
+        "speaker": speaker,
+        "speaker_text": quote.speaker_text,
+        "verb": quote.verb,
+        "direct": quote.direct,
+        "evidence": [evidence_json(quote.evidence)],
+    }
+
+
 def add_analysis(result: JSONObject, analysis: DocAnalysis) -> None:
     """Add one document's facts. Until cross-document resolution exists, each entity is an
     actor of one document (``documents`` has that one id)."""
@@ -103,17 +116,7 @@ def add_analysis(result: JSONObject, analysis: DocAnalysis) -> None:
             }
         )
     for quote in analysis.quotes:
-        result["quotes"].append(
-            {
-                "id": quote_id(doc_id, quote),
-                "text": quote.span.text,
-                "speaker": quote.speaker,
-                "speaker_text": quote.speaker_text,
-                "verb": quote.verb,
-                "direct": quote.direct,
-                "evidence": [evidence_json(quote.evidence)],
-            }
-        )
+        result["quotes"].append(quote_json(doc_id, quote, quote.speaker))
     for figure in analysis.figures:
         result["figures"].append(
             {

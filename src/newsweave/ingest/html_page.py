@@ -16,7 +16,7 @@ import htmldate
 import trafilatura
 from lxml import etree, html
 
-from newsweave.ingest.blocks import Block, normalise_space
+from newsweave.ingest.blocks import Block, normalise_space, text_key
 from newsweave.ingest.segments import looks_like_bio
 from newsweave.model import Role
 
@@ -85,10 +85,6 @@ class Page:
     url: str | None = None
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().lower()
-
-
 def _classes(element: Any, depth: int = 1) -> str:
     names: list[str] = []
     node = element
@@ -126,11 +122,11 @@ def _landmarks(tree: Any) -> list[_Landmark]:
             continue
         text = normalise_space(element.text_content())
         if text and len(text) < 5000:
-            marks.append(_Landmark(order, _key(text), text, element))
+            marks.append(_Landmark(order, text_key(text), text, element))
     return marks
 
 
-def _extras(tree: Any, title: str | None) -> list[tuple[int, Block]]:
+def _extras(tree: Any) -> list[tuple[int, Block]]:
     """Headline, standfirst, byline, captions, bios and disclaimers the DOM marks as such."""
     out: list[tuple[int, Block]] = []
     seen: set[str] = set()
@@ -165,15 +161,15 @@ def _extras(tree: Any, title: str | None) -> list[tuple[int, Block]]:
         if role is None:
             continue
         text = normalise_space(element.text_content())
-        if not text or len(text.split()) > _MAX_WORDS[role] or _key(text) in seen:
+        if not text or len(text.split()) > _MAX_WORDS[role] or text_key(text) in seen:
             continue
         if any(
-            _key(text) in _key(normalise_space(c.text_content()))
+            text_key(text) in text_key(normalise_space(c.text_content()))
             for c in element.iterancestors()
             if c.tag in ("figcaption",)
         ):
             continue
-        seen.add(_key(text))
+        seen.add(text_key(text))
         out.append((order, Block(text, role)))
     return out
 
@@ -203,7 +199,7 @@ def read_html(content: str, *, url: str | None = None) -> Page:
     page.published = _published(tree)
     marks = _landmarks(tree)
     placed = _place_body(body, marks)
-    placed.extend(_extras(tree, page.title))
+    placed.extend(_extras(tree))
     placed.sort(key=lambda item: item[0])
     page.blocks = _dedupe(block for _, block in placed)
     if not any(b.hint is None or b.hint is Role.STANDFIRST for b in page.blocks):
@@ -218,7 +214,7 @@ def _place_body(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Bl
     placed: list[tuple[float, Block]] = []
     previous = -1.0
     for paragraph in body:
-        found = by_key.get(_key(paragraph))
+        found = by_key.get(text_key(paragraph))
         if found is not None and found.order > previous:
             previous = float(found.order)
             hint = _hint(found.element, depth=2)
@@ -236,7 +232,7 @@ def _dedupe(blocks: Any) -> list[Block]:
     segment classifier (a standfirst repeated as the first body paragraph)."""
     out: list[Block] = []
     for block in blocks:
-        if out and _key(out[-1].text) == _key(block.text):
+        if out and text_key(out[-1].text) == text_key(block.text):
             if out[-1].hint is None and block.hint is not None:
                 out[-1] = block
             continue

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.ingest.blocks import Block
+from newsweave.ingest.blocks import Block, text_key
 from newsweave.model import Role
 
 STAGE = "segments"
@@ -183,11 +183,7 @@ def _headline_candidate(text: str) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    return _key(a) == _key(b)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().lower()
+    return text_key(a) == text_key(b)
 
 
 def classify(
