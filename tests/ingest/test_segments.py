@@ -16,6 +16,8 @@ from newsweave.model import PartialDate, Role
         "Sign up for our briefing",
         "We use cookies to improve your experience.",
         "Read part one: How the crisis began",
+        "← Read part one: how a terminal concession became a national uprising",
+        "Gift Article",
         "Share on Facebook",
         "Related: Opposition leader arrested",
         "Home World Africa Politics Business",
@@ -73,3 +75,39 @@ def test_second_marked_standfirst_is_furniture() -> None:
     ]
     roles = [c.role for c in classify(blocks)]
     assert roles == [Role.HEADLINE, Role.STANDFIRST, Role.BODY, Role.BOILERPLATE]
+
+
+def test_links_under_a_read_more_heading_are_furniture() -> None:
+    blocks = [
+        Block("Dockers strike at Port Amani", Role.HEADLINE),
+        Block("PORT AMANI, Jan 9 (Ledger) - Thousands of dockers walked out on Tuesday."),
+        Block("The union said the strike would go on until the contract is withdrawn."),
+        Block("Read more:"),
+        Block("Rights group says 40 killed in crackdown as riots spread to the north"),
+        Block("What is a staff-level agreement?"),
+        Block("Jane Roe is the Ledger's West Africa correspondent, based in Dakar."),
+    ]
+    roles = [c.role for c in classify(blocks, paste=True)]
+    assert roles[1:3] == [Role.BODY, Role.BODY]
+    assert roles[3:6] == [Role.BOILERPLATE] * 3
+    assert roles[6] is Role.AUTHOR_BIO
+
+
+def test_read_more_heading_above_the_story_does_not_hide_it() -> None:
+    blocks = [
+        Block("Dockers strike at Port Amani", Role.HEADLINE),
+        Block("Related"),
+        Block("Thousands of dockers walked out on Tuesday, the union said."),
+    ]
+    roles = [c.role for c in classify(blocks, paste=True)]
+    assert roles[2] is Role.BODY
+
+
+def test_wire_credit_line_is_a_byline_whatever_the_markup() -> None:
+    credits = "Reporting by Jane Roe in Lagos; Writing by John Doe; Editing by Ann Poe"
+    blocks = [
+        Block("Dockers strike at Port Amani", Role.HEADLINE),
+        Block("PORT AMANI, Jan 9 (Ledger) - Thousands of dockers walked out on Tuesday."),
+        Block(credits, Role.CAPTION),
+    ]
+    assert [c.role for c in classify(blocks)][2] is Role.BYLINE

@@ -21,7 +21,8 @@ _BOILERPLATE = [
     r"manage (preferences|cookies|settings)|continue|menu|search|skip to (main )?content|"
     r"advertisement|advert|sponsored|more|print|email|comments?|log ?in|sign ?in|register|"
     r"skip to navigation|download pdf|support us|this article is more than .{1,20} old|"
-    r"subscribe|donate|home|back to top|listen|share|save|next|previous|top stories)\W*$",
+    r"subscribe|donate|home|back to top|listen|share|save|next|previous|top stories|"
+    r"gift (this )?article|copy link)\W*$",
     # newsletters and subscriptions
     r"\bsign up\b",
     r"\bsubscribe (now|today|to)\b",
@@ -38,7 +39,7 @@ _BOILERPLATE = [
     r"linkedin|email|copy link))*\s*$",
     r"^(related|read more|more on this( story)?|see also|recommended|most read|most popular|"
     r"you may also like|also read|further reading|trending|latest)\b\s*:?",
-    r"^read part (one|two|three|four|\d+)\b",
+    r"^\W*read part (one|two|three|four|\d+)\b",
     r"^(next|previous) (article|story|part)\b",
     r"^(this is )?part (one|two|three|\d+) of (a|an|our)\b",
     r"^(topics|tags|filed under)\s*:",
@@ -100,6 +101,21 @@ _COMMENTS_RE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
+_CREDITS_RE = re.compile(
+    r"^(\(?(additional )?reporting|writing|editing|compiled|produced) by\b.{0,300}"
+    r"[;,]\s*(additional reporting|writing|editing) by\b",
+    re.IGNORECASE,
+)
+"""A wire story's credit line ("Reporting by A in X; Writing by B; Editing by C"): who
+wrote it, whatever the page's markup calls it."""
+_RELATED_HEAD_RE = re.compile(
+    r"^(related( (stories|articles|coverage))?|read more|more on this( story)?|see also|"
+    r"recommended|most read|most popular|you may also like|also read|further reading|"
+    r"read next|more from [\w' ]{1,30})\s*:?$",
+    re.IGNORECASE,
+)
+"""A heading over a list of links to other stories: the lines under it are furniture."""
+RELATED_LINK_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -202,12 +218,16 @@ def classify(
     headline = _find_headline(blocks, base, first_body, title)
     out: list[Classified] = []
     standfirst: str | None = None
-    seen_body = in_comments = False
+    seen_body = in_comments = in_related = False
     for index, (block, role) in enumerate(zip(blocks, base, strict=True)):
         if seen_body and _COMMENTS_RE.match(block.text.strip()):
             in_comments = True  # readers' comments below the article are not the article
         if in_comments and role is None:
             role = Role.BOILERPLATE
+        if in_related and role is None and _words(block.text) <= RELATED_LINK_WORDS:
+            role = Role.BOILERPLATE  # a headline in a list of links to other stories
+        else:
+            in_related = seen_body and bool(_RELATED_HEAD_RE.match(block.text.strip()))
         if role is Role.HEADLINE and index != headline:
             role = Role.BOILERPLATE  # a second marked headline: a teaser
         if role is Role.AUTHOR_BIO and not seen_body:
@@ -261,6 +281,8 @@ def _base_role(block: Block) -> Role | None:
     """The role a block has on its own; None for text that is headline, standfirst or body
     depending on where it stands."""
     text = block.text.strip()
+    if _CREDITS_RE.match(text):
+        return Role.BYLINE
     if block.hint in (Role.HEADLINE, Role.STANDFIRST, Role.CAPTION, Role.BOILERPLATE):
         return block.hint
     if looks_like_disclaimer(text):
