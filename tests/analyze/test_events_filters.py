@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.analyze.test_events import events_of
+from newsweave.analyze.events import STAGE
+from newsweave.model.facts import Span, TimeExpression
+from tests.analyze.test_events import context, events_of
 
 
 def test_dateline_is_not_an_actor() -> None:
@@ -32,3 +34,120 @@ def test_removing_a_subsidy_is_not_dismissing_someone() -> None:
     )
     dismissals = [e for e in found if e.mode == "dismiss"]
     assert dismissals and names[dismissals[0].targets[0]] == "Aïcha Yamboré"
+
+
+# ----------------------------------------------------------------- figures of speech
+
+
+def test_what_something_is_is_no_event() -> None:
+    for text in (
+        "Denial is not an investigation.",
+        "A nation is a promise that must be kept every morning.",
+        'Adomah said the dismissal was "a fuse being removed from a bomb that has already '
+        'exploded".',
+    ):
+        _, found, _ = events_of(text)
+        kinds = {(e.type, e.mode) for e in found}
+        assert not kinds & {("INVESTIGATE", "investigate"), ("AGREE", "agree")}, text
+        assert not [e for e in found if e.type == "ASSAULT"], text
+
+
+def test_it_was_the_biggest_march_still_tells_of_a_march() -> None:
+    _, found, _ = events_of("It was the biggest march in Amakoro since 1979.")
+    assert [e for e in found if e.mode == "demonstrate"]
+
+
+# ----------------------------------------------------------------- participants
+
+
+def test_anonymity_formula_is_no_demand() -> None:
+    _, found, _ = events_of(
+        "A diplomat, who asked not to be named, said the bloc would meet on Friday."
+    )
+    assert not [e for e in found if e.type == "DEMAND"]
+
+
+def test_counted_people_are_victims_not_killers() -> None:
+    for text, count in (
+        ("Rights group says 181 killed in crackdown", "181"),
+        ("Nearly 4,000 detained as riots spread", "Nearly 4,000"),
+    ):
+        _, found, _ = events_of(text)
+        event = next(e for e in found if e.mode in ("kill", "detain"))
+        assert not event.actor_texts, event
+        assert count in event.target_texts, event
+
+
+def test_an_abstract_noun_does_not_act() -> None:
+    _, found, _ = events_of('"Denial will not stop the protests," she said.')
+    for event in found:
+        assert "Denial" not in event.actor_texts
+    _, found, _ = events_of("The crowd attacked a police station on Sunday.")
+    attack = next(e for e in found if e.mode == "attack")
+    assert attack.actor_texts == ("The crowd",)
+
+
+def test_a_toll_is_reported_not_inflicted() -> None:
+    _, found, _ = events_of("The health ministry on Tuesday gave a toll of 173 dead.")
+    kill = next(e for e in found if e.mode == "kill")
+    assert not kill.actor_texts and not kill.actors
+
+
+# ----------------------------------------------------------------- in passing
+
+
+def test_a_happening_named_in_passing_is_no_event_of_its_own() -> None:
+    _, found, _ = events_of("Police released three men from detention on Monday.")
+    assert [e for e in found if e.mode == "release"]
+    assert not [e for e in found if e.mode == "detain"]
+
+
+def test_a_sentence_about_one_happening_keeps_it() -> None:
+    _, found, _ = events_of("Traders said prices had fallen since the detention.")
+    assert [e for e in found if e.mode == "detain"]
+
+
+def test_a_mention_in_passing_is_evidence_of_its_telling() -> None:
+    text = (
+        "Police detained Didier Yamboré on Thursday.\n\n"
+        "Lawyers said the detention was unlawful and would be challenged."
+    )
+    _, found, _ = events_of(text, ("Didier Yamboré", "PERSON"))
+    detentions = [e for e in found if e.mode == "detain"]
+    assert len(detentions) == 1
+    assert len(detentions[0].evidence) == 2
+
+
+def test_a_strike_told_as_spreading_is_an_event() -> None:
+    _, found, _ = events_of("The strike has spread to the schools.")
+    assert [e for e in found if e.mode == "strike"]
+
+
+# ----------------------------------------------------------------- clause-bound place, date
+
+
+def _year(text: str, year: str) -> TimeExpression:
+    ctx = context(text)
+    start = text.index(year)
+    span = Span(start, start + 4, year)
+    return TimeExpression(span, "DATE", year, "year", "text", ctx.evidence(start, start + 4, STAGE))
+
+
+def test_date_of_a_relative_clause_is_not_the_events() -> None:
+    text = "Protesters pulled down a statue of Abessi, after whom the city was renamed in 1980."
+    _, found, _ = events_of(text, ("Abessi", "PERSON"), times=(_year(text, "1980"),))
+    riot = next(e for e in found if e.mode == "riot")
+    assert riot.date != "1980"
+    text = "Protesters pulled down a statue of Abessi in 1980."
+    _, found, _ = events_of(text, ("Abessi", "PERSON"), times=(_year(text, "1980"),))
+    assert next(e for e in found if e.mode == "riot").date == "1980"
+
+
+def test_riots_told_twice_are_one_happening() -> None:
+    text = (
+        "Riots spread to second city\n\n"
+        "Riots broke out on Monday in Abessi City, where crowds set fire to the governor's "
+        "office."
+    )
+    _, found, _ = events_of(text, ("Abessi City", "GPE"))
+    assert len([e for e in found if e.mode == "riot"]) == 1

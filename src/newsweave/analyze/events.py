@@ -33,12 +33,12 @@ from typing import Any
 import yaml
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
-from newsweave.model import PartialDate
+from newsweave.model import PartialDate, Role
 from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpression
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "2", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+    "events", "3", needs=("sentences", "actors", "times", "figures"), provides=("events",)
 )
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -54,6 +54,7 @@ LIGHT_VERBS = frozenset(
         "start", "mount", "conduct", "announce", "lead", "order", "use", "fire", "take", "join",
         "make", "issue", "open", "set", "sign", "reach", "approve", "declare", "unleash",
         "continue", "end", "resume", "step", "extend", "lift", "give", "provide", "send",
+        "renew", "undertake", "wage", "intensify", "escalate",
     }
 )  # fmt: skip
 """Verbs whose subject is the actor of their object noun ("police launched a crackdown")."""
@@ -118,6 +119,12 @@ class Vocabulary:
     version: str
     by_first: Mapping[str, tuple[Pattern, ...]]
     modality: Modality
+    agents: frozenset[str] = frozenset()
+    """Head lemmas of unnamed phrases that can act ("crowd", "riot police")."""
+    quantities: frozenset[str] = frozenset()
+    """Number words that head a phrase ("thousands of people", "dozens")."""
+    tallies: frozenset[str] = frozenset()
+    """Nouns that count victims ("toll"): the subject of "gave a toll" reports, not kills."""
 
 
 def _words(text: str) -> tuple[frozenset[str] | None, ...]:
@@ -165,7 +172,15 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             for k in Modality.__dataclass_fields__
         }
     )
-    return Vocabulary(str(data["version"]), {k: tuple(v) for k, v in index.items()}, modality)
+    who = data.get("participants") or {}
+    return Vocabulary(
+        str(data["version"]),
+        {k: tuple(v) for k, v in index.items()},
+        modality,
+        agents=frozenset(str(w).lower() for w in who.get("agents") or ()),
+        quantities=frozenset(str(w).lower() for w in who.get("quantities") or ()),
+        tallies=frozenset(str(w).lower() for w in who.get("tallies") or ()),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -378,6 +393,8 @@ class Party:
     text: str
     start: int
     end: int
+    head: int = -1
+    """Token index of the phrase's head (-1 for a party not read from the parse)."""
 
 
 def _core(token: Any) -> tuple[int, int]:
@@ -454,7 +471,7 @@ def party(doc: Any, token: Any, names: Names) -> Party | None:
     if actor is None and token.pos_ == "PROPN" and token.dep_ == "compound":
         return None
     text = " ".join(span.text.split())
-    return Party(actor, text, c0, c1)
+    return Party(actor, text, c0, c1, token.i)
 
 
 def _conjuncts(token: Any) -> list[Any]:
@@ -486,6 +503,8 @@ class Roles:
     actors: list[Party]
     targets: list[Party]
     places: list[Party]
+    pronouns: int = 0
+    """Participants only a pronoun names ("He was released"): there, though unnamed."""
 
     def add(self, role: str, found: Party | None) -> None:
         if found is None:
@@ -500,7 +519,10 @@ class Roles:
 
 def _add_all(roles: Roles, role: str, doc: Any, token: Any, names: Names) -> None:
     for conj in _conjuncts(token):
-        roles.add(role, party(doc, conj, names))
+        found = party(doc, conj, names)
+        if found is None and conj.pos_ == "PRON" and role in ("actor", "target"):
+            roles.pronouns += 1
+        roles.add(role, found)
 
 
 def _prep_roles(
@@ -603,6 +625,8 @@ _GENERIC_MODIFIERS = frozenset(
 def _light_verb_roles(roles: Roles, doc: Any, trigger: Trigger, noun: Any, names: Names) -> None:
     """ "police launched a crackdown on X": the light verb's subject acts."""
     verb = noun.head
+    if noun.lemma_.lower() in vocabulary().tallies:
+        return
     if verb is noun or verb.pos_ not in ("VERB", "AUX"):
         if noun.dep_ == "pobj" and noun.head.head.lemma_ in ("take", "join"):
             verb = noun.head.head
@@ -657,6 +681,17 @@ def _governed_place(token: Any) -> bool:
     return False
 
 
+def _same_clause(token: Any, head: Any, anchor: int) -> bool:
+    """Whether ``token`` belongs to the clause headed by ``head``, to a clause governing it
+    or to a relative clause on the event noun ``anchor`` ("the riots that broke out in
+    Abessi City"), not to a clause about something else ("the founding president, after
+    whom the city was renamed in 1980")."""
+    own = clause_head(token.doc, token.i)
+    if own.dep_ in ("relcl", "acl") and own.head.i == anchor:
+        return True
+    return own.i == head.i or any(a.i == own.i for a in head.ancestors)
+
+
 def find_place(
     doc: Any,
     trigger: Trigger,
@@ -669,7 +704,8 @@ def find_place(
     dateline."""
     if roles.places:
         return roles.places[0]
-    clause = {t.i for t in clause_head(doc, trigger.anchor).subtree}
+    verb = clause_head(doc, trigger.anchor)
+    clause = {t.i for t in verb.subtree}
     best: tuple[int, int, Party] | None = None
     for mention in names.mentions:
         if mention.type not in PLACE_TYPES or mention.actor is None:
@@ -677,7 +713,11 @@ def find_place(
         if not (sentence[0] <= mention.span.start and mention.span.end <= sentence[1]):
             continue
         span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        if span is None or not _governed_place(span.root):
+        if (
+            span is None
+            or not _governed_place(span.root)
+            or not _same_clause(span.root, verb, trigger.anchor)
+        ):
             continue
         rank = (0 if span.root.i in clause else 1, 0 if mention.type == "FAC" else 1)
         found = Party(mention.actor, mention.span.text, mention.span.start, mention.span.end)
@@ -721,6 +761,9 @@ def find_date(
     for time in times:
         value = _date_of(time, ctx.document.text)
         if value is None or not (sentence[0] <= time.span.start < sentence[1]):
+            continue
+        span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        if span is None or not _same_clause(span.root, clause, trigger.anchor):
             continue
         rank = (0 if lo <= time.span.start < hi else 1, 0 if value.precision == "day" else 1)
         if best is None or rank < best[0]:
@@ -777,6 +820,12 @@ def modality(
     clause = clause_head(doc, trigger.anchor)
     local = _aux_lemmas(head) | _aux_lemmas(clause)
     reporter = _reporter(doc, clause, cues, sentence)
+    if trigger.pattern.kind == "noun" and not _clause_tells(head, cues):
+        # "the deal would allow...", "this agreement is not...": the clause says something
+        # of a happening that is presupposed; only "no strike" negates it
+        if {c.lower_ for c in head.children if c.dep_ in ("det", "neg")} & cues.negation:
+            return "negated", reporter
+        return ("reported" if reporter is not None else "asserted"), reporter
     if local & cues.negation:
         return "negated", reporter
     for governor, dep in _chain(clause):
@@ -793,6 +842,24 @@ def modality(
     if local & cues.future:
         return "future", reporter
     return ("reported" if reporter is not None else "asserted"), reporter
+
+
+OCCURRENCE = frozenset(
+    {"happen", "occur", "take", "begin", "start", "continue", "resume", "go", "end", "break",
+     "erupt", "spread", "escalate", "last", "grow", "intensify", "stop", "enter", "proceed",
+     "collapse", "convene", "adjourn", "hold", "get"}
+)  # fmt: skip
+"""Verbs that say a happening (their subject or object) takes place: "the strike would
+continue" is a hypothetical strike, "the deal would allow" is not a hypothetical deal."""
+
+
+def _clause_tells(noun: Any, cues: Modality) -> bool:
+    """Whether the noun's clause tells whether the happening takes place."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    heads = OCCURRENCE | LIGHT_VERBS | cues.negating_heads | cues.hypothetical_heads
+    return verb.lemma_ in heads | cues.future_heads | {"rule"}
 
 
 def _conditional(clause: Any, cues: Modality) -> bool:
@@ -932,13 +999,118 @@ def _plausible(trigger: Trigger, roles: Roles) -> bool:
     return any(p.actor or not NON_HUMAN.search(p.text) for p in roles.targets)
 
 
-def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> Event | None:
+VICTIM_MODES = frozenset({"kill", "die", "wound", "detain", "arrest", "abduct", "assassinate"})
+"""Modes whose counted people suffer the act: "181 killed", "nearly 4,000 detained"."""
+EXPLETIVES = frozenset({"it", "this", "that", "there", "these", "those", "which", "what"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One trigger's event, and whether the happening is only named in passing (no
+    participant, no figure, no date of its own, not told as happening)."""
+
+    event: Event
+    bare: bool = False
+    """No participant, no figure, no date of its own."""
+    told: bool = True
+    """The sentence tells of the happening ("the strike has spread"), rather than naming
+    it in passing ("released from detention")."""
+
+
+def _counted(doc: Any, party: Party) -> bool:
+    """A count of people: "181", "nearly 4,000", "Dozens", "about 2,100 people"."""
+    if party.head < 0 or party.actor is not None:
+        return False
+    head = doc[party.head]
+    quantities = vocabulary().quantities
+    if head.like_num or head.pos_ == "NUM" or head.lower_ in quantities:
+        return True
+    return any(c.dep_ == "nummod" and (c.like_num or c.lower_ in quantities) for c in head.children)
+
+
+def _agentive(doc: Any, party: Party) -> bool:
+    """Whether a participant can act: a named actor, or a phrase headed by a word for
+    people, groups or bodies ("riot police", "thousands of people"); not "Denial",
+    "the answer", "staff-level" or a verb phrase the parse attached as subject."""
+    if party.actor is not None or party.head < 0:
+        return True
+    head = doc[party.head]
+    if head.pos_ in ("PROPN", "X"):
+        return True  # a name the names stage missed
+    if head.pos_ not in ("NOUN", "NUM", "PRON"):
+        return False
+    vocab = vocabulary()
+    if head.lemma_.lower() in vocab.agents or head.lower_ in vocab.agents:
+        return True
+    if head.like_num or head.lower_ in vocab.quantities:
+        of = [o for c in head.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        return not of or _agentive(doc, replace(party, head=of[0].i))
+    return False
+
+
+def _victims(doc: Any, trigger: Trigger, roles: Roles) -> None:
+    """Counted people never act in a killing or a detention: "181 killed", "nearly 4,000
+    detained" (headline passives the parse reads as active) make them its targets."""
+    if trigger.pattern.mode not in VICTIM_MODES or roles.targets:
+        return
+    counted = [p for p in roles.actors if _counted(doc, p)]
+    roles.targets.extend(counted)
+    roles.actors[:] = [p for p in roles.actors if p not in counted]
+
+
+def _copula_subject(attr: Any) -> Any | None:
+    return next((c for c in attr.head.children if c.dep_ in ("nsubj", "expl")), None)
+
+
+def figurative(doc: Any, trigger: Trigger) -> bool:
+    """A trigger that describes rather than tells: what a subject "is" ("Denial is not an
+    investigation", "A nation is a promise", the dismissal was "a fuse being removed from a
+    bomb that has already exploded"). "It was the biggest march" and "the protest was a
+    riot" still tell of a happening."""
+    token = doc[trigger.anchor]
+    for current in [token, *token.ancestors]:
+        if current.dep_ == "attr" and current.head.lemma_ == "be":
+            if current is not token:
+                return True
+            subject = _copula_subject(current)
+            return not (subject is None or subject.lower_ in EXPLETIVES or _eventive(subject))
+        clause = current.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") or (
+            current.pos_ == "VERB" and current.dep_ not in ("relcl", "acl")
+        )
+        if clause and current is not token:
+            return False
+    return False
+
+
+def _own_date(doc: Any, token: Any) -> bool:
+    """ "Sunday's shooting", "the Jan. 14 march": a date inside the noun phrase."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree if t.i != token.i)
+
+
+def told(doc: Any, trigger: Trigger, roles: Roles) -> bool:
+    """Whether the sentence tells of the happening rather than naming it in passing: a verb
+    ("dockers walked out"), or an event noun that is what a verb says happened ("the strike
+    has spread", "police launched a crackdown") or carries its own date or place."""
+    token = doc[trigger.anchor]
+    if trigger.pattern.kind != "noun" or roles.places or _own_date(doc, token):
+        return True
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ != "be":
+        return True
+    return token.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS
+
+
+def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> Reading | None:
     """The event one trigger tells of (before merging)."""
     ctx, names = inputs.ctx, inputs.names
     doc = ctx.doc
+    if figurative(doc, trigger):
+        return None
     read = noun_roles if trigger.pattern.kind == "noun" else verb_roles
     roles = read(doc, trigger, names)
     roles.targets[:] = [p for p in roles.targets if p.actor or not INSTRUMENTS.search(p.text)]
+    _victims(doc, trigger, roles)
+    roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
     if not _plausible(trigger, roles):
         return None
     place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)
@@ -949,9 +1121,12 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> E
         if reporter is not None and reporter.pos_ in ("NOUN", "PROPN", "PRON")
         else None
     )
+    figures = _figures(inputs, trigger, roles, sentence)
+    bare = not (roles.actors or roles.targets or roles.pronouns or figures)
+    bare = bare and date_source != "sentence"
     start, end = trigger_offsets(doc, trigger)
     span = Span(start, end, ctx.document.text[start:end])
-    return Event(
+    event = Event(
         id=fact_id("e", ctx.document.id, start, end),
         type=trigger.pattern.type,
         mode=trigger.pattern.mode,
@@ -965,12 +1140,13 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> E
         place_text=place.text if place else None,
         date=date,
         date_source=date_source,
-        figures=_figures(inputs, trigger, roles, sentence),
+        figures=figures,
         modality=mood,
         reported_by=reported.actor if reported else None,
         reported_by_text=reported.text if reported else None,
         evidence=(ctx.evidence(start, end, STAGE),),
     )
+    return Reading(event, bare, told(doc, trigger, roles))
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
@@ -985,8 +1161,9 @@ def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a) and bool(b) and not set(a) & set(b)
 
 
-def compatible(a: Event, b: Event) -> bool:
-    """Whether two events of one document can be the same happening."""
+def compatible(a: Event, b: Event, loose: bool = False) -> bool:
+    """Whether two events of one document can be the same happening (``loose``: whatever
+    their places and dates, for a headline or a mention in passing)."""
     if (a.type, a.mode) != (b.type, b.mode):
         return False
     moods = {a.modality, b.modality}
@@ -994,6 +1171,8 @@ def compatible(a: Event, b: Event) -> bool:
         return False
     if _disjoint(a.actors, b.actors) or _disjoint(a.targets, b.targets):
         return False
+    if loose:
+        return not (a.figures and b.figures)
     if a.place and b.place and a.place != b.place:
         return False
     return _dates_agree(a, b)
@@ -1025,17 +1204,47 @@ def combine(a: Event, b: Event) -> Event:
     )
 
 
-def merge_events(events: Sequence[Event]) -> tuple[Event, ...]:
-    """One event per happening: fold each event into the first compatible earlier one."""
+def _absorb(
+    merged: list[Event], event: Event, summary: Sequence[tuple[int, int]], passing: bool
+) -> bool:
+    """Fold ``event`` into the first compatible event of ``merged``; True when folded. A
+    headline or standfirst summarises the story: its place may be the country where the
+    body names the city. A happening named in passing joins any telling of its kind."""
+    loose = passing or _in_spans(event, summary)
+    for k, earlier in enumerate(merged):
+        headline = _in_spans(earlier, summary) and not loose
+        if compatible(earlier, event, loose or headline):
+            # the body's telling leads: its trigger, place and label are the specific ones
+            merged[k] = combine(event, earlier) if headline else combine(earlier, event)
+            return True
+    return False
+
+
+def _in_spans(event: Event, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= event.trigger.start < e for s, e in spans)
+
+
+def merge_events(
+    readings: Sequence[Reading], summary: Sequence[tuple[int, int]] = ()
+) -> tuple[Event, ...]:
+    """One event per happening: fold each event into the first compatible earlier one. A
+    bare mention of a happening ("the strike would continue", "released from detention")
+    is evidence of a telling of it elsewhere in the document; with none, it stands on its
+    own when its sentence tells of it, or tells of nothing else. ``summary`` holds the
+    headline and standfirst spans."""
     merged: list[Event] = []
-    for event in events:
-        for k, earlier in enumerate(merged):
-            if compatible(earlier, event):
-                merged[k] = combine(earlier, event)
-                break
-        else:
-            merged.append(event)
-    return tuple(merged)
+    for reading in readings:
+        if not reading.bare and not _absorb(merged, reading.event, summary, False):
+            merged.append(reading.event)
+    sentences = {r.event.evidence[0].text for r in readings if not r.bare}
+    for reading in readings:
+        if not reading.bare or _absorb(merged, reading.event, summary, True):
+            continue
+        sentence = reading.event.evidence[0].text
+        if reading.told or sentence not in sentences:
+            merged.append(reading.event)
+            sentences.add(sentence)
+    return tuple(sorted(merged, key=lambda e: e.trigger.start))
 
 
 def _token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:
@@ -1057,13 +1266,18 @@ def extract_events(
     inputs = Inputs(ctx, names, tuple(times), tuple(figures), dateline_place(ctx, names))
     vocab = vocabulary()
     blocked = _blocked(doc, names.mentions)
-    events: list[Event] = []
+    readings: list[Reading] = []
     for sentence in ctx.sentences:
         tokens = _token_range(doc, *sentence)
         if tokens is None:
             continue
         for trigger in find_triggers(doc, tokens[0], tokens[1], vocab, blocked):
-            event = read_event(inputs, trigger, sentence)
-            if event is not None:
-                events.append(event)
-    return merge_events(events)
+            reading = read_event(inputs, trigger, sentence)
+            if reading is not None:
+                readings.append(reading)
+    summary = [
+        (seg.start, seg.end)
+        for seg in ctx.document.segments
+        if seg.role in (Role.HEADLINE, Role.STANDFIRST)
+    ]
+    return merge_events(readings, summary)
