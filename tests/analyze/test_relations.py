@@ -239,3 +239,24 @@ def test_hand_made_actors() -> None:
         ("d", "child_of", "g", "eldest son"),
         ("g", "parent_of", "d", None),
     }
+
+
+def test_the_former_president_is_who_ruled_the_country() -> None:
+    text = (
+        "Mabenia's ports minister, Aïcha Yamboré, is the daughter of Gaston Yamboré, who "
+        "ruled the country from 1992 to 2012. Her brother Didier Yamboré, the former "
+        "president's eldest son, owns 22% of the consortium."
+    )
+    found = facts(text)
+    assert ("Gaston Yamboré", "leads", "Mabenia", None, "1992/2012") in found
+    kin = {(s, p, o) for s, p, o, _, _ in found if p in ("child_of", "parent_of")}
+    assert ("Didier Yamboré", "child_of", "Gaston Yamboré") in kin
+
+
+def test_a_ruler_in_office_is_not_the_former_president() -> None:
+    text = (
+        "Gaston Yamboré rules the country with an iron hand. Didier Yamboré, the former "
+        "president's eldest son, owns 22% of the consortium."
+    )
+    kin = {(s, p, o) for s, p, o, _, _ in facts(text) if p == "child_of"}
+    assert ("Didier Yamboré", "child_of", "Gaston Yamboré") not in kin

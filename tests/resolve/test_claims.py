@@ -127,7 +127,7 @@ def test_detention_figures_conflict(store: Store) -> None:
 
 
 def test_shared_figures_are_corroborated(store: Store) -> None:
-    for value, at_least in ((173.0, 3), (181.0, 3), (212.0, 2)):
+    for value, at_least in ((173.0, 3), (181.0, 2), (212.0, 2)):
         claim = deaths(store, value)[0]
         assert claim.corroborated
         assert len(claim.documents) >= at_least

@@ -35,7 +35,7 @@ from typing import Any, Protocol
 from newsweave.analyze.context import ActorLookup, Context, StageInfo
 from newsweave.model.facts import Actor, Mention, Relation
 
-STAGE = StageInfo("relations", "1", needs=("sentences", "actors"), provides=("relations",))
+STAGE = StageInfo("relations", "2", needs=("sentences", "actors"), provides=("relations",))
 
 PREDICATES = frozenset(
     [
@@ -358,6 +358,8 @@ class _Doc:
     """Actor id → the words of each office the document gives it (for "the minister")."""
     gender: Mapping[str, str]
     """Actor id → ``m`` or ``f`` when a kin noun says so ("his daughter Aïcha")."""
+    country: str | None = None
+    """The country the document is about: the one its places lie in (see ``_focus``)."""
 
 
 @dataclass(frozen=True)
@@ -402,9 +404,9 @@ def found_relations(
     """Every statement of a relation, before deduplication (one per piece of evidence)."""
     if ctx.doc is None or not len(ctx.doc):
         return []
-    base = _Doc(
-        ctx, ctx.doc, resolve, {a.id: a for a in actors}, _mention_index(ctx, mentions), {}, {}
-    )
+    by_id = {a.id: a for a in actors}
+    country = _focus(by_id, mentions, gazetteer) if gazetteer is not None else None
+    base = _Doc(ctx, ctx.doc, resolve, by_id, _mention_index(ctx, mentions), {}, {}, country)
     roles = list(_roles(base))
     docview = _Doc(
         ctx,
@@ -414,6 +416,7 @@ def found_relations(
         base.mention_of,
         _offices(base, roles),
         _genders(base, roles),
+        base.country,
     )
     found: list[_Found] = []
     for role in _roles(docview):
@@ -505,9 +508,72 @@ def _mention_index(ctx: Context, mentions: Sequence[Mention]) -> dict[int, Menti
     return index
 
 
-def _offices(d: _Doc, roles: Iterable[_Role]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The office words of each actor, from the roles found and the actors' titles."""
+HEAD_OF_STATE = (("president",), ("leader",), ("ruler",), ("head", "of", "state"))
+"""What "the (former) president" may describe: someone the text says ruled the country."""
+STATE_WORDS = frozenset({"country", "nation", "state", "republic"})
+
+
+def _the_country(d: _Doc) -> str | None:
+    """The country "the country" stands for: the document's country (without a gazetteer,
+    the GPE it names most often)."""
+    if d.country is not None:
+        return d.country
+    counts = Counter(
+        m.actor for m in d.mention_of.values() if m.actor and _type(d, m.actor) == "GPE"
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _focus(
+    actors: Mapping[str, Actor], mentions: Sequence[Mention], gazetteer: PlaceLookup
+) -> str | None:
+    """The named country most of the document's place mentions lie in (a town of it counts
+    for it as much as its name does)."""
+    countries = _countries(actors.values(), gazetteer)
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        actor = actors.get(mention.actor or "")
+        if actor is None or actor.type not in PLACEISH:
+            continue
+        readings = gazetteer.lookup(actor.name)
+        if readings and readings[0].country in countries:
+            votes[readings[0].country or ""] += 1
+    return countries[votes.most_common(1)[0][0]] if votes else None
+
+
+def _ruled(d: _Doc, verb: Any) -> Any | None:
+    """The country a leadership verb's object names: a GPE name or "the country"."""
+    led = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if led is None:
+        return None
+    if led.i in d.mention_of or _lower(led) in STATE_WORDS:
+        return led
+    return None
+
+
+def _rulers(d: _Doc) -> dict[str, list[tuple[str, ...]]]:
+    """Who the text says ruled the country ("Gaston Yamboré, who ruled the country from
+    1992 to 2012"): heads of state, former when the verb is in the past."""
     found: dict[str, list[tuple[str, ...]]] = {}
+    for verb in d.doc:
+        if verb.pos_ != "VERB" or _lemma(verb) not in ("rule", "govern"):
+            continue
+        led, subject = _ruled(d, verb), _subject(verb)
+        if led is None or subject is None:
+            continue
+        country = np_actor(d, led) if led.i in d.mention_of else _the_country(d)
+        ruler = np_actor(d, subject)
+        if ruler is None or country is None or _type(d, country) != "GPE":
+            continue
+        former = ("former",) if verb.tag_ in ("VBD", "VBN") else ()
+        found.setdefault(ruler, []).extend(former + office for office in HEAD_OF_STATE)
+    return found
+
+
+def _offices(d: _Doc, roles: Iterable[_Role]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The office words of each actor, from the roles found, the actors' titles and
+    whoever the text says ruled the country."""
+    found: dict[str, list[tuple[str, ...]]] = _rulers(d)
     for role in roles:
         if role.bearer and _lower(role.noun) in OFFICES | LEADERS:
             found.setdefault(role.bearer, []).append(_words(role.qualifier))
@@ -786,6 +852,10 @@ def _bearer_token(d: _Doc, noun: Any, group: Sequence[Any]) -> Any:
         anchor = anchor.head
     if anchor.dep_ == "appos" and anchor.head.i in d.mention_of:
         return anchor.head
+    if anchor.dep_ == "appos":  # "Her brother Didier Yamboré, the former president's son"
+        for sibling in anchor.head.children:
+            if sibling.dep_ == "appos" and sibling.i < anchor.i and _names_someone(d, sibling):
+                return sibling
     for child in noun.children:
         if child.dep_ == "appos" and _names_someone(d, child):
             return child
@@ -1154,10 +1224,15 @@ def _leadership(d: _Doc) -> Iterator[_Found]:
         else:
             leader_token = _subject(verb)
             led_token = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if leader_token is None or led_token is None or led_token.i not in d.mention_of:
+        if leader_token is None or led_token is None:
             continue
         leader = np_actor(d, leader_token)
-        led = np_actor(d, led_token, frozenset({leader} if leader else ()))
+        if led_token.i in d.mention_of:
+            led = np_actor(d, led_token, frozenset({leader} if leader else ()))
+        elif _lower(led_token) in STATE_WORDS and _lemma(verb) in ("rule", "govern"):
+            led = _the_country(d)
+        else:
+            continue
         if leader and led and _type(d, led) in GROUPISH:
             start, end = _extent(leader_token, verb, led_token)
             yield _Found(leader, "leads", led, None, None, _time(verb), start, end)
@@ -1267,13 +1342,19 @@ def _is_office(title: str) -> bool:
     return any(part in OFFICES | LEADERS for part in words[-1].split("-"))
 
 
-def _gazetteer_places(d: _Doc, gazetteer: PlaceLookup) -> Iterator[_Found]:
-    """A place in a country that the document names: "Accra" → located_in Ghana."""
+def _countries(actors: Iterable[Actor], gazetteer: PlaceLookup) -> dict[str, str]:
+    """Country code → the actor the gazetteer reads first as that country."""
     countries: dict[str, str] = {}
-    for actor in d.actors.values():
+    for actor in actors:
         readings = gazetteer.lookup(actor.name) if actor.type in PLACEISH else []
         if readings and readings[0].kind == "country" and readings[0].country:
             countries.setdefault(readings[0].country, actor.id)
+    return countries
+
+
+def _gazetteer_places(d: _Doc, gazetteer: PlaceLookup) -> Iterator[_Found]:
+    """A place in a country that the document names: "Accra" → located_in Ghana."""
+    countries = _countries(d.actors.values(), gazetteer)
     for actor in d.actors.values():
         if actor.type not in PLACEISH or actor.evidence is None:
             continue
