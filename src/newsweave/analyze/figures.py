@@ -1168,7 +1168,7 @@ def _claim_of(subject: Any, verb: Any) -> _Claim | None:
     opened = [t.i for t in span if t.text == "(" and t.i > subject.i]
     if opened and not any(t.text == ")" for t in subject.doc[opened[0] : span.end]):
         span = _trimmed(subject.doc[start : opened[0]])  # never "The League (LMDH"
-    head = (int(subject.idx), int(subject.idx + len(subject.text)))
+    head: tuple[int, int] | None = (int(subject.idx), int(subject.idx + len(subject.text)))
     if subject.ent_type_ in _PLACE_ENTITIES:
         head = None  # "Mabenia said": the government speaks, no place is a claimant actor
     return _Claim(str(span.text), int(span.start_char), int(span.end_char), verb, head)
