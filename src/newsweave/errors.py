@@ -43,6 +43,7 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("NW202", "document not found", "see `newsweave status` or the UI for ids"),
         ErrorSpec("NW203", "store unusable", "the file is not a newsweave SQLite store"),
         ErrorSpec("NW204", "entity not found", "see `newsweave entities` for ids"),
+        ErrorSpec("NW205", "already one entity", "use `newsweave split ENTITY` to separate it"),
         # evaluation
         ErrorSpec("NW301", "evaluation data missing", "pass --data or set NEWSWEAVE_DATA"),
         ErrorSpec("NW302", "quality below floor", "a change made a measured score worse"),

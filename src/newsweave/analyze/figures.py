@@ -27,13 +27,15 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
+from newsweave.analyze.context import ActorLookup, Context, ExtraPlace, StageInfo, doc_text
+from newsweave.analyze.gazetteer import Gazetteer
 from newsweave.model.facts import Figure
 
-STAGE = StageInfo("figures", "1", needs=("sentences", "actors"), provides=("figures",))
+STAGE = StageInfo("figures", "2", needs=("sentences", "actors"), provides=("figures",))
 
 # ---------------------------------------------------------------------------------------
 # Vocabularies (read-only)
@@ -315,6 +317,31 @@ _NOT_CLAIMANTS = frozenset(
 )
 """Subjects of a say verb that are no claimant: "a third of households said"."""
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
+_WH_TAGS = frozenset({"WP", "WDT", "WP$"})
+_COUNT_NOUNS = frozenset(_words("count toll tally estimate figure number total"))
+"""Nouns whose possessor claims the figure: "the ministry's count is 212"."""
+_COUNT_VERBS = frozenset(_words("give put raise revise update lower"))
+"""Say verbs only when their object is a count (:data:`_COUNT_NOUNS`)."""
+_SOURCE_NOUNS = frozenset(
+    _words(
+        "document documents filing filings record records sheet file files data report "
+        "reports study survey statement paper papers memo letter image images footage video "
+        "photo photos figure figures statistic statistics list lists"
+    )
+)
+"""Inanimate sources: their maker claims ("documents published by the Sentinel")."""
+_PLACE_NOUNS = frozenset(
+    _words(
+        "country nation city town village region province district capital state area "
+        "territory county zone"
+    )
+)
+"""Places, never claimants: "the country's toll" names no speaker."""
+_PLACE_ENTITIES = frozenset({"GPE"})
+_NON_SPEAKER_ENTITIES = frozenset(
+    {"LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT",
+     "LAW", "EVENT", "WORK_OF_ART", "LANGUAGE"}
+)  # fmt: skip
 _BAD_ENTITIES = frozenset(
     {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PERSON", "GPE", "NORP", "LOC"}
 )
@@ -785,6 +812,10 @@ class _Claim:
     start: int
     end: int
     verb: Any
+    head: tuple[int, int] | None = None
+    """The characters of the claimant's head word, the only part resolved to an actor
+    ("group" in "a Mabenian rights group", never "Mabenian"); None when the head can name
+    no speaker (a place, a demonym)."""
 
 
 def _root(tokens: Any) -> Any:
@@ -1056,33 +1087,157 @@ def _currency_name(noun: Any, lemma: str) -> str:
 
 
 def _claims(sentence: Any) -> list[_Claim]:
-    """Every "X said" / "according to X" in a sentence."""
-    found: list[_Claim] = []
+    """Every attribution of a sentence: "X said", "according to X", "X gave a toll of",
+    "a toll given by X", "X's count"; only speaker-like claimants (see :func:`_claim_of`)."""
+    found: list[_Claim | None] = []
     for token in sentence:
         if token.lower_ == "according":
-            for prep in token.children:
-                if prep.lower_ == "to":
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj":
-                            found.append(_claim_of(obj, token))
-        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _SAY_VERBS:
-            for child in token.children:
-                if child.dep_ == "nsubj" and child.lemma_.lower() not in _NOT_CLAIMANTS:
-                    found.append(_claim_of(child, token))
-    return found
+            found.extend(_claim_of(obj, token) for obj in _according_objects(token))
+        elif token.pos_ in ("VERB", "AUX") and _says(token):
+            found.extend(_verb_claims(token))
+        elif token.lemma_.lower() in _COUNT_NOUNS:
+            found.extend(_possessor_claim(token))
+    return [c for c in found if c is not None]
 
 
-def _claim_of(subject: Any, verb: Any) -> _Claim:
-    """The claimant as written: the subject without relative clauses or appositions."""
+def _says(verb: Any) -> bool:
+    """A say verb; "give", "put", "raise", "revise" only of a count ("gave a toll of",
+    "put the figure at", "raised its count to", "put it at"), never "raised prices"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _SAY_VERBS:
+        return False
+    if lemma not in _COUNT_VERBS:
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl"):
+        objects.append(verb.head)  # "the toll given by", "the figure that X gave"
+    return any(o.lemma_.lower() in _COUNT_NOUNS or o.lower_ == "it" for o in objects)
+
+
+def _verb_claims(verb: Any) -> Iterator[_Claim | None]:
+    """The claimant of a say verb: its subject, the agent of a passive ("a toll given by
+    X"), else a subject the parser lost (:func:`_orphan_subject`)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for child in subjects:
+        if child.dep_ == "nsubj" and child.lemma_.lower() not in _NOT_CLAIMANTS:
+            yield _claim_of(child, verb)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            yield from (_claim_of(o, verb) for o in child.children if o.dep_ == "pobj")
+    if not subjects and verb.dep_ == "dep":
+        orphan = _orphan_subject(verb)
+        if orphan is not None and orphan.lemma_.lower() not in _NOT_CLAIMANTS:
+            yield _claim_of(orphan, verb)
+
+
+def _according_objects(token: Any) -> Iterator[Any]:
+    for prep in token.children:
+        if prep.lower_ == "to":
+            yield from (obj for obj in prep.children if obj.dep_ == "pobj")
+
+
+def _possessor_claim(noun: Any) -> Iterator[_Claim | None]:
+    """ "the ministry's latest count is 212", "by the ministry's toll": the possessor
+    claims; its verb is the clause the count is the subject of (else the count)."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in _PRONOUNS | {"its", "their", "his", "her"}:
+            verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else noun
+            yield _claim_of(child, verb)
+
+
+def _claim_of(subject: Any, verb: Any) -> _Claim | None:
+    """The claimant as written: the subject without relative clauses, appositions or a
+    possessive ending; None when it is no speaker: a dateline ("AMAKORO, Mabenia — the
+    IMF said" gives the IMF), a place or demonym ("Mabenian"), an inanimate source
+    ("documents show") unless something names who made it ("documents published by the
+    Sentinel" gives the Sentinel)."""
+    if _is_dateline(subject):
+        after = _after_dateline(subject)
+        return _claim_of(after, verb) if after is not None else None
+    if subject.lemma_.lower() in _SOURCE_NOUNS:
+        maker = _maker(subject)
+        return _claim_of(maker, verb) if maker is not None else None
+    if not _speaker_like(subject):
+        return None
     start, end = subject.left_edge.i, subject.i + 1
     for child in subject.rights:
-        if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl"):
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "case"):
             break
         end = child.right_edge.i + 1
-    span = subject.doc[start:end]
-    while len(span) > 1 and span[-1].is_punct:
+    span = _trimmed(subject.doc[start:end])
+    opened = [t.i for t in span if t.text == "(" and t.i > subject.i]
+    if opened and not any(t.text == ")" for t in subject.doc[opened[0] : span.end]):
+        span = _trimmed(subject.doc[start : opened[0]])  # never "The League (LMDH"
+    head: tuple[int, int] | None = (int(subject.idx), int(subject.idx + len(subject.text)))
+    if subject.ent_type_ in _PLACE_ENTITIES:
+        head = None  # "Mabenia said": the government speaks, no place is a claimant actor
+    return _Claim(str(span.text), int(span.start_char), int(span.end_char), verb, head)
+
+
+def _trimmed(span: Any) -> Any:
+    """A span without trailing punctuation or possessive ending."""
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "case"):
         span = span[:-1]
-    return _Claim(str(span.text), int(span.start_char), int(span.end_char), verb)
+    return span
+
+
+def _is_dateline(token: Any) -> bool:
+    """The first word of a sentence in capitals and followed by a comma or dash
+    ("AMAKORO, Mabenia —", "LONDON —"): a dateline the parser took for a subject."""
+    doc = token.doc
+    if token.left_edge.i != token.sent.start or not token.text.isupper() or len(token) < 3:
+        return False
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is not None and nxt.text in (",", "—", "–", "-", "(")
+
+
+def _after_dateline(subject: Any) -> Any | None:
+    """The real subject the parser hung under a dateline: the highest word after its dash
+    ("AMAKORO, Mabenia — The League said" gives League), else an apposition."""
+    tokens = list(subject.subtree)
+    dash = next((t for t in tokens if t.text in ("—", "–", "-", "--")), None)
+    if dash is not None:
+        inside = {t.i for t in tokens if t.i > dash.i}
+        tops = [t for t in tokens if t.i in inside and t.head.i not in inside and not t.is_punct]
+        return tops[0] if tops else None
+    apposed = [c for c in subject.children if c.dep_ == "appos"]
+    return apposed[0] if apposed else None
+
+
+def _orphan_subject(verb: Any) -> Any | None:
+    """The subject of a say verb the parser left hanging (dep ``dep``: "The League, whose
+    count had been higher than the government's, said ..."): the sentence's first
+    subject before the verb, unless a pronoun or relative word."""
+    for token in verb.sent:
+        if token.i >= verb.i:
+            return None
+        if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ not in _WH_TAGS:
+            return None if token.lower_ in _PRONOUNS else token
+    return None
+
+
+def _maker(source: Any) -> Any | None:
+    """Who made an inanimate source: the agent of "published/obtained/seen by X"."""
+    for child in source.subtree:
+        by = child.dep_ == "prep" and child.head.i == source.i and child.lower_ in ("by", "from")
+        if child.dep_ == "agent" or by:
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() not in _SOURCE_NOUNS:
+                return objects[0]
+    return None
+
+
+def _speaker_like(token: Any) -> bool:
+    """Whether a claimant's head word can name who speaks: a person, organisation, body
+    or described source ("officials", "a rights group"), not a place ("the country") or
+    an adjective ("Mabenian"; bare demonym nouns are left out by :func:`_demonym_claim`)."""
+    if token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year":
+        return True  # "the 81-year-old said"
+    if token.ent_type_ in _NON_SPEAKER_ENTITIES:
+        return False
+    if token.pos_ == "ADJ" or token.lemma_.lower() in _PLACE_NOUNS:
+        return False
+    return token.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _distance(a: Any, b: Any) -> int:
@@ -1202,7 +1357,8 @@ def _anchor_date(ctx: Context) -> dt.date | None:
 
 def extract_figures(ctx: Context, resolve: ActorLookup) -> tuple[Figure, ...]:
     """Every figure the document states, in text order, with evidence."""
-    doc = ctx.doc
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    gazetteer = _gazetteer(ctx.extra_places)
     anchor = _anchor_date(ctx)
     figures: list[Figure] = []
     last_claim: _Claim | None = None
@@ -1210,20 +1366,37 @@ def extract_figures(ctx: Context, resolve: ActorLookup) -> tuple[Figure, ...]:
         sentence = doc.char_span(start, end, alignment_mode="expand")
         if sentence is None or len(sentence) == 0:
             continue
-        claims = _claims(sentence)
+        claims = [c for c in _claims(sentence) if not _demonym_claim(c, text, gazetteer)]
         explicit = [c for c in claims if c.text.lower() not in _PRONOUNS]
-        claims = [_inherit(c, last_claim) for c in claims]
+        claims = [_inherit(c, explicit, last_claim) for c in claims]
         figures.extend(_sentence_figures(ctx, sentence, (start, end), claims, anchor, resolve))
         if explicit:
             last_claim = explicit[-1]
     return tuple(figures)
 
 
-def _inherit(claim: _Claim, last: _Claim | None) -> _Claim:
-    """A pronoun claimant ("it said") stands for the last named claimant before it."""
-    if claim.text.lower() in _PRONOUNS and last is not None:
-        return replace(last, verb=claim.verb)
-    return claim
+@lru_cache(maxsize=4)
+def _gazetteer(extra: tuple[ExtraPlace, ...]) -> Gazetteer:
+    return Gazetteer.build(extra)
+
+
+def _demonym_claim(claim: _Claim, text: str, gazetteer: Gazetteer) -> bool:
+    """A claimant that is a bare singular demonym ("Mabenian"): no speaker. Plurals
+    ("Mabenians said") are people and stay."""
+    words = [text[claim.head[0] : claim.head[1]]] if claim.head else []
+    words.append(re.sub(r"^(?:the|a|an)\s+", "", claim.text, flags=re.IGNORECASE))
+    return any(not w.lower().endswith("s") and gazetteer.demonym(w) for w in words)
+
+
+def _inherit(claim: _Claim, explicit: Sequence[_Claim], last: _Claim | None) -> _Claim:
+    """A pronoun claimant stands for the named claimant whose verb governs it in the same
+    sentence ("the League said it had recorded 236"), else for the last named claimant
+    before it ("it said")."""
+    if claim.text.lower() not in _PRONOUNS:
+        return claim
+    governing = [c for c in explicit if _is_ancestor(c.verb, claim.verb)]
+    source = governing[-1] if governing else last
+    return replace(source, verb=claim.verb) if source is not None else claim
 
 
 def _sentence_figures(
@@ -1303,7 +1476,7 @@ def _figure(
         qualifier=hedge,
         unit=unit,
         what=what,
-        claimed_by=resolve(claim.start, claim.end) if claim else None,
+        claimed_by=resolve(*claim.head) if claim and claim.head else None,
         claimed_by_text=claim.text if claim else None,
         as_of=_as_of(sentence, root, claim, anchor),
         evidence=ctx.evidence(start, end, STAGE),

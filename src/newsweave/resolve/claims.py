@@ -14,9 +14,15 @@ Incompatible claims of the same known quantity (deaths, detentions, ...):
 - stated later by the same claimant → a **revision**: 173 then 212 a week later.
 
 Values more than three times apart are taken to count different things (a part of a toll,
-one day's dead) and are neither. Place is not used yet: the per-document place of a figure
-is often the dateline city or the country, and telling them apart needs the place
-hierarchy of ``resolve/places``.
+one day's dead) and are neither.
+
+Counts of people also compare their **place** (:class:`FigurePlace`, read from the places
+named in the figure's sentence, never a dateline or a place inside the claimant): *local*
+(one town, district or region: eight killed in the Haute-Lassa region), *national* (only
+a country named: 173 killed in Mabenia) or *unspecified* (no place, or several towns at
+once; its country is the document's focus). Two local places must be the same or near each
+other; local and national never meet (an attack's dead are no national toll); unspecified
+fits either when the countries agree (:func:`places_compatible`).
 
 :func:`resolve_claims` recomputes every claim from scratch in one transaction (clustering
 a corpus's figures takes milliseconds, and a full recompute is trivially idempotent and
@@ -35,6 +41,7 @@ from dataclasses import dataclass, field, replace
 
 from newsweave.model.ids import content_id
 from newsweave.resolve.events import EntityLookup, entity_lookup, normalise_name
+from newsweave.resolve.places import distance_km
 from newsweave.store.sqlite import Store
 
 APPROX_TOLERANCE = 0.1
@@ -178,6 +185,106 @@ def claimant_key(actor_id: str | None, text: str | None, lookup: EntityLookup) -
     return "n:" + name if name else None
 
 
+# --------------------------------------------------------------------------- places
+
+NEAR_KM = 25.0
+"""Two towns or districts this close are one place (a district of a city, the city)."""
+AREA_KM = 250.0
+"""A region and a place this close may be one place (a village in the region)."""
+AREA_KINDS = frozenset({"region", "state", "province", "county", "subdivision"})
+"""Place kinds that are areas holding towns."""
+_IGNORED_KINDS = frozenset({"continent"})
+
+
+@dataclass(frozen=True)
+class FigurePlace:
+    """Where a count happened, as its sentence says."""
+
+    scope: str
+    """``local`` (a town, district, region), ``national`` (only a country named) or
+    ``unspecified`` (no place, or several towns at once)."""
+    country: str | None
+    """ISO code (or a user gazetteer's code); for unspecified, the document's focus."""
+    name: str | None = None
+    kind: str | None = None
+    key: str | None = None
+    """Gazetteer id of a local place."""
+    point: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A located place named in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str
+    country: str | None
+    key: str
+    point: tuple[float, float] | None
+
+
+def _near(a: FigurePlace | PlaceMention, b: FigurePlace | PlaceMention) -> bool:
+    if a.key == b.key:
+        return True
+    if a.point is None or b.point is None:
+        return False
+    limit = AREA_KM if {a.kind, b.kind} & AREA_KINDS else NEAR_KM
+    return distance_km(a.point, b.point) <= limit
+
+
+def places_compatible(a: FigurePlace | None, b: FigurePlace | None) -> bool:
+    """Whether two counts can be of one place: countries must agree when both are known;
+    an unspecified place fits any; local meets only a local place that is the same or
+    near; national meets national."""
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if "unspecified" in (a.scope, b.scope):
+        return True
+    if a.scope != b.scope:
+        return False
+    return a.scope == "national" or _near(a, b)
+
+
+def figure_place(
+    mentions: list[PlaceMention], claimant: tuple[int, int] | None, focus: str | None
+) -> FigurePlace:
+    """The place of a count from the located places of its sentence: datelines (names in
+    capitals) and places inside the claimant ("a shopkeeper in Hountoué") left out; the
+    most specific place when the others hold it (a town and its country, a village and its
+    region), unspecified when they are several towns ("in Abessi City and Kwesi Amoah")."""
+    usable = [
+        m
+        for m in mentions
+        if not m.text.isupper()
+        and m.kind not in _IGNORED_KINDS
+        and not (claimant and claimant[0] <= m.start < claimant[1])
+    ]
+    local = [m for m in usable if m.kind != "country"]
+    countries = {m.country for m in usable if m.kind == "country"}
+    if local:
+        places = [m for m in local if m.kind not in AREA_KINDS] or local
+        first = places[0]
+        if all(_near(first, other) for other in local):
+            return FigurePlace(
+                "local", first.country, first.name, first.kind, first.key, first.point
+            )
+        return FigurePlace("unspecified", first.country or focus)
+    if len(countries) == 1:
+        return FigurePlace("national", next(iter(countries)))
+    return FigurePlace("unspecified", focus)
+
+
+def _place_label(place: FigurePlace | None) -> str | None:
+    if place is None or place.scope == "unspecified":
+        return None
+    return place.name if place.scope == "local" else place.country
+
+
 # --------------------------------------------------------------------------- records
 
 
@@ -223,6 +330,9 @@ class ClaimRecord:
     evidence: tuple[ClaimEvidence, ...]
     claimants: tuple[Claimant, ...]
     documents: tuple[str, ...]
+    place: str | None = None
+    """Where the count happened: a local place's name, a country code for a national
+    count, None when no member says (see :class:`FigurePlace`)."""
 
     @property
     def corroborated(self) -> bool:
@@ -273,6 +383,8 @@ class _Fig:
     """Whether ``time`` is the figure's own ``as_of`` (not the publication date)."""
     sentence: tuple[str, int]
     """Document and sentence start: figures of one sentence are parts of one statement."""
+    place: FigurePlace | None = None
+    """Where the count happened (None for quantities that are no counts of people)."""
 
 
 @dataclass
@@ -294,6 +406,19 @@ class _Claim:
     def comparable(self) -> bool:
         return self.members[0].quantity in COUNT_QUANTITIES
 
+    def place_fits(self, place: FigurePlace | None) -> bool:
+        return all(places_compatible(m.place, place) for m in self.members)
+
+    @property
+    def place(self) -> str | None:
+        """The most specific place a member names (local before national)."""
+        labels = sorted(
+            (m.place.scope != "local", label)
+            for m in self.members
+            if m.place is not None and (label := _place_label(m.place)) is not None
+        )
+        return labels[0][1] if labels else None
+
 
 # --------------------------------------------------------------------------- loading
 
@@ -313,14 +438,69 @@ def _figure_time(as_of: str | None, published: str | None) -> tuple[str | None, 
     return (published[:10] if published else None), False
 
 
+def _place_mentions(conn: sqlite3.Connection) -> dict[tuple[str, int], list[PlaceMention]]:
+    """Located place mentions by (document, sentence start), in text order."""
+    rows = conn.execute(
+        "SELECT m.document_id, m.sentence_start, m.start_char, m.end_char, m.text,"
+        " p.name, p.kind, p.country, p.gazetteer_id, p.lat, p.lon"
+        " FROM mentions AS m JOIN places AS p ON p.actor_id = m.actor_id"
+        " ORDER BY m.document_id, m.start_char"
+    ).fetchall()
+    found: dict[tuple[str, int], list[PlaceMention]] = {}
+    for r in rows:
+        point = (float(r["lat"]), float(r["lon"])) if r["lat"] is not None else None
+        mention = PlaceMention(
+            int(r["start_char"]),
+            int(r["end_char"]),
+            str(r["text"]),
+            str(r["name"]),
+            str(r["kind"]),
+            r["country"],
+            str(r["gazetteer_id"]),
+            point,
+        )
+        found.setdefault((str(r["document_id"]), int(r["sentence_start"])), []).append(mention)
+    return found
+
+
+def _focus_countries(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each document's focus country: the one its actors (places, demonyms) name most."""
+    rows = conn.execute(
+        "SELECT document_id, country, sum(mentions) AS n FROM actors"
+        " WHERE country IS NOT NULL GROUP BY document_id, country"
+        " ORDER BY document_id, n DESC, country"
+    ).fetchall()
+    focus: dict[str, str] = {}
+    for r in rows:
+        focus.setdefault(str(r["document_id"]), str(r["country"]))
+    return focus
+
+
+def _claimant_span(row: sqlite3.Row) -> tuple[int, int] | None:
+    """Where the claimant's words lie in the clean text (its first use in the sentence)."""
+    text, sentence = row["claimed_by_text"], str(row["sentence"] or "")
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return None
+    start = int(row["sentence_start"]) + at
+    return start, start + len(text)
+
+
 def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
-    rows = store.connection.execute(
-        "SELECT f.*, d.published, coalesce(d.near_duplicate_of, d.id) AS origin"
+    conn = store.connection
+    rows = conn.execute(
+        "SELECT f.*, d.published, coalesce(d.near_duplicate_of, d.id) AS origin,"
+        " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence"
         " FROM figures AS f JOIN documents AS d ON d.id = f.document_id"
     ).fetchall()
+    mentions, focus = _place_mentions(conn), _focus_countries(conn)
     figures = []
     for row in rows:
         quantity = normalise_what(row["what"])
+        key = (str(row["document_id"]), int(row["sentence_start"]))
+        place = None
+        if quantity in COUNT_QUANTITIES:
+            place = figure_place(mentions.get(key, []), _claimant_span(row), focus.get(key[0]))
         time, dated = _figure_time(row["as_of"], row["published"])
         amount = Amount(
             float(row["value"]),
@@ -340,7 +520,8 @@ def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
                 claimant=claimant_key(row["claimed_by"], row["claimed_by_text"], lookup),
                 time=time,
                 dated=dated,
-                sentence=(str(row["document_id"]), int(row["sentence_start"])),
+                sentence=key,
+                place=place,
             )
         )
     return sorted(_hedge_shorthands(figures), key=_figure_order)
@@ -385,6 +566,19 @@ def _value_fits(fig: _Fig, claim: _Claim) -> bool:
     return fig.amount.value == first.value and compatible(fig.amount, first)
 
 
+def _place_fits(fig: _Fig, claim: _Claim) -> bool:
+    """Places compatible with every member; a local count joins a claim no member places
+    only when it restates its value ("19 died" after "19 died in Amakoro"), so that "at
+    least 48 died in Amakoro" never becomes a part of a national 173."""
+    if not claim.place_fits(fig.place):
+        return False
+    if fig.place is None or fig.place.scope != "local":
+        return True
+    if any(m.place is not None and m.place.scope == "local" for m in claim.members):
+        return True
+    return any(m.amount == fig.amount for m in claim.members)
+
+
 def _choose(fig: _Fig, fitting: list[_Claim]) -> _Claim | None:
     """The claim a figure joins: one with its claimant, else the nearest in time when only
     one is, else one stating exactly its value; None when it fits several claims equally
@@ -413,7 +607,11 @@ def cluster_figures(figures: list[_Fig]) -> list[_Claim]:
             claims.append(_Claim([fig], interval(fig.amount), fig.time))
             continue
         candidates = by_key.setdefault(key, [])
-        fitting = [c for c in candidates if _value_fits(fig, c) and _time_fits(fig, c)]
+        fitting = [
+            c
+            for c in candidates
+            if _value_fits(fig, c) and _time_fits(fig, c) and _place_fits(fig, c)
+        ]
         claim = _choose(fig, fitting)
         if claim is None:
             claim = _Claim([], interval(fig.amount), fig.time)
@@ -437,6 +635,8 @@ def _relation(a: _Claim, b: _Claim) -> str | None:
     """``conflict``, ``revision`` (b restates a later) or None for two claims of a key."""
     if not a.comparable or a.span.overlaps(b.span) or not _ratio_ok(a, b):
         return None
+    if not all(a.place_fits(m.place) for m in b.members):
+        return None  # counts of different places
     if a.sentences <= b.sentences or b.sentences <= a.sentences:
         return None  # parts of one statement: "eight people, including five soldiers"
     gap = _days(a.time, b.time)
@@ -498,7 +698,7 @@ def _insert_claim(conn: sqlite3.Connection, claim: _Claim, status: str) -> None:
     qualifier = next(m.amount.qualifier for m in claim.members if m.amount.value == value)
     conn.execute(
         "INSERT INTO claims (id, what, unit, value, low, high, qualifier, as_of, status,"
-        " documents, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        " documents, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             _claim_id(claim),
             head.quantity or "",
@@ -510,6 +710,7 @@ def _insert_claim(conn: sqlite3.Connection, claim: _Claim, status: str) -> None:
             claim.time,
             status,
             len({m.document for m in claim.members}),
+            claim.place,
         ),
     )
     conn.executemany(
@@ -622,6 +823,7 @@ def claim_records(store: Store) -> list[ClaimRecord]:
                 evidence=tuple(evidence),
                 claimants=_claimants(evidence),
                 documents=tuple(dict.fromkeys(e.document for e in evidence)),
+                place=row["place"],
             )
         )
     return records
