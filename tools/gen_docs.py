@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import newsweave
 from newsweave.cli import app
 from newsweave.errors import CATALOGUE
 from newsweave.settings import iter_fields
@@ -26,7 +27,14 @@ def cli_page() -> str:
             [sys.executable, "-m", "newsweave.cli", name, "--help"],
             capture_output=True,
             text=True,
-            env={"COLUMNS": "100", "TERM": "dumb", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+            env={
+                "COLUMNS": "100",
+                "TERM": "dumb",
+                "PATH": "/usr/bin:/bin",
+                "NO_COLOR": "1",
+                # the package under test, also when it runs from another checkout
+                "PYTHONPATH": str(Path(newsweave.__file__).resolve().parents[1]),
+            },
             check=True,
         ).stdout
         lines = "\n".join(line.rstrip() for line in help_text.strip().splitlines())
