@@ -107,6 +107,7 @@ def _claim(store: Store, claim: ClaimRecord, of: dict[str, str]) -> JSONObject:
         # additions
         "status": claim.status,
         "as_of": claim.as_of,
+        "place": claim.place,
         "claimants": [
             {"name": c.name, "date": c.date, "document": c.document} for c in claim.claimants
         ],
