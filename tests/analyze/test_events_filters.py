@@ -151,3 +151,48 @@ def test_riots_told_twice_are_one_happening() -> None:
     )
     _, found, _ = events_of(text, ("Abessi City", "GPE"))
     assert len([e for e in found if e.mode == "riot"]) == 1
+
+
+# ----------------------------------------------------------------- who undergoes the act
+
+
+def test_reduced_passives_make_targets() -> None:
+    _, found, names = events_of(
+        "Police arrested the brother of the sacked ports minister Aïcha Yamboré.",
+        ("Aïcha Yamboré", "PERSON"),
+    )
+    dismissal = next(e for e in found if e.mode == "dismiss")
+    assert [names[t] for t in dismissal.targets] == ["Aïcha Yamboré"]
+    assert not dismissal.actors and not dismissal.actor_texts
+
+
+def test_relative_pronoun_stands_for_its_noun() -> None:
+    _, found, names = events_of(
+        "Komla Kara, who was shot in the leg on Sunday, spoke from hospital.",
+        ("Komla Kara", "PERSON"),
+    )
+    shooting = next(e for e in found if e.mode == "shoot")
+    assert [names[t] for t in shooting.targets] == ["Komla Kara"]
+
+
+def test_after_being_charged_inherits_the_subject() -> None:
+    _, found, names = events_of(
+        "Didier Yamboré remains in custody after being charged on corruption counts.",
+        ("Didier Yamboré", "PERSON"),
+    )
+    charge = next(e for e in found if e.mode == "charge")
+    assert [names[t] for t in charge.targets] == ["Didier Yamboré"]
+
+
+def test_no_one_charged_is_negated() -> None:
+    _, found, _ = events_of("No member of the security forces has been charged.")
+    assert next(e for e in found if e.mode == "charge").modality == "negated"
+
+
+def test_a_sum_is_no_target_and_a_country_no_rioter() -> None:
+    _, found, _ = events_of("About $45 million would be disbursed to the government.")
+    for event in found:
+        assert not any("$" in t for t in event.target_texts), event
+    _, found, _ = events_of("The loan follows the country's worst unrest in decades.")
+    for event in found:
+        assert "the country's" not in event.actor_texts, event

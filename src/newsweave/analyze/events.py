@@ -478,22 +478,45 @@ def _conjuncts(token: Any) -> list[Any]:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
 def _subject(token: Any) -> Any | None:
-    """The grammatical subject, inherited through xcomp/advcl/conj chains."""
+    """The grammatical subject, inherited through xcomp/advcl/conj chains and "after being
+    charged" (a gerund under a preposition); a relative pronoun stands for the noun its
+    clause describes ("Kara, who was shot in the leg")."""
     current = token
     for _ in range(4):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return current.head
                 return child
         if current.dep_ in ("xcomp", "advcl", "conj", "ccomp") and current.head is not current:
             if current.dep_ == "ccomp":
                 return None
             current = current.head
             continue
-        if current.dep_ in ("relcl", "acl") and current.head is not current:
-            return current.head
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head
+            continue
+        if current.dep_ in ("relcl", "acl", "amod") and current.head is not current:
+            noun = current.head
+            while noun.dep_ == "compound" and noun.head is not noun:
+                noun = noun.head  # "the sacked ports minister Aïcha Yamboré"
+            return noun
         return None
     return None
+
+
+def _reduced_passive(verb: Any) -> bool:
+    """ "a minister dismissed", "the sacked ports minister", "181 killed": a participle
+    describing the noun it hangs on, which undergoes the act."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+    )
 
 
 @dataclass
@@ -541,12 +564,10 @@ def verb_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
     args = trigger.pattern.args
     verb = doc[trigger.anchor]
     roles = Roles([], [], [])
-    passive = _is_passive(verb)
+    passive = _is_passive(verb) or _reduced_passive(verb)
     subject = _subject(verb)
     if subject is not None and subject.i not in trigger.literals and not _eventive(subject):
         key = "passive_subject" if passive else "subject"
-        if subject.head is not verb and verb.dep_ in ("relcl", "acl") and not passive:
-            key = "subject"
         _add_all(roles, args.get(key, "none"), doc, subject, names)
     objects = [
         c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in trigger.literals
@@ -597,12 +618,25 @@ def noun_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
         if child.i in trigger.literals:
             continue
         if child.dep_ == "poss":
-            _add_all(roles, args.get("poss", "actor"), doc, child, names)
+            _possessor(roles, doc, trigger, child, names)
         elif child.dep_ in ("compound", "amod", "nmod") and child.lemma_ != "lead":
             _compound_role(roles, doc, trigger, child, names)
     _prep_roles(roles, doc, noun, {"by": "actor", **args}, names, set(trigger.literals))
     _light_verb_roles(roles, doc, trigger, noun, names)
     return roles
+
+
+PLACE_WORDS = frozenset({"country", "nation", "city", "capital", "region", "town", "state"})
+"""Common nouns for places: "the country's worst unrest" happened there, nobody did it."""
+
+
+def _possessor(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Names) -> None:
+    """ "the dockers' strike" (who), "Amakoro's riots" (where), "the country's unrest"."""
+    mention = names.mention_at(child.idx, child.idx + len(child.text))
+    if mention is not None and mention.type in PLACE_TYPES and trigger.pattern.type in PLACE_FIRST:
+        roles.add("place", party(doc, child, names))
+    elif child.lemma_.lower() not in PLACE_WORDS:
+        _add_all(roles, trigger.pattern.args.get("poss", "actor"), doc, child, names)
 
 
 def _compound_role(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Names) -> None:
@@ -981,6 +1015,12 @@ INSTRUMENTS = re.compile(
 )
 """Means, not targets: "police used tear gas and water cannon" hits the marchers."""
 
+MONEY = re.compile(r"[$€£¥]|\b(francs?|dollars?|euros?|pounds?|cfa|usd)\b", re.IGNORECASE)
+"""Sums are what is given or lent, not on whom an act falls."""
+NO_ONE = re.compile(r"^(no|none of|not one|not a single|nobody|no one)\b", re.IGNORECASE)
+"""A participant that negates the event: "no member of the security forces has been
+charged"."""
+
 NON_HUMAN = re.compile(
     r"\b(subsid(y|ies)|prices?|tax(es)?|tariffs?|rules?|laws?|polic(y|ies)|plans?|deals?|"
     r"contracts?|concessions?|ban|bans|curfews?|restrictions?|measures?|reforms?)\b",
@@ -1048,6 +1088,11 @@ def _agentive(doc: Any, party: Party) -> bool:
     return False
 
 
+def _clausal(doc: Any, party: Party) -> bool:
+    """A "participant" the parse made of a verb or an adjective ("remained silent")."""
+    return party.head >= 0 and doc[party.head].pos_ in ("VERB", "AUX", "ADJ", "ADV")
+
+
 def _victims(doc: Any, trigger: Trigger, roles: Roles) -> None:
     """Counted people never act in a killing or a detention: "181 killed", "nearly 4,000
     detained" (headline passives the parse reads as active) make them its targets."""
@@ -1108,7 +1153,12 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
         return None
     read = noun_roles if trigger.pattern.kind == "noun" else verb_roles
     roles = read(doc, trigger, names)
-    roles.targets[:] = [p for p in roles.targets if p.actor or not INSTRUMENTS.search(p.text)]
+    roles.targets[:] = [
+        p
+        for p in roles.targets
+        if p.actor
+        or not (INSTRUMENTS.search(p.text) or MONEY.search(p.text) or _clausal(doc, p))
+    ]
     _victims(doc, trigger, roles)
     roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
     if not _plausible(trigger, roles):
@@ -1116,6 +1166,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)
     date, date_source = find_date(ctx, trigger, inputs.times, sentence)
     mood, reporter = modality(doc, trigger, vocabulary().modality, sentence)
+    if any(NO_ONE.match(p.text) for p in roles.actors + roles.targets):
+        mood = "negated"
     reported = (
         party(doc, reporter, names)
         if reporter is not None and reporter.pos_ in ("NOUN", "PROPN", "PRON")
