@@ -1156,8 +1156,7 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     roles.targets[:] = [
         p
         for p in roles.targets
-        if p.actor
-        or not (INSTRUMENTS.search(p.text) or MONEY.search(p.text) or _clausal(doc, p))
+        if p.actor or not (INSTRUMENTS.search(p.text) or MONEY.search(p.text) or _clausal(doc, p))
     ]
     _victims(doc, trigger, roles)
     roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
