@@ -26,6 +26,8 @@ FILES = (
     "2024-01-09_halyard_general-strike-shuts-port.html",
     "2024-01-20_albion-herald_opinion-ecowas-troops.html",
     "2024-02-02_halyard_dockers-end-strike.html",
+    "2024-01-16_continental-post_rights-group-toll-181.html",
+    "2023-12-31_albion-herald_dockers-walk-out.txt",
 )
 
 
@@ -112,6 +114,35 @@ def test_hypothetical_seizure_of_the_port(corpus: dict[str, Analysed]) -> None:
     seizures = find(analysed, "COERCE", "seize")
     assert seizures
     assert all(e.modality == "hypothetical" for e in seizures)
+
+
+def test_counts_of_people_are_victims(corpus: dict[str, Analysed]) -> None:
+    analysed = corpus[FILES[6]]
+    detained = find(analysed, "COERCE", "detain")
+    assert any("nearly 4,000" in t for e in detained for t in e.target_texts)
+    for analysed in corpus.values():
+        for event in analysed.events:
+            for text in event.actor_texts:
+                assert not text.replace(",", "").split()[-1].isdigit(), (event.label, text)
+
+
+def test_dockers_walked_out(corpus: dict[str, Analysed]) -> None:
+    strikes = find(corpus[FILES[7]], "PROTEST", "strike")
+    walkout = [e for e in strikes if any("dockers" in t.lower() for t in e.actor_texts)]
+    assert walkout and walkout[0].date == "2023-12-30"
+
+
+def test_statue_is_not_dated_by_a_relative_clause(corpus: dict[str, Analysed]) -> None:
+    for name in (FILES[2], FILES[6]):
+        for event in find(corpus[name], "PROTEST", "riot"):
+            assert event.date not in ("1961", "1979", "1980"), (event.label, event.date)
+
+
+def test_figures_of_speech_are_no_events(corpus: dict[str, Analysed]) -> None:
+    analysed = corpus[FILES[0]]  # "a fuse being removed from a bomb that has already exploded"
+    assert not [e for e in analysed.events if e.mode in ("bomb", "explode")]
+    analysed = corpus[FILES[1]]  # "Denial is not an investigation."
+    assert not [e for e in analysed.events if "Denial" in e.label]
 
 
 def test_no_event_from_furniture(corpus: dict[str, Analysed]) -> None:

@@ -108,6 +108,14 @@ def test_daughter_sister_husbands() -> None:
     assert ("Félix Adomah", "former_spouse_of", AICHA, "ex-husband") in found
 
 
+def test_the_former_presidents_eldest_son() -> None:
+    # "Gaston Yamboré, who ruled the country from 1992 to 2012" ... "Her brother Didier
+    # Yamboré, the former president's eldest son": the description is Gaston.
+    found = ties_of(T4)
+    assert (DIDIER, "child_of", GASTON, "eldest son") in found
+    assert (GASTON, "leads", "Mabenia", None) in found
+
+
 def test_no_family_tie_from_a_shared_surname_alone() -> None:
     family = {"child_of", "parent_of", "sibling_of", "spouse_of", "former_spouse_of"}
     for key in (H1, T4, "feed:2"):
