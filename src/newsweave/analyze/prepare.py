@@ -30,13 +30,20 @@ def masked_text(document: Document) -> str:
 
 def paragraph_breaks(doc: Any) -> Any:
     """spaCy component: a token after a blank line starts a sentence; tokens of the
-    blanked furniture never do (they are whitespace)."""
+    blanked furniture never do (they are whitespace), nor does the second word of a
+    paragraph (the small parser cut "Sika | Amedzro is a writer" after a blanked box)."""
+    first = False
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
-        elif token.is_space:
+            first = True
+            continue
+        if token.is_space:
             token.is_sent_start = False
+        elif first and previous.is_alpha and not token.is_punct:
+            token.is_sent_start = False
+        first = False
     return doc
 
 
