@@ -124,9 +124,10 @@ def demonym_countries(gazetteer: Gazetteer, text: str) -> list[str]:
 
 
 def readings(gazetteer: Gazetteer, name: str) -> list[Place]:
-    """Readings of a gold toponym: the gazetteer's, for a nationality word its country, else
-    GeoNames towns of that name."""
-    found = candidates(gazetteer, name, towns=False)
+    """Readings of a gold toponym as the store reads a place name (the gazetteer's, its
+    areas and, in their support, small towns of that name), for a nationality word its
+    country, else GeoNames towns of that name."""
+    found = candidates(gazetteer, name, towns=False, rival_towns=True)
     if found:
         return found
     code = gazetteer.demonym(name)

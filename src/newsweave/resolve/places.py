@@ -67,9 +67,12 @@ KIND_PRIOR: Mapping[str, float] = MappingProxyType(
 )
 """Extra score of a reading by kind: a name that is a country is read as the country first."""
 
-TOWNS_ALWAYS = False
-"""Whether towns of 1,000 to 15,000 people are readings beside the gazetteer's (else only for
-a name the gazetteer lacks)."""
+TOWN_FOCUS = 0.5
+"""A town of 1,000 to 15,000 people rivals the gazetteer's readings of its name only in a
+document whose focus on the town's first-level division is at least this (relative to its
+main division), or with another of the document's places nearby."""
+BROAD_KINDS = ("country", "continent", "state", "subdivision", "region")
+"""Kinds of reading that keep towns of the same name out (see :func:`candidates`)."""
 
 DATELINE_WEIGHT = 2.0
 """Country-focus weight of the dateline place ("AMAKORO, Jan 9 (Halyard) -")."""
@@ -306,13 +309,18 @@ def _point(place: Place) -> tuple[float, float] | None:
 # --------------------------------------------------------------------------- candidates
 
 
-def candidates(gazetteer: Gazetteer, name: str, *, towns: bool = True) -> list[Place]:
+def candidates(
+    gazetteer: Gazetteer, name: str, *, towns: bool = True, rival_towns: bool = False
+) -> list[Place]:
     """Every reading of ``name``, user places first, each with a point where one is known.
 
     An AP state abbreviation ("W.Va.") reads as its state; a name the gazetteer lacks may be
     the first word(s) of exactly one user place ("Kessa" → "Kessa oilfield"). Beyond the
-    gazetteer come the states, provinces and counties of :func:`geo_index` and, with
-    ``towns``, its towns of 1,000+ people (not for acronyms such as "EU")."""
+    gazetteer come the states, provinces and counties of :func:`geo_index` and its towns of
+    1,000+ people (not for acronyms such as "EU"): with ``towns`` for a name the gazetteer
+    lacks, with ``rival_towns`` beside the gazetteer's readings unless one of them is a
+    country, continent, state or region (a town "China" or "Alabama" is no rival); see
+    :func:`choose_place` for when such a town can win."""
     state = US_STATE_ABBREVIATIONS.get(" ".join(name.split()).replace(". ", "."))
     if state is not None:
         found = [p for p in gazetteer.lookup(name) if p.id == f"iso:US-{state}"]
@@ -323,7 +331,8 @@ def candidates(gazetteer: Gazetteer, name: str, *, towns: bool = True) -> list[P
         return [with_point(p) for p in found]
     key = normalize(name)
     wider = list(geo_index().areas.get(key, ()))
-    if towns and (TOWNS_ALWAYS or not found):
+    broad = any(p.kind in BROAD_KINDS for p in found)
+    if (towns and not found) or (rival_towns and found and not broad):
         wider.extend(geo_index().towns.get(key, ()))
     found = [with_point(p) for p in found]
     known = {p.id for p in found}
@@ -412,6 +421,20 @@ def _confidence(lead: float) -> float:
     return round(0.5 + 0.45 * math.tanh(lead), 3)
 
 
+def _supported(readings: Sequence[Place], context: PlaceContext) -> Sequence[Place]:
+    """``readings`` without the small towns the document gives no support (neither their
+    first-level division, :data:`TOWN_FOCUS`, nor a place within ``NEARBY_SCALE_KM``),
+    unless nothing else is left."""
+    kept = [
+        p
+        for p in readings
+        if p.kind != "town"
+        or context.state_focus(division(p)) >= TOWN_FOCUS
+        or _nearby_score(p, context) >= NEARBY_WEIGHT * math.exp(-1)
+    ]
+    return kept if any(p.kind != "town" for p in kept) or len(kept) == len(readings) else readings
+
+
 def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) -> Choice | None:
     """The reading of ``name`` the document most likely means, or None without candidates.
 
@@ -423,6 +446,7 @@ def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) 
         if len(users) == 1:
             return Choice(users[0], "user-gazetteer", 0.95)
         candidates = users
+    candidates = _supported(candidates, context)
     if not candidates:
         return None
     if len(candidates) == 1:
@@ -513,7 +537,7 @@ def resolve_names(gazetteer: Gazetteer, doc: DocumentPlaces) -> dict[str, Choice
     contexts = build_contexts(gazetteer, doc)
     names = first_names(doc.names)
     return {
-        key: choose_place(names[key], candidates(gazetteer, names[key]), context)
+        key: choose_place(names[key], candidates(gazetteer, names[key], rival_towns=True), context)
         for key, context in contexts.items()
     }
 
@@ -576,7 +600,7 @@ def _mention_names(conn: sqlite3.Connection, doc_id: str) -> list[str]:
 
 def _choose_for_actor(gazetteer: Gazetteer, actor: _Actor, context: PlaceContext) -> Choice | None:
     for name in (actor.name, *actor.aliases):
-        choice = choose_place(name, candidates(gazetteer, name), context)
+        choice = choose_place(name, candidates(gazetteer, name, rival_towns=True), context)
         if choice is not None:
             return choice
     return None
