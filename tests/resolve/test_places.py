@@ -90,6 +90,41 @@ def test_nearby_places_decide_when_the_country_does_not() -> None:
     assert 0.5 < choice.confidence <= 1.0
 
 
+def test_provinces_and_counties_have_points(gazetteer: Gazetteer) -> None:
+    tamil_nadu = chosen(gazetteer, "Tamil Nadu", NO_CONTEXT)
+    assert (tamil_nadu.kind, tamil_nadu.country, tamil_nadu.id) == (
+        "subdivision",
+        "IN",
+        "iso:IN-TN",
+    )
+    assert distance_km((tamil_nadu.lat or 0, tamil_nadu.lon or 0), (11.0, 78.0)) < 161
+    kentucky = chosen(gazetteer, "Laurel County", focus("US", states=("US-KY",)))
+    assert (kentucky.kind, kentucky.country) == ("county", "US")
+    assert distance_km((kentucky.lat or 0, kentucky.lon or 0), (37.11, -84.12)) < 50
+    orange = candidates(gazetteer, "Orange County")
+    assert len({p.id for p in orange}) > 3  # one per state that has one
+    california = chosen(gazetteer, "Orange County", focus("US", states=("US-CA",)))
+    assert distance_km((california.lat or 0, california.lon or 0), (33.7, -117.8)) < 50
+
+
+def test_a_city_district_of_the_same_name_is_the_city(gazetteer: Gazetteer) -> None:
+    assert [p.kind for p in candidates(gazetteer, "Accra")] == ["city"]
+
+
+def test_a_small_town_needs_the_document_on_its_side(gazetteer: Gazetteer) -> None:
+    def read(name: str, context: PlaceContext) -> Place:
+        choice = choose_place(name, candidates(gazetteer, name, rival_towns=True), context)
+        assert choice is not None
+        return choice.place
+
+    assert read("Athens", NO_CONTEXT).country == "GR"
+    assert read("Athens", focus("US")).id == "geonames:4180386"  # Athens, Georgia (127,000)
+    tennessee = read("Athens", focus("US", states=("US-TN",)))
+    assert distance_km((tennessee.lat or 0, tennessee.lon or 0), (35.44, -84.59)) < 20
+    # a town never rivals a country of the same name
+    assert read("China", focus("US", states=("US-ME",))).kind == "country"
+
+
 def test_one_reading_and_none(gazetteer: Gazetteer) -> None:
     accra = choose_place("Accra", candidates(gazetteer, "Accra"), NO_CONTEXT)
     assert accra is not None

