@@ -169,6 +169,12 @@ def test_event_quotes_and_figures_twins(corpus: str) -> None:
     event = _json(corpus, dismissal["href"] + ".json")
     assert event["evidence"] and event["document"]["id"]
     assert any(a["name"] == "Aïcha Yamboré" for a in event["targets"])
+    for found in events:  # each sentence once, on the event and in its story
+        page = _json(corpus, found["href"] + ".json")
+        told = [(e["document"], e["text"]) for e in page["evidence"]]
+        story = (page.get("story") or {}).get("evidence") or []
+        told += [(e["document"], e["text"]) for e in story]
+        assert len(told) == len(set(told)), found["label"]
     quotes = _json(corpus, "/quotes.json")["quotes"]
     assert any(q["speaker"] and q["speaker"]["id"] for q in quotes)
     speaker = next(q["speaker"]["id"] for q in quotes if q["speaker"] and q["speaker"]["id"])

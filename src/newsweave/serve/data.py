@@ -848,7 +848,11 @@ def event(store: Store, c: Corpus, event_id: str) -> JSON | None:
     data = event_json(c, found)
     data["figures"] = [figure_json(c, f) for f in c.figures if f["id"] in found["figure_ids"]]
     data["trigger"] = found["trigger"]
+    data["evidence"] = _distinct(data.get("evidence") or [], set())
     data["story"] = _story(store, c, event_id)
+    if data["story"] is not None:
+        told = {(e["document"], e["text"]) for e in data["evidence"]}
+        data["story"]["evidence"] = _distinct(data["story"]["evidence"], told)
     data["same_day"] = [
         {
             "id": e["id"],
@@ -864,6 +868,18 @@ def event(store: Store, c: Corpus, event_id: str) -> JSON | None:
         and e["type"] == found["type"]
     ][:20]
     return data
+
+
+def _distinct(items: list[JSON], seen: set[tuple[str, str]]) -> list[JSON]:
+    """Evidence with each sentence of each document once (two triggers of one event can
+    share a sentence; the story repeats the event's own sentences)."""
+    kept = []
+    for item in items:
+        key = (str(item["document"]), str(item["text"]))
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
 
 
 def _story(store: Store, c: Corpus, event_id: str) -> JSON | None:
