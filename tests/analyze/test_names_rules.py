@@ -3,7 +3,13 @@ person evidence, junk; and the same rules on the example corpus."""
 
 from __future__ import annotations
 
-from newsweave.analyze.names import Candidate, _split_coordinated, extract_actors, find_candidates
+from newsweave.analyze.names import (
+    Candidate,
+    _by_acronym,
+    _split_coordinated,
+    extract_actors,
+    find_candidates,
+)
 from newsweave.model.facts import Actor
 from tests.analyze.test_names import H1, H6, T4, analysed, context, gazetteer, text_context
 
@@ -83,6 +89,18 @@ def test_organisation_completed_by_its_acronym() -> None:
     assert [(a.name, a.type, a.aliases) for a in actors] == [
         ("Rassemblement populaire du Nord", "ORG", ("RPN",))
     ]
+
+
+def test_organisation_completed_backwards_by_its_acronym() -> None:
+    text = "The Coastal and Port Workers’ Union (CPWU) said the strike would go on."
+    start = text.index("Port")
+    cand = Candidate(start, start + 19, "Port Workers’ Union", "ORG", "ner", "ORG")
+    whole = _by_acronym(text, cand)
+    assert (whole.start, whole.text) == (4, "Coastal and Port Workers’ Union")
+    other = "Teachers and the Port Workers’ Union (PWU) met."
+    start = other.index("Port")
+    cand = Candidate(start, start + 19, "Port Workers’ Union", "ORG", "ner", "ORG")
+    assert _by_acronym(other, cand) == cand
 
 
 def test_shared_head_coordination_is_one_organisation() -> None:

@@ -271,8 +271,11 @@ _EXPANSION = re.compile(r"((?:[ \t]+[^\W\d_][\w’'-]*){1,5}?)[ \t]*\(([A-Z][A-Z
 def _by_acronym(text: str, cand: Candidate) -> Candidate:
     """An organisation the model cut short of its acronym's expansion: "[Alliance]
     démocratique du Mabénia (ADM)", "[Maritime] and Dock Workers' Union (MDWU)"."""
-    if cand.type in ("PERSON", "GPE", "LOC", "FAC") or _ACRONYM.match(text, cand.end):
+    if cand.type in ("PERSON", "GPE", "LOC", "FAC"):
         return cand
+    acronym = _ACRONYM.match(text, cand.end)
+    if acronym:
+        return _backward_by_acronym(text, cand, acronym.group(1))
     match = _EXPANSION.match(text, cand.end)
     if not match:
         return cand
@@ -280,6 +283,24 @@ def _by_acronym(text: str, cand: Candidate) -> Candidate:
     if _initials(name) != match.group(2).upper() or _initials(cand.text) == match.group(2):
         return cand
     return replace(cand, end=match.end(1), text=name, type="ORG")
+
+
+def _backward_by_acronym(text: str, cand: Candidate, acronym: str) -> Candidate:
+    """ "The Maritime and [Dock Workers' Union] (MDWU)": the words before the name that
+    give the acronym's missing initials."""
+    own = _initials(cand.text)
+    if own == acronym or not acronym.endswith(own) or len(acronym) > len(own) + 3:
+        return cand
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    before = list(re.finditer(r"[^\W\d_][\w’'-]*", text[line_start : cand.start]))[-6:]
+    for k in range(len(before) - 1, -1, -1):
+        start = line_start + before[k].start()
+        first = before[k].group()
+        name = text[start : cand.end]
+        capital = first[:1].isupper() and first.lower() not in FUNCTION_WORDS
+        if capital and _initials(name) == acronym:
+            return replace(cand, start=start, text=name)
+    return cand
 
 
 def _joined_coordination(doc: Any, cands: Sequence[Candidate]) -> list[Candidate]:
