@@ -147,6 +147,9 @@ def test_rerun_is_idempotent_and_incremental_equals_full(store: Store) -> None:
 def test_merge_and_split_survive_re_resolution(store: Store) -> None:
     bare_actor = actors_named(store, "Didier", "PERSON")[0]
     full_actor = actors_named(store, "Didier Yamboré", "PERSON")[0]
+    joined = entity_of(store, full_actor)  # "Gaston Yamboré's eldest son, Didier"
+    assert joined and entity_of(store, bare_actor) == joined
+    split(store, joined)
     bare, full = entity_of(store, bare_actor), entity_of(store, full_actor)
     assert bare and full and bare != full
     merged = merge(store, full, bare)

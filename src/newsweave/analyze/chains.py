@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from newsweave.analyze.context import ActorLookup, Context
 from newsweave.analyze.gazetteer import normalize, spelling_key
-from newsweave.analyze.names import KIN, PERSON_TITLES, STAGE, Candidate
+from newsweave.analyze.names import FUNCTION_WORDS, KIN, PERSON_TITLES, STAGE, Candidate
 from newsweave.analyze.titles import HONORIFICS, find_titles
 from newsweave.model.facts import Actor, Mention, Title
 from newsweave.model.ids import content_id
@@ -75,7 +75,27 @@ def _person_chains(cands: Iterable[Candidate]) -> list[_Chain]:
         chain.members.append(cand)
         if len(words) >= 2:
             chain.full.append(cand)
-    return chains
+    return _fold_first_names(chains)
+
+
+def _fold_first_names(chains: list[_Chain]) -> list[_Chain]:
+    """A bare first name named before the full name ("Gaston Yamboré's eldest son, Didier,
+    …" … "Didier Yamboré") joins the only person with that first name, unless it is also
+    someone's surname."""
+    out: list[_Chain] = []
+    for chain in chains:
+        target = None
+        names = {normalize(m.text) for m in chain.members}
+        if not chain.full and len(names) == 1:
+            name = next(iter(names))
+            owners = [c for c in chains if c.full and name in c.first_names]
+            surnames = [c for c in chains if c.full and name in c.surnames]
+            target = owners[0] if len(owners) == 1 and not surnames else None
+        if target is None:
+            out.append(chain)
+        else:
+            target.members.extend(replace(m, source="alias") for m in chain.members)
+    return out
 
 
 def _full_match(chains: Sequence[_Chain], words: Sequence[str]) -> _Chain | None:
@@ -126,9 +146,12 @@ def _other_key(cand: Candidate) -> str:
     return spelling_key(cand.text)
 
 
-def _acronym(name: str) -> str:
-    """Initials of the capitalised words: "Movement for Democratic Renewal" → "MDR"."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
+def _acronyms(name: str) -> set[str]:
+    """Initials of the capitalised words ("Movement for Democratic Renewal" → "MDR") and of
+    the content words ("Alliance démocratique du Mabénia" → "ADM")."""
+    capital = "".join(w[0] for w in name.split() if w[:1].isupper())
+    content = "".join(w[0].upper() for w in name.split() if w.lower() not in FUNCTION_WORDS)
+    return {capital, content}
 
 
 def _other_chains(cands: Iterable[Candidate]) -> list[_Chain]:
@@ -185,7 +208,7 @@ def _short_form(chains: Sequence[_Chain], cand: Candidate) -> _Chain | None:
         return None
     same = [c for c in chains if c.type == cand.type]
     if text.isupper():
-        hits = [c for c in same if any(_acronym(m.text) == text for m in c.members)]
+        hits = [c for c in same if any(text in _acronyms(m.text) for m in c.members)]
         if len(hits) == 1:
             return hits[0]
     key = spelling_key(text)

@@ -20,6 +20,8 @@ ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "eur")
 
 HONORIFICS = words("mr mrs ms miss dr sir dame lady lord rev reverend")
 NOT_ROLES = words("said says told added reported wrote according")
+RELATIVES = words("who whom whose which that where when")
+"""Words opening a relative clause ("X, who governed for two decades"), never a title."""
 
 _APPOSITIVE = re.compile(
     r",\s+(?P<title>(?:(?:the|a|an)\s+)?[a-z][^,;.()“”\"]{2,100}?)\s*(?=[,;.)]|\s+(?:who|which)\b|$)"
@@ -39,7 +41,9 @@ _PRONOUN = re.compile(r"^(?:his|her|their)\s+", re.IGNORECASE)
 def is_role(word: str) -> bool:
     """Whether ``word`` looks like a role noun."""
     lowered = word.lower().strip(".,")
-    return lowered in PERSON_TITLES or lowered.endswith(ROLE_SUFFIXES)
+    if lowered in PERSON_TITLES:
+        return True
+    return len(lowered) > 4 and lowered.endswith(ROLE_SUFFIXES) and lowered not in NOT_ROLES
 
 
 def find_titles(
@@ -84,11 +88,30 @@ def _premodifier(ctx: Context, start: int, end: int) -> Iterator[tuple[int, int]
     if not len(tokens):
         return
     head = tokens[-1]
-    if head.lower_ in HONORIFICS or not (head.pos_ == "NOUN" or head.lower_ in PERSON_TITLES):
+    if head.lower_ in HONORIFICS:
         return
-    if head.ent_type_ in ("PERSON", "GPE", "ORG") and head.lower_ not in PERSON_TITLES:
-        return
-    yield tokens[0].idx, head.idx + len(head.text)
+    if _title_of(tokens) or _title_head(head, span):
+        yield tokens[0].idx, head.idx + len(head.text)
+
+
+def _title_head(head: Any, name: Any) -> bool:
+    """A title word, or a noun that is a role ("economist") or modifies the name ("the
+    cardiologist Marc Owusu-Lartey"); not a noun the name merely follows ("filings seen
+    by the Sentinel show Didier Yamboré")."""
+    if head.lower_ in PERSON_TITLES:
+        return True
+    if head.pos_ != "NOUN" or head.ent_type_ in ("PERSON", "GPE", "ORG"):
+        return False
+    return is_role(head.text) or name.start <= head.head.i < name.end
+
+
+def _title_of(tokens: Any) -> bool:
+    """ "Inspector General of Police", "Minister of Finance": a title word, "of" and its
+    institution."""
+    return any(
+        t.lower_ == "of" and k > 0 and tokens[k - 1].lower_ in PERSON_TITLES
+        for k, t in enumerate(tokens)
+    )
 
 
 def _premodifier_token(doc: Any, i: int) -> bool:
@@ -132,7 +155,7 @@ def _split_roles(text: str, start: int, end: int, *, copula: bool) -> Iterator[t
         article = _ARTICLE.match(part)
         bare = part[article.end() :] if article else part
         words = bare.split()
-        if not words or any(w.lower() in NOT_ROLES for w in words):
+        if not words or any(w.lower() in NOT_ROLES for w in words) or words[0] in RELATIVES:
             continue
         if not _role_phrase(words, copula=copula, article=article is not None):
             continue

@@ -25,8 +25,11 @@ Pipeline:
    (same key, acronym ↔ expansion through an alias), for which the chains are known to be
    incomplete. A bare surname joins a full name only when one person in the candidate set
    bears it and the contexts agree (titles and co-occurring actors); a bare first name
-   never does. A misspelled surname ("Agbeyenga") joins the same first name only with
-   supporting context (shared titles or co-occurring actors); otherwise the pair is unsure.
+   joins only the one full-name person with that first name, and only when its own
+   document names someone with that person's surname ("Gaston Yamboré's eldest son,
+   Didier"); otherwise the pair is at most unsure. A misspelled surname ("Agbeyenga")
+   joins the same first name only with supporting context (shared titles or co-occurring
+   actors); otherwise the pair is unsure.
    A capital never joins its country: place names must match (or be the same gazetteer
    country), a shared country code is not identity.
 4. **Components**: entities are connected components of positive judgements never
@@ -57,7 +60,7 @@ from newsweave.model.ids import content_id
 from newsweave.store.sqlite import Store
 
 ALGORITHM = "newsweave-rules"
-VERSION = "2"
+VERSION = "3"
 POSITIVE = 0.85
 """Machine score from which a pair is judged the same entity."""
 UNSURE = 0.5
@@ -212,14 +215,16 @@ def skeleton(text: str) -> str:
 
 
 def initials(name: str) -> tuple[str, ...]:
-    """Acronyms a multi-word name may be written as: initials of every word and of the
-    capitalised words ("Economic Community of West African States" → ecowas, ecwas)."""
+    """Acronyms a multi-word name may be written as: initials of every word, of the
+    capitalised words ("Economic Community of West African States" → ecowas, ecwas) and of
+    the content words ("Alliance démocratique du Mabénia" → adm)."""
     words = re.findall(r"[\w'’-]+", name)
     if len(words) < 2:
         return ()
     every = "".join(w[0] for w in words).lower()
     capital = "".join(w[0] for w in words if w[:1].isupper()).lower()
-    return tuple(dict.fromkeys(a for a in (every, capital) if len(a) >= 2))
+    content = "".join(w[0] for w in words if fold(w) not in _STOP).lower()
+    return tuple(dict.fromkeys(a for a in (every, capital, content) if len(a) >= 2))
 
 
 def person_parts(name: str) -> tuple[str, ...]:
@@ -421,12 +426,14 @@ def _named_after(left: ActorInfo, right: ActorInfo) -> bool:
     return False
 
 
-def score_pair(left: ActorInfo, right: ActorInfo, surname_holders: int = 1) -> Decision | None:
+def score_pair(
+    left: ActorInfo, right: ActorInfo, surname_holders: int = 1, given_holders: int = 1
+) -> Decision | None:
     """Judge whether two actors are one entity; None when there is nothing to say.
 
     ``surname_holders`` is how many different full-name people in the candidate set bear
     the surname a bare name would match (a bare "Yamboré" with three Yamborés around is
-    ambiguous).
+    ambiguous); ``given_holders`` the same for a bare first name (two Didiers around).
     """
     features: dict[str, FeatureValue] = {}
     if left.document == right.document:
@@ -453,6 +460,9 @@ def score_pair(left: ActorInfo, right: ActorInfo, surname_holders: int = 1) -> D
     if rule == "surname_only" and surname_holders > 1:
         strength = 0.4
         features["name@1"] = "ambiguous_surname"
+    if rule == "given_name_only" and given_holders == 1 and _family_named(left, right):
+        rule, strength = "given_name_with_family", 0.88
+        features["name@1"] = rule
     score = _context_score(left, right, strength - penalty, features)
     features["type@1"] = -penalty
     return _decide(rule, score, features)
@@ -520,6 +530,17 @@ ORG_WORDS = frozenset(
         "mission",
     }
 )
+
+
+def _family_named(left: ActorInfo, right: ActorInfo) -> bool:
+    """A bare first name ("Didier") in a document that names someone with the surname of
+    the full name it matches ("Gaston Yamboré's eldest son, Didier" ~ "Didier Yamboré")."""
+    bare, full = (left, right) if len(person_parts(left.name)) == 1 else (right, left)
+    parts = person_parts(full.name)
+    if len(parts) < 2 or len(person_parts(bare.name)) != 1:
+        return False
+    surname = parts[-1]
+    return any(len(k.split()) >= 2 and k.split()[-1] == surname for k in bare.co_actors)
 
 
 def _mistyped_person(person: ActorInfo, other: ActorInfo) -> bool:
@@ -752,9 +773,12 @@ def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> N
     others = {a for pair in pairs for a in pair} - set(new)
     actors = {**new, **_load_actors(store, others)}
     holders = _surname_holders(actors.values())
+    given = _given_holders(actors.values())
     for pair in sorted(pairs):
         left, right = actors[pair[0]], actors[pair[1]]
-        decision = score_pair(left, right, _holders_for(left, right, holders))
+        decision = score_pair(
+            left, right, _holders_for(left, right, holders), _given_for(left, right, given)
+        )
         if decision is None:
             continue
         _write_judgement(
@@ -769,6 +793,25 @@ def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> N
         )
         report.judgements[decision.judgement] += 1
     report.actors_scored += len(new)
+
+
+def _given_holders(pair_actors: Iterable[ActorInfo]) -> dict[str, int]:
+    """How many different surnames go with each first name among full-name people."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for actor in pair_actors:
+        if actor.type != "PERSON":
+            continue
+        for form in actor.forms:
+            parts = person_parts(form)
+            if len(parts) > 1:
+                surnames[parts[0]].add(parts[-1])
+    return {given: len(names) for given, names in surnames.items()}
+
+
+def _given_for(left: ActorInfo, right: ActorInfo, given: dict[str, int]) -> int:
+    bare = [person_parts(f) for f in (*left.forms, *right.forms)]
+    counts = [given.get(p[0], 0) for p in bare if len(p) == 1]
+    return max(counts, default=1)
 
 
 def _holders_for(left: ActorInfo, right: ActorInfo, holders: dict[str, int]) -> int:
@@ -985,6 +1028,14 @@ def _majority(values: Iterable[str | None]) -> str | None:
     return min(found, key=lambda v: (-found[v], v))
 
 
+def _entity_type(actors: Sequence[ActorInfo]) -> str:
+    """The majority type, except that an entity with a person in it is a person: a person
+    joins an ORG actor only when the small model mistyped that person."""
+    if any(a.type == "PERSON" for a in actors):
+        return "PERSON"
+    return _majority(a.type for a in actors) or actors[0].type
+
+
 def _write_entity(store: Store, actors: Sequence[ActorInfo]) -> str:
     ids = sorted(a.id for a in actors)
     ident = entity_id(ids)
@@ -996,7 +1047,7 @@ def _write_entity(store: Store, actors: Sequence[ActorInfo]) -> str:
         (
             ident,
             best_name(actors, mentions),
-            _majority(a.type for a in actors) or actors[0].type,
+            _entity_type(actors),
             _majority(a.country for a in actors),
             ids[0],
             len(ids),
