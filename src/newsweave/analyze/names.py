@@ -26,7 +26,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STAGE = StageInfo("names", "2", needs=("sentences",), provides=("mentions", "actors"))
+STAGE = StageInfo("names", "3", needs=("sentences",), provides=("mentions", "actors"))
 
 NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -133,7 +133,7 @@ class Candidate:
     type: str
     source: str
     """``ner``, ``ner+gazetteer``, ``ner+context``, ``ner+government``, ``gazetteer``,
-    ``demonym``, ``alias`` (an acronym in parentheses)."""
+    ``demonym``, ``alias`` (an acronym in parentheses), ``author`` (a byline's author)."""
     label: str
     """spaCy's label (or the type for candidates spaCy did not find)."""
     country: str | None = None
@@ -888,7 +888,7 @@ def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
     places = list(_place_candidates(ctx, gazetteer))
     longer = [p for p in places if any(_strictly_inside(r, p) for r in raw)]
     extra = [*_demonym_candidates(ctx, gazetteer), *places]
-    merged = _without_overlaps([longer, raw, extra])
+    merged = _without_overlaps([list(_author_candidates(ctx)), longer, raw, extra])
     merged = _without_overlaps([merged, _acronyms(text, merged), _name_parts(ctx, merged)])
     facts = _facts(ctx, merged)
     typed = [retype(c, ctx, gazetteer, facts) for c in merged]
@@ -913,6 +913,19 @@ def _joined_people(cands: Sequence[Candidate], text: str) -> list[Candidate]:
             continue
         out.append(cand)
     return out
+
+
+def _author_candidates(ctx: Context) -> Iterator[Candidate]:
+    """The byline's authors wherever the analysed text names them ("Sika Amedzro is a
+    writer and a former foreign editor with Radio Lagune"): people, whatever the model
+    made of the name."""
+    text = ctx.text
+    for author in ctx.document.authors:
+        name = " ".join(author.split())
+        if len(name.split()) < 2:
+            continue
+        for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            yield Candidate(found.start(), found.end(), name, "PERSON", "author", "PERSON")
 
 
 def _strictly_inside(inner: Candidate, outer: Candidate) -> bool:

@@ -15,7 +15,11 @@ from typing import Any
 from newsweave.analyze.context import Context, ExtraPlace, doc_text
 from newsweave.model import Document, Role
 
-ANALYSED_ROLES = frozenset({Role.HEADLINE, Role.STANDFIRST, Role.BODY, Role.CAPTION})
+STORY_ROLES = frozenset({Role.HEADLINE, Role.STANDFIRST, Role.BODY, Role.CAPTION})
+"""Segments that tell the story: events, quotes, figures and dates are read from these."""
+ANALYSED_ROLES = STORY_ROLES | {Role.AUTHOR_BIO}
+"""Segments parsed at all: an author's bio also says who the writer is and works for
+("a former foreign editor with Radio Lagune"), read by the names and relations stages."""
 BREAKS = "newsweave_paragraph_breaks"
 
 
@@ -39,9 +43,7 @@ def paragraph_breaks(doc: Any) -> Any:
             token.is_sent_start = True
             first = True
             continue
-        if token.is_space:
-            token.is_sent_start = False
-        elif first and previous.is_alpha and not token.is_punct:
+        if token.is_space or (first and previous.is_alpha and not token.is_punct):
             token.is_sent_start = False
         first = False
     return doc

@@ -915,7 +915,10 @@ def _holder_token(d: _Doc, noun: Any, group: Sequence[Any], bearer: Any) -> Any:
     if before is not None and before.i != (bearer.i if bearer is not None else -1):
         return before
     preps = ("of", "with", "for", "at") if _lower(noun) in EMPLOYMENT else ("of",)
+    conjuncts = [c.i for c in noun.children if c.dep_ == "conj"]
     for prep in _preps(noun):
+        if any(i < prep.i for i in conjuncts):
+            continue  # "a writer and a former editor with Radio Z": the editor's employer
         if _lower(prep) in preps:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and np_actor(d, obj) is not None:
@@ -1067,10 +1070,26 @@ def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Fo
     if lower in EMPLOYMENT:
         if holder and _type(d, holder) == "ORG":
             yield _Found(role.bearer, "employed_by", holder, None, role.qualifier, time, start, end)
+    elif lower in LEADERS and holder and _heads_a_unit(role.noun):
+        # "the Post's West Africa bureau chief" works for the Post, heading a part of it
+        yield _Found(role.bearer, "employed_by", holder, None, role.qualifier, time, start, end)
     elif lower in LEADERS and holder:
         yield _Found(role.bearer, "leads", holder, None, role.qualifier, time, start, end)
     else:
         yield _Found(role.bearer, "holds_position", holder, None, role.qualifier, time, start, end)
+
+
+UNIT_WORDS = frozenset(
+    {"bureau", "desk", "section", "department", "division", "unit", "office", "team",
+     "branch", "service", "newsroom", "station", "region", "regional"}
+)  # fmt: skip
+
+
+def _heads_a_unit(noun: Any) -> bool:
+    """ "bureau chief", "desk head": the leader of a part of the organisation."""
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and _lower(c) in UNIT_WORDS for c in noun.children
+    )
 
 
 def _extent(*parts: Any) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from newsweave.analyze import chains, events, figures, names, quotes, relations,
 from newsweave.analyze.context import Context, ExtraPlace, StageInfo
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
 from newsweave.analyze.nlp import load
-from newsweave.analyze.prepare import contexts
+from newsweave.analyze.prepare import STORY_ROLES, contexts
 from newsweave.errors import NewsweaveError
 from newsweave.model import Document
 from newsweave.model.facts import DocAnalysis
@@ -50,11 +50,14 @@ check_plan(STAGES)
 
 
 def analyze(ctx: Context, gazetteer: Gazetteer) -> DocAnalysis:
-    """Every fact one document states (pure: the same context gives the same analysis)."""
+    """Every fact one document states (pure: the same context gives the same analysis).
+    Author bios give names and relations only: what happened comes from the story."""
     mentions, actors = names.extract_actors(ctx, gazetteer)
     resolve = chains.make_resolver(mentions, actors, ctx.document.text)
-    found_times = times.extract_times(ctx)
-    found_figures = figures.extract_figures(ctx, resolve)
+    story = _in_story(ctx)
+    found_times = tuple(t for t in times.extract_times(ctx) if story(t.span.start))
+    found_figures = tuple(f for f in figures.extract_figures(ctx, resolve) if story(f.span.start))
+    found_events = events.extract_events(ctx, mentions, actors, resolve, found_times, found_figures)
     return DocAnalysis(
         document=ctx.document.id,
         version=VERSION,
@@ -63,10 +66,16 @@ def analyze(ctx: Context, gazetteer: Gazetteer) -> DocAnalysis:
         actors=actors,
         times=found_times,
         figures=found_figures,
-        quotes=quotes.extract_quotes(ctx, resolve),
+        quotes=tuple(q for q in quotes.extract_quotes(ctx, resolve) if story(q.span.start)),
         relations=relations.extract_relations(ctx, mentions, actors, resolve, gazetteer),
-        events=events.extract_events(ctx, mentions, actors, resolve, found_times, found_figures),
+        events=tuple(e for e in found_events if story(e.trigger.start)),
     )
+
+
+def _in_story(ctx: Context) -> Callable[[int], bool]:
+    """Whether an offset lies in a segment that tells the story (not an author bio)."""
+    spans = [(s.start, s.end) for s in ctx.document.segments if s.role in STORY_ROLES]
+    return lambda offset: any(a <= offset < b for a, b in spans)
 
 
 def skipped(document: Document) -> DocAnalysis:
