@@ -18,6 +18,8 @@ from newsweave.model import PartialDate, Role
         "Read part one: How the crisis began",
         "← Read part one: how a terminal concession became a national uprising",
         "Gift Article",
+        "Our Standards: The Halyard Trust Principles.",
+        "Acquire Licensing Rights, opens new tab",
         "Share on Facebook",
         "Related: Opposition leader arrested",
         "Home World Africa Politics Business",

@@ -48,6 +48,7 @@ _BOILERPLATE = [
     r"^[\W\d]+$",  # counters and stray numbers ("7", "3 comments" icons)
     r"^(terms (of use|and conditions)|privacy policy|contact us|about us)\b",
     r"\breport an error\b|\bsend us a tip\b",
+    r"^our standards\s*:|\b(acquire|purchase) licensing rights\b|\btrust principles\.?$",
 ]
 _BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in _BOILERPLATE), re.IGNORECASE)
 
