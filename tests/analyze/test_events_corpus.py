@@ -126,6 +126,18 @@ def test_counts_of_people_are_victims(corpus: dict[str, Analysed]) -> None:
                 assert not text.replace(",", "").split()[-1].isdigit(), (event.label, text)
 
 
+def test_headline_and_body_count_one_killing(corpus: dict[str, Analysed]) -> None:
+    # headline "Rights group says 181 killed ..." and the body's "181 people have been
+    # killed": one happening; the health ministry's 173 stays its own count
+    analysed = corpus[FILES[6]]
+    text = analysed.ctx.document.text
+    kills = find(analysed, "ASSAULT", "kill")
+    with_181 = [
+        e for e in kills if any("181" in text[v.start - 40 : v.end + 40] for v in e.evidence)
+    ]
+    assert len(with_181) == 1 and len(with_181[0].evidence) >= 2
+
+
 def test_dockers_walked_out(corpus: dict[str, Analysed]) -> None:
     strikes = find(corpus[FILES[7]], "PROTEST", "strike")
     walkout = [e for e in strikes if any("dockers" in t.lower() for t in e.actor_texts)]

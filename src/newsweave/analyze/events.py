@@ -1089,8 +1089,10 @@ def _agentive(doc: Any, party: Party) -> bool:
 
 
 def _clausal(doc: Any, party: Party) -> bool:
-    """A "participant" the parse made of a verb or an adjective ("remained silent")."""
-    return party.head >= 0 and doc[party.head].pos_ in ("VERB", "AUX", "ADJ", "ADV")
+    """A "participant" the parse made of a verb or an adjective ("remained silent"); a
+    count of people headed by an adjective ("173 dead") is one."""
+    clausal = party.head >= 0 and doc[party.head].pos_ in ("VERB", "AUX", "ADJ", "ADV")
+    return clausal and not _counted(doc, party)
 
 
 def _victims(doc: Any, trigger: Trigger, roles: Roles) -> None:
@@ -1212,9 +1214,12 @@ def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a) and bool(b) and not set(a) & set(b)
 
 
-def compatible(a: Event, b: Event, loose: bool = False) -> bool:
+def compatible(
+    a: Event, b: Event, loose: bool = False, values: Mapping[str, float] | None = None
+) -> bool:
     """Whether two events of one document can be the same happening (``loose``: whatever
-    their places and dates, for a headline or a mention in passing)."""
+    their places and dates, for a headline or a mention in passing, as long as they do not
+    count different numbers; ``values`` maps figure ids to their values)."""
     if (a.type, a.mode) != (b.type, b.mode):
         return False
     moods = {a.modality, b.modality}
@@ -1223,7 +1228,10 @@ def compatible(a: Event, b: Event, loose: bool = False) -> bool:
     if _disjoint(a.actors, b.actors) or _disjoint(a.targets, b.targets):
         return False
     if loose:
-        return not (a.figures and b.figures)
+        if not (a.figures and b.figures):
+            return True
+        known = values or {}
+        return bool({known.get(f) for f in a.figures} & {known.get(f) for f in b.figures} - {None})
     if a.place and b.place and a.place != b.place:
         return False
     return _dates_agree(a, b)
@@ -1256,7 +1264,11 @@ def combine(a: Event, b: Event) -> Event:
 
 
 def _absorb(
-    merged: list[Event], event: Event, summary: Sequence[tuple[int, int]], passing: bool
+    merged: list[Event],
+    event: Event,
+    summary: Sequence[tuple[int, int]],
+    passing: bool,
+    values: Mapping[str, float],
 ) -> bool:
     """Fold ``event`` into the first compatible event of ``merged``; True when folded. A
     headline or standfirst summarises the story: its place may be the country where the
@@ -1264,7 +1276,7 @@ def _absorb(
     loose = passing or _in_spans(event, summary)
     for k, earlier in enumerate(merged):
         headline = _in_spans(earlier, summary) and not loose
-        if compatible(earlier, event, loose or headline):
+        if compatible(earlier, event, loose or headline, values):
             # the body's telling leads: its trigger, place and label are the specific ones
             merged[k] = combine(event, earlier) if headline else combine(earlier, event)
             return True
@@ -1276,20 +1288,23 @@ def _in_spans(event: Event, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def merge_events(
-    readings: Sequence[Reading], summary: Sequence[tuple[int, int]] = ()
+    readings: Sequence[Reading],
+    summary: Sequence[tuple[int, int]] = (),
+    values: Mapping[str, float] | None = None,
 ) -> tuple[Event, ...]:
     """One event per happening: fold each event into the first compatible earlier one. A
     bare mention of a happening ("the strike would continue", "released from detention")
     is evidence of a telling of it elsewhere in the document; with none, it stands on its
     own when its sentence tells of it, or tells of nothing else. ``summary`` holds the
-    headline and standfirst spans."""
+    headline and standfirst spans, ``values`` the value of each linked figure."""
+    known = values or {}
     merged: list[Event] = []
     for reading in readings:
-        if not reading.bare and not _absorb(merged, reading.event, summary, False):
+        if not reading.bare and not _absorb(merged, reading.event, summary, False, known):
             merged.append(reading.event)
     sentences = {r.event.evidence[0].text for r in readings if not r.bare}
     for reading in readings:
-        if not reading.bare or _absorb(merged, reading.event, summary, True):
+        if not reading.bare or _absorb(merged, reading.event, summary, True, known):
             continue
         sentence = reading.event.evidence[0].text
         if reading.told or sentence not in sentences:
@@ -1331,4 +1346,6 @@ def extract_events(
         for seg in ctx.document.segments
         if seg.role in (Role.HEADLINE, Role.STANDFIRST)
     ]
-    return merge_events(readings, summary)
+    doc_id = ctx.document.id
+    values = {fact_id("f", doc_id, f.span.start, f.span.end): f.value for f in figures}
+    return merge_events(readings, summary, values)
