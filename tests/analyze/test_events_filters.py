@@ -196,3 +196,38 @@ def test_a_sum_is_no_target_and_a_country_no_rioter() -> None:
     _, found, _ = events_of("The loan follows the country's worst unrest in decades.")
     for event in found:
         assert "the country's" not in event.actor_texts, event
+
+
+def test_a_finite_clause_does_not_borrow_the_main_subject() -> None:
+    _, found, names = events_of(
+        "Didier Yamboré was arrested on Thursday, a day after his sister, Aïcha Yamboré, "
+        "was dismissed as ports minister.",
+        ("Didier Yamboré", "PERSON"),
+        ("Aïcha Yamboré", "PERSON"),
+    )
+    dismissal = next(e for e in found if e.mode == "dismiss")
+    assert "Didier Yamboré" not in [names[t] for t in dismissal.targets]
+
+
+def test_a_clause_after_since_keeps_its_own_time() -> None:
+    text = (
+        "Sunday's march was the largest since the protests began, after dockers walked out "
+        "over the concession."
+    )
+    ctx = context(text)
+    start = text.index("Sunday")
+    span = Span(start, start + 6, "Sunday")
+    sunday = TimeExpression(
+        span, "DATE", "2024-01-14", "day", "publication", ctx.evidence(start, start + 6, STAGE)
+    )
+    _, found, _ = events_of(text, times=(sunday,))
+    walkout = next(e for e in found if e.mode == "strike")
+    assert walkout.date != "2024-01-14"
+
+
+def test_a_double_dateline_is_no_actor() -> None:
+    _, found, _ = events_of(
+        "AMAKORO/ABUJA, Jan 19 (Halyard) - The government asked the bloc to send troops."
+    )
+    for event in found:
+        assert not any("AMAKORO" in t for t in event.actor_texts), event

@@ -71,6 +71,8 @@ PHRASE_DROP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"
 MODALITY_RANK = {"negated": 0, "hypothetical": 1, "future": 2, "reported": 3, "asserted": 4}
 DATE_RANK = {"sentence": 0, "narrative": 1, "publication": 2, "none": 3}
 LABEL_WORDS = 14
+TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "when", "once", "while"})
+"""Conjunctions of a clause that has its own time ("after dockers walked out")."""
 BOUNDARY_WORDS = frozenset({"since", "until", "till", "before", "by", "from", "to"})
 """A date after these words bounds a period; it is not when the event happened."""
 
@@ -418,12 +420,15 @@ def _dateline(doc: Any, start: int) -> bool:
     Mabenia —"): an upper-case place opening its paragraph, followed by a comma."""
     first = doc[start]
     opens = start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+    after = start + 1
+    while after + 1 < len(doc) and doc[after].text == "/" and doc[after + 1].text.isupper():
+        after += 2  # "AMAKORO/ABUJA, Jan 19 (Halyard) -"
     return bool(
         opens
         and first.text.isupper()
         and len(first.text) > 2
-        and start + 1 < len(doc)
-        and doc[start + 1].text == ","
+        and after < len(doc)
+        and doc[after].text == ","
     )
 
 
@@ -492,21 +497,31 @@ def _subject(token: Any) -> Any | None:
                 if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     return current.head
                 return child
-        if current.dep_ in ("xcomp", "advcl", "conj", "ccomp") and current.head is not current:
-            if current.dep_ == "ccomp":
-                return None
+        if current.dep_ in ("xcomp", "advcl", "conj", "ccomp") and current.head.i != current.i:
+            if current.dep_ == "ccomp" or (current.dep_ == "advcl" and _finite(current)):
+                return None  # a finite clause has its own subject, even one the parse lost
             current = current.head
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head
             continue
-        if current.dep_ in ("relcl", "acl", "amod") and current.head is not current:
+        if current.dep_ in ("relcl", "acl", "amod") and current.head.i != current.i:
             noun = current.head
-            while noun.dep_ == "compound" and noun.head is not noun:
+            while noun.dep_ == "compound" and noun.head.i != noun.i:
                 noun = noun.head  # "the sacked ports minister Aïcha Yamboré"
             return noun
         return None
     return None
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Any) -> bool:
+    """ "was dismissed", "fired": a tensed verb or auxiliary (not "after being charged")."""
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in verb.children
+    )
 
 
 def _reduced_passive(verb: Any) -> bool:
@@ -723,7 +738,16 @@ def _same_clause(token: Any, head: Any, anchor: int) -> bool:
     own = clause_head(token.doc, token.i)
     if own.dep_ in ("relcl", "acl") and own.head.i == anchor:
         return True
-    return own.i == head.i or any(a.i == own.i for a in head.ancestors)
+    if own.i == head.i:
+        return True
+    current = head
+    while current.i != own.i and current.head.i != current.i:
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in current.children
+        ):
+            return False  # "the largest since ..., after dockers walked out": its own time
+        current = current.head
+    return bool(current.i == own.i)
 
 
 def find_place(
