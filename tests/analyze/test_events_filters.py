@@ -231,3 +231,21 @@ def test_a_double_dateline_is_no_actor() -> None:
     )
     for event in found:
         assert not any("AMAKORO" in t for t in event.actor_texts), event
+
+
+def test_a_relative_clause_describes_its_noun_not_the_conjuncts() -> None:
+    _, found, names = events_of(
+        "He did not mention his daughter, Aïcha Yamboré, who was dismissed from the cabinet "
+        "on 17 January, or President Étienne Dossavi by name.",
+        ("Aïcha Yamboré", "PERSON"),
+        ("Étienne Dossavi", "PERSON"),
+    )
+    dismissal = next(e for e in found if e.mode == "dismiss")
+    assert "Étienne Dossavi" not in [names[t] for t in dismissal.targets]
+
+
+def test_calling_a_strike_illegal_is_not_calling_a_strike() -> None:
+    _, found, _ = events_of("The government called the strike illegal on Friday.")
+    assert not [e for e in found if "government" in " ".join(e.actor_texts).lower()]
+    _, found, _ = events_of("The union called a general strike on Friday.")
+    assert [e for e in found if e.mode == "strike" and e.actor_texts == ("The union",)]

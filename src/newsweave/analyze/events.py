@@ -583,7 +583,16 @@ def verb_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
     subject = _subject(verb)
     if subject is not None and subject.i not in trigger.literals and not _eventive(subject):
         key = "passive_subject" if passive else "subject"
-        _add_all(roles, args.get(key, "none"), doc, subject, names)
+        if (
+            subject.i < verb.i
+            and verb.dep_ in ("relcl", "acl", "amod")
+            and subject.i == verb.head.i
+        ):
+            # the noun a clause describes, not its conjuncts ("his daughter, who was
+            # dismissed ..., or President Dossavi")
+            roles.add(args.get(key, "none"), party(doc, subject, names))
+        else:
+            _add_all(roles, args.get(key, "none"), doc, subject, names)
     objects = [
         c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in trigger.literals
     ]
@@ -1129,6 +1138,19 @@ def _victims(doc: Any, trigger: Trigger, roles: Roles) -> None:
     roles.actors[:] = [p for p in roles.actors if p not in counted]
 
 
+NAMING_VERBS = frozenset({"call", "term", "label", "brand", "deem", "declare", "consider"})
+
+
+def _naming(doc: Any, trigger: Trigger) -> bool:
+    """ "The government called the strike illegal": naming a happening, not calling one."""
+    verb = doc[trigger.anchor]
+    return (
+        trigger.pattern.kind != "noun"
+        and verb.lemma_ in NAMING_VERBS
+        and any(c.dep_ in ("oprd", "acomp", "xcomp") for c in verb.children)
+    )
+
+
 def _copula_subject(attr: Any) -> Any | None:
     return next((c for c in attr.head.children if c.dep_ in ("nsubj", "expl")), None)
 
@@ -1175,7 +1197,7 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     """The event one trigger tells of (before merging)."""
     ctx, names = inputs.ctx, inputs.names
     doc = ctx.doc
-    if figurative(doc, trigger):
+    if figurative(doc, trigger) or _naming(doc, trigger):
         return None
     read = noun_roles if trigger.pattern.kind == "noun" else verb_roles
     roles = read(doc, trigger, names)
