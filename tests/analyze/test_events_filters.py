@@ -249,3 +249,26 @@ def test_calling_a_strike_illegal_is_not_calling_a_strike() -> None:
     assert not [e for e in found if "government" in " ".join(e.actor_texts).lower()]
     _, found, _ = events_of("The union called a general strike on Friday.")
     assert [e for e in found if e.mode == "strike" and e.actor_texts == ("The union",)]
+
+
+def test_who_is_called_on_to_act_is_the_target() -> None:
+    _, found, names = events_of(
+        "Opposition leader Justine Ahlonko called for President Étienne Dossavi to resign.",
+        ("Justine Ahlonko", "PERSON"),
+        ("Étienne Dossavi", "PERSON"),
+    )
+    demand = next(e for e in found if e.type == "DEMAND")
+    assert [names[a] for a in demand.actors] == ["Justine Ahlonko"]
+    assert [names[t] for t in demand.targets] == ["Étienne Dossavi"]
+
+
+def test_a_time_on_a_known_day_dates_the_event() -> None:
+    text = "Residents said soldiers shot dead at least 11 people on Monday night."
+    ctx = context(text)
+    start = text.index("Monday night")
+    span = Span(start, start + 12, "Monday night")
+    night = TimeExpression(
+        span, "TIME", "2024-01-15TNI", "time", "publication", ctx.evidence(start, start + 12, STAGE)
+    )
+    _, found, _ = events_of(text, times=(night,))
+    assert next(e for e in found if e.mode == "kill").date == "2024-01-15"

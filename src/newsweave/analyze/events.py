@@ -609,7 +609,20 @@ def verb_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
                 _add_all(roles, role, doc, obj, names)
     for index in trigger.literals:
         _prep_roles(roles, doc, doc[index], args, names, set(trigger.literals))
+    if trigger.pattern.type == "DEMAND" and not roles.targets:
+        _asked(roles, doc, verb, names)
     return roles
+
+
+def _asked(roles: Roles, doc: Any, verb: Any, names: Names) -> None:
+    """ "called for President Dossavi to resign", "urged the bloc to act": who is asked to
+    act is the subject of the clause that says what."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                _add_all(roles, "target", doc, subject, names)
+                return
 
 
 def _eventive(token: Any) -> bool:
@@ -807,14 +820,18 @@ def dateline_place(ctx: Context, names: Names) -> Party | None:
 
 
 def _date_of(time: TimeExpression, text: str = "") -> PartialDate | None:
-    """The calendar date of a DATE expression (None for "since X", "until X"...)."""
-    if time.type != "DATE":
+    """The calendar date of a DATE expression, or of a TIME on a known day ("on Monday
+    night" → its day); None for "since X", "until X"..."""
+    if time.type not in ("DATE", "TIME"):
         return None
     before = text[max(0, time.span.start - 8) : time.span.start].lower().split()
     if before and before[-1] in BOUNDARY_WORDS:
         return None
-    value = PartialDate.parse(time.value)
-    return value if value is not None and time.value[:4].isdigit() else None
+    raw = time.value.split("T")[0] if time.type == "TIME" else time.value
+    if time.type == "TIME" and len(raw) != 10:
+        return None
+    value = PartialDate.parse(raw)
+    return value if value is not None and raw[:4].isdigit() else None
 
 
 def find_date(
