@@ -708,16 +708,22 @@ def candidate_pairs(new: dict[str, set[str]], blocks: dict[str, list[str]]) -> d
     return pairs
 
 
-def _surname_holders(pair_actors: Iterable[ActorInfo]) -> dict[str, int]:
-    """How many different first names go with each surname among full-name people."""
-    given: dict[str, set[str]] = defaultdict(set)
+def _full_names(pair_actors: Iterable[ActorInfo]) -> Iterator[tuple[str, str]]:
+    """(first name, surname) of every full-name form of the people among ``pair_actors``."""
     for actor in pair_actors:
         if actor.type != "PERSON":
             continue
         for form in actor.forms:
             parts = person_parts(form)
             if len(parts) > 1:
-                given[parts[-1]].add(parts[0])
+                yield parts[0], parts[-1]
+
+
+def _surname_holders(pair_actors: Iterable[ActorInfo]) -> dict[str, int]:
+    """How many different first names go with each surname among full-name people."""
+    given: dict[str, set[str]] = defaultdict(set)
+    for first, surname in _full_names(pair_actors):
+        given[surname].add(first)
     return {surname: len(names) for surname, names in given.items()}
 
 
@@ -798,13 +804,8 @@ def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> N
 def _given_holders(pair_actors: Iterable[ActorInfo]) -> dict[str, int]:
     """How many different surnames go with each first name among full-name people."""
     surnames: dict[str, set[str]] = defaultdict(set)
-    for actor in pair_actors:
-        if actor.type != "PERSON":
-            continue
-        for form in actor.forms:
-            parts = person_parts(form)
-            if len(parts) > 1:
-                surnames[parts[0]].add(parts[-1])
+    for first, surname in _full_names(pair_actors):
+        surnames[first].add(surname)
     return {given: len(names) for given, names in surnames.items()}
 
 
