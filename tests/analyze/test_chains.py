@@ -120,3 +120,13 @@ def test_resolver() -> None:
     assert resolved is None
     who = make_resolver(m2, a2, doc.document.text)(at, at + len(phrase))
     assert who == actor("Justine Ahlonko", a2).id
+
+
+def test_acronym_in_brackets_in_another_word_order_is_an_alias() -> None:
+    ctx = text_context(
+        "Witnesses saw officers from the Mobile Intervention Police (PIM) firing rifles. "
+        "The PIM did not comment."
+    )
+    _, actors = extract_actors(ctx, gazetteer())
+    police = [a for a in actors if a.type == "ORG"]
+    assert len(police) == 1 and "PIM" in police[0].aliases, actors

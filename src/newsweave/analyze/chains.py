@@ -138,6 +138,21 @@ def _bare_match(chains: Sequence[_Chain], cand: Candidate) -> _Chain | None:
 # ---------------------------------------------------------------- everything else
 
 
+def _named_in_brackets(cand: Candidate, previous: Candidate) -> bool:
+    """An acronym in brackets right after a name: "the Mobile Intervention Police (PIM)",
+    whether the model found it on its own or the names stage added it (its letters may
+    follow another language's word order)."""
+    if cand.source == "alias":
+        return True
+    return (
+        cand.start - previous.end == 2
+        and cand.text.isupper()
+        and " " not in cand.text
+        and previous.type in ("ORG", "FAC", "EVENT", "LAW")
+        and cand.type == previous.type
+    )
+
+
 def _other_key(cand: Candidate) -> str:
     if cand.place:
         return f"place:{cand.place}"
@@ -161,7 +176,7 @@ def _other_chains(cands: Iterable[Candidate]) -> list[_Chain]:
     for cand in cands:
         key = (cand.type, _other_key(cand))
         chain = by_key.get(key)
-        if chain is None and cand.source == "alias" and previous is not None:
+        if chain is None and previous is not None and _named_in_brackets(cand, previous):
             chain = by_key.get((previous.type, _other_key(previous)))
         if chain is None:
             chain = _short_form(chains, cand)

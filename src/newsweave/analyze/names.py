@@ -26,7 +26,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STAGE = StageInfo("names", "3", needs=("sentences",), provides=("mentions", "actors"))
+STAGE = StageInfo("names", "4", needs=("sentences",), provides=("mentions", "actors"))
 
 NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
