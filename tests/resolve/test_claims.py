@@ -138,6 +138,14 @@ def test_shared_figures_are_corroborated(store: Store) -> None:
     assert stake and stake[0].corroborated
 
 
+def test_nothing_counted_is_never_corroborated(store: Store) -> None:
+    # "a 30-year concession", "38%": without what is counted, two equal numbers in two
+    # articles are no evidence of the same quantity
+    for claim in claim_records(store):
+        if not claim.what:
+            assert not claim.corroborated and len(claim.documents) == 1, claim
+
+
 def test_resolve_is_idempotent(store: Store) -> None:
     before = (claim_records(store), conflict_records(store))
     resolve_claims(store)

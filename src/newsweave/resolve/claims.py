@@ -603,7 +603,8 @@ def cluster_figures(figures: list[_Fig]) -> list[_Claim]:
     by_key: dict[tuple[str | None, str | None], list[_Claim]] = {}
     for fig in figures:
         key = (fig.quantity, fig.unit)
-        if key == (None, None):
+        if fig.quantity is None:
+            # nothing says what is counted ("38%", "30"): no basis to call two the same
             claims.append(_Claim([fig], interval(fig.amount), fig.time))
             continue
         candidates = by_key.setdefault(key, [])
