@@ -272,3 +272,13 @@ def test_a_time_on_a_known_day_dates_the_event() -> None:
     )
     _, found, _ = events_of(text, times=(night,))
     assert next(e for e in found if e.mode == "kill").date == "2024-01-15"
+
+
+def test_walking_out_of_a_port_is_where_not_who() -> None:
+    _, found, names = events_of(
+        "Several hundred dockers walked out of the Port of Amakoro on Saturday.",
+        ("Port of Amakoro", "FAC"),
+    )
+    strike = next(e for e in found if e.mode == "strike")
+    assert not strike.actors and strike.actor_texts == ("Several hundred dockers",)
+    assert names.get(strike.place or "") == "Port of Amakoro"

@@ -84,3 +84,17 @@ def test_different_happenings_stay_apart(records: list[StoryEventRecord]) -> Non
 def test_every_event_is_in_exactly_one_story(records: list[StoryEventRecord]) -> None:
     members = [m for r in records for m in r.members]
     assert len(members) == len(set(members))
+
+
+def test_places_that_can_be_one() -> None:
+    from newsweave.resolve.events import Where
+
+    country = Where("country", "XV", 12.0, 30.0)
+    city = Where("city", "XV", 11.2, 30.4)
+    port = Where("port", "XV", 11.25, 30.45)
+    other_city = Where("city", "XV", 14.5, 29.7)
+    abroad = Where("city", "XK", 11.2, 30.4)
+    assert city.fits(country) and country.fits(city)
+    assert port.fits(city)
+    assert not other_city.fits(city)
+    assert not abroad.fits(city) and not abroad.fits(country)

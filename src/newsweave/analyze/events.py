@@ -570,8 +570,16 @@ def _prep_roles(
         if child.dep_ in ("prep", "agent") and child.i not in skip:
             role = args.get("agent" if child.dep_ == "agent" else child.lower_, "none")
             for obj in child.children:
-                if obj.dep_ == "pobj":
-                    _add_all(roles, role, doc, obj, names)
+                if obj.dep_ != "pobj":
+                    continue
+                if role == "actor" and child.lower_ in ("of", "from") and _place(obj, names):
+                    role = "place"  # "walked out of the Port of Amakoro": where, not who
+                _add_all(roles, role, doc, obj, names)
+
+
+def _place(token: Any, names: Names) -> bool:
+    mention = names.mention_at(token.idx, token.idx + len(token.text))
+    return mention is not None and mention.type in PLACE_TYPES
 
 
 def verb_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:

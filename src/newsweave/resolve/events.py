@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 import re
 import sqlite3
 import unicodedata
@@ -176,6 +177,39 @@ class StoryEventRecord:
 
 
 @dataclass(frozen=True)
+class Where:
+    """A located place: enough to tell whether two reports' places can be one."""
+
+    kind: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+    def fits(self, other: Where) -> bool:
+        """The same place, a place and the country it lies in, or places within
+        :data:`NEAR_KM` of each other (a port and its city, a district and its town)."""
+        if self.country and other.country and self.country != other.country:
+            return False
+        if "country" in (self.kind, other.kind):
+            return True
+        if None in (self.lat, self.lon, other.lat, other.lon):
+            return False
+        assert self.lat is not None and self.lon is not None
+        assert other.lat is not None and other.lon is not None
+        return _km(self.lat, self.lon, other.lat, other.lon) <= NEAR_KM
+
+
+NEAR_KM = 25.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+@dataclass(frozen=True)
 class _Report:
     """One per-document event as the clustering sees it."""
 
@@ -192,6 +226,8 @@ class _Report:
     targets: tuple[Participant, ...]
     start: int
     published: str
+    where: Where | None = None
+    """The place on the map, when it is located."""
 
     @property
     def dated(self) -> bool:
@@ -222,6 +258,9 @@ class _Story:
     def places(self) -> set[str]:
         return {m.place for m in self.members if m.place}
 
+    def wheres(self) -> list[Where]:
+        return [m.where for m in self.members if m.where is not None]
+
     def stems(self) -> frozenset[str]:
         return frozenset().union(*(label_stems(m.label) for m in self.members))
 
@@ -244,8 +283,11 @@ def _load_reports(store: Store, lookup: EntityLookup) -> list[_Report]:
     conn = store.connection
     names = _actor_names(conn)
     rows = conn.execute(
-        "SELECT e.*, coalesce(d.published, '') AS published FROM events AS e"
+        "SELECT e.*, coalesce(d.published, '') AS published,"
+        " p.kind AS place_kind, p.country AS place_country, p.lat AS place_lat,"
+        " p.lon AS place_lon FROM events AS e"
         " JOIN documents AS d ON d.id = e.document_id"
+        " LEFT JOIN places AS p ON p.actor_id = e.place"
     ).fetchall()
     reports = []
     for row in rows:
@@ -265,6 +307,11 @@ def _load_reports(store: Store, lookup: EntityLookup) -> list[_Report]:
                 targets=_participants(json.loads(row["targets"]), names, lookup),
                 start=int(row["start_char"]),
                 published=str(row["published"])[:10],
+                where=Where(
+                    str(row["place_kind"]), row["place_country"], row["place_lat"], row["place_lon"]
+                )
+                if row["place_kind"]
+                else None,
             )
         )
     return sorted(reports, key=_report_order)
@@ -301,8 +348,16 @@ def _dates_fit(report: _Report, story: _Story) -> bool:
 
 
 def _places_fit(report: _Report, story: _Story) -> bool:
+    """No disagreeing places: the same name, or located places that can be one (see
+    :meth:`Where.fits`)."""
     places = story.places()
-    return not report.place or not places or report.place in places
+    if not report.place or not places or report.place in places:
+        return True
+    where = report.where
+    placed = [m for m in story.members if m.place]
+    if where is None or any(m.where is None for m in placed):
+        return False
+    return all(where.fits(w) for w in story.wheres())
 
 
 def _fits(report: _Report, story: _Story) -> int:
