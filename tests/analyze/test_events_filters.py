@@ -282,3 +282,22 @@ def test_walking_out_of_a_port_is_where_not_who() -> None:
     strike = next(e for e in found if e.mode == "strike")
     assert not strike.actors and strike.actor_texts == ("Several hundred dockers",)
     assert names.get(strike.place or "") == "Port of Amakoro"
+
+
+def test_insisting_that_is_a_claim_not_a_demand() -> None:
+    _, found, _ = events_of('The minister still insists that "armed infiltrators" fired first.')
+    assert not [e for e in found if e.type == "DEMAND"]
+    _, found, _ = events_of("The union insisted on the release of all detainees.")
+    assert [e for e in found if e.type == "DEMAND"]
+
+
+def test_a_week_is_no_date_of_the_event() -> None:
+    text = "Didier Yamboré was charged on corruption counts last week."
+    ctx = context(text)
+    start = text.index("last week")
+    span = Span(start, start + 9, "last week")
+    week = TimeExpression(
+        span, "DATE", "2024-W04", "week", "publication", ctx.evidence(start, start + 9, STAGE)
+    )
+    _, found, _ = events_of(text, ("Didier Yamboré", "PERSON"), times=(week,))
+    assert next(e for e in found if e.mode == "charge").date != "2024"

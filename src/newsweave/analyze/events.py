@@ -38,7 +38,7 @@ from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpre
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "3", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+    "events", "4", needs=("sentences", "actors", "times", "figures"), provides=("events",)
 )
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -836,8 +836,8 @@ def _date_of(time: TimeExpression, text: str = "") -> PartialDate | None:
     if before and before[-1] in BOUNDARY_WORDS:
         return None
     raw = time.value.split("T")[0] if time.type == "TIME" else time.value
-    if time.type == "TIME" and len(raw) != 10:
-        return None
+    if (time.type == "TIME" and len(raw) != 10) or "W" in raw:
+        return None  # a week ("last week") is no calendar date of ours
     value = PartialDate.parse(raw)
     return value if value is not None and raw[:4].isdigit() else None
 
