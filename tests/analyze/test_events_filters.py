@@ -301,3 +301,13 @@ def test_a_week_is_no_date_of_the_event() -> None:
     )
     _, found, _ = events_of(text, ("Didier Yamboré", "PERSON"), times=(week,))
     assert next(e for e in found if e.mode == "charge").date != "2024"
+
+
+def test_a_condition_not_yet_met_is_hypothetical() -> None:
+    _, found, _ = events_of(
+        "Kara said the strike would continue until the concession was cancelled and all "
+        "detainees released."
+    )
+    assert next(e for e in found if e.mode == "release").modality == "hypothetical"
+    _, found, _ = events_of("Police held the protesters until they were released on Friday.")
+    assert next(e for e in found if e.mode == "release").modality == "asserted"

@@ -929,7 +929,7 @@ def modality(
             return "future", reporter
         if dep == "ccomp":
             break
-    if local & cues.hypothetical or _conditional(clause, cues):
+    if local & cues.hypothetical or _conditional(clause, cues) or _pending(clause, cues):
         return "hypothetical", reporter
     if local & cues.future:
         return "future", reporter
@@ -952,6 +952,24 @@ def _clause_tells(noun: Any, cues: Modality) -> bool:
         return False
     heads = OCCURRENCE | LIGHT_VERBS | cues.negating_heads | cues.hypothetical_heads
     return verb.lemma_ in heads | cues.future_heads | {"rule"}
+
+
+PENDING_MARKS = frozenset({"until", "till", "unless"})
+
+
+def _pending(clause: Any, cues: Modality) -> bool:
+    """ "The strike would continue until the concession was cancelled and all detainees
+    released": a condition of a future or hypothetical clause, not yet met ("he ruled until
+    he died" is no condition)."""
+    current = clause
+    for _ in range(4):
+        marked = any(c.dep_ == "mark" and c.lower_ in PENDING_MARKS for c in current.children)
+        if marked and current.dep_ == "advcl":
+            return bool(_aux_lemmas(current.head) & (cues.hypothetical | cues.future))
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _conditional(clause: Any, cues: Modality) -> bool:
