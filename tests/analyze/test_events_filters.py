@@ -126,11 +126,18 @@ def test_a_strike_told_as_spreading_is_an_event() -> None:
 # ----------------------------------------------------------------- clause-bound place, date
 
 
+def _time(
+    text: str, phrase: str, value: str, kind: str = "DATE", precision: str = "day"
+) -> TimeExpression:
+    """A time expression on ``phrase`` of ``text`` (as the times stage would give it)."""
+    start = text.index(phrase)
+    end = start + len(phrase)
+    evidence = context(text).evidence(start, end, STAGE)
+    return TimeExpression(Span(start, end, phrase), kind, value, precision, "text", evidence)
+
+
 def _year(text: str, year: str) -> TimeExpression:
-    ctx = context(text)
-    start = text.index(year)
-    span = Span(start, start + 4, year)
-    return TimeExpression(span, "DATE", year, "year", "text", ctx.evidence(start, start + 4, STAGE))
+    return _time(text, year, year, precision="year")
 
 
 def test_date_of_a_relative_clause_is_not_the_events() -> None:
@@ -214,12 +221,7 @@ def test_a_clause_after_since_keeps_its_own_time() -> None:
         "Sunday's march was the largest since the protests began, after dockers walked out "
         "over the concession."
     )
-    ctx = context(text)
-    start = text.index("Sunday")
-    span = Span(start, start + 6, "Sunday")
-    sunday = TimeExpression(
-        span, "DATE", "2024-01-14", "day", "publication", ctx.evidence(start, start + 6, STAGE)
-    )
+    sunday = _time(text, "Sunday", "2024-01-14")
     _, found, _ = events_of(text, times=(sunday,))
     walkout = next(e for e in found if e.mode == "strike")
     assert walkout.date != "2024-01-14"
@@ -264,12 +266,7 @@ def test_who_is_called_on_to_act_is_the_target() -> None:
 
 def test_a_time_on_a_known_day_dates_the_event() -> None:
     text = "Residents said soldiers shot dead at least 11 people on Monday night."
-    ctx = context(text)
-    start = text.index("Monday night")
-    span = Span(start, start + 12, "Monday night")
-    night = TimeExpression(
-        span, "TIME", "2024-01-15TNI", "time", "publication", ctx.evidence(start, start + 12, STAGE)
-    )
+    night = _time(text, "Monday night", "2024-01-15TNI", kind="TIME", precision="time")
     _, found, _ = events_of(text, times=(night,))
     assert next(e for e in found if e.mode == "kill").date == "2024-01-15"
 
@@ -293,12 +290,7 @@ def test_insisting_that_is_a_claim_not_a_demand() -> None:
 
 def test_a_week_is_no_date_of_the_event() -> None:
     text = "Didier Yamboré was charged on corruption counts last week."
-    ctx = context(text)
-    start = text.index("last week")
-    span = Span(start, start + 9, "last week")
-    week = TimeExpression(
-        span, "DATE", "2024-W04", "week", "publication", ctx.evidence(start, start + 9, STAGE)
-    )
+    week = _time(text, "last week", "2024-W04", precision="week")
     _, found, _ = events_of(text, ("Didier Yamboré", "PERSON"), times=(week,))
     assert next(e for e in found if e.mode == "charge").date != "2024"
 
