@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsweave.model.ids import content_id
+from newsweave.store.queries import actor_names
 from newsweave.store.sqlite import Store
 
 EntityLookup = Callable[[str], str]
@@ -268,10 +269,6 @@ class _Story:
 # --------------------------------------------------------------------------- loading
 
 
-def _actor_names(conn: sqlite3.Connection) -> dict[str, str]:
-    return {str(r[0]): str(r[1]) for r in conn.execute("SELECT id, name FROM actors")}
-
-
 def _participants(
     ids: Iterable[str], names: dict[str, str], lookup: EntityLookup
 ) -> tuple[Participant, ...]:
@@ -281,7 +278,7 @@ def _participants(
 def _load_reports(store: Store, lookup: EntityLookup) -> list[_Report]:
     """Every stored event with its participants and its document's publication date."""
     conn = store.connection
-    names = _actor_names(conn)
+    names = actor_names(conn)
     rows = conn.execute(
         "SELECT e.*, coalesce(d.published, '') AS published,"
         " p.kind AS place_kind, p.country AS place_country, p.lat AS place_lat,"
@@ -468,13 +465,19 @@ def _names(
     conn: sqlite3.Connection, column: str, members: list[str], lookup: EntityLookup
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Names and entity ids of the actors (or targets) of the member events."""
+    by_event = {
+        str(r[0]): json.loads(r[1])
+        for r in conn.execute(
+            f"SELECT id, {column} FROM events WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(members),),
+        )
+    }
+    ids = [a for event_id in members for a in by_event.get(event_id, [])]
+    known = actor_names(conn, ids)
     names: dict[str, str] = {}
-    for event_id in members:
-        row = conn.execute(f"SELECT {column} FROM events WHERE id = ?", (event_id,)).fetchone()
-        for actor_id in json.loads(row[0]) if row else []:
-            found = conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
-            if found:
-                names.setdefault(lookup(actor_id), str(found[0]))
+    for actor_id in ids:
+        if actor_id in known:
+            names.setdefault(lookup(actor_id), known[actor_id])
     by_name: dict[str, str] = {}
     for entity, name in names.items():
         by_name.setdefault(name, entity)

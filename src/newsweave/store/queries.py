@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsweave.store.sqlite import Store
@@ -40,12 +42,19 @@ class RelationRow:
     end: int
 
 
+def actor_names(conn: sqlite3.Connection, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """Actor id → its name in its document, for ``ids`` (every actor when None)."""
+    if ids is None:
+        return {str(r[0]): str(r[1]) for r in conn.execute("SELECT id, name FROM actors")}
+    rows = conn.execute(
+        "SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(ids)),),
+    )
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
 def _names(store: Store, ids: list[str]) -> list[str]:
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    rows = store.connection.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", ids)
-    found = {str(r["id"]): str(r["name"]) for r in rows}
+    found = actor_names(store.connection, ids) if ids else {}
     return [found.get(i, i) for i in ids]
 
 
