@@ -405,7 +405,9 @@ def found_relations(
     if ctx.doc is None or not len(ctx.doc):
         return []
     by_id = {a.id: a for a in actors}
-    country = _focus(by_id, mentions, gazetteer) if gazetteer is not None else None
+    readings = _readings(actors, gazetteer) if gazetteer is not None else {}
+    countries = _countries(readings)
+    country = _focus(mentions, readings, countries)
     base = _Doc(ctx, ctx.doc, resolve, by_id, _mention_index(ctx, mentions), {}, {}, country)
     roles = list(_roles(base))
     docview = _Doc(
@@ -424,8 +426,7 @@ def found_relations(
     for extractor in (_ownership, _marriage, _leadership, _led_compounds, _grouping, _place_in):
         found.extend(extractor(docview))
     found.extend(_title_positions(docview, found))
-    if gazetteer is not None:
-        found.extend(_gazetteer_places(docview, gazetteer))
+    found.extend(_gazetteer_places(docview, readings, countries))
     found = [f for f in _with_inverses(found) if f.subject != f.object]
     return sorted(found, key=lambda f: (f.start, f.end))
 
@@ -525,19 +526,15 @@ def _the_country(d: _Doc) -> str | None:
 
 
 def _focus(
-    actors: Mapping[str, Actor], mentions: Sequence[Mention], gazetteer: PlaceLookup
+    mentions: Sequence[Mention], readings: Mapping[str, PlaceReading], countries: Mapping[str, str]
 ) -> str | None:
     """The named country most of the document's place mentions lie in (a town of it counts
     for it as much as its name does)."""
-    countries = _countries(actors.values(), gazetteer)
     votes: Counter[str] = Counter()
     for mention in mentions:
-        actor = actors.get(mention.actor or "")
-        if actor is None or actor.type not in PLACEISH:
-            continue
-        readings = gazetteer.lookup(actor.name)
-        if readings and readings[0].country in countries:
-            votes[readings[0].country or ""] += 1
+        reading = readings.get(mention.actor or "")
+        if reading is not None and reading.country in countries:
+            votes[reading.country or ""] += 1
     return countries[votes.most_common(1)[0][0]] if votes else None
 
 
@@ -1361,26 +1358,36 @@ def _is_office(title: str) -> bool:
     return any(part in OFFICES | LEADERS for part in words[-1].split("-"))
 
 
-def _countries(actors: Iterable[Actor], gazetteer: PlaceLookup) -> dict[str, str]:
-    """Country code → the actor the gazetteer reads first as that country."""
-    countries: dict[str, str] = {}
+def _readings(actors: Iterable[Actor], gazetteer: PlaceLookup) -> dict[str, PlaceReading]:
+    """Each place actor's most likely gazetteer reading (looked up once per document)."""
+    found: dict[str, PlaceReading] = {}
     for actor in actors:
         readings = gazetteer.lookup(actor.name) if actor.type in PLACEISH else []
-        if readings and readings[0].kind == "country" and readings[0].country:
-            countries.setdefault(readings[0].country, actor.id)
+        if readings:
+            found[actor.id] = readings[0]
+    return found
+
+
+def _countries(readings: Mapping[str, PlaceReading]) -> dict[str, str]:
+    """Country code → the actor the gazetteer reads first as that country."""
+    countries: dict[str, str] = {}
+    for actor_id, reading in readings.items():
+        if reading.kind == "country" and reading.country:
+            countries.setdefault(reading.country, actor_id)
     return countries
 
 
-def _gazetteer_places(d: _Doc, gazetteer: PlaceLookup) -> Iterator[_Found]:
+def _gazetteer_places(
+    d: _Doc, readings: Mapping[str, PlaceReading], countries: Mapping[str, str]
+) -> Iterator[_Found]:
     """A place in a country that the document names: "Accra" → located_in Ghana."""
-    countries = _countries(d.actors.values(), gazetteer)
     for actor in d.actors.values():
-        if actor.type not in PLACEISH or actor.evidence is None:
+        reading = readings.get(actor.id)
+        if reading is None or actor.evidence is None:
             continue
-        readings = gazetteer.lookup(actor.name)
-        if not readings or readings[0].kind in BROAD_PLACES or readings[0].kind == "country":
+        if reading.kind in BROAD_PLACES or reading.kind == "country":
             continue
-        country = countries.get(readings[0].country or "")
+        country = countries.get(reading.country or "")
         if country and country != actor.id:
             start, end = actor.evidence.start, actor.evidence.end
             yield _Found(actor.id, "located_in", country, None, None, None, start, end, 0.8)
