@@ -677,8 +677,7 @@ PLACE_WORDS = frozenset({"country", "nation", "city", "capital", "region", "town
 
 def _possessor(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Names) -> None:
     """ "the dockers' strike" (who), "Amakoro's riots" (where), "the country's unrest"."""
-    mention = names.mention_at(child.idx, child.idx + len(child.text))
-    if mention is not None and mention.type in PLACE_TYPES and trigger.pattern.type in PLACE_FIRST:
+    if trigger.pattern.type in PLACE_FIRST and _place(child, names):
         roles.add("place", party(doc, child, names))
     elif child.lemma_.lower() not in PLACE_WORDS:
         _add_all(roles, trigger.pattern.args.get("poss", "actor"), doc, child, names)
