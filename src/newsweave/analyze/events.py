@@ -741,7 +741,7 @@ def clause_head(doc: Any, index: int) -> Any:
     """The verb whose clause holds token ``index`` (the token itself for a verb)."""
     token = doc[index]
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return token
         token = token.head
     return token
@@ -753,7 +753,7 @@ def _governed_place(token: Any) -> bool:
     for _ in range(4):
         if current.dep_ == "pobj":
             return current.head.lower_ in PLACE_PREPS
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         current = current.head
     return False
@@ -897,7 +897,7 @@ def _chain(token: Any, steps: int = 4) -> Iterator[tuple[Any, str]]:
     """(governor, relation) pairs up the clause chain."""
     current = token
     for _ in range(steps):
-        if current.head is current:
+        if current.head.i == current.i:
             return
         yield current.head, current.dep_
         current = current.head

@@ -362,7 +362,7 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
                 if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                     return _phrase(verb.head)
                 return None if child.pos_ in NOT_SPEAKER_POS else _phrase(child)
-        if verb.dep_ not in CLIMB or verb.head is verb:
+        if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             break
         verb = _governing_verb(verb.head)
     if cue.lemma_.lower() in NO_DOBJ_SPEAKER:
@@ -377,7 +377,7 @@ def _governing_verb(node: Any) -> Any:
     """``node``, or for a noun that a participle hangs from ("released a statement
     saying") the verb that governs the noun."""
     for _ in range(2):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         if node.dep_ not in ("dobj", "pobj", "prep", "attr"):
             break
@@ -419,7 +419,7 @@ def _ancestor_cue(
             continue
         node = token
         for _ in range(8):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             if node.i in inside or _inside(node, quoted) or not _inside(node, [bounds]):
