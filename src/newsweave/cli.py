@@ -686,25 +686,106 @@ def ask(
 
 @app.command()
 def export(
-    file: Annotated[Path, typer.Argument(help="Where to write the export ('-' for stdout).")],
-    format: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
+    target: Annotated[
+        Path,
+        typer.Argument(
+            help="Where to write: a file (json, ftm, graphml, gexf; '-' is stdout for json) "
+            "or a folder (csv, parquet)."
+        ),
+    ],
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="json (newsweave/1), ftm (FollowTheMoney for Aleph), graphml or gexf "
+            "(Gephi, networkx), csv or parquet (tables for DuckDB, pandas).",
+        ),
+    ] = "json",
+    entity: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--entity", help="Only facts involving this entity (id, name or alias); repeatable."
+        ),
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Only facts dated on or after YYYY[-MM[-DD]].")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Only facts dated on or before YYYY[-MM[-DD]].")
+    ] = None,
+    types: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--type", help="Only this entity type (PERSON, ORG, ...) or event type; repeatable."
+        ),
+    ] = None,
+    document: Annotated[
+        list[str] | None,
+        typer.Option("--document", help="Only facts stated in this document (id or prefix)."),
+    ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Write the corpus model to FILE (format "newsweave/1", see docs/export.md)."""
-    from newsweave.export.json import export_json, write_json
+    """Write the corpus model (or a selection of it) to TARGET in one of several formats
+    (see docs/export.md)."""
+    from newsweave.export.formats import export as write_export
+    from newsweave.export.select import Selection
 
-    if format != "json":
-        raise _fail(NewsweaveError("NW401", f"--format {format}", "supported formats: json"))
+    for option, value in (("--from", date_from), ("--to", date_to)):
+        if value is not None and not _is_partial_date(value):
+            raise _fail(NewsweaveError("NW401", f"{option} {value}", "expected YYYY[-MM[-DD]]"))
+    if not db.exists():
+        raise _fail(NewsweaveError("NW403", str(db), "no store here; run `newsweave ingest` first"))
+    selection = Selection(
+        entities=tuple(entity or ()),
+        date_from=date_from,
+        date_to=date_to,
+        types=tuple(types or ()),
+        documents=tuple(document or ()),
+    )
     try:
         with _open_store(db) as store:
-            if str(file) == "-":
-                sys.stdout.write(json.dumps(export_json(store), ensure_ascii=False, indent=1))
-                sys.stdout.write("\n")
-                return
-            write_json(store, file)
+            report = write_export(store, format, target, selection)
     except NewsweaveError as error:
         raise _fail(error) from None
-    err.print(f"wrote {file}")
+    except OSError as error:
+        raise _fail(NewsweaveError("NW402", str(target), error.strerror or str(error))) from None
+    if str(target) != "-":
+        err.print(report.summary(), markup=False, highlight=False)
+
+
+def _is_partial_date(value: str) -> bool:
+    import re
+
+    return re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) is not None
+
+
+@app.command()
+def datasette(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
+    metadata: Annotated[
+        Path | None,
+        typer.Option(
+            help="Where to write the Datasette metadata (default: beside the store, "
+            "STORE.datasette.json); usable with `datasette STORE -m FILE`."
+        ),
+    ] = None,
+) -> None:
+    """Browse the store in Datasette (read-only), with every table and column described,
+    names for ids, facets and full-text search (needs `pip install 'newsweave[datasette]'`)."""
+    from newsweave.export.datasette import run_datasette
+
+    if not db.exists():
+        raise _fail(NewsweaveError("NW403", str(db), "no store here; run `newsweave ingest` first"))
+    with _open_store(db):
+        pass  # bring an older store's schema (views, keys) up to date before serving it
+    target = metadata or db.with_name(db.name + ".datasette.json")
+    try:
+        code = run_datasette(db, target, host, port)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    raise typer.Exit(code=code)
 
 
 @app.command()

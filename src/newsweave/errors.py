@@ -49,6 +49,12 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("NW302", "quality below floor", "a change made a measured score worse"),
         # usage
         ErrorSpec("NW401", "invalid option", "see the command's --help"),
+        # export
+        ErrorSpec("NW402", "export target not writable", "choose a path in a writable folder"),
+        ErrorSpec("NW403", "nothing to export", "the store or the selection holds no documents"),
+        ErrorSpec(
+            "NW404", "optional dependency missing", "install the extra named in the message"
+        ),
         # internal
         ErrorSpec("NW901", "unexpected failure", "please report it with the input"),
     )
