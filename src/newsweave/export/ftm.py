@@ -96,8 +96,10 @@ def ftm_proxies(
         for doc_id in entity.get("documents", []):
             if doc_id in documents:
                 yield from _documentation(model, entity, schema, documents[doc_id])
+    positions: dict[str, EntityProxy] = {}
     for relation in export.get("relations", []):
-        yield from _relation(model, relation, schemata, export, documents)
+        yield from _relation(model, relation, schemata, export, documents, positions)
+    yield from positions.values()
     for event in export.get("events", []):
         yield _event(model, event, schemata, documents)
 
@@ -183,6 +185,7 @@ def _relation(
     schemata: dict[str, str],
     export: JSONObject,
     documents: dict[str, JSONObject],
+    positions: dict[str, EntityProxy],
 ) -> Iterator[EntityProxy]:
     predicate = relation["predicate"]
     subject, obj = relation.get("subject"), relation.get("object")
@@ -191,7 +194,7 @@ def _relation(
     if predicate == "holds_position" or (
         predicate == "leads" and obj in schemata and schemata[obj] == "Address"
     ):
-        yield from _occupancy(model, relation, schemata, export, documents)
+        yield from _occupancy(model, relation, schemata, export, documents, positions)
         return
     if obj not in schemata:
         return
@@ -221,7 +224,10 @@ def _occupancy(
     schemata: dict[str, str],
     export: JSONObject,
     documents: dict[str, JSONObject],
+    positions: dict[str, EntityProxy],
 ) -> Iterator[EntityProxy]:
+    """An office held: the Occupancy now, its Position (shared by every holder and every
+    statement of it, evidence merged) into ``positions``, written after all relations."""
     subject, obj = relation["subject"], relation.get("object")
     if schemata[subject] != "Person":
         return
@@ -241,7 +247,10 @@ def _occupancy(
             position.add("organization", ftm_id(holder_of["id"]))
         position.add("country", _country(holder_of))
     _cite(position, relation.get("evidence", []), documents)
-    yield position
+    if position.id in positions:
+        positions[position.id].merge(position)
+    else:
+        positions[position.id] = position
     occupancy = model.make_entity("Occupancy")
     occupancy.id = ftm_id(relation["id"])
     occupancy.add("holder", ftm_id(subject))

@@ -13,7 +13,8 @@ left out.
   one of their documents was published inside it;
 - ``types``: entity types (PERSON, ORG, GPE, ...) and event types (PROTEST, ARREST, ...),
   matched against both vocabularies;
-- ``documents``: facts with evidence in one of these documents (ids or id prefixes).
+- ``documents``: facts with evidence in one of these documents (ids or id prefixes), as
+  those documents state them (evidence from other documents is left out).
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def select(model: JSONObject, selection: Selection) -> JSONObject:
 
     result: JSONObject = {k: v for k, v in model.items() if not isinstance(v, list)}
     for section in FACT_SECTIONS:
-        result[section] = [f for f in model.get(section, []) if keeps(section, f)]
+        kept = [f for f in model.get(section, []) if keeps(section, f)]
+        result[section] = [_within(f, documents) for f in kept] if documents else kept
     kept_figures = {f["id"] for f in result["figures"]}
     kept_events = {e["id"] for e in result["events"]}
     for section in ("conflicts", "revisions"):
@@ -107,7 +109,11 @@ def select(model: JSONObject, selection: Selection) -> JSONObject:
                 used_documents.update(
                     d for d in entity.get("documents", []) if documents is None or d in documents
                 )
-    result["entities"] = [e for e in model.get("entities", []) if e["id"] in used_entities]
+    result["entities"] = [
+        _within(e, documents) if documents else e
+        for e in model.get("entities", [])
+        if e["id"] in used_entities
+    ]
     result["documents"] = [d for d in model.get("documents", []) if d["id"] in used_documents]
     for key, value in model.items():
         if isinstance(value, list) and key not in result:
@@ -143,6 +149,16 @@ def fact_date(section: str, fact: JSONObject) -> str | None:
     if section == "relations":
         return fact.get("time")
     return None
+
+
+def _within(fact: JSONObject, documents: set[str]) -> JSONObject:
+    """A fact as the selected documents state it: their evidence and document lists only."""
+    trimmed = dict(fact)
+    if "evidence" in fact:
+        trimmed["evidence"] = [e for e in fact["evidence"] if e.get("document") in documents]
+    if isinstance(fact.get("documents"), list):
+        trimmed["documents"] = [d for d in fact["documents"] if d in documents]
+    return trimmed
 
 
 def _ids(*values: Any) -> Iterator[str]:
