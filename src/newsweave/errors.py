@@ -52,9 +52,7 @@ CATALOGUE: dict[str, ErrorSpec] = {
         # export
         ErrorSpec("NW402", "export target not writable", "choose a path in a writable folder"),
         ErrorSpec("NW403", "nothing to export", "the store or the selection holds no documents"),
-        ErrorSpec(
-            "NW404", "optional dependency missing", "install the extra named in the message"
-        ),
+        ErrorSpec("NW404", "optional dependency missing", "install the extra named in the message"),
         # internal
         ErrorSpec("NW901", "unexpected failure", "please report it with the input"),
     )

@@ -33,7 +33,7 @@ def test_every_line_is_a_valid_proxy(ftm_lines: list[dict[str, Any]]) -> None:
     assert ftm_lines
     for data in ftm_lines:
         proxy = model.get_proxy(data, cleaned=False)
-        assert proxy.schema.validate(proxy.to_dict()) is None
+        assert proxy.schema.validate(proxy.to_dict()) is None  # type: ignore[arg-type]
         for required in proxy.schema.required:
             assert proxy.get(required), (proxy.schema.name, required, data)
 
