@@ -90,3 +90,14 @@ def test_an_empty_selection_is_refused(tmp_path: Path) -> None:
         "export", str(tmp_path / "x.json"), "--document", "zzzzzz", "--db", str(example_db())
     )
     assert result.returncode == 1 and "NW403" in result.stderr
+
+
+def test_counts_agree_with_status(tmp_path: Path) -> None:
+    """Every format holds the documents `newsweave status` counts."""
+    status = json.loads(run("status", "--json", "--db", str(example_db())).stdout)
+    folder = tmp_path / "tables"
+    result = run("export", str(folder), "--format", "csv", "--db", str(example_db()))
+    assert result.returncode == 0, result.stderr
+    rows = (folder / "documents.csv").read_text("utf-8").splitlines()
+    assert len(rows) - 1 == status["documents"]
+    assert f"{status['documents']} documents" in result.stderr
