@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.analyze.run import analyze_store
+from newsweave.pipeline import analyze_store
 from newsweave.ingest.pipeline import ingest
 from newsweave.resolve.entities import (
     ActorInfo,

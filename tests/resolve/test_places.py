@@ -173,7 +173,7 @@ ACCRA_STORY = (
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    from newsweave.analyze.run import analyze_store
+    from newsweave.pipeline import analyze_store
     from newsweave.ingest.pipeline import ingest
     from newsweave.settings import Settings
 
