@@ -86,6 +86,24 @@ DaskOption = Annotated[
 ]
 
 
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        help="Worker processes that parse and analyse (0: analyze.processes, which picks one "
+        "per core, at most 2, for jobs of more than 50 inputs; 1: all in this process).",
+    ),
+]
+
+
+def _executor(dask: str | None, workers: int) -> str | None:
+    if dask:
+        return f"dask:{dask}"
+    if workers == 1:
+        return "local"
+    return f"processes:{workers}" if workers > 1 else None
+
+
 @app.command()
 def ingest(
     sources: Annotated[
@@ -106,6 +124,7 @@ def ingest(
     ] = False,
     gazetteer: GazetteerOption = None,
     dask: DaskOption = None,
+    workers: WorkersOption = 0,
 ) -> None:
     """Read articles into the store: clean text, segments by role, metadata; analyse the
     new documents (actors, dates, figures, quotes) while reading; then resolve the corpus.
@@ -118,7 +137,7 @@ def ingest(
     from newsweave.pipeline import ingest as run_ingest
 
     settings = _with_gazetteer(_settings(db), gazetteer)
-    executor = f"dask:{dask}" if dask else None
+    executor = _executor(dask, workers)
     try:
         store = _open_store(db)
     except NewsweaveError as error:
@@ -222,6 +241,7 @@ def analyze(
     ] = False,
     gazetteer: GazetteerOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    workers: WorkersOption = 0,
 ) -> None:
     """Analyse stored documents whose analysis is missing or outdated: actors and their
     titles, time expressions, figures, quotes; then resolve the corpus if it is out of
@@ -237,7 +257,12 @@ def analyze(
                 settings,
                 quiet,
                 lambda hooks: analyze_store(
-                    store, settings, ids=ids, retry_failed=retry_failed, hooks=hooks
+                    store,
+                    settings,
+                    ids=ids,
+                    retry_failed=retry_failed,
+                    executor=_executor(None, workers),
+                    hooks=hooks,
                 ),
             )
             if not quiet:

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsweave.errors import NewsweaveError
 from newsweave.pipeline.executors import Executor, InProcess, make_executor
 from newsweave.pipeline.runner import Hooks, Runner, RunReport, Tally
-from newsweave.resolve.corpus import CorpusReport
+from newsweave.pipeline.work import Job
 from newsweave.settings import Settings
 from newsweave.store.sqlite import Store
+
+if TYPE_CHECKING:
+    from newsweave.resolve.corpus import CorpusReport
 
 __all__ = [
     "Executor",
