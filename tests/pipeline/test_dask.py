@@ -36,16 +36,8 @@ def local_export(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return exported
 
 
-def test_dask_local_cluster_gives_the_same_export(local_export: Any, tmp_path: Path) -> None:
-    report, exported = run_into(
-        tmp_path / "dask.db", [str(CORPUS)], "dask:local:2", small_batches()
-    )
-    assert report.executor == "dask local:2"
-    assert report.ok, [e.line() for e in report.errors]
-    assert exported == local_export
-
-
-def test_cli_dask_flag(local_export: Any, tmp_path: Path) -> None:
+def test_cli_dask_local_cluster_gives_the_same_export(local_export: Any, tmp_path: Path) -> None:
+    """`newsweave ingest examples/corpus --dask local:2` = the in-process run."""
     db = tmp_path / "cli.db"
     command = [sys.executable, "-m", "newsweave.cli", "ingest", str(CORPUS), "--no-follow"]
     command += ["--gazetteer", str(CORPUS.parent / "gazetteer.csv"), "--db", str(db)]

@@ -112,15 +112,13 @@ class ProcessExecutor:
                     return
                 ready = wait([w.conn for w in pool], timeout=_POLL_SECONDS)
                 for index, worker in enumerate(pool):
+                    lost = False
                     if worker.conn in ready:
                         lost, out = self._receive(worker)
                         yield from out
-                        if lost:
-                            yield from self._replace(pool, index, context, settings, retry, "NW143")
-                    elif worker.busy:
-                        code = self._over_budget(worker, settings)
-                        if code:
-                            yield from self._replace(pool, index, context, settings, retry, code)
+                    code = "NW143" if lost else self._over_budget(worker, settings)
+                    if code:
+                        yield from self._replace(pool, index, context, settings, retry, code)
         finally:
             for worker in pool:
                 self._stop(worker)
@@ -165,6 +163,8 @@ class ProcessExecutor:
 
     @staticmethod
     def _over_budget(worker: _Worker, settings: Settings) -> str | None:
+        if not worker.busy:
+            return None
         if time.monotonic() - worker.since > settings.pipeline.doc_seconds:
             return "NW141"
         if rss_mb(worker.process.pid) > settings.pipeline.worker_memory_mb:

@@ -96,7 +96,7 @@ class Runner:
         self._keys = count()
         self._order: deque[int] = deque()
         self._parsed: dict[int, Parsed] = {}
-        self._inputs: dict[int, tuple[RawItem, str]] = {}
+        self._inputs: dict[int, tuple[RawItem, str, bool]] = {}
         self._waiting: dict[int, tuple[Document, bool]] = {}
         """Stored documents whose analysis is on its way: (document, always save)."""
         self._early: dict[int, Analysed] = {}
@@ -122,7 +122,7 @@ class Runner:
                 continue
             key = next(self._keys)
             self._order.append(key)
-            self._inputs[key] = (item, digest)
+            self._inputs[key] = (item, digest, analyse)
             batch.append(Job(key, item, analyse))
             if len(batch) >= self.settings.analyze.batch_size:
                 yield batch
@@ -168,7 +168,7 @@ class Runner:
         self._progress()
 
     def _commit(self, parsed: Parsed) -> None:
-        item, digest = self._inputs.pop(parsed.key)
+        item, digest, analyse = self._inputs.pop(parsed.key)
         if parsed.document is None:
             error = (parsed.failure or _lost(item.source)).error()
             self.store.record_error(item.source, error.code, error.reason)
@@ -197,6 +197,8 @@ class Runner:
                 words=document.word_count,
             )
         )
+        if not analyse:
+            return
         self._waiting[parsed.key] = (document, result.status != "duplicate")
         early = self._early.pop(parsed.key, None)
         if early is not None:
