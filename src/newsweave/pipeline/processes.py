@@ -1,7 +1,7 @@
 """The multi-process executor: worker processes that parse and analyse batches of jobs,
 watched by the runner process, which alone writes the store.
 
-Each worker loads spaCy and the gazetteer once, receives one batch at a time over its own
+Each worker loads spaCy and the gazetteer once, receives its batches (two in flight) over its own
 pipe (so a worker killed mid-batch never leaves a shared queue locked) and sends back one
 message per input and per document, with a heartbeat after each spaCy piece. The parent
 replaces a worker that
@@ -20,7 +20,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import queue
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -45,43 +47,59 @@ def die_with_parent() -> None:
         libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
 
 
-def _worker_main(conn: Connection, settings: Settings, parent: int) -> None:
+def _worker_main(tasks: Connection, out: Connection, settings: Settings, parent: int) -> None:
     die_with_parent()
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    waiting: queue.Queue[list[Job] | None] = queue.Queue()
+
+    def receive() -> None:  # take batches as soon as they come: the parent never blocks
+        while True:
+            try:
+                task = tasks.recv()
+            except (EOFError, OSError):
+                task = None
+            waiting.put(task)
+            if task is None:
+                return
+
+    threading.Thread(target=receive, daemon=True).start()
     tools(settings)
-    conn.send(("ready", None))
+    out.send(("ready", None))
     while True:
-        try:
-            task = conn.recv()
-        except EOFError:
+        jobs = waiting.get()
+        if jobs is None or os.getppid() != parent:
             return
-        if task is None or os.getppid() != parent:
-            return
-        jobs: list[Job] = task
-        for message in run_jobs(jobs, settings, beat=lambda: conn.send(("beat", None))):
-            conn.send(("message", message))
-        conn.send(("done", None))
+        for message in run_jobs(jobs, settings, beat=lambda: out.send(("beat", None))):
+            out.send(("message", message))
+        out.send(("done", None))
 
 
 @dataclass
 class _Worker:
     process: Any
     conn: Connection
+    """Messages from the worker."""
+    tasks: Connection
+    """Batches to the worker."""
     ready: bool = False
-    batch: list[Job] = field(default_factory=list)
+    batches: deque[list[Job]] = field(default_factory=deque)
+    """Sent and not done, oldest (running) first."""
     finished: set[int] = field(default_factory=set)
     documents: dict[int, Document] = field(default_factory=dict)
     since: float = 0.0
 
     @property
     def busy(self) -> bool:
-        return bool(self.batch)
+        return bool(self.batches)
 
 
 class ProcessExecutor:
-    """Run batches on ``workers`` processes; at most one batch in flight per worker."""
+    """Run batches on ``workers`` processes, at most ``DEPTH`` batches in flight per
+    worker (the next one waits in the worker while it runs the current one)."""
+
+    DEPTH = 2
 
     def __init__(self, workers: int) -> None:
         self.workers = max(1, workers)
@@ -99,15 +117,17 @@ class ProcessExecutor:
         try:
             while True:
                 for worker in pool:
-                    if worker.ready and not worker.busy:
+                    while worker.ready and len(worker.batches) < self.DEPTH:
                         batch = retry.popleft() if retry else None
                         if batch is None and not exhausted:
                             batch = next(batches, None)
                             exhausted = batch is None
-                        if batch:
-                            worker.batch, worker.since = batch, time.monotonic()
-                            worker.finished, worker.documents = set(), {}
-                            worker.conn.send(batch)
+                        if not batch:
+                            break
+                        if not worker.batches:
+                            worker.since = time.monotonic()
+                        worker.batches.append(batch)
+                        worker.tasks.send(batch)
                 if exhausted and not retry and not any(w.busy for w in pool):
                     return
                 ready = wait([w.conn for w in pool], timeout=_POLL_SECONDS)
@@ -124,13 +144,17 @@ class ProcessExecutor:
                 self._stop(worker)
 
     def _start(self, context: Any, settings: Settings) -> _Worker:
-        parent_end, child_end = context.Pipe()
+        task_reader, task_writer = context.Pipe(duplex=False)
+        out_reader, out_writer = context.Pipe(duplex=False)
         process = context.Process(
-            target=_worker_main, args=(child_end, settings, os.getpid()), daemon=True
+            target=_worker_main,
+            args=(task_reader, out_writer, settings, os.getpid()),
+            daemon=True,
         )
         process.start()
-        child_end.close()
-        return _Worker(process, parent_end)
+        task_reader.close()
+        out_writer.close()
+        return _Worker(process, out_reader, task_writer)
 
     def _receive(self, worker: _Worker) -> tuple[bool, list[Parsed | Analysed]]:
         """Drain what ``worker`` sent; (lost, messages): lost when its pipe broke."""
@@ -142,7 +166,8 @@ class ProcessExecutor:
                 if kind == "ready":
                     worker.ready = True
                 elif kind == "done":
-                    worker.batch = []
+                    worker.batches.popleft()
+                    worker.finished, worker.documents = set(), {}
                 elif kind == "message":
                     out.append(payload)
                     self._note(worker, payload)
@@ -152,7 +177,7 @@ class ProcessExecutor:
 
     @staticmethod
     def _note(worker: _Worker, message: Parsed | Analysed) -> None:
-        job = next(j for j in worker.batch if j.key == message.key)
+        job = next(j for j in worker.batches[0] if j.key == message.key)
         if isinstance(message, Parsed):
             if message.document is None or not job.analyse:
                 worker.finished.add(message.key)
@@ -186,14 +211,20 @@ class ProcessExecutor:
         self._kill(worker)
         self.replaced += 1
         pool[index] = self._start(context, settings)
-        left = [j for j in worker.batch if j.key not in worker.finished]
-        if not worker.ready or not left:
-            retry.extend([j] for j in left)
+        if not worker.batches:
             return
-        if len(worker.batch) > 1:
+        head, *rest = worker.batches
+        retry.extendleft(reversed(rest))  # never started: sent again as they were
+        left = [j for j in head if j.key not in worker.finished]
+        if not worker.ready or not left:
+            retry.extendleft([j] for j in reversed(left))
+            return
+        if len(head) > 1:  # find the document to blame: its jobs again, one at a time
+            again = []
             for job in left:
                 document = worker.documents.get(job.key)
-                retry.append([Job(job.key, document)] if document is not None else [job])
+                again.append([Job(job.key, document)] if document is not None else [job])
+            retry.extendleft(reversed(again))
             return
         job = left[0]
         reason = _REASONS[code].format(
@@ -213,17 +244,19 @@ class ProcessExecutor:
             worker.process.kill()
         worker.process.join(timeout=10)
         worker.conn.close()
+        worker.tasks.close()
 
     @staticmethod
     def _stop(worker: _Worker) -> None:
         with contextlib.suppress(Exception):
             if not worker.busy:
-                worker.conn.send(None)
+                worker.tasks.send(None)
         worker.process.join(timeout=2)
         if worker.process.is_alive():
             ProcessExecutor._kill(worker)
         else:
             worker.conn.close()
+            worker.tasks.close()
 
 
 _REASONS = {
