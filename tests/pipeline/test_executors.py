@@ -4,6 +4,8 @@ evidence)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +37,22 @@ def test_second_run_skips_stored_inputs_by_hash(one_process: Any, tmp_path: Path
     assert {o.status for o in report.outcomes} == {"duplicate"}
     assert report.analysed == 0
     assert exported == one_process
+
+
+def test_dask_is_not_imported_without_the_flag(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from newsweave.pipeline import ingest, resolve\n"
+        "from newsweave.settings import Settings\n"
+        "from newsweave.store.sqlite import Store\n"
+        f"with Store.open(Path({str(tmp_path / 'x.db')!r})) as store:\n"
+        f"    report = ingest([{str(next(iter(sorted(CORPUS.glob('*.txt')))))!r}], store,"
+        " Settings(), follow_links=False)\n"
+        "    resolve(store, Settings())\n"
+        "assert report.analysed == 1, report\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
