@@ -37,7 +37,7 @@ from newsweave.store.sqlite import Store
 class Tally:
     """Progress so far (what a progress line shows)."""
 
-    phase: str = "reading"
+    phase: str = "ingesting"
     inputs: int = 0
     stored: int = 0
     analysed: int = 0
