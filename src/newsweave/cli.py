@@ -216,7 +216,15 @@ def _resolve(store: Store, settings: Settings, *, quiet: bool, force: bool = Fal
         if not quiet:
             err.print("resolving the corpus ...", markup=False, highlight=False)
 
-    report = resolve(store, settings, force=force, on_start=announce)
+    from newsweave.pipeline.progress import Ticker
+
+    def say(line: str) -> None:
+        err.print(line, markup=False, highlight=False)
+
+    quiet_ticks = quiet or settings.pipeline.progress_seconds <= 0
+    interval = 0.0 if quiet_ticks else settings.pipeline.progress_seconds
+    with Ticker(say, "resolving the corpus", interval):
+        report = resolve(store, settings, force=force, on_start=announce)
     if report is not None and not quiet:
         out.print(
             f"corpus: {report.entities} entities, {report.places} places located, "

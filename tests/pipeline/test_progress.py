@@ -4,10 +4,11 @@ documents done, words/s and errors (logs of long runs show the run goes on)."""
 from __future__ import annotations
 
 import io
+import threading
 
 from rich.console import Console
 
-from newsweave.pipeline.progress import ProgressLines, describe
+from newsweave.pipeline.progress import ProgressLines, Ticker, describe
 from newsweave.pipeline.runner import Tally
 
 
@@ -40,3 +41,15 @@ def test_describe_names_phase_and_counts() -> None:
     tally = Tally(phase="analysing", inputs=3, stored=2, analysed=1, errors=1)
     line = describe(tally)
     assert line.startswith("analysing: 3 inputs read, 2 new documents, 1 analysed")
+
+
+def test_ticker_says_how_long_a_step_has_run() -> None:
+    said: list[str] = []
+    with Ticker(said.append, "resolving the corpus", 0.05):
+        deadline = threading.Event()
+        while len(said) < 2:
+            deadline.wait(0.01)
+    count = len(said)
+    threading.Event().wait(0.15)
+    assert len(said) == count  # stopped with the step
+    assert said[0].startswith("resolving the corpus: ") and said[0].endswith(" s")

@@ -5,6 +5,7 @@ of long runs show that the run goes on; and a line when corpus resolution starts
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -79,3 +80,35 @@ class ProgressLines:
         """A line of its own (not while quiet)."""
         if not self.quiet:
             self.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+class Ticker:
+    """While a step without its own progress runs (corpus resolution), one line every
+    ``interval`` seconds with the time it has taken so far; use as a context manager."""
+
+    def __init__(self, say: Callable[[str], None], label: str, interval: float) -> None:
+        self.say = say
+        self.label = label
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._started = time.monotonic()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.say(f"{self.label}: {time.monotonic() - self._started:,.0f} s")
+
+    def __enter__(self) -> Ticker:
+        if self.interval > 0:
+            self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
