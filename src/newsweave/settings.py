@@ -59,6 +59,36 @@ class AnalyzeSettings:
 
 
 @dataclass(frozen=True)
+class PipelineSettings:
+    """The runner (newsweave.pipeline): budgets per document and per worker, progress."""
+
+    chunk_chars: int = _doc(
+        100_000,
+        "Longest piece of text spaCy parses at once; longer documents are parsed in pieces cut "
+        "at paragraph breaks (capped at spaCy's max_length; offsets are kept).",
+    )
+    max_paragraphs: int = _doc(
+        10_000, "Documents with more paragraphs (segments) are not analysed (NW140)."
+    )
+    doc_seconds: float = _doc(
+        120.0,
+        "A worker process that shows no progress (no spaCy piece, no document done) for this "
+        "many seconds is replaced; its document fails with NW141 and is skipped later.",
+    )
+    worker_memory_mb: int = _doc(
+        1500,
+        "A worker process whose resident memory grows past this many MB is replaced; its "
+        "document fails with NW142 and is skipped later.",
+    )
+    progress_seconds: float = _doc(
+        5.0, "Seconds between progress lines when standard error is not a terminal."
+    )
+    dask_partitions: int = _doc(
+        2, "Partitions (batches of analyze.batch_size inputs) in flight per Dask worker."
+    )
+
+
+@dataclass(frozen=True)
 class StoreSettings:
     """Where the corpus lives."""
 
@@ -93,6 +123,9 @@ class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings, metadata={"doc": "Ingest."})
     analyze: AnalyzeSettings = field(default_factory=AnalyzeSettings, metadata={"doc": "Analysis."})
     store: StoreSettings = field(default_factory=StoreSettings, metadata={"doc": "Store."})
+    pipeline: PipelineSettings = field(
+        default_factory=PipelineSettings, metadata={"doc": "Pipeline runner."}
+    )
     serve: ServeSettings = field(default_factory=ServeSettings, metadata={"doc": "Web UI."})
     eval: EvalSettings = field(default_factory=EvalSettings, metadata={"doc": "Evaluation."})
 

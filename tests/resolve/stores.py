@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
-from newsweave.analyze.run import analyze_store
 from newsweave.ingest.pipeline import ingest
+from newsweave.pipeline import analyze_store
 from newsweave.resolve.corpus import resolve_corpus
 from newsweave.settings import Settings
 from newsweave.store.sqlite import Store

@@ -173,8 +173,8 @@ ACCRA_STORY = (
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    from newsweave.analyze.run import analyze_store
     from newsweave.ingest.pipeline import ingest
+    from newsweave.pipeline import analyze_store
     from newsweave.settings import Settings
 
     folder = tmp_path_factory.mktemp("places")

@@ -9,7 +9,7 @@ segment role). A paragraph break always starts a new sentence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from newsweave.analyze.context import Context, ExtraPlace, doc_text
@@ -35,17 +35,28 @@ def masked_text(document: Document) -> str:
 def paragraph_breaks(doc: Any) -> Any:
     """spaCy component: a token after a blank line starts a sentence; tokens of the
     blanked furniture never do (they are whitespace), nor does the second word of a
-    paragraph (the small parser cut "Sika | Amedzro is a writer" after a blanked box)."""
+    paragraph (the small parser cut "Sika | Amedzro is a writer" after a blanked box).
+
+    The marks are written in one array: spaCy's ``token.is_sent_start`` setter scans the
+    whole Doc each time (``has_annotation("DEP")``), which made this step quadratic in the
+    number of paragraphs (a page of 100,000 tiny paragraphs never finished)."""
+    from spacy.attrs import SENT_START
+
+    if len(doc) < 2:
+        return doc
+    marks = doc.to_array([SENT_START]).astype("int64").reshape(-1)
     first = False
+    previous = doc[0]
     for token in doc[1:]:
-        previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
+            marks[token.i] = 1
             first = True
-            continue
-        if token.is_space or (first and previous.is_alpha and not token.is_punct):
-            token.is_sent_start = False
-        first = False
+        else:
+            if token.is_space or (first and previous.is_alpha and not token.is_punct):
+                marks[token.i] = -1
+            first = False
+        previous = token
+    doc.from_array([SENT_START], marks.astype("uint64").reshape(-1, 1))
     return doc
 
 
@@ -106,6 +117,28 @@ def pipeline(nlp: Any) -> Any:
     return nlp
 
 
+def pieces(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive ranges of at most ``limit`` characters, each ending
+    after a paragraph break when there is one (else after a line break, else after a space,
+    else hard), so a long text is parsed piece by piece within spaCy's ``max_length``."""
+    out: list[tuple[int, int]] = []
+    start, size = 0, len(text)
+    while size - start > limit:
+        end = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            found = text.rfind(sep, start + 1, end)
+            if found > start:
+                cut = found + len(sep)
+                break
+        if cut <= start:
+            cut = end
+        out.append((start, cut))
+        start = cut
+    out.append((start, size))
+    return out
+
+
 def contexts(
     documents: Iterable[Document],
     nlp: Any,
@@ -113,15 +146,45 @@ def contexts(
     batch_size: int = 16,
     n_process: int = 1,
     extra_places: tuple[ExtraPlace, ...] = (),
+    chunk_chars: int = 100_000,
+    on_piece: Callable[[], None] | None = None,
 ) -> Iterator[Context]:
-    """Parse documents in batches (one spaCy pass each) and yield their contexts."""
+    """Parse documents in batches (one spaCy pass each) and yield their contexts.
+
+    A text longer than ``chunk_chars`` (capped at ``nlp.max_length``) is parsed in pieces
+    cut at paragraph breaks and joined back into one Doc whose text is exactly the whole
+    text, so every offset stays a clean-text offset. ``on_piece`` is called after each
+    piece (a heartbeat for runners that watch for stuck workers)."""
     nlp = pipeline(nlp)
-    pairs = ((masked_text(d), d) for d in documents)
-    for doc, document in nlp.pipe(
-        pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
+    limit = max(1, min(chunk_chars, int(nlp.max_length)))
+    waiting: dict[int, list[Any]] = {}
+
+    def texts() -> Iterator[tuple[str, tuple[int, int, Document]]]:
+        for number, document in enumerate(documents):
+            text = masked_text(document)
+            ranges = pieces(text, limit)
+            for index, (start, end) in enumerate(ranges):
+                yield text[start:end], (number, len(ranges) - index - 1, document)
+
+    for doc, (number, left, document) in nlp.pipe(
+        texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
+        if on_piece is not None:
+            on_piece()
+        parts = waiting.setdefault(number, [])
+        parts.append(doc)
+        if left:
+            continue
+        del waiting[number]
+        whole = parts[0] if len(parts) == 1 else _join(parts)
         anchor = document.date.value if document.date else None
-        yield Context(document, doc, sentences(doc), anchor, extra_places)
+        yield Context(document, whole, sentences(whole), anchor, extra_places)
+
+
+def _join(parts: list[Any]) -> Any:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def context_for(document: Document, nlp: Any, extra_places: tuple[ExtraPlace, ...] = ()) -> Context:

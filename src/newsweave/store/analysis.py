@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from newsweave.model import Evidence
@@ -43,6 +44,8 @@ def save_analysis(store: Store, analysis: DocAnalysis, text: str) -> None:
     """Replace the stored analysis of ``analysis.document`` (whose clean text is ``text``)
     in one transaction."""
     with store.transaction() as conn:
+        _mark_dirty(conn)
+        conn.execute("DELETE FROM analysis_failures WHERE document_id = ?", (analysis.document,))
         for table in _DELETE_ORDER:
             column = "document_id"
             conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (analysis.document,))
@@ -302,14 +305,107 @@ def analysis_version(store: Store, doc_id: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def pending_documents(store: Store, version: str) -> list[str]:
-    """Ids of documents with no analysis, or one of another version, in ingest order."""
+def pending_documents(store: Store, version: str, *, retry_failed: bool = False) -> list[str]:
+    """Ids of documents with no analysis, or one of another version, in ingest order;
+    documents whose analysis failed are left out unless ``retry_failed``."""
+    failed = "" if retry_failed else " AND f.document_id IS NULL"
     rows = store.connection.execute(
         "SELECT d.id FROM documents AS d LEFT JOIN analyses AS a ON a.document_id = d.id"
-        " WHERE a.version IS NULL OR a.version != ? ORDER BY d.seq",
+        " LEFT JOIN analysis_failures AS f ON f.document_id = d.id"
+        f" WHERE (a.version IS NULL OR a.version != ?){failed} ORDER BY d.seq",
         (version,),
     ).fetchall()
     return [str(r[0]) for r in rows]
+
+
+def needs_analysis(store: Store, doc_id: str, version: str) -> bool:
+    """Whether ``doc_id`` has no current analysis and no recorded failure (one indexed
+    lookup per table)."""
+    conn = store.connection
+    row = conn.execute("SELECT version FROM analyses WHERE document_id = ?", (doc_id,)).fetchone()
+    if row is not None and str(row[0]) == version:
+        return False
+    failed = conn.execute(
+        "SELECT 1 FROM analysis_failures WHERE document_id = ?", (doc_id,)
+    ).fetchone()
+    return failed is None
+
+
+# --------------------------------------------------------------------------- runner state
+
+
+@dataclass(frozen=True)
+class FailureRow:
+    """A document whose analysis failed; later runs skip it until a retry."""
+
+    document_id: str
+    version: str
+    code: str
+    reason: str
+    at: str
+
+
+def record_failure(store: Store, doc_id: str, version: str, code: str, reason: str) -> None:
+    """Remember that the analysis of ``doc_id`` failed (one row per document)."""
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO analysis_failures (document_id, version, code, reason, at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id) DO UPDATE SET"
+            " version = excluded.version, code = excluded.code, reason = excluded.reason,"
+            " at = excluded.at",
+            (doc_id, version, code, reason, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+
+
+def failures(store: Store) -> list[FailureRow]:
+    """Every document whose analysis failed and has not been analysed since."""
+    rows = store.connection.execute(
+        "SELECT document_id, version, code, reason, at FROM analysis_failures ORDER BY at"
+    )
+    return [FailureRow(*(str(v) for v in row)) for row in rows]
+
+
+def _mark_dirty(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "INSERT INTO corpus_state (key, value) VALUES ('resolution', 'dirty')"
+        " ON CONFLICT (key) DO UPDATE SET value = 'dirty' WHERE value != 'dirty'"
+    )
+
+
+def corpus_dirty(store: Store) -> bool:
+    """Whether analyses were saved (or a resolution was cut short) since the corpus was
+    last resolved."""
+    row = store.connection.execute(
+        "SELECT value FROM corpus_state WHERE key = 'resolution'"
+    ).fetchone()
+    return row is not None and str(row[0]) != "clean"
+
+
+def mark_corpus(store: Store, *, dirty: bool) -> None:
+    """Set the corpus resolution state (dirty before resolving, clean after it commits)."""
+    with store.transaction() as conn:
+        if dirty:
+            _mark_dirty(conn)
+        else:
+            conn.execute(
+                "INSERT INTO corpus_state (key, value) VALUES ('resolution', 'clean')"
+                " ON CONFLICT (key) DO UPDATE SET value = 'clean'"
+            )
+
+
+def known_input(store: Store, digest: str) -> str | None:
+    """The document an identical raw input already became, or None."""
+    row = store.connection.execute(
+        "SELECT document_id FROM input_hashes WHERE hash = ?", (digest,)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def remember_input(store: Store, digest: str, doc_id: str) -> None:
+    """Record that the raw input with hash ``digest`` became ``doc_id``."""
+    store.connection.execute(
+        "INSERT OR IGNORE INTO input_hashes (hash, document_id) VALUES (?, ?)", (digest, doc_id)
+    )
 
 
 class _Rebuild:

@@ -1,4 +1,4 @@
--- 0007: every id column that points at another table is a declared foreign key, the JSON
+-- 0008: every id column that points at another table is a declared foreign key, the JSON
 -- lists of ids get link views, and readable views join names (Datasette, DuckDB and any
 -- SQL client follow them; see docs/export.md, "Datasette").
 --

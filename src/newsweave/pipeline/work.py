@@ -1,0 +1,198 @@
+"""What runs on a worker, whatever the executor: raw inputs parsed into documents, and
+documents analysed by the pure stages (``analyze.run.analyze``).
+
+Nothing here touches the store. The spaCy pipeline and the gazetteer are loaded once per
+process (:func:`tools`) and never pickled; jobs and results are small frozen records that
+travel between processes as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newsweave.analyze.context import ExtraPlace
+from newsweave.analyze.gazetteer import Gazetteer, load_places_file
+from newsweave.analyze.run import LANGUAGES, analyze, skipped
+from newsweave.errors import NewsweaveError
+from newsweave.ingest.raw import RawItem
+from newsweave.model import Document
+from newsweave.model.facts import DocAnalysis
+from newsweave.settings import Settings
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A user-facing error in a form that pickles (NewsweaveError does not round-trip)."""
+
+    code: str
+    subject: str
+    reason: str
+
+    @classmethod
+    def of(cls, error: NewsweaveError) -> Failure:
+        return cls(error.code, error.subject, error.reason)
+
+    def error(self) -> NewsweaveError:
+        return NewsweaveError(self.code, self.subject, self.reason)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One unit of work: a raw input to parse then analyse, or a stored document to
+    analyse. ``key`` is the runner's number for it (documents are stored in key order)."""
+
+    key: int
+    item: RawItem | Document
+    analyse: bool = True
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A raw input became a document (or failed to)."""
+
+    key: int
+    document: Document | None
+    failure: Failure | None = None
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A document's analysis (or why there is none). ``warning`` is set for documents
+    stored but not analysed (not English: NW115)."""
+
+    key: int
+    document_id: str
+    analysis: DocAnalysis | None
+    failure: Failure | None = None
+    warning: Failure | None = None
+
+
+Message = Parsed | Analysed
+
+
+def input_hash(item: RawItem) -> str:
+    """Content hash of a raw input (its source, format and content)."""
+    digest = hashlib.sha256()
+    for part in (item.source, item.format, item.content):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def extra_places(settings: Settings) -> tuple[ExtraPlace, ...]:
+    """The places of the user's gazetteer files."""
+    places: list[ExtraPlace] = []
+    for path in settings.analyze.gazetteer_files:
+        places.extend(load_places_file(path))
+    return tuple(places)
+
+
+@lru_cache(maxsize=2)
+def _tools(files: tuple[Path, ...]) -> tuple[Any, Gazetteer, tuple[ExtraPlace, ...]]:
+    from newsweave.analyze.nlp import load
+    from newsweave.analyze.prepare import pipeline
+
+    places = extra_places(Settings().replace("analyze.gazetteer_files", files))
+    return pipeline(load()), Gazetteer.build(places), places
+
+
+def tools(settings: Settings) -> tuple[Any, Gazetteer, tuple[ExtraPlace, ...]]:
+    """spaCy pipeline, gazetteer and extra places, built once per process."""
+    return _tools(tuple(settings.analyze.gazetteer_files))
+
+
+def run_jobs(
+    jobs: Sequence[Job], settings: Settings, beat: Callable[[], None] = lambda: None
+) -> Iterator[Parsed | Analysed]:
+    """Parse and analyse ``jobs``: one Parsed message per raw input (first, so a runner
+    can store documents while they are analysed), then one Analysed message per document
+    to analyse; ``beat`` is called after each spaCy piece. A failing input or document is
+    reported in its message; the others go on."""
+    from newsweave.ingest.parse import parse
+
+    todo: list[tuple[int, Document]] = []
+    for job in jobs:
+        if isinstance(job.item, Document):
+            todo.append((job.key, job.item))
+            continue
+        try:
+            document = parse(job.item, min_words=settings.ingest.min_words)
+        except NewsweaveError as error:
+            yield Parsed(job.key, None, Failure.of(error))
+            continue
+        except Exception as exc:  # one bad input must not stop the batch
+            yield Parsed(job.key, None, Failure("NW901", job.item.source, _why(exc)))
+            continue
+        yield Parsed(job.key, document)
+        if job.analyse:
+            todo.append((job.key, document))
+    if todo:
+        yield from analyse_documents(todo, settings, beat)
+
+
+def analyse_documents(
+    todo: Sequence[tuple[int, Document]], settings: Settings, beat: Callable[[], None]
+) -> Iterator[Analysed]:
+    """Analysed messages for ``todo`` (key, document), in order."""
+    from newsweave.analyze.prepare import contexts
+
+    english: list[tuple[int, Document]] = []
+    for key, document in todo:
+        if document.language not in LANGUAGES:
+            note = skipped(document)
+            warning = Failure("NW115", document.source, note.notes[0])
+            yield Analysed(key, document.id, note, warning=warning)
+        elif len(document.segments) > settings.pipeline.max_paragraphs:
+            reason = (
+                f"{len(document.segments):,} paragraphs, over the budget of "
+                f"{settings.pipeline.max_paragraphs:,} (pipeline.max_paragraphs)"
+            )
+            yield Analysed(key, document.id, None, Failure("NW140", document.source, reason))
+        else:
+            english.append((key, document))
+    if not english:
+        return
+    nlp, gazetteer, places = tools(settings)
+
+    def stream(documents: Sequence[Document]) -> Iterator[Any]:
+        return contexts(
+            documents,
+            nlp,
+            batch_size=settings.analyze.batch_size,
+            extra_places=places,
+            chunk_chars=settings.pipeline.chunk_chars,
+            on_piece=beat,
+        )
+
+    done = 0
+    try:
+        for (key, _), ctx in zip(english, stream([d for _, d in english]), strict=False):
+            done += 1
+            yield _analysed(key, ctx, gazetteer)
+    except Exception:  # spaCy failed on one of the batch: go on one document at a time
+        for key, document in english[done:]:
+            try:
+                ctx = next(iter(stream([document])))
+            except Exception as exc:
+                failure = Failure("NW117", document.source, f"analysis failed: {_why(exc)}")
+                yield Analysed(key, document.id, None, failure)
+                continue
+            yield _analysed(key, ctx, gazetteer)
+
+
+def _analysed(key: int, ctx: Any, gazetteer: Gazetteer) -> Analysed:
+    try:
+        analysis = analyze(ctx, gazetteer)
+    except Exception as exc:  # one failing document must not stop the others
+        failure = Failure("NW117", ctx.document.source, f"analysis failed: {_why(exc)}")
+        return Analysed(key, ctx.document.id, None, failure)
+    return Analysed(key, ctx.document.id, analysis)
+
+
+def _why(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
