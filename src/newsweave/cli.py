@@ -92,6 +92,14 @@ def ingest(
         bool, typer.Option("--no-analyze", help="Store only; analyse later with `analyze`.")
     ] = False,
     gazetteer: GazetteerOption = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Fetch from loopback and private-network addresses too "
+            "(fetch.allow_private; refused by default, NW125).",
+        ),
+    ] = False,
 ) -> None:
     """Read articles into the store: clean text, segments by role, metadata; then analyse
     the new documents (actors, dates, figures, quotes).
@@ -104,6 +112,8 @@ def ingest(
     from newsweave.ingest.pipeline import ingest as run_ingest
 
     settings = _settings(db)
+    if allow_private:
+        settings = settings.replace("fetch.allow_private", True)
     try:
         store = _open_store(db)
     except NewsweaveError as error:

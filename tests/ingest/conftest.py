@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import socket
 import threading
 import time
@@ -107,10 +108,13 @@ class Route:
     delay: float = 0.0
     stream: bool = False
     """Send the body in chunks without a Content-Length (ends at connection close)."""
+    drip: float = 0.0
+    """Send the status line and headers one byte at a time, this many seconds apart."""
 
 
 def _routes() -> dict[str, Route]:
     huge = b"<html><body><p>" + b"filler words " * 20_000 + b"</p></body></html>"
+    bomb = gzip.compress(b"<html><body><p>" + b" " * 30_000_000, compresslevel=9)
     latin = (
         '<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head>'
         "<body><p>Le caf\xe9 du port a rouvert, a annonc\xe9 la mairie.</p></body></html>"
@@ -137,6 +141,13 @@ def _routes() -> dict[str, Route]:
         "/huge": Route(body=huge),
         "/huge-stream": Route(body=huge, stream=True),
         "/slow": Route(body=ARTICLE_HTML.encode(), delay=1.5),
+        "/drip": Route(body=ARTICLE_HTML.encode(), drip=0.05),
+        "/gzip-bomb": Route(body=bomb, headers={"Content-Encoding": "gzip"}),
+        "/to-other-port": Route(status=302, headers={"Location": "http://127.0.0.1:1/x"}),
+        "/to-other-host": Route(status=302, headers={"Location": "http://127.0.0.2/x"}),
+        "/to-metadata": Route(
+            status=301, headers={"Location": "http://169.254.169.254/latest/meta-data/"}
+        ),
     }
 
 
@@ -155,6 +166,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(route)
 
     def _answer(self, route: Route) -> None:
+        if route.drip:
+            self._drip(route)
+            return
         self.send_response(route.status)
         if route.content_type:
             self.send_header("Content-Type", route.content_type)
@@ -166,6 +180,18 @@ class _Handler(BaseHTTPRequestHandler):
         for start in range(0, len(route.body), 8192):
             self.wfile.write(route.body[start : start + 8192])
             self.wfile.flush()
+
+    def _drip(self, route: Route) -> None:
+        head = (
+            f"HTTP/1.1 {route.status} OK\r\nContent-Type: {route.content_type}\r\n"
+            f"X-Padding: {'x' * 200}\r\nContent-Length: {len(route.body)}\r\n\r\n"
+        ).encode()
+        for byte in head:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(route.drip)
+        self.wfile.write(route.body)
+        self.close_connection = True
 
     def log_message(self, format: str, *args: object) -> None:
         """Keep test output quiet."""

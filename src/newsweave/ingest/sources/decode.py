@@ -57,6 +57,12 @@ _CONTROL = frozenset(range(0x20)) - frozenset(b"\t\n\r\f\v\x1b") | {0x7F}
 _CONTROL_RATIO = 0.1
 """Above this share of control bytes, content is binary."""
 
+_DTD_SCAN = 65536
+"""Entity declarations live in the DOCTYPE's internal subset, at the start of a document."""
+_ENTITY_DECL = re.compile(rb"<\x00?!\x00?E\x00?N\x00?T\x00?I\x00?T\x00?Y", re.I)
+"""``<!ENTITY`` in UTF-8 and its ASCII-compatible kin, and in UTF-16 (either byte order)."""
+_ENTITY_TEXT = re.compile(r"<!ENTITY", re.I)
+
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
 _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)", re.I)
 
@@ -89,6 +95,15 @@ def check_bytes(data: bytes, subject: str) -> None:
     controls = sum(1 for byte in head if byte in _CONTROL)
     if controls > _CONTROL_RATIO * len(head):
         raise NewsweaveError("NW102", subject, f"{controls} control bytes in {len(head)}")
+
+
+def refuse_entities(data: bytes | str, subject: str) -> None:
+    """Raise NW131 when a document type declaration declares entities (the "billion laughs"
+    expansion, or external entities): no feed or article page needs them."""
+    head = data[:_DTD_SCAN]
+    found = _ENTITY_DECL.search(head) if isinstance(head, bytes) else _ENTITY_TEXT.search(head)
+    if found is not None:
+        raise NewsweaveError("NW131", subject, "the document declares XML entities (<!ENTITY)")
 
 
 def decode_bytes(data: bytes, subject: str, declared: str | None = None) -> str:
