@@ -61,7 +61,7 @@ class IngestSettings:
         "(and at least ingest.max_bytes) before it is abandoned (NW128).",
     )
     max_elements: int = _doc(
-        100_000, "HTML pages with more elements than this are refused before extraction (NW126)."
+        60_000, "HTML pages with more elements than this are refused before extraction (NW126)."
     )
     max_paragraphs: int = _doc(
         5_000, "Documents with more paragraphs than this are refused (NW132)."
@@ -70,6 +70,11 @@ class IngestSettings:
         30.0,
         "Wall time allowed to extract one HTML page's text (in a worker process that is "
         "replaced when it runs over; NW127).",
+    )
+    extract_memory: int = _doc(
+        2_000_000_000,
+        "Memory, in bytes, the text-extraction worker may add to what it starts with "
+        "(past it the worker is replaced and the page refused, NW126).",
     )
     follow_feed_links: bool = _doc(
         True, "Fetch the linked page of a feed item that carries only a summary."

@@ -22,7 +22,13 @@ import httpx
 
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.raw import Format, Hints, RawItem
-from newsweave.ingest.sources.decode import Outcome, check_bytes, guarded, refuse_entities
+from newsweave.ingest.sources.decode import (
+    Outcome,
+    check_bytes,
+    guarded,
+    read_limited,
+    refuse_entities,
+)
 from newsweave.ingest.sources.http import Fetched, fetch, make_client, page_item
 from newsweave.settings import Settings
 
@@ -97,7 +103,7 @@ def parse_feed(
 
 
 def _iter_file(path: Path, subject: str, settings: Settings, follow: bool) -> Iterator[Outcome]:
-    data = path.read_bytes()
+    data = read_limited(path, subject, settings.ingest.max_bytes)
     yield from _iter_bytes(data, subject, settings, follow, None, None)
 
 

@@ -16,21 +16,31 @@ from typing import Any
 
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.raw import Format, Hints, RawItem
-from newsweave.ingest.sources.decode import Outcome, check_bytes, decode_bytes, guarded
+from newsweave.ingest.sources.decode import (
+    Outcome,
+    check_bytes,
+    decode_bytes,
+    guarded,
+    open_regular,
+    read_limited,
+)
 
 _PUBLISHER_KEYS = ("publisher", "source", "site")
 _HEAD = 8192
+_LIMIT = 50_000_000
+"""The default of ingest.max_bytes, for callers that pass no limit."""
 
 
-def iter_jsonl(path: Path, subject: str) -> Iterator[Outcome]:
-    """One item per non-blank line of the JSONL file, named ``subject#line=N``."""
-    return guarded(subject, _iter_jsonl(path, subject))
+def iter_jsonl(path: Path, subject: str, limit: int = _LIMIT) -> Iterator[Outcome]:
+    """One item per non-blank line of the JSONL file, named ``subject#line=N``; at most
+    ``limit`` bytes are read (ingest.max_bytes, a line at a time)."""
+    return guarded(subject, _iter_jsonl(path, subject, limit))
 
 
-def iter_json(path: Path, subject: str) -> Iterator[Outcome]:
+def iter_json(path: Path, subject: str, limit: int = _LIMIT) -> Iterator[Outcome]:
     """The records of a JSON file: one object (named ``subject``) or a list of them
-    (named ``subject#item=N``)."""
-    return guarded(subject, _iter_json(path, subject))
+    (named ``subject#item=N``); NW105 past ``limit`` bytes."""
+    return guarded(subject, _iter_json(path, subject, limit))
 
 
 def record_item(record: Any, source: str) -> RawItem:
@@ -41,11 +51,18 @@ def record_item(record: Any, source: str) -> RawItem:
     return RawItem(source, content.replace("\r\n", "\n").replace("\r", "\n"), fmt, _hints(record))
 
 
-def _iter_jsonl(path: Path, subject: str) -> Iterator[Outcome]:
-    with path.open("rb") as handle:
-        check_bytes(handle.read(_HEAD), subject)
+def _iter_jsonl(path: Path, subject: str, limit: int) -> Iterator[Outcome]:
+    with open_regular(path, subject) as handle:
+        check_bytes(handle.read(_HEAD), subject, lines=True)
         handle.seek(0)
-        for number, line in enumerate(handle, 1):
+        number = 0
+        budget = limit
+        while line := handle.readline(budget + 1):
+            number += 1
+            budget -= len(line)
+            if budget < 0:
+                reason = f"the file is larger than ingest.max_bytes ({limit} bytes)"
+                raise NewsweaveError("NW105", f"{subject}#line={number}", reason)
             if number == 1:
                 line = line.removeprefix(codecs.BOM_UTF8)
             if line.strip():
@@ -53,6 +70,8 @@ def _iter_jsonl(path: Path, subject: str) -> Iterator[Outcome]:
 
 
 def _line_outcome(line: bytes, where: str) -> Outcome:
+    if b"\x00" in line:
+        return NewsweaveError("NW102", where, "a NUL byte: this line is not text")
     try:
         record = json.loads(line)
     except UnicodeDecodeError as exc:
@@ -65,8 +84,8 @@ def _line_outcome(line: bytes, where: str) -> Outcome:
         return error
 
 
-def _iter_json(path: Path, subject: str) -> Iterator[Outcome]:
-    text = decode_bytes(path.read_bytes(), subject)
+def _iter_json(path: Path, subject: str, limit: int) -> Iterator[Outcome]:
+    text = decode_bytes(read_limited(path, subject, limit), subject)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
