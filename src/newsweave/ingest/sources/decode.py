@@ -92,16 +92,17 @@ _TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 def open_regular(path: Path, subject: str) -> BinaryIO:
     """``path`` opened for reading; NW133 for a symbolic link loop, NW102 for anything but a
     regular file (a FIFO or a device would block or never end)."""
-    try:
-        handle = path.open("rb")
+    try:  # non-blocking: opening a FIFO must not wait for a writer
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise NewsweaveError("NW133", subject, "a symbolic link loop") from exc
         raise
-    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-        handle.close()
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
         raise NewsweaveError("NW102", subject, "not a regular file (a device, FIFO or socket)")
-    return handle
+    os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")
 
 
 def read_limited(path: Path, subject: str, limit: int) -> bytes:

@@ -2,7 +2,9 @@
 
 A file named explicitly must have a known extension (else NW114); directory walks and globs
 skip unknown extensions and hidden files or folders silently. Files larger than
-``ingest.max_bytes`` are refused (NW105), WARC archives excepted.
+``ingest.max_bytes`` are refused (NW105), WARC archives and JSONL files excepted (their
+records are bounded one by one); only regular files are read (no devices or FIFOs), a
+symbolic link loop is NW133, and a file reached by several links or matches is read once.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from newsweave.ingest.sources.decode import (
     Outcome,
     decode_bytes,
     guarded,
+    open_regular,
     read_limited,
     sniff_format,
 )
@@ -160,9 +163,9 @@ def _wanted(path: Path) -> bool:
     if path.suffix.lower() != ".xml":
         return True
     try:
-        with path.open("rb") as handle:
+        with open_regular(path, str(path)) as handle:
             return looks_like_feed(handle.read(_SNIFF))
-    except OSError:
+    except (OSError, NewsweaveError):
         return True  # let reading it report the problem
 
 
@@ -173,7 +176,7 @@ def _read_file(path: Path, subject: str, settings: Settings, follow: bool) -> It
         raise NewsweaveError("NW114", subject, f"unknown file type ({suffix})")
     if path.is_symlink():
         _check_link(path, subject)
-    if kind != "warc":
+    if kind not in ("warc", "jsonl"):  # these two are bounded record by record
         _check_size(path, subject, settings.ingest.max_bytes)
     yield from _dispatch(kind, path, subject, settings, follow)
 

@@ -3,6 +3,8 @@
 A record is an object with ``html`` or ``text`` (``html`` wins when both are there) and
 optional ``url``, ``title``, ``published``, ``authors`` (a list or a string),
 ``publisher`` / ``source`` / ``site``. A bad line is an NW112 for that line; the others go on.
+A JSONL file may be of any size: each line is read up to ``ingest.max_bytes`` (NW105 for a
+longer line, never read whole), and a NUL byte rejects only its line (NW102).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.raw import Format, Hints, RawItem
@@ -27,13 +29,14 @@ from newsweave.ingest.sources.decode import (
 
 _PUBLISHER_KEYS = ("publisher", "source", "site")
 _HEAD = 8192
+_CHUNK = 1 << 20
 _LIMIT = 50_000_000
 """The default of ingest.max_bytes, for callers that pass no limit."""
 
 
 def iter_jsonl(path: Path, subject: str, limit: int = _LIMIT) -> Iterator[Outcome]:
-    """One item per non-blank line of the JSONL file, named ``subject#line=N``; at most
-    ``limit`` bytes are read (ingest.max_bytes, a line at a time)."""
+    """One item per non-blank line of the JSONL file, named ``subject#line=N``; a line
+    longer than ``limit`` bytes (ingest.max_bytes) is NW105, never read whole."""
     return guarded(subject, _iter_jsonl(path, subject, limit))
 
 
@@ -56,17 +59,25 @@ def _iter_jsonl(path: Path, subject: str, limit: int) -> Iterator[Outcome]:
         check_bytes(handle.read(_HEAD), subject, lines=True)
         handle.seek(0)
         number = 0
-        budget = limit
-        while line := handle.readline(budget + 1):
+        while line := handle.readline(limit + 1):
             number += 1
-            budget -= len(line)
-            if budget < 0:
-                reason = f"the file is larger than ingest.max_bytes ({limit} bytes)"
-                raise NewsweaveError("NW105", f"{subject}#line={number}", reason)
+            where = f"{subject}#line={number}"
+            if len(line) > limit and not line.endswith(b"\n"):
+                _skip_line(handle)
+                reason = f"a line longer than ingest.max_bytes ({limit} bytes)"
+                yield NewsweaveError("NW105", where, reason)
+                continue
             if number == 1:
                 line = line.removeprefix(codecs.BOM_UTF8)
             if line.strip():
-                yield _line_outcome(line, f"{subject}#line={number}")
+                yield _line_outcome(line, where)
+
+
+def _skip_line(handle: BinaryIO) -> None:
+    """Read past the end of the current line, a bounded chunk at a time."""
+    while chunk := handle.readline(_CHUNK):
+        if chunk.endswith(b"\n"):
+            return
 
 
 def _line_outcome(line: bytes, where: str) -> Outcome:
