@@ -52,8 +52,8 @@ class IngestSettings:
 
     max_bytes: int = _doc(
         50_000_000,
-        "Largest local file read, in bytes (WARC files excepted); also the largest page in "
-        "a WARC record, after decompression.",
+        "Largest local file read, in bytes (WARC and JSONL files excepted); also the largest "
+        "page in a WARC record (after decompression) and the longest JSONL line.",
     )
     max_expansion: float = _doc(
         100.0,

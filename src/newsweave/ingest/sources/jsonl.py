@@ -89,6 +89,8 @@ def _line_outcome(line: bytes, where: str) -> Outcome:
         return NewsweaveError("NW112", where, f"not UTF-8 ({exc.reason} at byte {exc.start})")
     except json.JSONDecodeError as exc:
         return NewsweaveError("NW112", where, f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return NewsweaveError("NW112", where, "JSON nested too deeply")
     try:
         return record_item(record, where)
     except NewsweaveError as error:
@@ -102,6 +104,8 @@ def _iter_json(path: Path, subject: str, limit: int) -> Iterator[Outcome]:
     except json.JSONDecodeError as exc:
         reason = f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         raise NewsweaveError("NW112", subject, reason) from exc
+    except RecursionError:
+        raise NewsweaveError("NW112", subject, "JSON nested too deeply") from None
     if not isinstance(document, list):
         yield record_item(document, subject)
         return
