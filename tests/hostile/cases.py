@@ -233,12 +233,9 @@ def build(root: Path) -> Corpus:
     )
 
     # XML ------------------------------------------------------------------------------------
-    feed = (
-        LAUGHS.replace("lolz", "rss")
     feed = LAUGHS.replace("lolz", "rss") + (
         '<rss version="2.0"><channel><title>&g;</title><item><title>&g;</title>'
         "<description>&g;</description></item></channel></rss>"
-    )
     )
     add(Case("billion-laughs-feed", write("laughs.rss", feed.encode()), frozenset({"NW131"})))
     page = LAUGHS.replace("lolz", "html") + "<html><body><p>&g;</p></body></html>"
