@@ -64,7 +64,7 @@ class IngestSettings:
         60_000, "HTML pages with more elements than this are refused before extraction (NW126)."
     )
     max_paragraphs: int = _doc(
-        5_000, "Documents with more paragraphs than this are refused (NW132)."
+        3_000, "Documents with more paragraphs than this are refused (NW132)."
     )
     extract_seconds: float = _doc(
         30.0,

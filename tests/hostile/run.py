@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import resource
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -37,19 +39,24 @@ def _caps() -> None:
 
 
 def ingest(db: Path, sources: list[str], *, seconds: float, extra: tuple[str, ...] = ()) -> Run:
-    """``newsweave ingest --db DB SOURCES...``; raises TimeoutExpired past ``seconds``."""
-    done = subprocess.run(
+    """``newsweave ingest --db DB SOURCES...``; past ``seconds`` the whole process group
+    (workers included) is killed and ``subprocess.TimeoutExpired`` raised."""
+    process = subprocess.Popen(
         [str(NEWSWEAVE), "ingest", "--db", str(db), *extra, *sources],
-        capture_output=True,
-        timeout=seconds,
-        preexec_fn=_caps,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
-        check=False,
+        preexec_fn=_caps,
+        start_new_session=True,
     )
+    try:
+        stdout, stderr = process.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
     return Run(
-        done.returncode,
-        done.stdout.decode("utf-8", "replace"),
-        done.stderr.decode("utf-8", "replace"),
+        process.returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
     )
 
 

@@ -5,13 +5,15 @@ crashes, and the good article is stored and analysed."""
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.hostile.cases import NAMES, Case, Corpus, build
-from tests.hostile.run import Run, ingest, stored_and_analysed
+from tests.hostile.run import NEWSWEAVE, Run, ingest, stored_and_analysed
 
 TIME_CAP = 240.0
 """Seconds for the whole batch (about 25 s on an idle laptop; the CI machine is shared)."""
@@ -73,3 +75,24 @@ def test_case_ends_in_one_clear_error_line(batch: Batch, name: str) -> None:
         assert not stored
     for subject in case.stored:
         assert stored_and_analysed(batch.db, subject) == (True, True), subject
+
+
+def test_merging_an_entity_with_itself_is_nw205_and_writes_nothing(batch: Batch) -> None:
+    with sqlite3.connect(batch.db) as conn:
+        (entity,) = conn.execute("SELECT id FROM entities ORDER BY id LIMIT 1").fetchone()
+        (actor,) = conn.execute(
+            "SELECT actor_id FROM entity_members WHERE entity_id = ? LIMIT 1", (entity,)
+        ).fetchone()
+        before = conn.execute("SELECT COUNT(*) FROM judgements").fetchone()[0]
+    for first, second in ((entity, entity), (entity, actor)):
+        done = subprocess.run(
+            [str(NEWSWEAVE), "merge", first, second, "--db", str(batch.db)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 1
+        assert done.stderr.startswith(f"error NW205 {first} {second}: "), done.stderr
+    with sqlite3.connect(batch.db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM judgements").fetchone()[0] == before
