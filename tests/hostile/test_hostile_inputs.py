@@ -15,6 +15,8 @@ import pytest
 from tests.hostile.cases import NAMES, Case, Corpus, build
 from tests.hostile.run import NEWSWEAVE, Run, ingest, stored_and_analysed
 
+pytestmark = pytest.mark.slow
+
 TIME_CAP = 240.0
 """Seconds for the whole batch (about 25 s on an idle laptop; the CI machine is shared)."""
 

@@ -21,6 +21,7 @@ import contextlib
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
@@ -105,6 +106,30 @@ def resolve(host: str, port: int, policy: Policy) -> list[str]:
     return addresses
 
 
+def _resolve_within(host: str, port: int, policy: Policy, seconds: float | None) -> list[str]:
+    """:func:`resolve` in a helper thread, waiting at most ``seconds`` (the C resolver
+    cannot be interrupted; a slow lookup is abandoned to finish on its own)."""
+    if seconds is None:
+        return resolve(host, port, policy)
+    box: list[list[str] | BaseException] = []
+
+    def lookup() -> None:
+        try:
+            box.append(resolve(host, port, policy))
+        except BaseException as exc:  # handed to the waiting thread
+            box.append(exc)
+
+    thread = threading.Thread(target=lookup, name="newsweave-dns", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not box:
+        raise httpcore.ConnectTimeout(f"no DNS answer for {host} within {seconds:g} s")
+    result = box[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
 @contextlib.contextmanager
 def deadline(at: float | None) -> Iterator[None]:
     """Requests made inside the block must be done by monotonic time ``at``."""
@@ -174,7 +199,7 @@ class _Backend(httpcore.SyncBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
         try:
-            addresses = resolve(host, port, self._policy)
+            addresses = _resolve_within(host, port, self._policy, _clip(timeout))
         except socket.gaierror as exc:
             raise httpcore.ConnectError(f"cannot resolve {host}: {exc.strerror}") from exc
         failure: Exception | None = None
