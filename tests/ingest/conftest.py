@@ -7,6 +7,7 @@ import gzip
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -115,6 +116,9 @@ class Route:
 def _routes() -> dict[str, Route]:
     huge = b"<html><body><p>" + b"filler words " * 20_000 + b"</p></body></html>"
     bomb = gzip.compress(b"<html><body><p>" + b" " * 30_000_000, compresslevel=9)
+    article = ARTICLE_HTML.encode()
+    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    raw_deflate = packer.compress(article) + packer.flush()
     latin = (
         '<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head>'
         "<body><p>Le caf\xe9 du port a rouvert, a annonc\xe9 la mairie.</p></body></html>"
@@ -143,6 +147,17 @@ def _routes() -> dict[str, Route]:
         "/slow": Route(body=ARTICLE_HTML.encode(), delay=1.5),
         "/drip": Route(body=ARTICLE_HTML.encode(), drip=0.05),
         "/gzip-bomb": Route(body=bomb, headers={"Content-Encoding": "gzip"}),
+        "/gzip-members": Route(
+            body=gzip.compress(article[:300]) + gzip.compress(article[300:]) + b"\x00" * 8,
+            headers={"Content-Encoding": "gzip"},
+            stream=True,
+        ),
+        "/deflate": Route(body=zlib.compress(article), headers={"Content-Encoding": "deflate"}),
+        "/deflate-raw": Route(body=raw_deflate, headers={"Content-Encoding": "deflate"}),
+        "/gzip-corrupt": Route(
+            body=gzip.compress(article)[:40] + b"garbage" * 20, headers={"Content-Encoding": "gzip"}
+        ),
+        "/brotli": Route(body=b"\x1b\x00\x00", headers={"Content-Encoding": "br"}),
         "/to-other-port": Route(status=302, headers={"Location": "http://127.0.0.1:1/x"}),
         "/to-other-host": Route(status=302, headers={"Location": "http://127.0.0.2/x"}),
         "/to-metadata": Route(

@@ -218,6 +218,22 @@ def test_gzip_bomb_stops_at_max_bytes_after_decompression(http_server: str) -> N
     assert (error.code, error.subject) == ("NW134", url)
 
 
+@pytest.mark.parametrize("path", ["/gzip-members", "/deflate", "/deflate-raw"])
+def test_compressed_bodies_are_decoded(http_server: str, path: str) -> None:
+    [item] = read(http_server + path)
+    assert isinstance(item, RawItem), item
+    assert "About 1,200 passengers crossed on the first day" in item.content
+
+
+@pytest.mark.parametrize(("path", "code"), [("/gzip-corrupt", "NW102"), ("/brotli", "NW110")])
+def test_corrupt_or_unknown_encodings_are_clear_errors(
+    http_server: str, path: str, code: str
+) -> None:
+    url = http_server + path
+    error = only_error(read(url))
+    assert (error.code, error.subject) == (code, url)
+
+
 def test_headers_sent_a_byte_at_a_time_hit_the_total_deadline(http_server: str) -> None:
     url = http_server + "/drip"
     settings = LOCAL.replace("fetch.timeout", 5.0).replace("fetch.deadline", 1.0)

@@ -9,6 +9,8 @@ connection goes through :mod:`.guard`: private addresses are refused (NW125) unl
 from __future__ import annotations
 
 import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -33,6 +35,7 @@ FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/xml", "text/xml"}
 )
 ACCEPTED_TYPES = HTML_TYPES | TEXT_TYPES | FEED_TYPES
+_CHUNK = 65536
 
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -174,12 +177,43 @@ def _read_body(response: httpx.Response, url: str, settings: FetchSettings) -> b
         )
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():  # decompressed a network read (<= 64 KiB) at a time
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    for chunk in _decoded(response.iter_raw(), encoding, url):
         size += len(chunk)
         if size > limit:
             raise NewsweaveError("NW134", url, f"body exceeds fetch.max_bytes ({limit} bytes)")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _decoded(raw: Iterator[bytes], encoding: str, url: str) -> Iterator[bytes]:
+    """The body with its Content-Encoding undone, at most ``_CHUNK`` bytes per piece, so a
+    compression bomb is stopped by the size cap after a bounded amount of work."""
+    if encoding in ("", "identity"):
+        yield from raw
+        return
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise NewsweaveError("NW110", url, f"content encoding {encoding}")
+    wbits = 16 + zlib.MAX_WBITS if encoding != "deflate" else zlib.MAX_WBITS
+    inflater = zlib.decompressobj(wbits)
+    started = False
+    try:
+        for chunk in raw:
+            if encoding == "deflate" and not started and chunk:
+                started = True
+                if (chunk[0] & 0x0F) != 8:  # no zlib header: a raw deflate stream
+                    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            data = chunk
+            while data:
+                if inflater.eof:
+                    if encoding == "deflate" or not data.startswith(b"\x1f\x8b"):
+                        return  # padding after the end of the stream
+                    inflater = zlib.decompressobj(wbits)  # another gzip member
+                yield inflater.decompress(data, _CHUNK)
+                data = inflater.unused_data if inflater.eof else inflater.unconsumed_tail
+        yield inflater.flush()
+    except zlib.error as exc:
+        raise NewsweaveError("NW102", url, f"the {encoding} body is corrupt ({exc})") from exc
 
 
 def split_content_type(header: str) -> tuple[str, str | None]:
