@@ -85,6 +85,7 @@ NAMES = (
     "warc-gzip-bomb",
     "warc-5gb-record",
     "not-a-warc",
+    "warc-endless-header",
     "billion-laughs-feed",
     "billion-laughs-page",
     "feed-link-private",
@@ -229,6 +230,15 @@ def build(root: Path) -> Corpus:
             "not-a-warc",
             write("fake.warc", b"GET / HTTP/1.1\r\n\r\n" + rng.randbytes(500)),
             frozenset({"NW107", "NW102"}),
+        )
+    )
+
+    endless = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Padding: " + b"x" * 50_000_000
+    add(
+        Case(
+            "warc-endless-header",
+            write("endless-header.warc.gz", gzip.compress(endless, compresslevel=1)),
+            frozenset({"NW107"}),
         )
     )
 

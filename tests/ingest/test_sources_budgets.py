@@ -101,6 +101,18 @@ def test_warc_gzip_encoded_payload_is_bounded_after_decoding(tmp_path: Path) -> 
     assert len(items(outcomes)) == 1
 
 
+def test_warc_header_line_without_end_is_nw107_in_bounded_memory(tmp_path: Path) -> None:
+    head = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Padding: " + b"x" * 50_000_000
+    path = tmp_path / "endless-header.warc.gz"
+    path.write_bytes(gzip.compress(head, compresslevel=1))
+    started = time.monotonic()
+    [error] = read(str(path))
+    assert time.monotonic() - started < 10
+    assert isinstance(error, NewsweaveError)
+    assert (error.code, error.subject) == ("NW107", str(path))
+    assert "header line longer than" in error.reason
+
+
 # JSONL ---------------------------------------------------------------------------------------
 
 

@@ -26,6 +26,8 @@ from newsweave.settings import IngestSettings
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHUNK = 65536
+_HEADER_LINE = 1 << 20
+"""Longest WARC or HTTP header line read, in bytes."""
 
 
 def iter_warc(path: Path, subject: str, limits: IngestSettings | None = None) -> Iterator[Outcome]:
@@ -71,9 +73,25 @@ def _declared_length(record: Any, subject: str, number: int) -> int:
 
 
 class _Archive(ArchiveIterator):  # type: ignore[misc]  # warcio is untyped
-    """warcio's iterator, noting whether the last gzip member ended properly."""
+    """warcio's iterator, noting whether the last gzip member ended properly, and reading
+    header lines of at most ``_HEADER_LINE`` bytes (warcio would read a line of any length
+    into memory)."""
 
     gzip_cut = False
+
+    def __init__(self, handle: Any) -> None:
+        super().__init__(handle)
+        readline = self.reader.readline
+
+        def bounded(length: int | None = None) -> bytes:
+            if length is not None and length <= _HEADER_LINE:
+                return bytes(readline(length))
+            line = bytes(readline(_HEADER_LINE))
+            if len(line) >= _HEADER_LINE and not line.endswith(b"\n"):
+                raise ValueError(f"a header line longer than {_HEADER_LINE} bytes")
+            return line
+
+        self.reader.readline = bounded
 
     def close(self) -> None:
         decompressor = getattr(self.reader, "decompressor", None)
