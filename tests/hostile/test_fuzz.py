@@ -5,6 +5,7 @@ corpus. Whatever the input, each returns its result or raises a catalogued Newsw
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +17,7 @@ from newsweave.ingest.raw import Format, RawItem
 from newsweave.ingest.segments import classify
 from newsweave.ingest.sources.decode import decode_bytes, sniff_format
 from newsweave.ingest.sources.feeds import iter_feed_bytes
-from newsweave.ingest.sources.jsonl import record_item
+from newsweave.ingest.sources.jsonl import iter_jsonl, record_item
 from newsweave.ingest.text_page import read_text
 from newsweave.model import Document
 from newsweave.settings import Settings
@@ -161,6 +162,18 @@ def test_any_json_record_gives_an_item_or_nw112_nw103(record: object) -> None:
         assert error.code in {"NW103", "NW112"}
         return
     assert item.content.strip()
+
+
+@FUZZ
+@given(st.lists(st.binary(max_size=200), min_size=1, max_size=8))
+def test_random_jsonl_lines_give_items_or_errors_line_by_line(lines: list[bytes]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.jsonl"
+        path.write_bytes(b"\n".join(lines))
+        outcomes = list(iter_jsonl(path, "fuzz.jsonl"))
+    for outcome in outcomes:
+        if isinstance(outcome, NewsweaveError):
+            assert outcome.code in {"NW102", "NW103", "NW105", "NW112"}, outcome.line()
 
 
 def test_the_corpus_has_pages_and_pastes_to_mutate() -> None:
