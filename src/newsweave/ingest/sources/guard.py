@@ -18,6 +18,7 @@ cannot hold a request longer than the deadline.
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
 import socket
 import ssl
@@ -219,8 +220,12 @@ class GuardedTransport(httpx.HTTPTransport):
     """httpx's transport over :class:`_Backend`: checked addresses, one deadline, no proxy."""
 
     def __init__(self, policy: Policy) -> None:
-        super().__init__(trust_env=False)
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
-            network_backend=_Backend(policy),
-        )
+        context = _ssl_context()
+        super().__init__(verify=context, trust_env=False)
+        self._pool = httpcore.ConnectionPool(ssl_context=context, network_backend=_Backend(policy))
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One verifying TLS context for the process (loading the CA bundle costs ~50 ms)."""
+    return httpx.create_ssl_context(trust_env=False)
