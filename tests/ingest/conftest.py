@@ -175,6 +175,9 @@ class _Handler(BaseHTTPRequestHandler):
         route = self.routes.get(
             self.path.partition("?")[0], Route(status=404, body=b"no such page")
         )
+        if self.path == "/echo-host":
+            host = self.headers.get("Host", "")
+            route = Route(body=f"<html><body><p>Host header: {host}</p></body></html>".encode())
         if route.delay:
             time.sleep(route.delay)
         with contextlib.suppress(OSError):  # the client gave up (timeout, size cap)

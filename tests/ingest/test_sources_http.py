@@ -108,6 +108,12 @@ def allowing_only(http_server: str) -> Settings:
     return Settings().replace("fetch.allowed_private", (http_server.removeprefix("http://"),))
 
 
+def test_the_host_header_names_the_url_host_not_the_checked_address(http_server: str) -> None:
+    port = http_server.rsplit(":", 1)[1]
+    fetched = fetch(f"http://localhost:{port}/echo-host", LOCAL.fetch)
+    assert f"Host header: localhost:{port}" in fetched.text
+
+
 def test_allowed_private_address_is_fetched(http_server: str) -> None:
     [item] = read(http_server + "/article.html", settings=allowing_only(http_server))
     assert isinstance(item, RawItem)
