@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -268,3 +269,23 @@ def test_extraction_past_its_time_budget_is_nw127_and_the_next_page_is_read() ->
     assert time.monotonic() - started < 4
     document = parse(RawItem("story.html", STORY, "html"), min_words=10, limits=limits)
     assert "Felsberg" in document.text
+
+
+def test_extraction_works_from_threads_that_come_and_go() -> None:
+    """The worker dies with the thread that forked it (Linux PDEATHSIG); the next page
+    forks a new one, and threads asking at once are served one at a time."""
+    results: list[str] = []
+
+    def extract(number: int) -> None:
+        page = STORY.replace("Thursday", f"Thursday ({number})")
+        results.append(parse(RawItem(f"t{number}.html", page, "html"), min_words=10).text)
+
+    for _ in range(2):
+        threads = [threading.Thread(target=extract, args=(n,)) for n in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    extract(9)
+    assert len(results) == 7
+    assert all("Felsberg" in text for text in results)

@@ -21,6 +21,7 @@ import re
 import resource
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -51,21 +52,38 @@ def run_budgeted(
     function: Callable[..., Any], args: tuple[Any, ...], subject: str, limits: IngestSettings
 ) -> Any:
     """``function(*args)`` in the extraction worker, within ``ingest.extract_seconds`` and
-    ``ingest.extract_memory``. ``ValueError`` and ``TypeError`` it raises are raised here;
-    running over a budget raises NW127 (time) or NW126 (memory) and replaces the worker."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    ``ingest.extract_memory``. ``ValueError`` and ``TypeError`` it raises are raised here
+    as such, anything else as ``RuntimeError``; running over a budget raises NW127 (time)
+    or NW126 (memory) and replaces the worker."""
+    if not hasattr(os, "fork"):
         return function(*args)
     return _worker().call(function, args, subject, limits)
 
 
 class _Worker:
-    """One forked process serving calls over a pipe, replaced when it runs over a budget."""
+    """One forked process serving calls over a pipe, replaced when it runs over a budget.
+
+    ``os.fork`` rather than ``multiprocessing.Process``, so it also works inside a daemonic
+    pool worker (which multiprocessing forbids to have children)."""
 
     def __init__(self) -> None:
         self._conn: Connection | None = None
-        self._process: Any = None
+        self._pid = 0
+        self._memory = 0
+        self._lock = threading.Lock()
 
     def call(
+        self,
+        function: Callable[..., Any],
+        args: tuple[Any, ...],
+        subject: str,
+        limits: IngestSettings,
+    ) -> Any:
+        """One call at a time, whichever thread asks."""
+        with self._lock:
+            return self._call(function, args, subject, limits)
+
+    def _call(
         self,
         function: Callable[..., Any],
         args: tuple[Any, ...],
@@ -80,9 +98,8 @@ class _Worker:
             ready = False
         if not ready:
             self.stop()
-            reason = (
-                f"text extraction ran past ingest.extract_seconds ({limits.extract_seconds:g} s)"
-            )
+            seconds = limits.extract_seconds
+            reason = f"text extraction ran past ingest.extract_seconds ({seconds:g} s)"
             raise NewsweaveError("NW127", subject, reason)
         try:
             status, value = conn.recv()
@@ -96,32 +113,47 @@ class _Worker:
             self.stop()
             raise NewsweaveError("NW126", subject, _memory_reason(limits))
         kind, message = value
-        raise (TypeError if kind == "TypeError" else ValueError)(message)
+        if kind in ("ValueError", "TypeError"):
+            raise (TypeError if kind == "TypeError" else ValueError)(message)
+        raise RuntimeError(f"{kind}: {message}")
+
+    def _alive(self) -> bool:
+        if not self._pid:
+            return False
+        try:
+            pid, _ = os.waitpid(self._pid, os.WNOHANG)
+        except ChildProcessError:
+            return False
+        return pid == 0
 
     def _ensure(self, memory: int) -> Connection:
-        if self._conn is not None and self._process is not None and self._process.is_alive():
+        if self._conn is not None and self._alive():
             if self._memory == memory:
                 return self._conn
             self.stop()
-        context = multiprocessing.get_context("fork")
-        parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child, parent, memory), daemon=True)
-        process.start()
+        parent, child = multiprocessing.Pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            status = 1
+            try:
+                parent.close()
+                _serve(child, memory)
+                status = 0
+            finally:
+                os._exit(status)
         child.close()
-        self._conn, self._process, self._memory = parent, process, memory
+        self._conn, self._pid, self._memory = parent, pid, memory
         return parent
-
-    _memory = 0
 
     def stop(self) -> None:
         """Kill the worker (the next call starts a new one)."""
         if self._conn is not None:
             self._conn.close()
-        if self._process is not None:
-            with contextlib.suppress(Exception):
-                self._process.kill()
-                self._process.join(5)
-        self._conn = self._process = None
+        if self._pid:
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+        self._conn, self._pid = None, 0
 
 
 def _memory_reason(limits: IngestSettings) -> str:
@@ -139,12 +171,12 @@ def _worker() -> _Worker:
     return _WORKER
 
 
-def _serve(conn: Connection, parent_end: Connection, memory: int) -> None:
-    """The worker's loop: run each call, send back its result; exit when the parent goes."""
-    parent_end.close()
+def _serve(conn: Connection, memory: int) -> None:
+    """The worker's loop: run each call, send back its result; return when the parent goes."""
     _die_with_parent()
     _cap_memory(memory)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     while True:
         try:
             function, args = conn.recv()
@@ -165,7 +197,9 @@ def _serve(conn: Connection, parent_end: Connection, memory: int) -> None:
 
 
 def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (best effort elsewhere)."""
+    """Ask Linux to kill this process when its parent dies (best effort elsewhere). Linux
+    ties this to the forking *thread*: if that thread ends, the worker goes too, and the
+    next call simply forks a new one."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
             libc = ctypes.CDLL(None, use_errno=True)
