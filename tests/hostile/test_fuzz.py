@@ -8,7 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsweave.errors import CATALOGUE, NewsweaveError
@@ -133,6 +133,7 @@ def test_paste_segmenter_on_random_lines(lines: list[str]) -> None:
 
 @FEW
 @given(mutated([FEED]))
+@example(FEED.replace(b'encoding="utf-8"', b'encoding="\x00utf-8"'))  # once misread as UTF-16
 def test_mutated_feeds_give_items_or_catalogued_errors(data: bytes) -> None:
     outcomes = list(iter_feed_bytes(data, "mutated.rss", Settings(), follow_links=False))
     for outcome in outcomes:

@@ -203,6 +203,13 @@ def test_utf16_without_bom_is_text(encoding: str, text: str) -> None:
     assert decode_bytes((text * 5).encode(encoding), "page.txt") == text * 5
 
 
+def test_ascii_text_with_a_stray_nul_is_not_utf16() -> None:
+    data = b"The harbour board met on Monday.\x00 It approved new cranes for the quay.\n" * 3
+    with pytest.raises(NewsweaveError) as caught:
+        decode_bytes(data, "stray.txt")
+    assert caught.value.code == "NW102"
+
+
 # feeds and pages -----------------------------------------------------------------------------
 
 LAUGHS = """<?xml version="1.0"?>

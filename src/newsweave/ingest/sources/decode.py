@@ -65,6 +65,9 @@ _CONTROL_RATIO = 0.1
 _UTF16_HIGH_BYTES = 64
 """At most this many distinct high bytes in a UTF-16 sample (text uses a few script blocks;
 binary data uses them all)."""
+_UTF16_ZERO_SHARE = 0.1
+"""Share of zero high bytes (spaces, digits, ASCII punctuation) a UTF-16 sample must have:
+text with a stray NUL byte is not UTF-16."""
 _UTF16_PRINTABLE = 0.95
 """Share of printable characters a UTF-16 sample must decode to."""
 
@@ -245,7 +248,7 @@ def _codec_name(label: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(label.strip().strip("\"'")).name.replace("-", "_")
-    except LookupError:
+    except (LookupError, ValueError):  # unknown, or a label with a NUL byte
         return None
 
 
@@ -272,7 +275,7 @@ def _utf16_guess(head: bytes) -> str | None:
         return None
     even, odd = sample[0::2], sample[1::2]
     for high, low, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if high.count(0) <= 2 * low.count(0) or low.count(0) > 0.05 * len(low):
+        if high.count(0) < _UTF16_ZERO_SHARE * len(high) or low.count(0) > 0.05 * len(low):
             continue
         if len(set(high)) > _UTF16_HIGH_BYTES:
             continue

@@ -92,7 +92,10 @@ def parse_feed(
         headers["content-location"] = base_url
     if charset:
         headers["content-type"] = f"application/xml; charset={charset}"
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except (ValueError, LookupError) as exc:  # e.g. a declared encoding feedparser rejects
+        raise NewsweaveError("NW113", subject, f"not a readable feed ({exc})") from exc
     problem = parsed.get("bozo_exception")
     if not parsed.get("version"):
         reason = f"not an RSS or Atom feed ({problem})" if problem else "not an RSS or Atom feed"
