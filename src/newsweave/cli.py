@@ -125,6 +125,14 @@ def ingest(
     gazetteer: GazetteerOption = None,
     dask: DaskOption = None,
     workers: WorkersOption = 0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Fetch from loopback and private-network addresses too "
+            "(fetch.allow_private; refused by default, NW125).",
+        ),
+    ] = False,
 ) -> None:
     """Read articles into the store: clean text, segments by role, metadata; analyse the
     new documents (actors, dates, figures, quotes) while reading; then resolve the corpus.
@@ -137,6 +145,8 @@ def ingest(
     from newsweave.pipeline import ingest as run_ingest
 
     settings = _with_gazetteer(_settings(db), gazetteer)
+    if allow_private:
+        settings = settings.replace("fetch.allow_private", True)
     executor = _executor(dask, workers)
     try:
         store = _open_store(db)

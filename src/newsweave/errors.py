@@ -7,7 +7,19 @@ Every error a user can see has a code here, a title and a hint. Raise
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""Control, line-separator, bidirectional-override and lone-surrogate characters."""
+
+
+def printable(value: str) -> str:
+    """``value`` with every character that could break or forge a line escaped
+    (``\\n``, ``\\x1b``, ``\\u202e``...), so one error line stays one line."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,21 @@ CATALOGUE: dict[str, ErrorSpec] = {
             "use --dask tcp://HOST:PORT (a running scheduler) or --dask local:N",
         ),
         ErrorSpec("NW147", "Dask scheduler unreachable", "check the address and that it runs"),
+        # ingest: budgets and guards on untrusted input (issue 16)
+        ErrorSpec(
+            "NW125",
+            "private address refused",
+            "use --allow-private (fetch.allow_private) to fetch from your own network",
+        ),
+        ErrorSpec("NW126", "page too complex", "raise ingest.max_elements or split the page"),
+        ErrorSpec("NW127", "extraction too slow", "raise ingest.extract_seconds"),
+        ErrorSpec("NW128", "decompression bomb", "raise ingest.max_expansion if it is genuine"),
+        ErrorSpec("NW129", "request too slow", "raise fetch.deadline or fetch.feed_seconds"),
+        ErrorSpec("NW130", "feed budget spent", "raise fetch.feed_seconds or use --no-follow"),
+        ErrorSpec("NW131", "XML entity declarations", "entities are refused in feeds and pages"),
+        ErrorSpec("NW132", "too many paragraphs", "raise ingest.max_paragraphs or split it"),
+        ErrorSpec("NW133", "symbolic link loop", "fix or remove the link"),
+        ErrorSpec("NW134", "response too large", "raise fetch.max_bytes"),
         # store
         ErrorSpec("NW201", "store is newer than this newsweave", "upgrade newsweave"),
         ErrorSpec("NW202", "document not found", "see `newsweave status` or the UI for ids"),
@@ -111,5 +138,6 @@ class NewsweaveError(Exception):
         return CATALOGUE[self.code]
 
     def line(self) -> str:
-        """One line naming the code, the input and the reason."""
-        return f"error {self.code} {self.subject}: {self.reason} ({self.spec.hint})"
+        """One line naming the code, the input and the reason (control characters escaped)."""
+        subject, reason = printable(self.subject), printable(self.reason)
+        return f"error {self.code} {subject}: {reason} ({self.spec.hint})"

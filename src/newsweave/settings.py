@@ -22,6 +22,22 @@ class FetchSettings:
     """How URLs and feeds are fetched."""
 
     timeout: float = _doc(20.0, "Seconds to wait for a server before giving up on a URL.")
+    deadline: float = _doc(
+        60.0, "Total seconds for one request: connecting, headers and body together."
+    )
+    feed_seconds: float = _doc(
+        300.0, "Total seconds for fetching the pages one feed links to; the rest is skipped."
+    )
+    allow_private: bool = _doc(
+        False,
+        "Fetch from loopback, private, link-local and other non-public addresses "
+        "(off: such URLs, redirects and feed links are refused, NW125).",
+    )
+    allowed_private: tuple[str, ...] = _doc(
+        (),
+        "Non-public addresses fetched even when fetch.allow_private is off, each "
+        "'ADDRESS' or 'ADDRESS:PORT' (e.g. '10.0.0.7:8080'); redirects elsewhere are refused.",
+    )
     max_bytes: int = _doc(10_000_000, "Largest response body read, in bytes.")
     max_redirects: int = _doc(5, "Redirects followed before a URL is refused.")
     user_agent: str = _doc(
@@ -34,7 +50,32 @@ class FetchSettings:
 class IngestSettings:
     """How inputs are read and turned into documents."""
 
-    max_bytes: int = _doc(50_000_000, "Largest local file read, in bytes (WARC files excepted).")
+    max_bytes: int = _doc(
+        50_000_000,
+        "Largest local file read, in bytes (WARC and JSONL files excepted); also the largest "
+        "page in a WARC record (after decompression) and the longest JSONL line.",
+    )
+    max_expansion: float = _doc(
+        100.0,
+        "A compressed archive may expand to at most this many times its size on disk "
+        "(and at least ingest.max_bytes) before it is abandoned (NW128).",
+    )
+    max_elements: int = _doc(
+        60_000, "HTML pages with more elements than this are refused before extraction (NW126)."
+    )
+    max_paragraphs: int = _doc(
+        3_000, "Documents with more paragraphs than this are refused (NW132)."
+    )
+    extract_seconds: float = _doc(
+        30.0,
+        "Wall time allowed to extract one HTML page's text (in a worker process that is "
+        "replaced when it runs over; NW127).",
+    )
+    extract_memory: int = _doc(
+        2_000_000_000,
+        "Memory, in bytes, the text-extraction worker may add to what it starts with "
+        "(past it the worker is replaced and the page refused, NW126).",
+    )
     follow_feed_links: bool = _doc(
         True, "Fetch the linked page of a feed item that carries only a summary."
     )

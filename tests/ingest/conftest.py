@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -107,10 +109,16 @@ class Route:
     delay: float = 0.0
     stream: bool = False
     """Send the body in chunks without a Content-Length (ends at connection close)."""
+    drip: float = 0.0
+    """Send the status line and headers one byte at a time, this many seconds apart."""
 
 
 def _routes() -> dict[str, Route]:
     huge = b"<html><body><p>" + b"filler words " * 20_000 + b"</p></body></html>"
+    bomb = gzip.compress(b"<html><body><p>" + b" " * 30_000_000, compresslevel=9)
+    article = ARTICLE_HTML.encode()
+    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    raw_deflate = packer.compress(article) + packer.flush()
     latin = (
         '<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head>'
         "<body><p>Le caf\xe9 du port a rouvert, a annonc\xe9 la mairie.</p></body></html>"
@@ -137,6 +145,24 @@ def _routes() -> dict[str, Route]:
         "/huge": Route(body=huge),
         "/huge-stream": Route(body=huge, stream=True),
         "/slow": Route(body=ARTICLE_HTML.encode(), delay=1.5),
+        "/drip": Route(body=ARTICLE_HTML.encode(), drip=0.05),
+        "/gzip-bomb": Route(body=bomb, headers={"Content-Encoding": "gzip"}),
+        "/gzip-members": Route(
+            body=gzip.compress(article[:300]) + gzip.compress(article[300:]) + b"\x00" * 8,
+            headers={"Content-Encoding": "gzip"},
+            stream=True,
+        ),
+        "/deflate": Route(body=zlib.compress(article), headers={"Content-Encoding": "deflate"}),
+        "/deflate-raw": Route(body=raw_deflate, headers={"Content-Encoding": "deflate"}),
+        "/gzip-corrupt": Route(
+            body=gzip.compress(article)[:40] + b"garbage" * 20, headers={"Content-Encoding": "gzip"}
+        ),
+        "/brotli": Route(body=b"\x1b\x00\x00", headers={"Content-Encoding": "br"}),
+        "/to-other-port": Route(status=302, headers={"Location": "http://127.0.0.1:1/x"}),
+        "/to-other-host": Route(status=302, headers={"Location": "http://127.0.0.2/x"}),
+        "/to-metadata": Route(
+            status=301, headers={"Location": "http://169.254.169.254/latest/meta-data/"}
+        ),
     }
 
 
@@ -149,12 +175,18 @@ class _Handler(BaseHTTPRequestHandler):
         route = self.routes.get(
             self.path.partition("?")[0], Route(status=404, body=b"no such page")
         )
+        if self.path == "/echo-host":
+            host = self.headers.get("Host", "")
+            route = Route(body=f"<html><body><p>Host header: {host}</p></body></html>".encode())
         if route.delay:
             time.sleep(route.delay)
         with contextlib.suppress(OSError):  # the client gave up (timeout, size cap)
             self._answer(route)
 
     def _answer(self, route: Route) -> None:
+        if route.drip:
+            self._drip(route)
+            return
         self.send_response(route.status)
         if route.content_type:
             self.send_header("Content-Type", route.content_type)
@@ -166,6 +198,18 @@ class _Handler(BaseHTTPRequestHandler):
         for start in range(0, len(route.body), 8192):
             self.wfile.write(route.body[start : start + 8192])
             self.wfile.flush()
+
+    def _drip(self, route: Route) -> None:
+        head = (
+            f"HTTP/1.1 {route.status} OK\r\nContent-Type: {route.content_type}\r\n"
+            f"X-Padding: {'x' * 200}\r\nContent-Length: {len(route.body)}\r\n\r\n"
+        ).encode()
+        for byte in head:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(route.drip)
+        self.wfile.write(route.body)
+        self.close_connection = True
 
     def log_message(self, format: str, *args: object) -> None:
         """Keep test output quiet."""

@@ -15,9 +15,12 @@ from newsweave.settings import Settings
 
 Outcome = RawItem | NewsweaveError
 
+LOCAL = Settings().replace("fetch.allow_private", True)
+"""The test server is on 127.0.0.1: private addresses must be allowed to reach it."""
+
 
 def read(*sources: str, settings: Settings | None = None, follow: bool = True) -> list[Outcome]:
-    return list(iter_sources(sources, settings or Settings(), follow_links=follow))
+    return list(iter_sources(sources, settings or LOCAL, follow_links=follow))
 
 
 def only_error(outcomes: list[Outcome]) -> NewsweaveError:
@@ -69,8 +72,100 @@ def test_redirect_is_followed_and_final_url_kept(http_server: str) -> None:
     assert item.hints.url == http_server + "/article.html"
 
 
+def test_private_addresses_are_refused_by_default_in_every_notation() -> None:
+    for url, address in [
+        ("http://127.0.0.1:9/", "127.0.0.1"),
+        ("http://localhost:9/", "127.0.0.1"),
+        ("http://[::1]:9/", "::1"),
+        ("http://2130706433:9/", "127.0.0.1"),
+        ("http://127.1:9/", "127.0.0.1"),
+        ("http://0.0.0.0:9/", "0.0.0.0"),
+        ("http://[::ffff:127.0.0.1]:9/", "127.0.0.1"),
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254"),
+        ("http://10.20.30.40:9/", "10.20.30.40"),
+        ("http://192.168.1.1:9/", "192.168.1.1"),
+        ("http://224.0.0.1:9/", "224.0.0.1"),
+    ]:
+        error = only_error(read(url, settings=Settings()))
+        assert (error.code, error.subject) == ("NW125", url), error.line()
+        assert address in error.reason
+        assert "--allow-private" in error.line()
+
+
+def test_octal_address_is_refused_without_connecting() -> None:
+    error = only_error(read("http://0177.0.0.1:9/", settings=Settings()))
+    assert error.code in {"NW101", "NW125"}
+
+
+def test_loopback_server_is_refused_unless_allowed(http_server: str) -> None:
+    url = http_server + "/article.html"
+    assert only_error(read(url, settings=Settings())).code == "NW125"
+    assert isinstance(read(url)[0], RawItem)
+
+
+def allowing_only(http_server: str) -> Settings:
+    """Private addresses refused, except the test server's own address and port."""
+    return Settings().replace("fetch.allowed_private", (http_server.removeprefix("http://"),))
+
+
+def test_the_host_header_names_the_url_host_not_the_checked_address(http_server: str) -> None:
+    port = http_server.rsplit(":", 1)[1]
+    fetched = fetch(f"http://localhost:{port}/echo-host", LOCAL.fetch)
+    assert f"Host header: localhost:{port}" in fetched.text
+
+
+def test_allowed_private_address_is_fetched(http_server: str) -> None:
+    [item] = read(http_server + "/article.html", settings=allowing_only(http_server))
+    assert isinstance(item, RawItem)
+
+
+@pytest.mark.parametrize(
+    ("path", "address"),
+    [
+        ("/to-other-port", "127.0.0.1"),
+        ("/to-other-host", "127.0.0.2"),
+        ("/to-metadata", "169.254.169.254"),
+    ],
+)
+def test_redirect_to_another_private_place_is_rechecked(
+    http_server: str, path: str, address: str
+) -> None:
+    url = http_server + path
+    error = only_error(read(url, settings=allowing_only(http_server)))
+    assert (error.code, error.subject) == ("NW125", url)
+    assert address in error.reason
+
+
+def test_feed_link_to_a_private_address_is_refused(http_server: str) -> None:
+    feed = b"""<rss version="2.0"><channel><title>Links</title>
+    <item><title>Inside</title><link>http://localhost:1/admin</link>
+    <description>Teaser only.</description></item></channel></rss>"""
+    outcomes = list(
+        iter_feed_bytes(feed, "inside.rss", allowing_only(http_server), follow_links=True)
+    )
+    error = only_error(outcomes)
+    assert (error.code, error.subject) == ("NW125", "http://localhost:1/admin")
+
+
+def test_feed_budget_skips_the_rest_with_one_error(http_server: str) -> None:
+    links = "".join(
+        f"<item><title>Story {n}</title><link>{http_server}/slow?{n}</link>"
+        "<description>Teaser.</description></item>"
+        for n in range(1, 6)
+    )
+    feed = f'<rss version="2.0"><channel><title>Slow</title>{links}</channel></rss>'.encode()
+    settings = LOCAL.replace("fetch.feed_seconds", 2.0)
+    started = time.monotonic()
+    outcomes = list(iter_feed_bytes(feed, "slow.rss", settings, follow_links=True))
+    assert time.monotonic() - started < 6.0
+    budget = [o for o in errors(outcomes) if o.code == "NW130"]
+    assert len(budget) == 1
+    assert budget[0].subject == "slow.rss"
+    assert "fetch.feed_seconds" in budget[0].line()
+
+
 def test_user_agent_is_sent(http_server: str, http_requests: list[tuple[str, str]]) -> None:
-    settings = Settings().replace("fetch.user_agent", "newsweave-test/9 (polite)")
+    settings = LOCAL.replace("fetch.user_agent", "newsweave-test/9 (polite)")
     fetched = fetch(http_server + "/notes.txt?ua", settings.fetch)
     assert fetched.content_type == "text/plain"
     assert ("/notes.txt?ua", "newsweave-test/9 (polite)") in http_requests
@@ -81,7 +176,7 @@ def test_user_agent_is_sent(http_server: str, http_requests: list[tuple[str, str
 
 def test_redirect_loop_is_nw111(http_server: str) -> None:
     url = http_server + "/loop/a"
-    error = only_error(read(url, settings=Settings().replace("fetch.max_redirects", 3)))
+    error = only_error(read(url, settings=LOCAL.replace("fetch.max_redirects", 3)))
     assert error.code == "NW111"
     assert error.subject == url
 
@@ -115,16 +210,50 @@ def test_blank_body_is_nw103(http_server: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["/huge", "/huge-stream"])
-def test_body_beyond_max_bytes_is_nw105(http_server: str, path: str) -> None:
+def test_body_beyond_max_bytes_is_nw134_naming_fetch_max_bytes(http_server: str, path: str) -> None:
     url = http_server + path
-    error = only_error(read(url, settings=Settings().replace("fetch.max_bytes", 10_000)))
-    assert (error.code, error.subject) == ("NW105", url)
+    error = only_error(read(url, settings=LOCAL.replace("fetch.max_bytes", 10_000)))
+    assert (error.code, error.subject) == ("NW134", url)
+    assert "fetch.max_bytes" in error.line()
+    assert "ingest.max_bytes" not in error.line()
+
+
+def test_gzip_bomb_stops_at_max_bytes_after_decompression(http_server: str) -> None:
+    url = http_server + "/gzip-bomb"
+    error = only_error(read(url, settings=LOCAL.replace("fetch.max_bytes", 1_000_000)))
+    assert (error.code, error.subject) == ("NW134", url)
+
+
+@pytest.mark.parametrize("path", ["/gzip-members", "/deflate", "/deflate-raw"])
+def test_compressed_bodies_are_decoded(http_server: str, path: str) -> None:
+    [item] = read(http_server + path)
+    assert isinstance(item, RawItem), item
+    assert "About 1,200 passengers crossed on the first day" in item.content
+
+
+@pytest.mark.parametrize(("path", "code"), [("/gzip-corrupt", "NW102"), ("/brotli", "NW110")])
+def test_corrupt_or_unknown_encodings_are_clear_errors(
+    http_server: str, path: str, code: str
+) -> None:
+    url = http_server + path
+    error = only_error(read(url))
+    assert (error.code, error.subject) == (code, url)
+
+
+def test_headers_sent_a_byte_at_a_time_hit_the_total_deadline(http_server: str) -> None:
+    url = http_server + "/drip"
+    settings = LOCAL.replace("fetch.timeout", 5.0).replace("fetch.deadline", 1.0)
+    started = time.monotonic()
+    error = only_error(read(url, settings=settings))
+    assert (error.code, error.subject) == ("NW129", url)
+    assert "fetch.deadline" in error.reason
+    assert time.monotonic() - started < 4.0
 
 
 def test_slow_server_times_out_as_nw108(http_server: str) -> None:
     url = http_server + "/slow"
     started = time.monotonic()
-    error = only_error(read(url, settings=Settings().replace("fetch.timeout", 0.3)))
+    error = only_error(read(url, settings=LOCAL.replace("fetch.timeout", 0.3)))
     assert (error.code, error.subject) == ("NW108", url)
     assert time.monotonic() - started < 1.4
 
@@ -187,7 +316,7 @@ def test_feed_without_following_uses_summaries(
 
 
 def test_follow_setting_off_uses_summaries(http_server: str) -> None:
-    settings = Settings().replace("ingest.follow_feed_links", False)
+    settings = LOCAL.replace("ingest.follow_feed_links", False)
     outcomes = read(http_server + "/feed.xml", settings=settings)
     assert not errors(outcomes)
     assert items(outcomes)[1].content == "This page was taken down."
@@ -223,7 +352,7 @@ def test_feed_follow_error_names_the_link(closed_port_url: str) -> None:
     feed = f"""<rss version="2.0"><channel><title>Dead links</title>
     <item><title>Gone</title><link>{closed_port_url}gone</link>
     <description>Teaser only.</description></item></channel></rss>""".encode()
-    outcomes = list(iter_feed_bytes(feed, "dead.rss", Settings(), follow_links=True))
+    outcomes = list(iter_feed_bytes(feed, "dead.rss", LOCAL, follow_links=True))
     error = only_error(outcomes)
     assert error.code == "NW108"
     assert error.subject == f"{closed_port_url}gone"

@@ -11,15 +11,18 @@ from collections.abc import Sequence
 
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.blocks import Block
+from newsweave.ingest.budgets import check_elements, check_paragraphs, run_budgeted
 from newsweave.ingest.genre import detect_genre
-from newsweave.ingest.html_page import read_html
+from newsweave.ingest.html_page import Page, read_html
 from newsweave.ingest.language import detect_language
 from newsweave.ingest.metadata import authors_from_byline, dateline, dates_in_segments, year_hint
 from newsweave.ingest.raw import RawItem
 from newsweave.ingest.segments import Classified, classify
+from newsweave.ingest.sources.decode import refuse_entities
 from newsweave.ingest.text_page import read_text
 from newsweave.model import Document, Evidence, PartialDate, Role, Segment, content_id
 from newsweave.model.records import DateStatement
+from newsweave.settings import IngestSettings
 
 STAGE = "ingest"
 VERSION = "1"
@@ -30,15 +33,20 @@ _COPYRIGHT = re.compile(
 )
 
 
-def parse(item: RawItem, *, min_words: int = 20) -> Document:
+def parse(item: RawItem, *, min_words: int = 20, limits: IngestSettings | None = None) -> Document:
     """Build the Document for ``item``. Raises NewsweaveError NW103/NW106 when it holds no
-    article text."""
+    article text, and the budget errors of :mod:`.budgets` (``limits``, default
+    :class:`IngestSettings`): NW126 (too many elements), NW127 (extraction too slow), NW131
+    (XML entity declarations), NW132 (too many paragraphs)."""
+    limits = limits or IngestSettings()
     hints = item.hints
     page_title = page_published = page_publisher = None
     page_authors: list[str] = []
     if item.format == "html":
+        refuse_entities(item.content, item.source)
+        check_elements(item.content, item.source, limits.max_elements)
         try:
-            page = read_html(item.content, url=hints.url)
+            page = run_budgeted(_read_html, (item.content, hints.url), item.source, limits)
         except (ValueError, TypeError) as exc:
             raise NewsweaveError("NW106", item.source, str(exc) or "unparseable HTML") from exc
         blocks = page.blocks
@@ -48,6 +56,7 @@ def parse(item: RawItem, *, min_words: int = 20) -> Document:
         blocks = read_text(item.content)
     if not blocks:
         raise NewsweaveError("NW103", item.source, "no text")
+    check_paragraphs(len(blocks), item.source, limits.max_paragraphs)
     title = hints.title or page_title
     classified = classify(blocks, title=title, paste=item.format == "text")
     text, segments = _assemble(classified)
@@ -86,6 +95,11 @@ def parse(item: RawItem, *, min_words: int = 20) -> Document:
         format=item.format,
         extra=tuple(extra),
     )
+
+
+def _read_html(content: str, url: str | None) -> Page:
+    """:func:`read_html` with positional arguments (what the extraction worker calls)."""
+    return read_html(content, url=url)
 
 
 def _assemble(classified: Sequence[Classified]) -> tuple[str, list[Segment]]:

@@ -76,7 +76,7 @@ def _one(item: RawItem | NewsweaveError, store: Store, settings: Settings) -> Ou
         store.record_error(item.subject, item.code, item.reason)
         return Outcome(item.subject, "failed", error=item)
     try:
-        document = parse(item, min_words=settings.ingest.min_words)
+        document = parse(item, min_words=settings.ingest.min_words, limits=settings.ingest)
         result = store.add_document(
             document, near_duplicate_threshold=settings.ingest.near_duplicate_threshold
         )

@@ -56,6 +56,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from newsweave.analyze.gazetteer import Gazetteer, normalize, spelling_key
+from newsweave.errors import NewsweaveError
 from newsweave.model.ids import content_id
 from newsweave.store.sqlite import Store
 
@@ -1147,6 +1148,8 @@ def merge(store: Store, a: str, b: str) -> str:
     them; survives every later re-resolution.
     """
     left, right = _members(store, a), _members(store, b)
+    if set(left) == set(right):  # the same entity twice: nothing to merge, nothing written
+        raise NewsweaveError("NW205", f"{a} {b}", "both name the same entity")
     with store.transaction() as conn:
         for x in left:
             conn.executemany(

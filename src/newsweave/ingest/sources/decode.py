@@ -9,8 +9,13 @@ and hands back text with ``\\n`` newlines. ``sniff_format`` tells HTML from plai
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -57,6 +62,21 @@ _CONTROL = frozenset(range(0x20)) - frozenset(b"\t\n\r\f\v\x1b") | {0x7F}
 _CONTROL_RATIO = 0.1
 """Above this share of control bytes, content is binary."""
 
+_UTF16_HIGH_BYTES = 64
+"""At most this many distinct high bytes in a UTF-16 sample (text uses a few script blocks;
+binary data uses them all)."""
+_UTF16_ZERO_SHARE = 0.1
+"""Share of zero high bytes (spaces, digits, ASCII punctuation) a UTF-16 sample must have:
+text with a stray NUL byte is not UTF-16."""
+_UTF16_PRINTABLE = 0.95
+"""Share of printable characters a UTF-16 sample must decode to."""
+
+_DTD_SCAN = 65536
+"""Entity declarations live in the DOCTYPE's internal subset, at the start of a document."""
+_ENTITY_DECL = re.compile(rb"<\x00?!\x00?E\x00?N\x00?T\x00?I\x00?T\x00?Y", re.I)
+"""``<!ENTITY`` in UTF-8 and its ASCII-compatible kin, and in UTF-16 (either byte order)."""
+_ENTITY_TEXT = re.compile(r"<!ENTITY", re.I)
+
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
 _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)", re.I)
 
@@ -72,8 +92,38 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 
-def check_bytes(data: bytes, subject: str) -> None:
-    """Raise NW103 for empty input and NW102 for binary input; return for text."""
+def open_regular(path: Path, subject: str) -> BinaryIO:
+    """``path`` opened for reading; NW133 for a symbolic link loop, NW102 for anything but a
+    regular file (a FIFO or a device would block or never end)."""
+    try:  # non-blocking: opening a FIFO must not wait for a writer
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NewsweaveError("NW133", subject, "a symbolic link loop") from exc
+        raise
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise NewsweaveError("NW102", subject, "not a regular file (a device, FIFO or socket)")
+    os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")
+
+
+def read_limited(path: Path, subject: str, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, never more than ``limit`` read
+    (NW105 beyond it, naming ``ingest.max_bytes``)."""
+    with open_regular(path, subject) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise NewsweaveError("NW105", subject, f"more than ingest.max_bytes ({limit} bytes)")
+    return data
+
+
+def check_bytes(data: bytes, subject: str, *, lines: bool = False) -> None:
+    """Raise NW103 for empty input and NW102 for binary input; return for text.
+
+    With ``lines`` (JSON Lines), NUL bytes are left for the per-line check, so one bad line
+    does not reject its neighbours.
+    """
     if not data.strip():
         raise NewsweaveError("NW103", subject, "no content")
     if _bom_encoding(data) is not None:
@@ -84,11 +134,20 @@ def check_bytes(data: bytes, subject: str) -> None:
             raise NewsweaveError("NW102", subject, f"this is {what}")
     if _utf16_guess(head) is not None:
         return
-    if b"\x00" in head:
+    if b"\x00" in head and not lines:
         raise NewsweaveError("NW102", subject, "NUL bytes: this is not text")
     controls = sum(1 for byte in head if byte in _CONTROL)
     if controls > _CONTROL_RATIO * len(head):
         raise NewsweaveError("NW102", subject, f"{controls} control bytes in {len(head)}")
+
+
+def refuse_entities(data: bytes | str, subject: str) -> None:
+    """Raise NW131 when a document type declaration declares entities (the "billion laughs"
+    expansion, or external entities): no feed or article page needs them."""
+    head = data[:_DTD_SCAN]
+    found = _ENTITY_DECL.search(head) if isinstance(head, bytes) else _ENTITY_TEXT.search(head)
+    if found is not None:
+        raise NewsweaveError("NW131", subject, "the document declares XML entities (<!ENTITY)")
 
 
 def decode_bytes(data: bytes, subject: str, declared: str | None = None) -> str:
@@ -189,7 +248,7 @@ def _codec_name(label: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(label.strip().strip("\"'")).name.replace("-", "_")
-    except LookupError:
+    except (LookupError, ValueError):  # unknown, or a label with a NUL byte
         return None
 
 
@@ -208,13 +267,20 @@ def _bom_encoding(data: bytes) -> str | None:
 
 
 def _utf16_guess(head: bytes) -> str | None:
-    """UTF-16 without a BOM: NUL bytes in every other position of mostly-ASCII text."""
-    sample = head[: len(head) - len(head) % 2][:512]
+    """UTF-16 without a BOM: the NUL bytes (high bytes of ASCII spaces, digits, letters) all
+    on one side, the high bytes drawn from a few script blocks, and the sample decoding to
+    printable text. Holds for English and for Cyrillic, Greek, Arabic or CJK text alike."""
+    sample = head[: len(head) - len(head) % 2][:1024]
     if len(sample) < 8:
         return None
     even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.9 * len(odd) and even.count(0) == 0:
-        return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) == 0:
-        return "utf-16-be"
+    for high, low, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if high.count(0) < _UTF16_ZERO_SHARE * len(high) or low.count(0) > 0.05 * len(low):
+            continue
+        if len(set(high)) > _UTF16_HIGH_BYTES:
+            continue
+        text = sample.decode(encoding, errors="replace")
+        shown = sum(1 for char in text if char.isprintable() or char in "\t\n\r")
+        if shown >= _UTF16_PRINTABLE * len(text):
+            return encoding
     return None

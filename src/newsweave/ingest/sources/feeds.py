@@ -22,7 +22,13 @@ import httpx
 
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.raw import Format, Hints, RawItem
-from newsweave.ingest.sources.decode import Outcome, check_bytes, guarded
+from newsweave.ingest.sources.decode import (
+    Outcome,
+    check_bytes,
+    guarded,
+    read_limited,
+    refuse_entities,
+)
 from newsweave.ingest.sources.http import Fetched, fetch, make_client, page_item
 from newsweave.settings import Settings
 
@@ -86,7 +92,10 @@ def parse_feed(
         headers["content-location"] = base_url
     if charset:
         headers["content-type"] = f"application/xml; charset={charset}"
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except (ValueError, LookupError) as exc:  # e.g. a declared encoding feedparser rejects
+        raise NewsweaveError("NW113", subject, f"not a readable feed ({exc})") from exc
     problem = parsed.get("bozo_exception")
     if not parsed.get("version"):
         reason = f"not an RSS or Atom feed ({problem})" if problem else "not an RSS or Atom feed"
@@ -97,7 +106,7 @@ def parse_feed(
 
 
 def _iter_file(path: Path, subject: str, settings: Settings, follow: bool) -> Iterator[Outcome]:
-    data = path.read_bytes()
+    data = read_limited(path, subject, settings.ingest.max_bytes)
     yield from _iter_bytes(data, subject, settings, follow, None, None)
 
 
@@ -110,19 +119,35 @@ def _iter_bytes(
     charset: str | None,
 ) -> Iterator[Outcome]:
     check_bytes(data, subject)
+    refuse_entities(data, subject)
     parsed = parse_feed(data, subject, base_url, charset)
     entries: list[Mapping[str, Any]] = list(parsed.entries)
     if not entries:
         raise NewsweaveError("NW103", subject, "the feed has no items")
     publisher = _clean_title(parsed.feed)
     wants_page = [follow and _wants_page(entry) for entry in entries]
+    until = time.monotonic() + settings.fetch.feed_seconds  # the feed's budget for its links
     with ExitStack() as stack:
         client = stack.enter_context(make_client(settings.fetch)) if any(wants_page) else None
         for number, (entry, fetch_page) in enumerate(zip(entries, wants_page, strict=True), 1):
+            if fetch_page and time.monotonic() >= until:
+                yield _budget_spent(subject, settings, number, len(entries))
+                return
             where = f"{subject}#item={number}"
             hints = _hints(entry, publisher, base_url)
             page_client = client if fetch_page else None
-            yield from guarded(where, _entry_items(entry, where, hints, settings, page_client))
+            yield from guarded(
+                where, _entry_items(entry, where, hints, settings, page_client, until)
+            )
+
+
+def _budget_spent(subject: str, settings: Settings, number: int, total: int) -> NewsweaveError:
+    seconds = settings.fetch.feed_seconds
+    reason = (
+        f"fetch.feed_seconds ({seconds:g} s) spent before item {number}; "
+        f"{total - number + 1} of {total} items skipped"
+    )
+    return NewsweaveError("NW130", subject, reason)
 
 
 def _entry_items(
@@ -131,9 +156,10 @@ def _entry_items(
     hints: Hints,
     settings: Settings,
     client: httpx.Client | None,
+    until: float,
 ) -> Iterator[Outcome]:
     if client is not None and hints.url:
-        fetched = fetch(hints.url, settings.fetch, client)
+        fetched = fetch(hints.url, settings.fetch, client, until=until)
         yield page_item(fetched, hints.url, hints)
         return
     content, fmt = _entry_content(entry)

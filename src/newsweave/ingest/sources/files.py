@@ -2,11 +2,14 @@
 
 A file named explicitly must have a known extension (else NW114); directory walks and globs
 skip unknown extensions and hidden files or folders silently. Files larger than
-``ingest.max_bytes`` are refused (NW105), WARC archives excepted.
+``ingest.max_bytes`` are refused (NW105), WARC archives and JSONL files excepted (their
+records are bounded one by one); only regular files are read (no devices or FIFOs), a
+symbolic link loop is NW133, and a file reached by several links or matches is read once.
 """
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 from collections.abc import Iterator
@@ -15,7 +18,14 @@ from typing import Literal
 
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.raw import RawItem
-from newsweave.ingest.sources.decode import Outcome, decode_bytes, guarded, sniff_format
+from newsweave.ingest.sources.decode import (
+    Outcome,
+    decode_bytes,
+    guarded,
+    open_regular,
+    read_limited,
+    sniff_format,
+)
 from newsweave.ingest.sources.feeds import iter_feed_file, looks_like_feed
 from newsweave.ingest.sources.jsonl import iter_json, iter_jsonl
 from newsweave.ingest.sources.warc import iter_warc
@@ -72,6 +82,9 @@ def _iter_path(source: str, settings: Settings, follow: bool) -> Iterator[Outcom
         yield from read_file(path, settings, follow_links=follow, subject=source)
     elif _GLOB_CHARS & set(source):
         yield from _iter_glob(source, settings, follow)
+    elif path.is_symlink():
+        _check_link(path, source)
+        raise NewsweaveError("NW101", source, "a symbolic link to nothing")
     else:
         raise NewsweaveError("NW101", source, "no such file or directory")
 
@@ -86,11 +99,18 @@ def _iter_glob(pattern: str, settings: Settings, follow: bool) -> Iterator[Outco
 def _iter_many(
     paths: Iterator[Path], source: str, settings: Settings, follow: bool
 ) -> Iterator[Outcome]:
-    """The items of every readable file in ``paths``; NW103 if none was readable."""
+    """The items of every readable file in ``paths`` (each file once, however many links
+    or glob matches lead to it); NW103 if none was readable."""
     found = False
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         if _wanted(path):
             found = True
+            identity = _identity(path)
+            if identity is not None and identity in seen:
+                continue
+            if identity is not None:
+                seen.add(identity)
             yield from read_file(path, settings, follow_links=follow)
     if not found:
         raise NewsweaveError("NW103", source, "no file of a readable type")
@@ -115,6 +135,26 @@ def _walk(top: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) a path leads to; None when it leads nowhere (reading reports it)."""
+    try:
+        info = path.stat()
+    except (OSError, RuntimeError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _check_link(path: Path, subject: str) -> None:
+    """NW133 when the symbolic link at ``path`` leads round in a loop."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError as exc:  # Python < 3.13 reports a loop this way
+        raise NewsweaveError("NW133", subject, "a symbolic link loop") from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NewsweaveError("NW133", subject, "a symbolic link loop") from exc
+
+
 def _wanted(path: Path) -> bool:
     """Whether a file found by a walk or a glob is read: known type, and XML only if a feed."""
     kind = file_kind(path)
@@ -123,9 +163,9 @@ def _wanted(path: Path) -> bool:
     if path.suffix.lower() != ".xml":
         return True
     try:
-        with path.open("rb") as handle:
+        with open_regular(path, str(path)) as handle:
             return looks_like_feed(handle.read(_SNIFF))
-    except OSError:
+    except (OSError, NewsweaveError):
         return True  # let reading it report the problem
 
 
@@ -134,7 +174,9 @@ def _read_file(path: Path, subject: str, settings: Settings, follow: bool) -> It
     if kind is None:
         suffix = path.suffix or "no extension"
         raise NewsweaveError("NW114", subject, f"unknown file type ({suffix})")
-    if kind != "warc":
+    if path.is_symlink():
+        _check_link(path, subject)
+    if kind not in ("warc", "jsonl"):  # these two are bounded record by record
         _check_size(path, subject, settings.ingest.max_bytes)
     yield from _dispatch(kind, path, subject, settings, follow)
 
@@ -143,18 +185,18 @@ def _dispatch(
     kind: Kind, path: Path, subject: str, settings: Settings, follow: bool
 ) -> Iterator[Outcome]:
     if kind == "jsonl":
-        return iter_jsonl(path, subject)
+        return iter_jsonl(path, subject, settings.ingest.max_bytes)
     if kind == "json":
-        return iter_json(path, subject)
+        return iter_json(path, subject, settings.ingest.max_bytes)
     if kind == "warc":
-        return iter_warc(path, subject)
+        return iter_warc(path, subject, settings.ingest)
     if kind == "feed":
         return iter_feed_file(path, subject, settings, follow_links=follow)
-    return iter([_read_page(path, subject)])
+    return iter([_read_page(path, subject, settings.ingest.max_bytes)])
 
 
-def _read_page(path: Path, subject: str) -> RawItem:
-    text = decode_bytes(path.read_bytes(), subject)
+def _read_page(path: Path, subject: str, limit: int) -> RawItem:
+    text = decode_bytes(read_limited(path, subject, limit), subject)
     return RawItem(subject, text, sniff_format(text, path.name))
 
 

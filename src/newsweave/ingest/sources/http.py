@@ -1,12 +1,16 @@
 """Fetching http(s) URLs politely: one bounded GET, checked and decoded.
 
 :func:`fetch` is what both page URLs and feed reading use. It never keeps a client around:
-pass one in to reuse connections within a batch, or it makes (and closes) its own.
+pass one in to reuse connections within a batch, or it makes (and closes) its own. Every
+connection goes through :mod:`.guard`: private addresses are refused (NW125) unless
+``fetch.allow_private``, and each request has one total deadline (``fetch.deadline``, NW129).
 """
 
 from __future__ import annotations
 
 import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -15,6 +19,14 @@ import httpx
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.raw import Format, Hints, RawItem
 from newsweave.ingest.sources.decode import decode_bytes, sniff_format
+from newsweave.ingest.sources.guard import (
+    DeadlinePassed,
+    GuardedTransport,
+    Policy,
+    PrivateAddress,
+    deadline,
+    deadline_passed,
+)
 from newsweave.settings import FetchSettings
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -23,6 +35,7 @@ FEED_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/xml", "text/xml"}
 )
 ACCEPTED_TYPES = HTML_TYPES | TEXT_TYPES | FEED_TYPES
+_CHUNK = 65536
 
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -57,28 +70,50 @@ def is_url(source: str) -> bool:
 
 
 def make_client(settings: FetchSettings) -> httpx.Client:
-    """A client with the timeout, redirect bound and User-Agent of ``settings``; close it."""
+    """A client with the timeout, redirect bound and User-Agent of ``settings``, connecting
+    through the guarded transport (no environment proxies); close it."""
     return httpx.Client(
         timeout=settings.timeout,
         follow_redirects=True,
         max_redirects=settings.max_redirects,
-        headers={"User-Agent": settings.user_agent, "Accept": _ACCEPT},
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": _ACCEPT,
+            "Accept-Encoding": "gzip, deflate",
+        },
+        transport=GuardedTransport(
+            Policy(settings.allow_private, frozenset(settings.allowed_private))
+        ),
+        trust_env=False,
     )
 
 
-def fetch(url: str, settings: FetchSettings, client: httpx.Client | None = None) -> Fetched:
+def fetch(
+    url: str,
+    settings: FetchSettings,
+    client: httpx.Client | None = None,
+    *,
+    until: float | None = None,
+) -> Fetched:
     """GET ``url`` and return its checked, decoded body.
 
-    Raises :class:`NewsweaveError`: NW108 (unreachable, timeout), NW109 (status >= 400),
-    NW110 (content type), NW111 (redirects), NW105 (body beyond ``max_bytes``), and the
+    Raises :class:`NewsweaveError`: NW125 (a private address), NW108 (unreachable, timeout),
+    NW129 (past ``fetch.deadline``, or past ``until``, a monotonic time), NW109 (status >=
+    400), NW110 (content type), NW111 (redirects), NW134 (body beyond ``max_bytes``), and the
     decoding errors NW102-NW104. ``client`` (see :func:`make_client`) is reused if given.
     """
     if not is_url(url):
         raise NewsweaveError("NW101", url, "not an http(s) URL")
-    if client is not None:
-        return _fetch_with(client, url, settings)
-    with make_client(settings) as own:
-        return _fetch_with(own, url, settings)
+    now = time.monotonic()
+    budget = f"fetch.deadline ({settings.deadline:g} s)"
+    at = now + settings.deadline
+    if until is not None and until < at:
+        at, budget = until, "the feed's budget (fetch.feed_seconds)"
+    with deadline(at):
+        if client is not None:
+            return _fetch_with(client, url, settings, budget)
+        with make_client(settings) as own:
+            return _fetch_with(own, url, settings, budget)
 
 
 def page_item(fetched: Fetched, source: str, hints: Hints | None = None) -> RawItem:
@@ -98,14 +133,20 @@ def _page_format(fetched: Fetched) -> Format:
     return sniff_format(fetched.text, urlsplit(fetched.url_final).path)
 
 
-def _fetch_with(client: httpx.Client, url: str, settings: FetchSettings) -> Fetched:
+def _fetch_with(client: httpx.Client, url: str, settings: FetchSettings, budget: str) -> Fetched:
     try:
         with client.stream("GET", url) as response:
             return _read_response(response, url, settings)
     except httpx.TooManyRedirects as exc:
         reason = f"more than {settings.max_redirects} redirects ({exc})"
         raise NewsweaveError("NW111", url, reason) from exc
-    except httpx.TimeoutException as exc:
+    except PrivateAddress as exc:
+        reason = f"refused to connect to {exc}"
+        raise NewsweaveError("NW125", url, reason) from exc
+    except (httpx.TimeoutException, DeadlinePassed) as exc:
+        if deadline_passed():
+            reason = f"no complete answer within {budget}"
+            raise NewsweaveError("NW129", url, reason) from exc
         reason = f"no answer within {settings.timeout:g} s ({type(exc).__name__})"
         raise NewsweaveError("NW108", url, reason) from exc
     except httpx.InvalidURL as exc:
@@ -132,19 +173,47 @@ def _read_body(response: httpx.Response, url: str, settings: FetchSettings) -> b
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise NewsweaveError(
-            "NW105", url, f"{declared} bytes announced, fetch.max_bytes is {limit}"
+            "NW134", url, f"{declared} bytes announced, fetch.max_bytes is {limit}"
         )
-    deadline = time.monotonic() + settings.timeout
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    for chunk in _decoded(response.iter_raw(), encoding, url):
         size += len(chunk)
         if size > limit:
-            raise NewsweaveError("NW105", url, f"body exceeds fetch.max_bytes ({limit} bytes)")
-        if time.monotonic() > deadline:
-            raise NewsweaveError("NW108", url, f"body not received within {settings.timeout:g} s")
+            raise NewsweaveError("NW134", url, f"body exceeds fetch.max_bytes ({limit} bytes)")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _decoded(raw: Iterator[bytes], encoding: str, url: str) -> Iterator[bytes]:
+    """The body with its Content-Encoding undone, at most ``_CHUNK`` bytes per piece, so a
+    compression bomb is stopped by the size cap after a bounded amount of work."""
+    if encoding in ("", "identity"):
+        yield from raw
+        return
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise NewsweaveError("NW110", url, f"content encoding {encoding}")
+    wbits = 16 + zlib.MAX_WBITS if encoding != "deflate" else zlib.MAX_WBITS
+    inflater = zlib.decompressobj(wbits)
+    started = False
+    try:
+        for chunk in raw:
+            if encoding == "deflate" and not started and chunk:
+                started = True
+                if (chunk[0] & 0x0F) != 8:  # no zlib header: a raw deflate stream
+                    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            data = chunk
+            while data:
+                if inflater.eof:
+                    if encoding == "deflate" or not data.startswith(b"\x1f\x8b"):
+                        return  # padding after the end of the stream
+                    inflater = zlib.decompressobj(wbits)  # another gzip member
+                yield inflater.decompress(data, _CHUNK)
+                data = inflater.unused_data if inflater.eof else inflater.unconsumed_tail
+        yield inflater.flush()
+    except zlib.error as exc:
+        raise NewsweaveError("NW102", url, f"the {encoding} body is corrupt ({exc})") from exc
 
 
 def split_content_type(header: str) -> tuple[str, str | None]:

@@ -3,6 +3,8 @@
 A record is an object with ``html`` or ``text`` (``html`` wins when both are there) and
 optional ``url``, ``title``, ``published``, ``authors`` (a list or a string),
 ``publisher`` / ``source`` / ``site``. A bad line is an NW112 for that line; the others go on.
+A JSONL file may be of any size: each line is read up to ``ingest.max_bytes`` (NW105 for a
+longer line, never read whole), and a NUL byte rejects only its line (NW102).
 """
 
 from __future__ import annotations
@@ -12,25 +14,36 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.raw import Format, Hints, RawItem
-from newsweave.ingest.sources.decode import Outcome, check_bytes, decode_bytes, guarded
+from newsweave.ingest.sources.decode import (
+    Outcome,
+    check_bytes,
+    decode_bytes,
+    guarded,
+    open_regular,
+    read_limited,
+)
 
 _PUBLISHER_KEYS = ("publisher", "source", "site")
 _HEAD = 8192
+_CHUNK = 1 << 20
+_LIMIT = 50_000_000
+"""The default of ingest.max_bytes, for callers that pass no limit."""
 
 
-def iter_jsonl(path: Path, subject: str) -> Iterator[Outcome]:
-    """One item per non-blank line of the JSONL file, named ``subject#line=N``."""
-    return guarded(subject, _iter_jsonl(path, subject))
+def iter_jsonl(path: Path, subject: str, limit: int = _LIMIT) -> Iterator[Outcome]:
+    """One item per non-blank line of the JSONL file, named ``subject#line=N``; a line
+    longer than ``limit`` bytes (ingest.max_bytes) is NW105, never read whole."""
+    return guarded(subject, _iter_jsonl(path, subject, limit))
 
 
-def iter_json(path: Path, subject: str) -> Iterator[Outcome]:
+def iter_json(path: Path, subject: str, limit: int = _LIMIT) -> Iterator[Outcome]:
     """The records of a JSON file: one object (named ``subject``) or a list of them
-    (named ``subject#item=N``)."""
-    return guarded(subject, _iter_json(path, subject))
+    (named ``subject#item=N``); NW105 past ``limit`` bytes."""
+    return guarded(subject, _iter_json(path, subject, limit))
 
 
 def record_item(record: Any, source: str) -> RawItem:
@@ -41,37 +54,58 @@ def record_item(record: Any, source: str) -> RawItem:
     return RawItem(source, content.replace("\r\n", "\n").replace("\r", "\n"), fmt, _hints(record))
 
 
-def _iter_jsonl(path: Path, subject: str) -> Iterator[Outcome]:
-    with path.open("rb") as handle:
-        check_bytes(handle.read(_HEAD), subject)
+def _iter_jsonl(path: Path, subject: str, limit: int) -> Iterator[Outcome]:
+    with open_regular(path, subject) as handle:
+        check_bytes(handle.read(_HEAD), subject, lines=True)
         handle.seek(0)
-        for number, line in enumerate(handle, 1):
+        number = 0
+        while line := handle.readline(limit + 1):
+            number += 1
+            where = f"{subject}#line={number}"
+            if len(line) > limit and not line.endswith(b"\n"):
+                _skip_line(handle)
+                reason = f"a line longer than ingest.max_bytes ({limit} bytes)"
+                yield NewsweaveError("NW105", where, reason)
+                continue
             if number == 1:
                 line = line.removeprefix(codecs.BOM_UTF8)
             if line.strip():
-                yield _line_outcome(line, f"{subject}#line={number}")
+                yield _line_outcome(line, where)
+
+
+def _skip_line(handle: BinaryIO) -> None:
+    """Read past the end of the current line, a bounded chunk at a time."""
+    while chunk := handle.readline(_CHUNK):
+        if chunk.endswith(b"\n"):
+            return
 
 
 def _line_outcome(line: bytes, where: str) -> Outcome:
+    if b"\x00" in line:
+        return NewsweaveError("NW102", where, "a NUL byte: this line is not text")
     try:
         record = json.loads(line)
     except UnicodeDecodeError as exc:
         return NewsweaveError("NW112", where, f"not UTF-8 ({exc.reason} at byte {exc.start})")
     except json.JSONDecodeError as exc:
         return NewsweaveError("NW112", where, f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return NewsweaveError("NW112", where, "JSON nested too deeply")
     try:
         return record_item(record, where)
     except NewsweaveError as error:
         return error
 
 
-def _iter_json(path: Path, subject: str) -> Iterator[Outcome]:
-    text = decode_bytes(path.read_bytes(), subject)
+def _iter_json(path: Path, subject: str, limit: int) -> Iterator[Outcome]:
+    text = decode_bytes(read_limited(path, subject, limit), subject)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         reason = f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         raise NewsweaveError("NW112", subject, reason) from exc
+    except RecursionError:
+        raise NewsweaveError("NW112", subject, "JSON nested too deeply") from None
     if not isinstance(document, list):
         yield record_item(document, subject)
         return
