@@ -8,65 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.ingest.blocks import Block, text_key
+from newsweave.ingest.cues import cue, cues_version
 from newsweave.model import Role
 
 STAGE = "segments"
-VERSION = "1"
+VERSION = f"2.{cues_version()}"
 
-_BOILERPLATE = [
-    # cookie banners and consent buttons
-    r"\bwe use cookies\b",
-    r"\bcookie (policy|settings|preferences)\b",
-    r"^(accept|accept all|reject|reject all|close|ok|got it|i agree|agree|dismiss|"
-    r"manage (preferences|cookies|settings)|continue|menu|search|skip to (main )?content|"
-    r"advertisement|advert|sponsored|more|print|email|comments?|log ?in|sign ?in|register|"
-    r"skip to navigation|download pdf|support us|this article is more than .{1,20} old|"
-    r"subscribe|donate|home|back to top|listen|share|save|next|previous|top stories|"
-    r"gift (this )?article|copy link)\W*$",
-    # newsletters and subscriptions
-    r"\bsign up\b",
-    r"\bsubscribe (now|today|to)\b",
-    r"\bnewsletters?\b",
-    r"\benter your e-?mail\b",
-    r"^privacy (notice|policy)\b",
-    r"\b(morning|daily|weekly|evening) (e-?mail|briefing|newsletter)\b",
-    r"\b(in|to) your inbox\b",
-    r"\bsupport (our|independent) journalism\b",
-    # share and related links, navigation
-    r"^share (on|this|via)\b",
-    r"\bshare on (facebook|x|twitter|whatsapp|linkedin)\b",
-    r"^(facebook|twitter|x|whatsapp|linkedin|email|copy link)(\s+(facebook|twitter|x|whatsapp|"
-    r"linkedin|email|copy link))*\s*$",
-    r"^(related|read more|more on this( story)?|see also|recommended|most read|most popular|"
-    r"you may also like|also read|further reading|trending|latest)\b\s*:?",
-    r"^\W*read part (one|two|three|four|\d+)\b",
-    r"^(next|previous) (article|story|part)\b",
-    r"^(this is )?part (one|two|three|\d+) of (a|an|our)\b",
-    r"^(topics|tags|filed under)\s*:",
-    # footers
-    r"©|\(c\) \d{4}|\ball rights reserved\b",
-    r"^[\W\d]+$",  # counters and stray numbers ("7", "3 comments" icons)
-    r"^(terms (of use|and conditions)|privacy policy|contact us|about us)\b",
-    r"\breport an error\b|\bsend us a tip\b",
-    r"^our standards\s*:|\b(acquire|purchase) licensing rights\b|\btrust principles\.?$",
-]
-_BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in _BOILERPLATE), re.IGNORECASE)
-
-_CAPTION_RE = re.compile(
-    r"(\b(photograph|photo|picture|image|credit|illustration|video)s?\s*:\s*\S)|"
-    r"(\b(via getty images|/reuters|/afp|/ap|/epa|/anadolu)\b\.?\s*$)|"
-    r"(\((photo|picture|image)[^)]*\)\s*$)|(^(pictured|above|top|below)\s*:)",
-    re.IGNORECASE,
-)
-_DISCLAIMER_RE = re.compile(
-    r"(views expressed|do(es)? not necessarily (reflect|represent)|the author'?s own|"
-    r"\beditor'?s note\b|^correction\s*:|this (article|story) (has been|was) (amended|updated|"
-    r"corrected|first published|originally published)|\bfirst published (by|in|on)\b|"
-    r"\boriginally published (by|in|on)\b|\brepublished (with|under)\b|"
-    r"\bthis (article|piece|story) is (an opinion|part of|republished)\b|"
-    r"^disclosure\s*:)",
-    re.IGNORECASE,
-)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|dos|du|le|la)){0,4}"
 _BYLINE_RE = re.compile(
     rf"^(by|words by|reporting by|written by)\s+{_NAME}"
@@ -96,11 +43,6 @@ _BIO_RE = re.compile(
     r"fellow|professor|lecturer|analyst|researcher|director|economist|"
     r"freelance|based in|follow (her|him|them))",
 )
-_COMMENTS_RE = re.compile(
-    r"^((\d+\s+)?comments?|discussion about this (post|article)|join the conversation|"
-    r"reader comments|show comments)\s*(\(\d+\))?$",
-    re.IGNORECASE,
-)
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
 _CREDITS_RE = re.compile(
     r"^(\(?(additional )?reporting|writing|editing|compiled|produced) by\b.{0,300}"
@@ -109,13 +51,6 @@ _CREDITS_RE = re.compile(
 )
 """A wire story's credit line ("Reporting by A in X; Writing by B; Editing by C"): who
 wrote it, whatever the page's markup calls it."""
-_RELATED_HEAD_RE = re.compile(
-    r"^(related( (stories|articles|coverage))?|read more|more on this( story)?|see also|"
-    r"recommended|most read|most popular|you may also like|also read|further reading|"
-    r"read next|more from [\w' ]{1,30})\s*:?$",
-    re.IGNORECASE,
-)
-"""A heading over a list of links to other stories: the lines under it are furniture."""
 RELATED_LINK_WORDS = 25
 
 
@@ -136,7 +71,7 @@ def looks_like_boilerplate(text: str) -> bool:
         return True
     if _words(stripped) > 40:
         return False
-    if _BOILERPLATE_RE.search(stripped):
+    if cue("boilerplate").search(stripped) or cue("series").search(stripped):
         return True
     return _is_menu(stripped)
 
@@ -152,11 +87,11 @@ def _is_menu(text: str) -> bool:
 
 
 def looks_like_caption(text: str) -> bool:
-    return _words(text) <= 80 and bool(_CAPTION_RE.search(text))
+    return _words(text) <= 80 and bool(cue("caption").search(text.strip()))
 
 
 def looks_like_disclaimer(text: str) -> bool:
-    return _words(text) <= 80 and bool(_DISCLAIMER_RE.search(text))
+    return _words(text) <= 80 and bool(cue("disclaimer").search(text.strip()))
 
 
 def looks_like_byline(text: str) -> bool:
@@ -221,14 +156,14 @@ def classify(
     standfirst: str | None = None
     seen_body = in_comments = in_related = False
     for index, (block, role) in enumerate(zip(blocks, base, strict=True)):
-        if seen_body and _COMMENTS_RE.match(block.text.strip()):
+        if seen_body and cue("comments").search(block.text.strip()):
             in_comments = True  # readers' comments below the article are not the article
         if in_comments and role is None:
             role = Role.BOILERPLATE
         if in_related and role is None and _words(block.text) <= RELATED_LINK_WORDS:
             role = Role.BOILERPLATE  # a headline in a list of links to other stories
         else:
-            in_related = seen_body and bool(_RELATED_HEAD_RE.match(block.text.strip()))
+            in_related = seen_body and bool(cue("related_heads").search(block.text.strip()))
         if role is Role.HEADLINE and index != headline:
             role = Role.BOILERPLATE  # a second marked headline: a teaser
         if role is Role.AUTHOR_BIO and not seen_body:
@@ -284,6 +219,8 @@ def _base_role(block: Block) -> Role | None:
     text = block.text.strip()
     if _CREDITS_RE.match(text):
         return Role.BYLINE
+    if block.hint is Role.STANDFIRST and looks_like_caption(text):
+        return Role.CAPTION  # a credited photo caption in the summary slot
     if block.hint in (Role.HEADLINE, Role.STANDFIRST, Role.CAPTION, Role.BOILERPLATE):
         return block.hint
     if looks_like_disclaimer(text):
