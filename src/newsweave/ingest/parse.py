@@ -13,7 +13,7 @@ from newsweave.errors import NewsweaveError
 from newsweave.ingest.blocks import Block
 from newsweave.ingest.genre import detect_genre
 from newsweave.ingest.html_page import read_html
-from newsweave.ingest.language import detect_language
+from newsweave.ingest.language import count_words, detect_language
 from newsweave.ingest.metadata import choose_date, dateline, document_authors
 from newsweave.ingest.raw import Hints, RawItem
 from newsweave.ingest.segments import Classified, classify
@@ -51,7 +51,7 @@ def parse(item: RawItem, *, min_words: int = 20) -> Document:
     title = hints.title or page_title
     classified = classify(blocks, title=title, paste=item.format == "text")
     text, segments = _assemble(classified)
-    body_words = sum(len(text[s.start : s.end].split()) for s in segments if s.role is Role.BODY)
+    body_words = sum(count_words(text[s.start : s.end]) for s in segments if s.role is Role.BODY)
     if body_words < min_words:
         raise NewsweaveError(
             "NW106", item.source, f"only {body_words} words of article body (minimum {min_words})"

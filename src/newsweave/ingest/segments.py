@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from newsweave.ingest.blocks import Block, text_key
 from newsweave.ingest.cues import cue, cues_version
+from newsweave.ingest.language import count_words
 from newsweave.model import Role
 
 STAGE = "segments"
@@ -61,7 +62,7 @@ class Classified:
 
 
 def _words(text: str) -> int:
-    return len(text.split())
+    return count_words(text)
 
 
 def looks_like_boilerplate(text: str) -> bool:
