@@ -94,3 +94,14 @@ def test_capture_date_is_a_last_resort_and_an_upper_bound() -> None:
     doc = parse(RawItem("gauges.txt", late, "text", Hints(captured=captured)))
     assert doc.date is not None
     assert doc.date.source == "capture-date"  # a date after the capture cannot be right
+
+
+def test_signature_and_writes_line_name_the_author() -> None:
+    from newsweave.ingest.metadata import document_authors
+    from newsweave.model import Role
+
+    signed = [(Role.HEADLINE, "A letter to the harbour board"), (Role.BODY, "— Marit Solberg")]
+    assert document_authors(signed) == ["Marit Solberg"]
+    writes = [(Role.STANDFIRST, "The pier can still be saved, writes Owen Achterberg")]
+    assert document_authors(writes) == ["Owen Achterberg"]
+    assert document_authors([(Role.BODY, "Police said the road would reopen.")]) == []

@@ -41,7 +41,8 @@ _NAME_IN_PLACE_RE = re.compile(rf"^{_NAME}\s+in\s+[A-Z][\w'’-]+(\s+(and|&)\s+{
 _BIO_RE = re.compile(
     rf"^{_NAME}\s+(is|was|has been|writes|covers|reports)\b.{{0,200}}\b("
     r"correspondent|reporter|journalist|editor|columnist|contributor|writer|author|"
-    r"fellow|professor|lecturer|analyst|researcher|director|economist|"
+    r"fellow|professor|lecturer|analyst|researcher|director|economist|engineer|adviser|"
+    r"advisor|consultant|lawyer|scientist|historian|founder|campaigner|former|"
     r"freelance|based in|follow (her|him|them))",
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
@@ -53,6 +54,13 @@ _CREDITS_RE = re.compile(
 """A wire story's credit line ("Reporting by A in X; Writing by B; Editing by C"): who
 wrote it, whatever the page's markup calls it."""
 RELATED_LINK_WORDS = 25
+_WRITES_RE = re.compile(
+    rf"[,;.—–-]\s*(writes|argues|contends)\s+{_NAME}\s*[.!]?\s*$", re.IGNORECASE
+)
+"""A summary line that ends by naming its writer ("…, writes Jane Roe")."""
+CREDIT_WORDS = 8
+"""A caption this short is a bare credit ("Photo: Agency") that may follow its own
+dated place line ("Ashby, 8 October 2024.")."""
 
 
 @dataclass(frozen=True)
@@ -195,7 +203,37 @@ def classify(
             if headline is None or index > headline:
                 seen_body = True
         out.append(Classified(block, role))
+    out = _credited(out)
     return _sandwiched(out) if paste else out
+
+
+def _credited(items: list[Classified]) -> list[Classified]:
+    """A short dated line right above a bare credit is that photo's caption: a caption
+    split in two by the page ("Ashby, 8 October 2024." / "Photo: Agency")."""
+    out = list(items)
+    for index in range(len(out) - 1):
+        item, after = out[index], out[index + 1]
+        text = item.block.text.strip()
+        if (
+            item.role in (Role.BODY, Role.BYLINE, Role.BOILERPLATE)
+            and after.role is Role.CAPTION
+            and _words(after.block.text) <= CREDIT_WORDS
+            and _words(text) <= 12
+            and _dated_place(text)
+        ):
+            out[index] = Classified(item.block, Role.CAPTION)
+    return out
+
+
+def _dated_place(text: str) -> bool:
+    """``Ashby, 8 October 2024.``: a place name, then a full date and nothing else."""
+    from newsweave.ingest.datefind import find_dates
+
+    found = [f for f in find_dates(text) if f.has_year]
+    if len(found) != 1 or text[found[0].end :].strip(" .") != "":
+        return False
+    head = text[: found[0].start].strip(" ,")
+    return bool(re.fullmatch(r"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,4}", head))
 
 
 def _sandwiched(items: list[Classified]) -> list[Classified]:
@@ -287,7 +325,10 @@ def _run_before(blocks: Sequence[Block], base: Sequence[Role | None], anchor: in
         role = base[index]
         if role is None:
             run.insert(0, index)
-        elif not (role is Role.BOILERPLATE and _words(blocks[index].text) <= 3):
+        elif not (
+            (role is Role.BOILERPLATE and _words(blocks[index].text) <= 3)
+            or role is Role.CAPTION  # a photo between the headline and the body
+        ):
             break
         index -= 1
     return run
@@ -299,6 +340,8 @@ def _standfirst_candidate(text: str, index: int, blocks: Sequence[Block]) -> boo
         return False
     if any(_same(text, later.text) for later in blocks[index + 1 :]):
         return True  # repeated below: certainly the standfirst
+    if _WRITES_RE.search(text):
+        return True  # "…, argues NAME": a commissioned piece's summary line
     for later in blocks[index + 1 : index + 4]:
         if looks_like_byline(later.text):
             return True
