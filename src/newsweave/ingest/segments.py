@@ -39,11 +39,13 @@ _NAME_ROLE_RE = re.compile(
 _AND_NAME_RE = re.compile(rf"^(and|&)\s+{_NAME}$")
 _NAME_IN_PLACE_RE = re.compile(rf"^{_NAME}\s+in\s+[A-Z][\w'’-]+(\s+(and|&)\s+{_NAME})?$")
 _BIO_RE = re.compile(
-    rf"^{_NAME}\s+(is|was|has been|writes|covers|reports)\b.{{0,200}}\b("
+    rf"^{_NAME}\s+"
+    r"(is|was|has been|writes|covers|reports)\b.{0,200}\b("
     r"correspondent|reporter|journalist|editor|columnist|contributor|writer|author|"
-    r"fellow|professor|lecturer|analyst|researcher|director|economist|engineer|adviser|"
-    r"advisor|consultant|lawyer|scientist|historian|founder|campaigner|former|"
-    r"freelance|based in|follow (her|him|them))",
+    r"fellow|professor|lecturer|analyst|researcher|director|economist|"
+    r"freelance|based in|follow (her|him|them))"
+    r"|^(?-i:[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(a|an)\s+([\w-]+\s+){0,3}"
+    r"(engineer|adviser|advisor|consultant|lawyer|scientist|historian|doctor|physician)\b",
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
 _CREDITS_RE = re.compile(
