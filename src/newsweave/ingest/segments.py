@@ -174,7 +174,10 @@ def classify(
         if in_related and role is None and _words(block.text) <= RELATED_LINK_WORDS:
             role = Role.BOILERPLATE  # a headline in a list of links to other stories
         else:
-            in_related = seen_body and bool(cue("related_heads").search(block.text.strip()))
+            in_related = seen_body and (
+                bool(cue("related_heads").search(block.text.strip()))
+                or (in_related and role in (Role.BOILERPLATE, Role.BYLINE))  # dates, labels
+            )
         if role is Role.HEADLINE and index != headline:
             role = Role.BOILERPLATE  # a second marked headline: a teaser
         if role is Role.AUTHOR_BIO and not seen_body:
@@ -205,8 +208,27 @@ def classify(
             if headline is None or index > headline:
                 seen_body = True
         out.append(Classified(block, role))
-    out = _credited(out)
+    out = _credited(_teaser_bylines(out))
     return _sandwiched(out) if paste else out
+
+
+def _teaser_bylines(items: list[Classified]) -> list[Classified]:
+    """Three or more bylines in a row below the body are the bylines of teasers for other
+    stories, not the article's own."""
+    out = list(items)
+    body_seen = False
+    index = 0
+    while index < len(out):
+        if out[index].role is Role.BODY:
+            body_seen = True
+        end = index
+        while end < len(out) and out[end].role is Role.BYLINE:
+            end += 1
+        if body_seen and end - index >= 3:
+            for k in range(index, end):
+                out[k] = Classified(out[k].block, Role.BOILERPLATE)
+        index = max(end, index + 1)
+    return out
 
 
 def _credited(items: list[Classified]) -> list[Classified]:
