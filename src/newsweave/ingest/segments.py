@@ -56,6 +56,10 @@ _CREDITS_RE = re.compile(
 """A wire story's credit line ("Reporting by A in X; Writing by B; Editing by C"): who
 wrote it, whatever the page's markup calls it."""
 RELATED_LINK_WORDS = 25
+REPEAT_RUN = 3
+"""This many repeated body paragraphs in a row are a second copy of the article."""
+REPEAT_WORDS = 12
+"""Only paragraphs of prose count as repeats (not list items or table rows)."""
 _WRITES_RE = re.compile(
     rf"[,;.—–-]\s*(writes|argues|contends)\s+{_NAME}\s*[.!]?\s*$", re.IGNORECASE
 )
@@ -205,11 +209,45 @@ def classify(
         if role is Role.BODY:
             if standfirst is not None and not seen_body and _same(block.text, standfirst):
                 continue  # the repeated standfirst: one segment, not two
-            if headline is None or index > headline:
-                seen_body = True
+            if (
+                headline is not None
+                and index > headline
+                and _same(block.text, blocks[headline].text)
+            ):
+                role = Role.BOILERPLATE  # the headline again (print view, share box)
+        if role is Role.BODY and (headline is None or index > headline):
+            seen_body = True
         out.append(Classified(block, role))
-    out = _credited(_teaser_bylines(out))
+    out = _credited(_teaser_bylines(_second_copy(out)))
     return _sandwiched(out) if paste else out
+
+
+def _second_copy(items: list[Classified]) -> list[Classified]:
+    """A run of body paragraphs that repeats paragraphs already read is a second copy of
+    the article (a print view, page data), not more prose: single repeats (a table header,
+    a refrain) stay body."""
+    seen: set[str] = set()
+    repeats: list[int] = []
+    for index, item in enumerate(items):
+        if item.role is not Role.BODY:
+            continue
+        key = text_key(item.block.text)
+        if key in seen and _words(item.block.text) >= REPEAT_WORDS:
+            repeats.append(index)
+        seen.add(key)
+    body = [i for i, item in enumerate(items) if item.role is Role.BODY]
+    position = {index: n for n, index in enumerate(body)}
+    out = list(items)
+    run: list[int] = []
+    for index in [*repeats, -1]:
+        if run and (index < 0 or position[index] != position[run[-1]] + 1):
+            if len(run) >= REPEAT_RUN:
+                for k in run:
+                    out[k] = Classified(out[k].block, Role.BOILERPLATE)
+            run = []
+        if index >= 0:
+            run.append(index)
+    return out
 
 
 def _teaser_bylines(items: list[Classified]) -> list[Classified]:
