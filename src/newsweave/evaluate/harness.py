@@ -83,7 +83,7 @@ TASK_SIZES: dict[str, int] = {
     "wikievents": 40,
     "geo": 788,
     "coref": 43,
-    "roles": 26,
+    "roles": 50,
 }
 
 

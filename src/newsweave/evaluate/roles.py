@@ -15,11 +15,12 @@ authors and genre against the labels.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,9 @@ class Tally:
     dates: list[bool] | None = None
     authors: list[bool] | None = None
     genres: list[bool] | None = None
+    near_dates: list[bool] = field(default_factory=list)
+    """Date within a day of the page's: a meta time stamp in UTC against the local date
+    the page prints (and newsweave reads) differs by a day near midnight."""
 
 
 def _norm_name(name: str) -> str:
@@ -152,6 +156,7 @@ def tally(items: Iterator[Labelled], tick: Callable[[], None] | None = None) -> 
         if item.date:
             got = item.doc.published.iso() if item.doc.published else None
             result.dates.append(got == item.date)
+            result.near_dates.append(_within_a_day(got, item.date))
         if item.author:
             names = {_norm_name(a) for a in item.doc.authors}
             result.authors.append(_norm_name(item.author) in names)
@@ -159,6 +164,13 @@ def tally(items: Iterator[Labelled], tick: Callable[[], None] | None = None) -> 
         if tick:
             tick()
     return result
+
+
+def _within_a_day(got: str | None, want: str) -> bool:
+    if got is None or len(got) != 10:
+        return False
+    gap = dt.date.fromisoformat(got) - dt.date.fromisoformat(want)
+    return abs(gap.days) <= 1
 
 
 def _share(flags: list[bool] | None) -> float:
@@ -174,6 +186,8 @@ def run(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row
         Row(TASK, "newsweave", "paragraphs", float(total)),
         Row(TASK, "newsweave", "missed", float(found.missed)),
         Row(TASK, "newsweave", "date_accuracy", _share(found.dates)),
+        Row(TASK, "newsweave", "date_within_a_day", _share(found.near_dates)),
+        Row(TASK, "newsweave", "dated_pages", float(len(found.dates or []))),
         Row(TASK, "newsweave", "author_accuracy", _share(found.authors)),
         Row(TASK, "newsweave", "genre_accuracy", _share(found.genres)),
     ]

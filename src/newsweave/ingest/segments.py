@@ -201,6 +201,8 @@ def classify(
                 role = Role.STANDFIRST
             else:
                 role = Role.BODY
+        if role is Role.STANDFIRST and headline is not None and index < headline:
+            role = Role.BOILERPLATE  # a teaser or kicker box above the headline
         if role is Role.STANDFIRST:
             if standfirst is not None or seen_body:
                 role = Role.BOILERPLATE if block.hint is Role.STANDFIRST else Role.BODY
@@ -218,8 +220,47 @@ def classify(
         if role is Role.BODY and (headline is None or index > headline):
             seen_body = True
         out.append(Classified(block, role))
-    out = _credited(_teaser_bylines(_second_copy(out)))
+    out = _credited(_teaser_bylines(_second_copy(_subheads(out))))
+    out = _furniture_runs(out, paste=paste)
     return _sandwiched(out) if paste else out
+
+
+def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]:
+    """Below the body, furniture goes on while it looks like links: list items ("- Headline
+    …") after furniture, and in a paste short label lines too ("World", "Careers")."""
+    out = list(items)
+    body_seen = False
+    for index, item in enumerate(out):
+        text = item.block.text.strip()
+        if item.role is Role.BODY and index and out[index - 1].role is Role.BOILERPLATE:
+            link_item = text.startswith(("- ", "• ", "· ")) and _words(text) <= 40
+            label = paste and _words(text) <= 3 and not text.endswith((".", "!", "?", ":"))
+            if body_seen and (link_item or label):
+                out[index] = Classified(item.block, Role.BOILERPLATE)
+                continue
+        if item.role is Role.BODY:
+            body_seen = True
+    return out
+
+
+def _subheads(items: list[Classified]) -> list[Classified]:
+    """A short title-case line between two body paragraphs is a subheading of the article,
+    not a menu ("Range and Charging"), unless a cue names it furniture."""
+    out = list(items)
+    for index in range(1, len(out) - 1):
+        text = out[index].block.text.strip()
+        if (
+            out[index].role is Role.BOILERPLATE
+            and out[index - 1].role is Role.BODY
+            and out[index + 1].role is Role.BODY
+            and out[index].block.hint is None
+            and (_is_menu(text) or text.isupper())
+            and not cue("boilerplate").search(text)
+            and not cue("series").search(text)
+            and not cue("related_heads").search(text)
+        ):
+            out[index] = Classified(out[index].block, Role.BODY)
+    return out
 
 
 def _second_copy(items: list[Classified]) -> list[Classified]:
@@ -251,8 +292,8 @@ def _second_copy(items: list[Classified]) -> list[Classified]:
 
 
 def _teaser_bylines(items: list[Classified]) -> list[Classified]:
-    """Three or more bylines in a row below the body are the bylines of teasers for other
-    stories, not the article's own."""
+    """Three or more bylines in a row below the body (no body after them) are the bylines
+    of teasers for other stories, not the article's own."""
     out = list(items)
     body_seen = False
     index = 0
@@ -262,7 +303,8 @@ def _teaser_bylines(items: list[Classified]) -> list[Classified]:
         end = index
         while end < len(out) and out[end].role is Role.BYLINE:
             end += 1
-        if body_seen and end - index >= 3:
+        later_body = any(item.role is Role.BODY for item in out[end:])
+        if body_seen and end - index >= 3 and not later_body:
             for k in range(index, end):
                 out[k] = Classified(out[k].block, Role.BOILERPLATE)
         index = max(end, index + 1)
@@ -322,6 +364,10 @@ def _base_role(block: Block) -> Role | None:
         return Role.BYLINE
     if block.hint is Role.STANDFIRST and looks_like_caption(text):
         return Role.CAPTION  # a credited photo caption in the summary slot
+    if block.hint in (Role.STANDFIRST, Role.CAPTION, Role.DISCLAIMER) and (
+        cue("boilerplate").search(text) or cue("series").search(text)
+    ):
+        return Role.BOILERPLATE  # a widget inside a marked box ("Advertisement", "Close")
     if block.hint in (Role.HEADLINE, Role.STANDFIRST, Role.CAPTION, Role.BOILERPLATE):
         return block.hint
     if looks_like_disclaimer(text):
