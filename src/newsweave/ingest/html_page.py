@@ -190,8 +190,8 @@ def read_html(content: str, *, url: str | None = None) -> Page:
     body: list[str] = []
     if extracted is not None:
         page.title = _clean(extracted.title)
-        page.authors = _authors(extracted.author)
         page.publisher = _clean(extracted.sitename)
+        page.authors = _without_publisher(_authors(extracted.author), page.publisher)
         page.description = _clean(extracted.description)
         page.url = url or _clean(extracted.url)
         body = [normalise_space(p) for p in (extracted.text or "").split("\n")]
@@ -240,7 +240,46 @@ def _dedupe(blocks: Any) -> list[Block]:
     return out
 
 
+_META_PUBLISHED = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publish-date",
+    "pubdate",
+    "dc.date.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+"""Meta tags in which a page states its own publication date, most specific first."""
+_ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")
+
+
+def _stated_published(tree: Any) -> str | None:
+    """The publication date a page states in its meta tags or JSON-LD, as ``YYYY-MM-DD``."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        match = _ISO_DAY.match(meta.get("content") or "")
+        if name in _META_PUBLISHED and match:
+            found.setdefault(name, match.group(1))
+    for name in _META_PUBLISHED:
+        if name in found:
+            return found[name]
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        match = re.search(
+            r'"datePublished"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)', script.text or ""
+        )
+        if match:
+            return match.group(1)
+    return None
+
+
 def _published(tree: Any) -> str | None:
+    stated = _stated_published(tree)
+    if stated:
+        return stated
     try:
         found = htmldate.find_date(tree, extensive_search=False, original_date=True)
     except (ValueError, etree.LxmlError):
@@ -253,6 +292,21 @@ def _clean(value: Any) -> str | None:
         return None
     text = normalise_space(str(value))
     return text or None
+
+
+def _without_publisher(authors: list[str], publisher: str | None) -> list[str]:
+    """``Jane Roe Sputnik International`` → ``Jane Roe`` when the site is Sputnik
+    International; an author that is only the site's name is dropped."""
+    if not publisher:
+        return authors
+    out: list[str] = []
+    for author in authors:
+        if author.lower() == publisher.lower():
+            continue
+        if author.lower().endswith(" " + publisher.lower()):
+            author = author[: -len(publisher)].strip()
+        out.append(author)
+    return out
 
 
 def _authors(value: Any) -> list[str]:

@@ -56,6 +56,7 @@ _CREDITS_RE = re.compile(
 """A wire story's credit line ("Reporting by A in X; Writing by B; Editing by C"): who
 wrote it, whatever the page's markup calls it."""
 RELATED_LINK_WORDS = 25
+_LIST_MARKS = ("- ", "• ", "· ")
 REPEAT_RUN = 3
 """This many repeated body paragraphs in a row are a second copy of the article."""
 REPEAT_WORDS = 12
@@ -226,14 +227,23 @@ def classify(
 
 
 def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]:
-    """Below the body, furniture goes on while it looks like links: list items ("- Headline
-    …") after furniture, and in a paste short label lines too ("World", "Careers")."""
+    """Below the last paragraph of prose, furniture goes on while it looks like links: list
+    items ("- Headline …") after furniture, and in a paste short label lines too ("World",
+    "Careers")."""
     out = list(items)
     body_seen = False
+    prose = [
+        i
+        for i, item in enumerate(out)
+        if item.role is Role.BODY
+        and _words(item.block.text) >= 20
+        and not item.block.text.lstrip().startswith(_LIST_MARKS)
+    ]
+    tail = prose[-1] if prose else len(out)
     for index, item in enumerate(out):
         text = item.block.text.strip()
-        if item.role is Role.BODY and index and out[index - 1].role is Role.BOILERPLATE:
-            link_item = text.startswith(("- ", "• ", "· ")) and _words(text) <= 40
+        if item.role is Role.BODY and index > tail and out[index - 1].role is Role.BOILERPLATE:
+            link_item = text.startswith(_LIST_MARKS) and _words(text) <= 40
             label = paste and _words(text) <= 3 and not text.endswith((".", "!", "?", ":"))
             if body_seen and (link_item or label):
                 out[index] = Classified(item.block, Role.BOILERPLATE)
