@@ -199,12 +199,64 @@ def read_html(content: str, *, url: str | None = None) -> Page:
     page.published = _published(tree)
     marks = _landmarks(tree)
     placed = _place_body(body, marks)
+    placed.extend(_recovered(body, marks))
     placed.extend(_extras(tree))
     placed.sort(key=lambda item: item[0])
     page.blocks = _dedupe(block for _, block in placed)
     if not any(b.hint is None or b.hint is Role.STANDFIRST for b in page.blocks):
         raise ValueError("no article text found in the page")
     return page
+
+
+RECOVER_WORDS = 15
+"""A paragraph this long in a second container of the article body is recovered."""
+
+
+def _recovered(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Block]]:
+    """Paragraphs trafilatura left in a further container of the article body (an article
+    split into several ``<div class="body">`` blocks around ads or embeds): a sibling or
+    cousin of a container that holds two or more body paragraphs, with the same tag and
+    class, from which trafilatura took nothing."""
+    by_key: dict[str, _Landmark] = {}
+    for mark in reversed(marks):
+        by_key.setdefault(mark.key, mark)
+    taken = {text_key(p) for p in body}
+    used: dict[Any, int] = {}
+    for paragraph in body:
+        found = by_key.get(text_key(paragraph))
+        parent = found.element.getparent() if found is not None else None
+        if parent is not None and (parent.get("class") or "").strip():
+            used[parent] = used.get(parent, 0) + 1
+    siblings: set[Any] = set()
+    for container, count in used.items():
+        parent = container.getparent()
+        if count < 2 or parent is None:
+            continue
+        grand = parent.getparent()
+        # siblings, and cousins whose parents are alike ("chunks" of one article)
+        uncles = [u for u in grand if u.tag == parent.tag] if grand is not None else [parent]
+        for uncle in uncles:
+            for other in uncle:
+                if (
+                    other is not container
+                    and other not in used
+                    and other.tag == container.tag
+                    and other.get("class") == container.get("class")
+                ):
+                    siblings.add(other)
+    out: list[tuple[float, Block]] = []
+    for mark in marks:
+        element = mark.element
+        if (
+            element.tag != "p"
+            or element.getparent() not in siblings
+            or mark.key in taken
+            or len(mark.text.split()) < RECOVER_WORDS
+        ):
+            continue
+        taken.add(mark.key)
+        out.append((float(mark.order), Block(mark.text)))
+    return out
 
 
 def _place_body(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Block]]:
