@@ -57,6 +57,9 @@ _CREDITS_RE = re.compile(
 wrote it, whatever the page's markup calls it."""
 RELATED_LINK_WORDS = 25
 _LIST_MARKS = ("- ", "• ", "· ")
+LINK_WORDS = 15
+"""Below the article, a line this short without closing punctuation reads as a link."""
+_FURNITURE = (Role.BOILERPLATE, Role.AUTHOR_BIO, Role.BYLINE, Role.DISCLAIMER)
 REPEAT_RUN = 3
 """This many repeated body paragraphs in a row are a second copy of the article."""
 REPEAT_WORDS = 12
@@ -228,8 +231,8 @@ def classify(
 
 def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]:
     """Below the last paragraph of prose, furniture goes on while it looks like links: list
-    items ("- Headline …") after furniture, and in a paste short label lines too ("World",
-    "Careers")."""
+    items ("- Headline …") and short lines without closing punctuation (a related
+    headline, "World", "Careers") after furniture."""
     out = list(items)
     body_seen = False
     prose = [
@@ -242,9 +245,13 @@ def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]
     tail = prose[-1] if prose else len(out)
     for index, item in enumerate(out):
         text = item.block.text.strip()
-        if item.role is Role.BODY and index > tail and out[index - 1].role is Role.BOILERPLATE:
+        if item.role is Role.BODY and index > tail and out[index - 1].role in _FURNITURE:
             link_item = text.startswith(_LIST_MARKS) and _words(text) <= 40
-            label = paste and _words(text) <= 3 and not text.endswith((".", "!", "?", ":"))
+            label = (
+                (paste or out[index - 1].role is Role.BOILERPLATE)
+                and _words(text) <= LINK_WORDS
+                and not text.endswith((".", "!", "?", ":", '"', "”", ")"))
+            )
             if body_seen and (link_item or label):
                 out[index] = Classified(item.block, Role.BOILERPLATE)
                 continue
