@@ -141,7 +141,8 @@ def is_date_line(text: str) -> bool:
     rest = stripped[: found[0].start] + " " + stripped[found[0].end :]
     rest = re.sub(_WEEKDAY, " ", rest, flags=re.IGNORECASE)
     rest = re.sub(_TIME, " ", rest)
-    return not re.sub(r"[\W_]+|\b(at|on|gmt|utc|updated|published)\b", "", rest, flags=re.I)
+    filler = r"[\W_]+|\b(at|on|gmt|utc|updated|published|first|posted|last|modified)\b"
+    return not re.sub(filler, "", rest, flags=re.I)
 
 
 def looks_like_bio(text: str) -> bool:
@@ -312,10 +313,12 @@ def _teaser_bylines(items: list[Classified]) -> list[Classified]:
     """Three or more bylines in a row below the body (no body after them) are the bylines
     of teasers for other stories, not the article's own."""
     out = list(items)
+    heads = [i for i, item in enumerate(out) if item.role is Role.HEADLINE]
+    start = heads[0] if heads else -1
     body_seen = False
     index = 0
     while index < len(out):
-        if out[index].role is Role.BODY:
+        if out[index].role is Role.BODY and index > start:
             body_seen = True
         end = index
         while end < len(out) and out[end].role is Role.BYLINE:
@@ -387,6 +390,8 @@ def _base_role(block: Block) -> Role | None:
         return Role.BOILERPLATE  # a widget inside a marked box ("Advertisement", "Close")
     if block.hint in (Role.HEADLINE, Role.STANDFIRST, Role.CAPTION, Role.BOILERPLATE):
         return block.hint
+    if is_date_line(text):
+        return Role.BYLINE  # "First published on 9 May 2024, 8:16 AM": a date, not a note
     if looks_like_disclaimer(text):
         return Role.DISCLAIMER
     if looks_like_bio(text) and _words(text) >= 10:
