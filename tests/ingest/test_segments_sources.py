@@ -105,3 +105,18 @@ def test_signature_and_writes_line_name_the_author() -> None:
     writes = [(Role.STANDFIRST, "The pier can still be saved, writes Owen Achterberg")]
     assert document_authors(writes) == ["Owen Achterberg"]
     assert document_authors([(Role.BODY, "Police said the road would reopen.")]) == []
+
+
+def test_latest_full_date_anchors_day_month_dates() -> None:
+    from newsweave.ingest.metadata import choose_date, latest_year
+    from newsweave.model import Role
+
+    texts = [
+        "The mill closed in March 2016 and reopened on 12 October 2021.",
+        "HARBURY, Jan 9 (Courier) - Workers returned on 2 January.",
+    ]
+    assert latest_year(texts) == 2021
+    segments = [(Role.BODY, 0, texts[1]), (Role.BODY, 100, texts[0])]
+    choice = choose_date(segments, page_meta=None, source_hint=None, captured=None)
+    assert choice is not None
+    assert (choice.value.iso(), choice.source, choice.inferred) == ("2021-01-09", "dateline", False)

@@ -45,7 +45,8 @@ _BIO_RE = re.compile(
     r"fellow|professor|lecturer|analyst|researcher|director|economist|"
     r"freelance|based in|follow (her|him|them))"
     r"|^(?-i:[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(a|an)\s+([\w-]+\s+){0,3}"
-    r"(engineer|adviser|advisor|consultant|lawyer|scientist|historian|doctor|physician)\b",
+    r"(engineer|adviser|advisor|consultant|lawyer|scientist|historian|doctor|physician)\b"
+    r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+(writes|reports|blogs)\s+(about|on)\b",
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
 _CREDITS_RE = re.compile(
