@@ -351,7 +351,7 @@ def test_warc_pages(tmp_path: Path) -> None:
     assert first.format == "html"
     assert "Archived story number 1" in first.content
     assert first.hints.url == "https://harbour.invalid/1"
-    assert first.hints.published == "2024-03-01T10:00:00Z"
+    assert first.hints.captured == "2024-03-01T10:00:00Z"
     assert second.source == f"{path}#record=3"
     assert french.source == f"{path}#record=7"
     assert "Le marché a rouvert." in french.content

@@ -2,30 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from newsweave.ingest.cues import cue
 from newsweave.model import Role
-
-_OPINION_TEXT = re.compile(
-    r"(views expressed|do(es)? not necessarily (reflect|represent)|the author'?s own|"
-    r"^(opinion|opinions|global opinions|comment|op-ed|editorial|column)\s*([:|·]|$)|"
-    r"\bis a (regular )?columnist\b)",
-    re.IGNORECASE | re.MULTILINE,
-)
-_OPINION_URL = re.compile(r"/(opinion|opinions|comment|commentisfree|op-?ed|editorial|column)s?/")
-_ANALYSIS_TEXT = re.compile(
-    r"(^(analysis|explainer|briefing|insight|commentary and analysis)\s*([:|·]|$)|"
-    r"\b(policy brief|working paper|this analysis|our analysis)\b)",
-    re.IGNORECASE | re.MULTILINE,
-)
-_ANALYSIS_URL = re.compile(r"/(analysis|explainers?|insights?|research|briefings?|reports?)/")
-_BLOG_TEXT = re.compile(r"(^posted (by|on)\b|\bblog\b|^filed under\b)", re.IGNORECASE | re.M)
-_BLOG_FURNITURE = re.compile(
-    r"^(reply|like \(\d+\)|start writing|get the app|archive|leave a (comment|reply))$",
-    re.IGNORECASE | re.M,
-)
-_BLOG_URL = re.compile(r"(/blog/|blog\.|\.blogspot\.|wordpress\.com|substack\.com)")
 
 
 def detect_genre(
@@ -51,19 +31,21 @@ def detect_genre(
     heading = "\n".join([title or "", *furniture])
     address = (url or "").lower()
     # an explicit label ("Analysis ·") beats a disclaimer that think tanks share with op-eds
-    if _ANALYSIS_TEXT.search(heading) or _ANALYSIS_URL.search(address):
+    if cue("genre", "analysis_text").search(heading) or cue("genre", "analysis_url").search(
+        address
+    ):
         return "analysis"
-    if _OPINION_TEXT.search(heading) or _OPINION_URL.search(address):
+    if cue("genre", "opinion_text").search(heading) or cue("genre", "opinion_url").search(address):
         return "opinion"
     boilerplate = "\n".join(t for r, t in segments if r is Role.BOILERPLATE)
     site = (publisher or "").lower()
     personal = bool(publisher) and publisher in authors
     if (
-        _BLOG_TEXT.search(heading)
-        or _BLOG_URL.search(address)
+        cue("genre", "blog_text").search(heading)
+        or cue("genre", "blog_url").search(address)
         or "blog" in site
         or personal
-        or len(_BLOG_FURNITURE.findall(boilerplate)) >= 2
+        or len(cue("genre", "blog_furniture").findall(boilerplate)) >= 2
     ):
         return "blog"
     return "news"

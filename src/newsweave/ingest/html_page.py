@@ -190,8 +190,8 @@ def read_html(content: str, *, url: str | None = None) -> Page:
     body: list[str] = []
     if extracted is not None:
         page.title = _clean(extracted.title)
-        page.authors = _authors(extracted.author)
         page.publisher = _clean(extracted.sitename)
+        page.authors = _without_publisher(_authors(extracted.author), page.publisher)
         page.description = _clean(extracted.description)
         page.url = url or _clean(extracted.url)
         body = [normalise_space(p) for p in (extracted.text or "").split("\n")]
@@ -199,12 +199,64 @@ def read_html(content: str, *, url: str | None = None) -> Page:
     page.published = _published(tree)
     marks = _landmarks(tree)
     placed = _place_body(body, marks)
+    placed.extend(_recovered(body, marks))
     placed.extend(_extras(tree))
     placed.sort(key=lambda item: item[0])
     page.blocks = _dedupe(block for _, block in placed)
     if not any(b.hint is None or b.hint is Role.STANDFIRST for b in page.blocks):
         raise ValueError("no article text found in the page")
     return page
+
+
+RECOVER_WORDS = 15
+"""A paragraph this long in a second container of the article body is recovered."""
+
+
+def _recovered(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Block]]:
+    """Paragraphs trafilatura left in a further container of the article body (an article
+    split into several ``<div class="body">`` blocks around ads or embeds): a sibling or
+    cousin of a container that holds two or more body paragraphs, with the same tag and
+    class, from which trafilatura took nothing."""
+    by_key: dict[str, _Landmark] = {}
+    for mark in reversed(marks):
+        by_key.setdefault(mark.key, mark)
+    taken = {text_key(p) for p in body}
+    used: dict[Any, int] = {}
+    for paragraph in body:
+        found = by_key.get(text_key(paragraph))
+        parent = found.element.getparent() if found is not None else None
+        if parent is not None and (parent.get("class") or "").strip():
+            used[parent] = used.get(parent, 0) + 1
+    siblings: set[Any] = set()
+    for container, count in used.items():
+        parent = container.getparent()
+        if count < 2 or parent is None:
+            continue
+        grand = parent.getparent()
+        # siblings, and cousins whose parents are alike ("chunks" of one article)
+        uncles = [u for u in grand if u.tag == parent.tag] if grand is not None else [parent]
+        for uncle in uncles:
+            for other in uncle:
+                if (
+                    other is not container
+                    and other not in used
+                    and other.tag == container.tag
+                    and other.get("class") == container.get("class")
+                ):
+                    siblings.add(other)
+    out: list[tuple[float, Block]] = []
+    for mark in marks:
+        element = mark.element
+        if (
+            element.tag != "p"
+            or element.getparent() not in siblings
+            or mark.key in taken
+            or len(mark.text.split()) < RECOVER_WORDS
+        ):
+            continue
+        taken.add(mark.key)
+        out.append((float(mark.order), Block(mark.text)))
+    return out
 
 
 def _place_body(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Block]]:
@@ -240,7 +292,46 @@ def _dedupe(blocks: Any) -> list[Block]:
     return out
 
 
+_META_PUBLISHED = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publish-date",
+    "pubdate",
+    "dc.date.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+"""Meta tags in which a page states its own publication date, most specific first."""
+_ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")
+
+
+def _stated_published(tree: Any) -> str | None:
+    """The publication date a page states in its meta tags or JSON-LD, as ``YYYY-MM-DD``."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        match = _ISO_DAY.match(meta.get("content") or "")
+        if name in _META_PUBLISHED and match:
+            found.setdefault(name, match.group(1))
+    for name in _META_PUBLISHED:
+        if name in found:
+            return found[name]
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        match = re.search(
+            r'"datePublished"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)', script.text or ""
+        )
+        if match:
+            return match.group(1)
+    return None
+
+
 def _published(tree: Any) -> str | None:
+    stated = _stated_published(tree)
+    if stated:
+        return stated
     try:
         found = htmldate.find_date(tree, extensive_search=False, original_date=True)
     except (ValueError, etree.LxmlError):
@@ -253,6 +344,21 @@ def _clean(value: Any) -> str | None:
         return None
     text = normalise_space(str(value))
     return text or None
+
+
+def _without_publisher(authors: list[str], publisher: str | None) -> list[str]:
+    """``Jane Roe Sputnik International`` → ``Jane Roe`` when the site is Sputnik
+    International; an author that is only the site's name is dropped."""
+    if not publisher:
+        return authors
+    out: list[str] = []
+    for author in authors:
+        if author.lower() == publisher.lower():
+            continue
+        if author.lower().endswith(" " + publisher.lower()):
+            author = author[: -len(publisher)].strip()
+        out.append(author)
+    return out
 
 
 def _authors(value: Any) -> list[str]:

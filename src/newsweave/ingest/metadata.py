@@ -132,10 +132,105 @@ def dates_in_segments(
     return stated + inferred
 
 
-def year_hint(texts: Sequence[str]) -> int | None:
-    """The year of the first full date anywhere in ``texts`` (to date ``Jan 9`` datelines)."""
-    for text in texts:
-        for found in find_dates(text):
-            if found.has_year and found.value:
-                return found.value.year
+def latest_year(texts: Sequence[str]) -> int | None:
+    """The year of the latest full date anywhere in ``texts``: it anchors day-month dates
+    ("on 2 January") when the page states no date of its own."""
+    years = [
+        found.value.year
+        for text in texts
+        for found in find_dates(text)
+        if found.has_year and found.value
+    ]
+    return max(years) if years else None
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    """The document date chosen and where it came from (offsets into the clean text)."""
+
+    value: PartialDate
+    source: str
+    inferred: bool
+    start: int | None = None
+    end: int | None = None
+
+
+def choose_date(
+    segments: Sequence[tuple[Role, int, str]],
+    *,
+    page_meta: str | None,
+    source_hint: str | None,
+    captured: str | None,
+) -> DateChoice | None:
+    """The page's own date first, the capture date last.
+
+    Order: the page's metadata (meta tags, JSON-LD, time elements), a date the page states
+    in its furniture (byline, "Published …", dateline, author bio), the date the source gave
+    (feed item, JSONL field), a dated caption (inferred), and last the capture date (WARC-Date
+    and the like), marked inferred. The capture date is also an upper bound: a page cannot
+    be published after it was captured, so a later candidate is skipped.
+    """
+    bound = PartialDate.parse(captured)
+
+    def fits(value: PartialDate) -> bool:
+        return bound is None or value.as_date() <= bound.as_date()
+
+    meta = PartialDate.parse(page_meta)
+    if meta and fits(meta):
+        return DateChoice(meta, "html-meta", False)
+    anchor = latest_year([t for _, _, t in segments])
+    candidates = [c for c in dates_in_segments(segments, anchor_year=anchor) if fits(c.value)]
+    stated = [c for c in candidates if not c.inferred]
+    if stated:
+        return DateChoice(stated[0].value, stated[0].source, False, stated[0].start, stated[0].end)
+    hinted = PartialDate.parse(source_hint)
+    if hinted and fits(hinted):
+        return DateChoice(hinted, "source-metadata", False)
+    if candidates:
+        best = candidates[0]
+        return DateChoice(best.value, best.source, True, best.start, best.end)
+    if bound:
+        return DateChoice(bound, "capture-date", True)
     return None
+
+
+_WRITES = re.compile(
+    r"(?:^|[,;.—–-]\s*|\s)(?:writes|argues|contends|reports|explains)\s+"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|du|le|la)){1,3})"
+    r"\s*[.!]?\s*$"
+)
+"""``"…, writes Jane Roe"`` closing a standfirst or a line of its own."""
+_SIGNATURE = re.compile(r"^\s*[—–-]{1,2}\s*(?P<name>" + _PERSON + r")\s*(?:,.{0,60})?$")
+"""``— Jane Roe`` (an author's signature under a column or letter)."""
+_BIO_NAME = re.compile(r"^(?P<name>" + _PERSON + r")\s+(?:is|was|has been|writes|covers)\b")
+
+
+def document_authors(role_texts: Sequence[tuple[Role, str]]) -> list[str]:
+    """The authors a page names: its first run of bylines, else a "…, writes NAME" line
+    (standfirst or byline), else a signature, else the subject of the author bio."""
+    names: list[str] = []
+    for role, text in role_texts:
+        if role is Role.BYLINE:
+            names.extend(authors_from_byline(text))
+        elif names:
+            break
+    if names:
+        return names
+    for role, text in role_texts:
+        if role in (Role.STANDFIRST, Role.BYLINE, Role.HEADLINE, Role.DISCLAIMER):
+            match = _WRITES.search(text)
+            if match:
+                return [match.group("name")]
+    for role, text in role_texts:
+        if role in (Role.BYLINE, Role.BODY):
+            match = _SIGNATURE.match(text)
+            if match and len(text.split()) <= 12:
+                names.append(match.group("name"))
+    if names:
+        return names[-1:]
+    for role, text in role_texts:
+        if role is Role.AUTHOR_BIO:
+            match = _BIO_NAME.match(text.strip())
+            if match:
+                return [match.group("name")]
+    return []

@@ -14,13 +14,13 @@ from newsweave.ingest.blocks import Block
 from newsweave.ingest.budgets import check_elements, check_paragraphs, run_budgeted
 from newsweave.ingest.genre import detect_genre
 from newsweave.ingest.html_page import Page, read_html
-from newsweave.ingest.language import detect_language
-from newsweave.ingest.metadata import authors_from_byline, dateline, dates_in_segments, year_hint
-from newsweave.ingest.raw import RawItem
+from newsweave.ingest.language import count_words, detect_language
+from newsweave.ingest.metadata import choose_date, dateline, document_authors
+from newsweave.ingest.raw import Hints, RawItem
 from newsweave.ingest.segments import Classified, classify
 from newsweave.ingest.sources.decode import refuse_entities
 from newsweave.ingest.text_page import read_text
-from newsweave.model import Document, Evidence, PartialDate, Role, Segment, content_id
+from newsweave.model import Document, Evidence, Role, Segment, content_id
 from newsweave.model.records import DateStatement
 from newsweave.settings import IngestSettings
 
@@ -60,7 +60,7 @@ def parse(item: RawItem, *, min_words: int = 20, limits: IngestSettings | None =
     title = hints.title or page_title
     classified = classify(blocks, title=title, paste=item.format == "text")
     text, segments = _assemble(classified)
-    body_words = sum(len(text[s.start : s.end].split()) for s in segments if s.role is Role.BODY)
+    body_words = sum(count_words(text[s.start : s.end]) for s in segments if s.role is Role.BODY)
     if body_words < min_words:
         raise NewsweaveError(
             "NW106", item.source, f"only {body_words} words of article body (minimum {min_words})"
@@ -70,8 +70,8 @@ def parse(item: RawItem, *, min_words: int = 20, limits: IngestSettings | None =
     if title is None:
         title = next((t for r, t in role_texts if r is Role.HEADLINE), None)
     publisher = hints.publisher or page_publisher or _copyright_holder(role_texts)
-    authors = list(hints.authors) or page_authors or _byline_authors(role_texts)
-    date = _document_date(doc_id, text, segments, hints.published, page_published)
+    authors = list(hints.authors) or page_authors or document_authors(role_texts)
+    date = _document_date(doc_id, text, segments, hints, page_published)
     body = "\n".join(t for r, t in role_texts if r.feeds_extraction)
     extra: list[tuple[str, str]] = []
     first_body = next((t for r, t in role_texts if r is Role.BODY), "")
@@ -115,16 +115,6 @@ def _assemble(classified: Sequence[Classified]) -> tuple[str, list[Segment]]:
     return SEPARATOR.join(parts), segments
 
 
-def _byline_authors(role_texts: Sequence[tuple[Role, str]]) -> list[str]:
-    names: list[str] = []
-    for role, text in role_texts:
-        if role is Role.BYLINE:
-            names.extend(authors_from_byline(text))
-        elif names:
-            break
-    return names
-
-
 def _copyright_holder(role_texts: Sequence[tuple[Role, str]]) -> str | None:
     """The outlet from the footer's copyright line, preferring the masthead's spelling
     ("The Albion Herald" over "Albion Herald News & Media Limited")."""
@@ -157,26 +147,21 @@ def _masthead(role_texts: Sequence[tuple[Role, str]], holder: str) -> str | None
 
 
 def _document_date(
-    doc_id: str,
-    text: str,
-    segments: Sequence[Segment],
-    stated: str | None,
-    page_meta: str | None,
+    doc_id: str, text: str, segments: Sequence[Segment], hints: Hints, page_meta: str | None
 ) -> DateStatement | None:
-    for value, source in ((stated, "source-metadata"), (page_meta, "html-meta")):
-        parsed = PartialDate.parse(value)
-        if parsed:
-            return DateStatement(parsed, source, inferred=False)
     triples = [(s.role, s.start, text[s.start : s.end]) for s in segments]
-    anchor = year_hint([t for _, _, t in triples])
-    candidates = dates_in_segments(triples, anchor_year=anchor)
-    if not candidates:
-        return None
-    best = candidates[0]
-    segment = next(s for s in segments if s.start <= best.start < s.end or s.start == best.start)
-    evidence = Evidence(
-        doc_id, best.start, best.end, text[segment.start : segment.end], STAGE, VERSION
+    best = choose_date(
+        triples, page_meta=page_meta, source_hint=hints.published, captured=hints.captured
     )
+    if best is None:
+        return None
+    evidence = None
+    if best.start is not None and best.end is not None:
+        start = best.start
+        segment = next(s for s in segments if s.start <= start < s.end or s.start == start)
+        evidence = Evidence(
+            doc_id, start, best.end, text[segment.start : segment.end], STAGE, VERSION
+        )
     return DateStatement(best.value, best.source, best.inferred, evidence)
 
 

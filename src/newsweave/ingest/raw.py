@@ -18,6 +18,9 @@ class Hints:
     authors: tuple[str, ...] = ()
     publisher: str | None = None
     url: str | None = None
+    captured: str | None = None
+    """When the page was captured (WARC-Date, HTTP Last-Modified): an upper bound and a last
+    resort for the publication date, never the page's own date."""
 
 
 @dataclass(frozen=True)

@@ -8,65 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.ingest.blocks import Block, text_key
+from newsweave.ingest.cues import cue, cues_version
+from newsweave.ingest.language import count_words
 from newsweave.model import Role
 
 STAGE = "segments"
-VERSION = "1"
+VERSION = f"2.{cues_version()}"
 
-_BOILERPLATE = [
-    # cookie banners and consent buttons
-    r"\bwe use cookies\b",
-    r"\bcookie (policy|settings|preferences)\b",
-    r"^(accept|accept all|reject|reject all|close|ok|got it|i agree|agree|dismiss|"
-    r"manage (preferences|cookies|settings)|continue|menu|search|skip to (main )?content|"
-    r"advertisement|advert|sponsored|more|print|email|comments?|log ?in|sign ?in|register|"
-    r"skip to navigation|download pdf|support us|this article is more than .{1,20} old|"
-    r"subscribe|donate|home|back to top|listen|share|save|next|previous|top stories|"
-    r"gift (this )?article|copy link)\W*$",
-    # newsletters and subscriptions
-    r"\bsign up\b",
-    r"\bsubscribe (now|today|to)\b",
-    r"\bnewsletters?\b",
-    r"\benter your e-?mail\b",
-    r"^privacy (notice|policy)\b",
-    r"\b(morning|daily|weekly|evening) (e-?mail|briefing|newsletter)\b",
-    r"\b(in|to) your inbox\b",
-    r"\bsupport (our|independent) journalism\b",
-    # share and related links, navigation
-    r"^share (on|this|via)\b",
-    r"\bshare on (facebook|x|twitter|whatsapp|linkedin)\b",
-    r"^(facebook|twitter|x|whatsapp|linkedin|email|copy link)(\s+(facebook|twitter|x|whatsapp|"
-    r"linkedin|email|copy link))*\s*$",
-    r"^(related|read more|more on this( story)?|see also|recommended|most read|most popular|"
-    r"you may also like|also read|further reading|trending|latest)\b\s*:?",
-    r"^\W*read part (one|two|three|four|\d+)\b",
-    r"^(next|previous) (article|story|part)\b",
-    r"^(this is )?part (one|two|three|\d+) of (a|an|our)\b",
-    r"^(topics|tags|filed under)\s*:",
-    # footers
-    r"©|\(c\) \d{4}|\ball rights reserved\b",
-    r"^[\W\d]+$",  # counters and stray numbers ("7", "3 comments" icons)
-    r"^(terms (of use|and conditions)|privacy policy|contact us|about us)\b",
-    r"\breport an error\b|\bsend us a tip\b",
-    r"^our standards\s*:|\b(acquire|purchase) licensing rights\b|\btrust principles\.?$",
-]
-_BOILERPLATE_RE = re.compile("|".join(f"(?:{p})" for p in _BOILERPLATE), re.IGNORECASE)
-
-_CAPTION_RE = re.compile(
-    r"(\b(photograph|photo|picture|image|credit|illustration|video)s?\s*:\s*\S)|"
-    r"(\b(via getty images|/reuters|/afp|/ap|/epa|/anadolu)\b\.?\s*$)|"
-    r"(\((photo|picture|image)[^)]*\)\s*$)|(^(pictured|above|top|below)\s*:)",
-    re.IGNORECASE,
-)
-_DISCLAIMER_RE = re.compile(
-    r"(views expressed|do(es)? not necessarily (reflect|represent)|the author'?s own|"
-    r"\beditor'?s note\b|^correction\s*:|this (article|story) (has been|was) (amended|updated|"
-    r"corrected|first published|originally published)|\bfirst published (by|in|on)\b|"
-    r"\boriginally published (by|in|on)\b|\brepublished (with|under)\b|"
-    r"\bthis (article|piece|story) is (an opinion|part of|republished)\b|"
-    r"^disclosure\s*:)",
-    re.IGNORECASE,
-)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|dos|du|le|la)){0,4}"
 _BYLINE_RE = re.compile(
     rf"^(by|words by|reporting by|written by)\s+{_NAME}"
@@ -91,15 +39,14 @@ _NAME_ROLE_RE = re.compile(
 _AND_NAME_RE = re.compile(rf"^(and|&)\s+{_NAME}$")
 _NAME_IN_PLACE_RE = re.compile(rf"^{_NAME}\s+in\s+[A-Z][\w'’-]+(\s+(and|&)\s+{_NAME})?$")
 _BIO_RE = re.compile(
-    rf"^{_NAME}\s+(is|was|has been|writes|covers|reports)\b.{{0,200}}\b("
+    rf"^{_NAME}\s+"
+    r"(is|was|has been|writes|covers|reports)\b.{0,200}\b("
     r"correspondent|reporter|journalist|editor|columnist|contributor|writer|author|"
     r"fellow|professor|lecturer|analyst|researcher|director|economist|"
-    r"freelance|based in|follow (her|him|them))",
-)
-_COMMENTS_RE = re.compile(
-    r"^((\d+\s+)?comments?|discussion about this (post|article)|join the conversation|"
-    r"reader comments|show comments)\s*(\(\d+\))?$",
-    re.IGNORECASE,
+    r"freelance|based in|follow (her|him|them))"
+    r"|^(?-i:[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(a|an)\s+([\w-]+\s+){0,3}"
+    r"(engineer|adviser|advisor|consultant|lawyer|scientist|historian|doctor|physician)\b"
+    r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+(writes|reports|blogs)\s+(about|on)\b",
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
 _CREDITS_RE = re.compile(
@@ -109,14 +56,22 @@ _CREDITS_RE = re.compile(
 )
 """A wire story's credit line ("Reporting by A in X; Writing by B; Editing by C"): who
 wrote it, whatever the page's markup calls it."""
-_RELATED_HEAD_RE = re.compile(
-    r"^(related( (stories|articles|coverage))?|read more|more on this( story)?|see also|"
-    r"recommended|most read|most popular|you may also like|also read|further reading|"
-    r"read next|more from [\w' ]{1,30})\s*:?$",
-    re.IGNORECASE,
-)
-"""A heading over a list of links to other stories: the lines under it are furniture."""
 RELATED_LINK_WORDS = 25
+_LIST_MARKS = ("- ", "• ", "· ")
+LINK_WORDS = 15
+"""Below the article, a line this short without closing punctuation reads as a link."""
+_FURNITURE = (Role.BOILERPLATE, Role.AUTHOR_BIO, Role.BYLINE, Role.DISCLAIMER)
+REPEAT_RUN = 3
+"""This many repeated body paragraphs in a row are a second copy of the article."""
+REPEAT_WORDS = 12
+"""Only paragraphs of prose count as repeats (not list items or table rows)."""
+_WRITES_RE = re.compile(
+    rf"[,;.—–-]\s*(writes|argues|contends)\s+{_NAME}\s*[.!]?\s*$", re.IGNORECASE
+)
+"""A summary line that ends by naming its writer ("…, writes Jane Roe")."""
+CREDIT_WORDS = 8
+"""A caption this short is a bare credit ("Photo: Agency") that may follow its own
+dated place line ("Ashby, 8 October 2024.")."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +81,7 @@ class Classified:
 
 
 def _words(text: str) -> int:
-    return len(text.split())
+    return count_words(text)
 
 
 def looks_like_boilerplate(text: str) -> bool:
@@ -136,7 +91,7 @@ def looks_like_boilerplate(text: str) -> bool:
         return True
     if _words(stripped) > 40:
         return False
-    if _BOILERPLATE_RE.search(stripped):
+    if cue("boilerplate").search(stripped) or cue("series").search(stripped):
         return True
     return _is_menu(stripped)
 
@@ -152,11 +107,11 @@ def _is_menu(text: str) -> bool:
 
 
 def looks_like_caption(text: str) -> bool:
-    return _words(text) <= 80 and bool(_CAPTION_RE.search(text))
+    return _words(text) <= 80 and bool(cue("caption").search(text.strip()))
 
 
 def looks_like_disclaimer(text: str) -> bool:
-    return _words(text) <= 80 and bool(_DISCLAIMER_RE.search(text))
+    return _words(text) <= 80 and bool(cue("disclaimer").search(text.strip()))
 
 
 def looks_like_byline(text: str) -> bool:
@@ -187,7 +142,8 @@ def is_date_line(text: str) -> bool:
     rest = stripped[: found[0].start] + " " + stripped[found[0].end :]
     rest = re.sub(_WEEKDAY, " ", rest, flags=re.IGNORECASE)
     rest = re.sub(_TIME, " ", rest)
-    return not re.sub(r"[\W_]+|\b(at|on|gmt|utc|updated|published)\b", "", rest, flags=re.I)
+    filler = r"[\W_]+|\b(at|on|gmt|utc|updated|published|first|posted|last|modified)\b"
+    return not re.sub(filler, "", rest, flags=re.I)
 
 
 def looks_like_bio(text: str) -> bool:
@@ -221,14 +177,17 @@ def classify(
     standfirst: str | None = None
     seen_body = in_comments = in_related = False
     for index, (block, role) in enumerate(zip(blocks, base, strict=True)):
-        if seen_body and _COMMENTS_RE.match(block.text.strip()):
+        if seen_body and cue("comments").search(block.text.strip()):
             in_comments = True  # readers' comments below the article are not the article
         if in_comments and role is None:
             role = Role.BOILERPLATE
         if in_related and role is None and _words(block.text) <= RELATED_LINK_WORDS:
             role = Role.BOILERPLATE  # a headline in a list of links to other stories
         else:
-            in_related = seen_body and bool(_RELATED_HEAD_RE.match(block.text.strip()))
+            in_related = seen_body and (
+                bool(cue("related_heads").search(block.text.strip()))
+                or (in_related and role in (Role.BOILERPLATE, Role.BYLINE))  # dates, labels
+            )
         if role is Role.HEADLINE and index != headline:
             role = Role.BOILERPLATE  # a second marked headline: a teaser
         if role is Role.AUTHOR_BIO and not seen_body:
@@ -248,6 +207,8 @@ def classify(
                 role = Role.STANDFIRST
             else:
                 role = Role.BODY
+        if role is Role.STANDFIRST and headline is not None and index < headline:
+            role = Role.BOILERPLATE  # a teaser or kicker box above the headline
         if role is Role.STANDFIRST:
             if standfirst is not None or seen_body:
                 role = Role.BOILERPLATE if block.hint is Role.STANDFIRST else Role.BODY
@@ -256,10 +217,148 @@ def classify(
         if role is Role.BODY:
             if standfirst is not None and not seen_body and _same(block.text, standfirst):
                 continue  # the repeated standfirst: one segment, not two
-            if headline is None or index > headline:
-                seen_body = True
+            if (
+                headline is not None
+                and index > headline
+                and _same(block.text, blocks[headline].text)
+            ):
+                role = Role.BOILERPLATE  # the headline again (print view, share box)
+        if role is Role.BODY and (headline is None or index > headline):
+            seen_body = True
         out.append(Classified(block, role))
+    out = _credited(_teaser_bylines(_second_copy(_subheads(out))))
+    out = _furniture_runs(out, paste=paste)
     return _sandwiched(out) if paste else out
+
+
+def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]:
+    """Below the last paragraph of prose, furniture goes on while it looks like links: list
+    items ("- Headline …") and short lines without closing punctuation (a related
+    headline, "World", "Careers") after furniture."""
+    out = list(items)
+    body_seen = False
+    prose = [
+        i
+        for i, item in enumerate(out)
+        if item.role is Role.BODY
+        and _words(item.block.text) >= 20
+        and not item.block.text.lstrip().startswith(_LIST_MARKS)
+    ]
+    tail = prose[-1] if prose else len(out)
+    for index, item in enumerate(out):
+        text = item.block.text.strip()
+        if item.role is Role.BODY and index > tail and out[index - 1].role in _FURNITURE:
+            link_item = text.startswith(_LIST_MARKS) and _words(text) <= 40
+            label = (
+                (paste or out[index - 1].role is Role.BOILERPLATE)
+                and _words(text) <= LINK_WORDS
+                and not text.endswith((".", "!", "?", ":", '"', "”", ")"))
+            )
+            if body_seen and (link_item or label):
+                out[index] = Classified(item.block, Role.BOILERPLATE)
+                continue
+        if item.role is Role.BODY:
+            body_seen = True
+    return out
+
+
+def _subheads(items: list[Classified]) -> list[Classified]:
+    """A short title-case line between two body paragraphs is a subheading of the article,
+    not a menu ("Range and Charging"), unless a cue names it furniture."""
+    out = list(items)
+    for index in range(1, len(out) - 1):
+        text = out[index].block.text.strip()
+        if (
+            out[index].role is Role.BOILERPLATE
+            and out[index - 1].role is Role.BODY
+            and out[index + 1].role is Role.BODY
+            and out[index].block.hint is None
+            and (_is_menu(text) or text.isupper())
+            and not cue("boilerplate").search(text)
+            and not cue("series").search(text)
+            and not cue("related_heads").search(text)
+        ):
+            out[index] = Classified(out[index].block, Role.BODY)
+    return out
+
+
+def _second_copy(items: list[Classified]) -> list[Classified]:
+    """A run of body paragraphs that repeats paragraphs already read is a second copy of
+    the article (a print view, page data), not more prose: single repeats (a table header,
+    a refrain) stay body."""
+    seen: set[str] = set()
+    repeats: list[int] = []
+    for index, item in enumerate(items):
+        if item.role is not Role.BODY:
+            continue
+        key = text_key(item.block.text)
+        if key in seen and _words(item.block.text) >= REPEAT_WORDS:
+            repeats.append(index)
+        seen.add(key)
+    body = [i for i, item in enumerate(items) if item.role is Role.BODY]
+    position = {index: n for n, index in enumerate(body)}
+    out = list(items)
+    run: list[int] = []
+    for index in [*repeats, -1]:
+        if run and (index < 0 or position[index] != position[run[-1]] + 1):
+            if len(run) >= REPEAT_RUN:
+                for k in run:
+                    out[k] = Classified(out[k].block, Role.BOILERPLATE)
+            run = []
+        if index >= 0:
+            run.append(index)
+    return out
+
+
+def _teaser_bylines(items: list[Classified]) -> list[Classified]:
+    """Three or more bylines in a row below the body (no body after them) are the bylines
+    of teasers for other stories, not the article's own."""
+    out = list(items)
+    heads = [i for i, item in enumerate(out) if item.role is Role.HEADLINE]
+    start = heads[0] if heads else -1
+    body_seen = False
+    index = 0
+    while index < len(out):
+        if out[index].role is Role.BODY and index > start:
+            body_seen = True
+        end = index
+        while end < len(out) and out[end].role is Role.BYLINE:
+            end += 1
+        later_body = any(item.role is Role.BODY for item in out[end:])
+        if body_seen and end - index >= 3 and not later_body:
+            for k in range(index, end):
+                out[k] = Classified(out[k].block, Role.BOILERPLATE)
+        index = max(end, index + 1)
+    return out
+
+
+def _credited(items: list[Classified]) -> list[Classified]:
+    """A short dated line right above a bare credit is that photo's caption: a caption
+    split in two by the page ("Ashby, 8 October 2024." / "Photo: Agency")."""
+    out = list(items)
+    for index in range(len(out) - 1):
+        item, after = out[index], out[index + 1]
+        text = item.block.text.strip()
+        if (
+            item.role in (Role.BODY, Role.BYLINE, Role.BOILERPLATE)
+            and after.role is Role.CAPTION
+            and _words(after.block.text) <= CREDIT_WORDS
+            and _words(text) <= 12
+            and _dated_place(text)
+        ):
+            out[index] = Classified(item.block, Role.CAPTION)
+    return out
+
+
+def _dated_place(text: str) -> bool:
+    """``Ashby, 8 October 2024.``: a place name, then a full date and nothing else."""
+    from newsweave.ingest.datefind import find_dates
+
+    found = [f for f in find_dates(text) if f.has_year]
+    if len(found) != 1 or text[found[0].end :].strip(" .") != "":
+        return False
+    head = text[: found[0].start].strip(" ,")
+    return bool(re.fullmatch(r"[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,4}", head))
 
 
 def _sandwiched(items: list[Classified]) -> list[Classified]:
@@ -284,8 +383,16 @@ def _base_role(block: Block) -> Role | None:
     text = block.text.strip()
     if _CREDITS_RE.match(text):
         return Role.BYLINE
+    if block.hint is Role.STANDFIRST and looks_like_caption(text):
+        return Role.CAPTION  # a credited photo caption in the summary slot
+    if block.hint in (Role.STANDFIRST, Role.CAPTION, Role.DISCLAIMER) and (
+        cue("boilerplate").search(text) or cue("series").search(text)
+    ):
+        return Role.BOILERPLATE  # a widget inside a marked box ("Advertisement", "Close")
     if block.hint in (Role.HEADLINE, Role.STANDFIRST, Role.CAPTION, Role.BOILERPLATE):
         return block.hint
+    if is_date_line(text):
+        return Role.BYLINE  # "First published on 9 May 2024, 8:16 AM": a date, not a note
     if looks_like_disclaimer(text):
         return Role.DISCLAIMER
     if looks_like_bio(text) and _words(text) >= 10:
@@ -349,7 +456,10 @@ def _run_before(blocks: Sequence[Block], base: Sequence[Role | None], anchor: in
         role = base[index]
         if role is None:
             run.insert(0, index)
-        elif not (role is Role.BOILERPLATE and _words(blocks[index].text) <= 3):
+        elif not (
+            (role is Role.BOILERPLATE and _words(blocks[index].text) <= 3)
+            or role is Role.CAPTION  # a photo between the headline and the body
+        ):
             break
         index -= 1
     return run
@@ -361,6 +471,8 @@ def _standfirst_candidate(text: str, index: int, blocks: Sequence[Block]) -> boo
         return False
     if any(_same(text, later.text) for later in blocks[index + 1 :]):
         return True  # repeated below: certainly the standfirst
+    if _WRITES_RE.search(text):
+        return True  # "…, argues NAME": a commissioned piece's summary line
     for later in blocks[index + 1 : index + 4]:
         if looks_like_byline(later.text):
             return True

@@ -29,20 +29,19 @@ from newsweave.ingest.sources.decode import (
     read_limited,
     refuse_entities,
 )
-from newsweave.ingest.sources.http import Fetched, fetch, make_client, page_item
+from newsweave.ingest.sources.http import FEED_ROOT, Fetched, fetch, make_client, page_item
 from newsweave.settings import Settings
 
 SUMMARY_WORDS = 80
 """A summary shorter than this (in words) is a teaser: the linked page is fetched instead."""
 
-_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF|channel)[\s>]", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 
 
 def looks_like_feed(data: bytes) -> bool:
     """Whether the start of ``data`` has an RSS/Atom/RDF root element."""
-    return _FEED_ROOT.search(data[:4096]) is not None
+    return FEED_ROOT.search(data[:4096]) is not None
 
 
 def iter_feed_file(

@@ -8,6 +8,7 @@ connection goes through :mod:`.guard`: private addresses are refused (NW125) unl
 
 from __future__ import annotations
 
+import re
 import time
 import zlib
 from collections.abc import Iterator
@@ -32,13 +33,28 @@ from newsweave.settings import FetchSettings
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 FEED_TYPES = frozenset(
-    {"application/rss+xml", "application/atom+xml", "application/xml", "text/xml"}
+    {
+        "application/rss+xml",
+        "application/x-rss+xml",
+        "application/atom+xml",
+        "application/x-atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+        "text/rss+xml",
+        "text/atom+xml",
+    }
 )
+"""Media types servers use for RSS/Atom/RDF feeds in practice (the x- forms included)."""
+SNIFFED_TYPES = frozenset({"text/plain", ""})
+"""Generic or missing types: the body is a feed when it starts like one."""
+FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF|channel)[\s>]", re.I)
 ACCEPTED_TYPES = HTML_TYPES | TEXT_TYPES | FEED_TYPES
 _CHUNK = 65536
 
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/x-rss+xml,"
     "application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8"
 )
 
@@ -60,7 +76,10 @@ class Fetched:
 
     @property
     def is_feed(self) -> bool:
-        """Whether the server labelled the body as an RSS/Atom/XML feed."""
+        """Whether the server labelled the body as a feed, or gave a generic type to a body
+        that starts like one."""
+        if self.content_type in SNIFFED_TYPES:
+            return FEED_ROOT.search(self.data[:4096]) is not None
         return self.content_type in FEED_TYPES
 
 

@@ -183,7 +183,7 @@ def _hints(record: Any) -> Hints:
     headers = record.rec_headers
     return Hints(
         url=headers.get_header("WARC-Target-URI") or None,
-        published=headers.get_header("WARC-Date") or None,
+        captured=headers.get_header("WARC-Date") or None,
     )
 
 
