@@ -753,6 +753,7 @@ def _connect_read(path: Path, busy_timeout: float) -> sqlite3.Connection:
     modes = ["mode=ro"] if writable else ["mode=ro&immutable=1"]
     last: sqlite3.Error | None = None
     for mode in [*modes, "mode=ro&immutable=1"]:
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(
                 f"{uri}?{mode}",
@@ -764,7 +765,11 @@ def _connect_read(path: Path, busy_timeout: float) -> sqlite3.Connection:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
             last = exc
+            if "locked" in str(exc) or "busy" in str(exc):
+                break  # a writer holds it: never read around its lock (immutable would)
     raise _read_error(path, last or sqlite3.DatabaseError("cannot open"))
 
 
