@@ -80,8 +80,8 @@ def graph(
         }
         for r in nodes_rows
     ]
-    if not focus and (kind or start or end):
-        nodes = [n for n in nodes if n["degree"]]  # a filter keeps the tied nodes only
+    if any(n["degree"] for n in nodes):
+        nodes = [n for n in nodes if n["degree"] or n["focus"]]  # the tied nodes only
     keep = {n["id"] for n in nodes}
     links = [
         {"source": a, "target": b, **data}
@@ -229,7 +229,7 @@ def layout(nodes: list[JSON], links: list[JSON], size: float = GRAPH_SIZE) -> No
     pairs = np.array([(index[e["source"]], index[e["target"]]) for e in links], dtype=int).reshape(
         -1, 2
     )
-    k = size / math.sqrt(n + 1) * 0.6
+    k = size / math.sqrt(n + 1) * 0.9
     temperature = size / 8
     for _ in range(120):
         delta = pos[:, None, :] - pos[None, :, :]

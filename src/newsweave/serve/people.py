@@ -302,7 +302,7 @@ def _relations(conn: sqlite3.Connection, entity: Entity) -> JSON:
     ).fetchall()
     found = refs(conn, [x for r in rows for x in (r["subject"], r["object"])])
     mine = set(entity.actor_ids)
-    facts: dict[tuple[str, str, str], JSON] = {}
+    facts: dict[tuple[str, str], JSON] = {}
     positions: dict[tuple[str, str], JSON] = {}
     for r in rows:
         outward = r["direction"] == "out"
@@ -345,18 +345,23 @@ def _relations(conn: sqlite3.Connection, entity: Entity) -> JSON:
             continue
         if not outward and predicate not in SYMMETRIC:
             predicate = CONVERSE.get(predicate, predicate)
-        key3 = (predicate, _other_key(other), fold(str(r["qualifier"] or "")))
+        key3 = (predicate, _other_key(other))
         fact = facts.setdefault(
             key3,
             {
                 "predicate": predicate,
                 "label": predicate.replace("_", " "),
                 "other": other,
-                "qualifier": r["qualifier"],
+                "qualifier": None,
+                "qualifiers": [],
                 "times": [],
                 "evidence": [],
             },
         )
+        detail = str(r["qualifier"] or "").strip()
+        if detail and fold(detail) not in {fold(q) for q in fact["qualifiers"]}:
+            fact["qualifiers"].append(detail)
+            fact["qualifier"] = "; ".join(fact["qualifiers"])
         _add(fact, r["time"], ev)
     for pos in positions.values():
         pos["period"] = _period(pos["times"])
