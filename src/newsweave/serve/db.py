@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -53,6 +53,8 @@ class Reader:
         self._lock = threading.Lock()
         self._all: list[Store] = []
         self.stopping = False
+        self.trace: Callable[[str], None] | None = None
+        """Receives every statement run (the bench prints their query plans)."""
         """Set when the server shuts down: running queries stop at their next check."""
 
     def _store(self) -> Store:
@@ -64,6 +66,8 @@ class Reader:
                 if error.code == "NW251":
                     raise Unavailable(error) from None
                 raise
+            if self.trace is not None:
+                store.connection.set_trace_callback(self.trace)
             self._local.store = store
             with self._lock:
                 self._all.append(store)

@@ -52,6 +52,11 @@ ENTITY_SORTS = {
 }
 
 
+MAX_MEMBERS = 2000
+"""An entity's facts are read from the actors of its latest this many documents (the
+counts cover all of them): a page stays a few bounded queries however large the entity."""
+
+
 @dataclass(frozen=True)
 class Entity:
     id: str
@@ -60,13 +65,36 @@ class Entity:
     country: str | None
     resolved: bool
     members: tuple[sqlite3.Row, ...]
+    """Member actors of the latest :data:`MAX_MEMBERS` documents."""
+    documents: int
+    mentions: int
+    aliases: tuple[str, ...]
 
     @property
     def actor_ids(self) -> list[str]:
         return [str(m["id"]) for m in self.members]
 
+    @property
+    def partial(self) -> bool:
+        return self.documents > len({m["document_id"] for m in self.members})
 
-def find(conn: sqlite3.Connection, key: str, max_members: int = 20000) -> Entity | None:
+
+_MEMBER_SQL = (
+    "SELECT a.* FROM {source} JOIN actors AS a ON a.id = {key}"
+    " JOIN documents AS d ON d.id = a.document_id WHERE {where}"
+    " ORDER BY d.published IS NULL, d.published DESC, a.id LIMIT ?"
+)
+_TOTALS_SQL = (
+    "SELECT count(DISTINCT a.document_id), coalesce(sum(a.mentions), 0)"
+    " FROM {source} JOIN actors AS a ON a.id = {key} WHERE {where}"
+)
+_NAMES_SQL = (
+    "SELECT a.name, count(*) AS n FROM {source} JOIN actors AS a ON a.id = {key}"
+    " WHERE {where} GROUP BY a.name ORDER BY n DESC, a.name LIMIT 30"
+)
+
+
+def find(conn: sqlite3.Connection, key: str, max_members: int = MAX_MEMBERS) -> Entity | None:
     """The entity with id ``key``, or the entity an actor id ``key`` belongs to."""
     row = conn.execute("SELECT * FROM entities WHERE id = ?", (key,)).fetchone()
     if row is None:
@@ -76,51 +104,69 @@ def find(conn: sqlite3.Connection, key: str, max_members: int = 20000) -> Entity
         if owner is not None:
             row = conn.execute("SELECT * FROM entities WHERE id = ?", (owner[0],)).fetchone()
     if row is not None:
-        members = conn.execute(
-            "SELECT a.* FROM entity_members AS m JOIN actors AS a ON a.id = m.actor_id"
-            " WHERE m.entity_id = ? LIMIT ?",
-            (row["id"], max_members),
-        ).fetchall()
-        return Entity(
-            str(row["id"]), str(row["name"]), str(row["type"]), row["country"], True, tuple(members)
+        parts = {"source": "entity_members AS m", "key": "m.actor_id", "where": "m.entity_id = ?"}
+        params: tuple[str, ...] = (str(row["id"]),)
+        name, kind, country, resolved = str(row["name"]), str(row["type"]), row["country"], True
+        entity_id = str(row["id"])
+    else:
+        actor = conn.execute("SELECT * FROM actors WHERE id = ?", (key,)).fetchone()
+        if actor is None:
+            return None
+        parts = {
+            "source": "(SELECT a2.id FROM actors AS a2 WHERE a2.name = ? AND a2.type = ?"
+            " AND NOT EXISTS (SELECT 1 FROM entity_members AS m2 WHERE m2.actor_id = a2.id))"
+            " AS u",
+            "key": "u.id",
+            "where": "1",
+        }
+        params = (str(actor["name"]), str(actor["type"]))
+        name, kind, country, resolved = (
+            str(actor["name"]),
+            str(actor["type"]),
+            actor["country"],
+            False,
         )
-    actor = conn.execute("SELECT * FROM actors WHERE id = ?", (key,)).fetchone()
-    if actor is None:
-        return None
-    members = conn.execute(
-        "SELECT a.* FROM actors AS a WHERE a.name = ? AND a.type = ?"
-        " AND NOT EXISTS (SELECT 1 FROM entity_members AS m WHERE m.actor_id = a.id)"
-        " ORDER BY a.id LIMIT ?",
-        (actor["name"], actor["type"], max_members),
-    ).fetchall()
-    first = members[0] if members else actor
+        entity_id = ""
+    members = conn.execute(_MEMBER_SQL.format(**parts), (*params, max_members)).fetchall()
+    documents, mentions = conn.execute(_TOTALS_SQL.format(**parts), params).fetchone()
+    names = [str(r[0]) for r in conn.execute(_NAMES_SQL.format(**parts), params)]
+    aliases: dict[str, None] = {}
+    for n in names:
+        if fold(n) != fold(name):
+            aliases.setdefault(n, None)
+    for m in members[:200]:
+        for a in json.loads(m["aliases"] or "[]"):
+            if a and fold(a) != fold(name):
+                aliases.setdefault(str(a), None)
+    if not entity_id:
+        entity_id = str(min((m["id"] for m in members), default=key))
     return Entity(
-        str(first["id"]),
-        str(actor["name"]),
-        str(actor["type"]),
-        actor["country"],
-        False,
-        tuple(members or [actor]),
+        entity_id,
+        name,
+        kind,
+        country,
+        resolved,
+        tuple(members),
+        int(documents or 0),
+        int(mentions or 0),
+        tuple(list(aliases)[:30]),
     )
 
 
 def summary(entity: Entity) -> JSON:
-    names = [str(m["name"]) for m in entity.members]
-    aliases: dict[str, None] = {}
-    for m in entity.members:
-        for a in [m["name"], *json.loads(m["aliases"] or "[]")]:
-            if a and fold(a) != fold(entity.name):
-                aliases.setdefault(str(a), None)
     return {
         "id": entity.id,
         "href": f"/entity/{entity.id}",
         "name": entity.name,
         "type": entity.type,
         "country": entity.country,
-        "aliases": sorted(aliases, key=lambda a: (-names.count(a), a))[:30],
-        "documents": len({m["document_id"] for m in entity.members}),
-        "mentions": sum(int(m["mentions"]) for m in entity.members),
+        "aliases": list(entity.aliases),
+        "documents": entity.documents,
+        "mentions": entity.mentions,
         "resolved": entity.resolved,
+        "facts_from_latest_documents": len({m["document_id"] for m in entity.members})
+        if entity.partial
+        else None,
     }
 
 
@@ -498,14 +544,14 @@ def _figures(conn: sqlite3.Connection, ids: Sequence[str], limit: int) -> list[J
 
 
 def _documents(conn: sqlite3.Connection, entity: Entity, limit: int) -> JSON:
-    docs = {str(m["document_id"]) for m in entity.members}
+    docs = list(dict.fromkeys(str(m["document_id"]) for m in entity.members))[:limit]
     found = doc_refs(conn, docs)
     ordered = sorted(
         found.values(),
         key=lambda d: (d["published"] or "", d["title"] or "", d["id"]),
         reverse=True,
     )
-    return {"total": len(ordered), "items": ordered[:limit]}
+    return {"total": entity.documents, "items": ordered}
 
 
 def type_counts(conn: sqlite3.Connection) -> dict[str, int]:
