@@ -185,7 +185,14 @@ def test_graph_zoom_drag_panel_expand_and_filter(browser: Any, base_url: str) ->
         page.locator(".tools button[data-action=reset]").click()
         assert svg.get_attribute("viewBox") == before
         # drag a node: it and its ties move
-        node = page.locator("svg.graph g.node").first
+        free = page.evaluate(  # a node no other node covers at its centre
+            """() => [...document.querySelectorAll('svg.graph g.node circle')].findIndex(c => {
+                const b = c.getBoundingClientRect();
+                return document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2) === c;
+            })"""
+        )
+        assert free >= 0
+        node = page.locator("svg.graph g.node").nth(free)
         circle = node.locator("circle")
         x0 = float(circle.get_attribute("cx") or 0)
         box = circle.bounding_box()
@@ -197,7 +204,7 @@ def test_graph_zoom_drag_panel_expand_and_filter(browser: Any, base_url: str) ->
         assert abs(float(circle.get_attribute("cx") or 0) - x0) > 20
         # click a node: its panel; expand: its neighbours are drawn
         count = page.locator("svg.graph g.node").count()
-        busiest = page.locator("svg.graph g.node").nth(1)
+        busiest = page.locator("svg.graph g.node").nth(free)
         busiest.locator("circle").click()
         panel = page.locator("#graph-panel")
         assert panel.is_visible()

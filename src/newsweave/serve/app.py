@@ -432,6 +432,7 @@ def create_app(
         entity: str | None = None,
         modality: str | None = None,
         lane: str = "type",
+        all: bool = False,
     ) -> Response:
         with reader.read() as store:
             payload = explore.timeline(
@@ -442,6 +443,7 @@ def create_app(
                 entity=entity,
                 modality=modality,
                 lane=lane if lane in ("type", "actor", "story") else "type",
+                everything=all,
             )
             return respond(
                 request,

@@ -314,6 +314,7 @@ def timeline(
     modality: str | None = None,
     lane: str = "type",
     limit: int = 400,
+    everything: bool = False,
 ) -> JSON:
     """Happenings (one per story event) in [start, end], each with its period: a day, or a
     whole month or year when that is all the sources say; undated ones counted and listed
@@ -352,6 +353,16 @@ def timeline(
                 "evidence": g["evidence"][:1],
             }
         )
+    outside = 0
+    if not (start or end or everything) and len(entries) >= 20:
+        # by default the busy period: the months holding at least 5% of the happenings (a
+        # few old dates would squeeze everything else to one edge); `all` shows them all
+        per_month = Counter(e["from"][:7] for e in entries)
+        busy = sorted(m for m, n in per_month.items() if n >= 0.05 * len(entries))
+        busy = busy or sorted(per_month)
+        kept = [e for e in entries if busy[0] <= e["from"][:7] and e["to"][:7] <= busy[-1]]
+        outside = len(entries) - len(kept)
+        entries = kept
     undated_where = where + " AND e.date IS NULL"
     undated, undated_total, _ = (
         happenings.grouped(conn, undated_where, params, Paging(1, 50, "sources"))
@@ -373,10 +384,12 @@ def timeline(
             "entity": entity or "",
             "modality": modality or "",
             "lane": lane,
+            "all": everything,
         },
         "entries": entries,
         "total": total,
         "shown": len(entries),
+        "outside": outside,
         "undated": [
             {k: g[k] for k in ("id", "href", "label", "type", "modality", "sources")}
             for g in undated
