@@ -17,8 +17,10 @@ Routes (each also as ``PATH.json``; lists also as ``PATH.csv``): ``/`` (overview
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,6 +30,7 @@ from urllib.parse import urlencode
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
@@ -50,7 +53,7 @@ CSP = (
 )
 """Scripts, styles, images and fetches from the app only."""
 
-Page = Callable[..., Response]
+Page = Callable[..., Any]
 
 CSV_COLUMNS: dict[str, tuple[str, Sequence[str]]] = {
     "/entities": ("entities", ("id", "name", "type", "country", "documents")),
@@ -205,7 +208,7 @@ def create_app(
             return respond(request, "index.html", lists.overview(store.connection))
 
     @twin("/search", "Search: matching entities, then happenings, then passages")
-    def search(
+    async def search(
         request: Request,
         q: str = "",
         section: str = "",
@@ -218,38 +221,46 @@ def create_app(
         end: str | None = None,
     ) -> Response:
         cap_query(q, settings)
-        with reader.read() as store:
-            payload = search_page.search(
-                store.connection,
-                q,
-                paging(page, limit, None),
-                section=section,
-                entity_type=entity_type,
-                event_type=event_type,
-                outlet=outlet,
-                start=start,
-                end=end,
-            )
-            payload["outlets"] = lists.outlets(store.connection)
-            return respond(request, "search.html", payload)
+
+        def work(cancel: threading.Event) -> Response:
+            with reader.read(cancel=cancel) as store:
+                payload = search_page.search(
+                    store.connection,
+                    q,
+                    paging(page, limit, None),
+                    section=section,
+                    entity_type=entity_type,
+                    event_type=event_type,
+                    outlet=outlet,
+                    start=start,
+                    end=end,
+                )
+                payload["outlets"] = lists.outlets(store.connection)
+                return respond(request, "search.html", payload)
+
+        return await _until_done(request, work)
 
     @twin("/ask", "Answer a question with cited passages")
-    def ask_page(request: Request, q: str = "", limit: int = 5) -> Response:
+    async def ask_page(request: Request, q: str = "", limit: int = 5) -> Response:
         from newsweave.ask import ask
 
         cap_query(q, settings)
-        with reader.read() as store:
-            result: JSON = (
-                ask(store, q, limit=max(1, min(limit, 20))).as_json()
-                if q.strip()
-                else {"question": q, "answers": [], "entities": [], "events": [], "terms": []}
-            )
-            for answer in result["answers"]:
-                answer["href"] = (
-                    f"/doc/{answer['document']}#c{answer['sentence_start']}-"
-                    f"{answer['sentence_end']}"
+
+        def work(cancel: threading.Event) -> Response:
+            with reader.read(cancel=cancel) as store:
+                result: JSON = (
+                    ask(store, q, limit=max(1, min(limit, 20))).as_json()
+                    if q.strip()
+                    else {"question": q, "answers": [], "entities": [], "events": [], "terms": []}
                 )
-            return respond(request, "ask.html", {"q": q, **result})
+                for answer in result["answers"]:
+                    answer["href"] = (
+                        f"/doc/{answer['document']}#c{answer['sentence_start']}-"
+                        f"{answer['sentence_end']}"
+                    )
+                return respond(request, "ask.html", {"q": q, **result})
+
+        return await _until_done(request, work)
 
     @twin("/entities", "Entities, most documented first; filter by type and name")
     def entities(
@@ -498,6 +509,19 @@ def create_app(
         )
 
     return app
+
+
+async def _until_done(request: Request, work: Callable[[threading.Event], Response]) -> Response:
+    """Run ``work`` in the thread pool; when the client goes away meanwhile, set its cancel
+    event so its queries stop at their next progress check."""
+    cancel = threading.Event()
+    task = asyncio.ensure_future(run_in_threadpool(work, cancel))
+    while True:
+        done, _ = await asyncio.wait({task}, timeout=0.25)
+        if done:
+            return task.result()
+        if await request.is_disconnected():
+            cancel.set()
 
 
 def _wants_json(request: Request) -> bool:

@@ -74,9 +74,12 @@ class Reader:
         return store
 
     @contextmanager
-    def read(self, budget: float | None = None) -> Iterator[Store]:
+    def read(
+        self, budget: float | None = None, cancel: threading.Event | None = None
+    ) -> Iterator[Store]:
         """The thread's store inside one read transaction (one consistent state for the
-        page) with a deadline on every query."""
+        page) with a deadline on every query; setting ``cancel`` (the client went away)
+        stops the running query at its next check."""
         store = self._store()
         conn = store.connection
         seconds = budget or self.settings.query_seconds
@@ -85,7 +88,11 @@ class Reader:
 
         def check() -> int:
             nonlocal expired
-            if self.stopping or time.monotonic() > deadline:
+            if (
+                self.stopping
+                or time.monotonic() > deadline
+                or (cancel is not None and cancel.is_set())
+            ):
                 expired = True
                 return 1
             return 0
