@@ -48,6 +48,7 @@ clean:
 
 docs: setup
 	$(PY) tools/gen_docs.py
+	NEWSWEAVE_SCREENSHOTS=docs/ui $(PY) -m pytest tests/serve/test_browser.py -q -p no:cacheprovider
 
 bench: setup
 	$(PY) bench/ingest_bench.py --data $(DATA)

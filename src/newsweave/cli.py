@@ -7,12 +7,13 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperOption
 
 from newsweave import __version__
 from newsweave.errors import CATALOGUE, NewsweaveError
@@ -31,9 +32,44 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = Console()
 err = Console(stderr=True)
+
+
+def _flag_type(self: TyperOption, ctx: Any) -> str | None:
+    """No ``<bool>`` placeholder after a flag in ``--help``: it takes no value."""
+    if self.is_flag:
+        return None
+    return _OPTION_TYPE(self, ctx)
+
+
+_OPTION_TYPE = TyperOption.display_type_rich
+TyperOption.display_type_rich = _flag_type  # type: ignore[method-assign]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"newsweave {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Print the version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Weave news and analysis articles into one sourced model of the world they describe."""
+
 
 DbOption = Annotated[
     Path,
@@ -102,6 +138,36 @@ def _executor(dask: str | None, workers: int) -> str | None:
     if workers == 1:
         return "local"
     return f"processes:{workers}" if workers > 1 else None
+def _open_read(db: Path) -> Store:
+    """An existing store for a read command: NW250 when there is none (nothing is created),
+    pending migrations applied once when the file can be written, then read-only."""
+    Store.upgrade(db)
+    return Store.open_read(db, busy_timeout=30.0)
+
+
+def _open_existing(db: Path) -> Store:
+    """An existing store to change (never a new one): NW250 when there is none."""
+    if not db.exists():
+        raise NewsweaveError("NW250", str(db), f"no store at {db}; run `newsweave ingest` first")
+    return Store.open(db)
+
+
+def _read_failure(error: Exception, db: Path) -> typer.Exit:
+    """A damaged or unreadable store during a read command: one NW line, exit 1."""
+    import sqlite3
+
+    if isinstance(error, NewsweaveError):
+        return _fail(error)
+    if isinstance(error, sqlite3.DatabaseError):
+        text = str(error)
+        code = "NW256" if "malformed" in text or "corrupt" in text else "NW203"
+        return _fail(NewsweaveError(code, str(db), text))
+    raise error
+
+
+def _dump(data: object) -> None:
+    """JSON on stdout, whole and unwrapped (pipes and ``jq`` read it)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
 
 
 @app.command()
@@ -324,23 +390,28 @@ def status(
     db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Print counts: documents, words, segments by role, near-duplicates, errors."""
+    """Print counts: documents, words, segments by role, near-duplicates, errors, and the
+    facts found (entities, events, story events, quotes, relations, figures, claims)."""
     from dataclasses import asdict
 
+    from newsweave.store.queries import fact_counts
+
     try:
-        with _open_store(db) as store:
+        with _open_read(db) as store:
             result = store.status()
             errors = store.errors()
-    except NewsweaveError as error:
-        raise _fail(error) from None
+            facts = fact_counts(store)
+    except Exception as error:
+        raise _read_failure(error, db) from None
     data = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(result).items()}
+    data["facts"] = facts
     if as_json:
-        out.print_json(json.dumps(data))
+        _dump(data)
         return
     table = Table(title=f"newsweave store {db}", show_header=False)
     for key, value in data.items():
         if isinstance(value, dict):
-            value = ", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "none"
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
         table.add_row(key.replace("_", " "), str(value))
     out.print(table)
     for row in errors:
@@ -357,7 +428,7 @@ def forget(
     from newsweave.resolve.corpus import after_forget
 
     try:
-        with _open_store(db) as store:
+        with _open_existing(db) as store:
             removed = store.forget(document)
             after_forget(store)
     except NewsweaveError as error:
@@ -369,18 +440,32 @@ def forget(
 def show(
     document: Annotated[str, typer.Argument(help="Document id (or a unique prefix of it).")],
     db: DbOption = DEFAULT_DB,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON: the document and its facts.")
+    ] = False,
 ) -> None:
     """Print a document: its metadata, its segments marked by role, and the facts found in
     it (actors with titles, time expressions, figures, quotes)."""
     from newsweave.store.analysis import load_analysis
 
     try:
-        with _open_store(db) as store:
+        with _open_read(db) as store:
             doc = store.get_document(document)
             analysis = load_analysis(store, doc.id)
-    except NewsweaveError as error:
-        raise _fail(error) from None
-    out.print(f"[bold]{doc.title or '(untitled)'}[/bold]")
+            if as_json:
+                from newsweave.export.json import document_json
+                from newsweave.serve.document_page import facts_of
+
+                data = document_json(doc, store.document_sources(doc.id))
+                data["segments"] = [
+                    {"role": s.role.value, "start": s.start, "end": s.end} for s in doc.segments
+                ]
+                data["facts"] = facts_of(store.connection, doc.id)[1]
+                _dump(data)
+                return
+    except Exception as error:
+        raise _read_failure(error, db) from None
+    out.print(f"[bold]{escape(doc.title or '(untitled)')}[/bold]")
     published = doc.published.iso() if doc.published else "undated"
     if doc.date and doc.date.inferred:
         published += f" (inferred from {doc.date.source})"
@@ -487,10 +572,10 @@ def events(
     from newsweave.store.queries import list_events
 
     try:
-        with _open_store(db) as store:
+        with _open_read(db) as store:
             rows = list_events(store, type=type, actor=actor, start=start, end=end)
-    except NewsweaveError as error:
-        raise _fail(error) from None
+    except Exception as error:
+        raise _read_failure(error, db) from None
     if as_json:
         out.print_json(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
         return
@@ -524,10 +609,10 @@ def relations(
     from newsweave.store.queries import relations_of
 
     try:
-        with _open_store(db) as store:
+        with _open_read(db) as store:
             rows = relations_of(store, entity)
-    except NewsweaveError as error:
-        raise _fail(error) from None
+    except Exception as error:
+        raise _read_failure(error, db) from None
     if as_json:
         out.print_json(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
         return
@@ -559,10 +644,10 @@ def entities(
     from newsweave.resolve.entities import entity_records
 
     try:
-        with _open_store(db) as store:
+        with _open_read(db) as store:
             records = entity_records(store)
-    except NewsweaveError as error:
-        raise _fail(error) from None
+    except Exception as error:
+        raise _read_failure(error, db) from None
     wanted = name.lower() if name else None
     rows = [
         r
@@ -714,10 +799,10 @@ def show_timeline(
     from newsweave.resolve.timeline import timeline
 
     try:
-        with _open_store(db) as store:
+        with _open_read(db) as store:
             entries = timeline(store, entity=entity, place=place, type=type, start=start, end=end)
-    except NewsweaveError as error:
-        raise _fail(error) from None
+    except Exception as error:
+        raise _read_failure(error, db) from None
     if as_json:
         out.print_json(json.dumps([asdict(e) for e in entries], ensure_ascii=False))
         return
@@ -741,10 +826,10 @@ def ask(
     from newsweave.ask import ask as run_ask
 
     try:
-        with _open_store(db) as store:
+        with _open_read(db) as store:
             result = run_ask(store, question, limit=limit)
-    except NewsweaveError as error:
-        raise _fail(error) from None
+    except Exception as error:
+        raise _read_failure(error, db) from None
     if as_json:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
         return
@@ -872,12 +957,32 @@ def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 8765,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No line per request on stderr.")
+    ] = False,
 ) -> None:
-    """Serve the read-only web UI and its JSON API, and print the address."""
+    """Serve the read-only web UI and its JSON API over an existing store, print the address
+    and how to stop it, then one line per request (method, path, status, time)."""
     from newsweave.serve.server import run
 
+    settings = _settings(db).serve
+
+    def announce(url: str) -> None:
+        out.print(f"newsweave UI: {url}", markup=False, highlight=False)
+        out.print("read-only; stop with Ctrl-C (or SIGTERM)", markup=False, highlight=False)
+
+    def log(line: str) -> None:
+        _say_error(line)
+
     try:
-        run(db, host=host, port=port, announce=lambda url: out.print(f"newsweave UI: {url}"))
+        run(
+            db,
+            host=host,
+            port=port,
+            announce=announce,
+            log=None if quiet else log,
+            settings=settings,
+        )
     except NewsweaveError as error:
         raise _fail(error) from None
 
@@ -926,8 +1031,13 @@ def evaluate(
 
 
 @app.command(name="errors")
-def list_errors() -> None:
+def list_errors(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
     """List the error catalogue: every code newsweave can print."""
+    if as_json:
+        _dump([{"code": s.code, "title": s.title, "hint": s.hint} for s in CATALOGUE.values()])
+        return
     table = Table(title="newsweave errors")
     for column in ("code", "title", "hint"):
         table.add_column(column)
@@ -937,19 +1047,68 @@ def list_errors() -> None:
 
 
 @app.command(name="settings")
-def list_settings() -> None:
+def list_settings(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
     """List every setting with its default and meaning."""
+    rows = iter_fields(_settings())
+    if as_json:
+        _dump([{"setting": n, "value": v, "meaning": d} for n, v, d in rows])
+        return
     table = Table(title="newsweave settings")
     for column in ("setting", "default", "meaning"):
         table.add_column(column)
-    for name, value, doc in iter_fields(_settings()):
+    for name, value, doc in rows:
         table.add_row(name, str(value), doc)
     out.print(table)
 
 
 @app.command()
-def version() -> None:
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Entity or actor id of the speaker.")
+    ] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Words in the quote.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many quotes.")] = 50,
+    page: Annotated[int, typer.Option("--page", help="Which page of LIMIT quotes.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List quotes, newest first, with their speaker (unverified when the speaker found is
+    not a person or an organisation), document and sentence."""
+    from newsweave.serve.common import Paging
+    from newsweave.serve.lists import quotes as list_quotes
+
+    try:
+        with _open_read(db) as store:
+            data = list_quotes(
+                store.connection, Paging.of(page, limit, "date", 50), speaker=speaker, q=text
+            )
+    except Exception as error:
+        raise _read_failure(error, db) from None
+    if as_json:
+        _dump(data)
+        return
+    info = data["paging"]
+    table = Table(title=f"quotes {info['first']}–{info['last']} of {info['total']}")
+    for column in ("date", "speaker", "quote", "document"):
+        table.add_column(column)
+    for q in data["quotes"]:
+        who = (q["speaker"] or {}).get("name") or "?"
+        if q["speaker"] and not q["speaker_verified"]:
+            who += " (unverified)"
+        table.add_row(q["date"] or "", who, q["text"][:160], q["document"]["id"][:10])
+    out.print(table)
+
+
+@app.command()
+def version(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
     """Print the version."""
+    if as_json:
+        _dump({"version": __version__})
+        return
     out.print(__version__)
 
 

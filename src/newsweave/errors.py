@@ -107,6 +107,17 @@ CATALOGUE: dict[str, ErrorSpec] = {
             "corpus resolution failed",
             "the corpus stays marked out of date; the next run resolves it again",
         ),
+        # reading the store (UI and read commands)
+        ErrorSpec("NW250", "no store", "check --db or NEWSWEAVE_DB"),
+        ErrorSpec("NW251", "store busy", "a writer holds the store; try again in a moment"),
+        ErrorSpec("NW252", "query too long", "shorten the query (see serve.max_query_chars)"),
+        ErrorSpec("NW253", "too many query terms", "use fewer words (see serve.max_query_terms)"),
+        ErrorSpec("NW254", "query over its time budget", "narrow the query or the filters"),
+        ErrorSpec("NW255", "port in use", "pick another with --port (0: any free port)"),
+        ErrorSpec("NW256", "store damaged", "run `sqlite3 STORE 'PRAGMA integrity_check'`"),
+        ErrorSpec(
+            "NW257", "store older than this newsweave", "run `newsweave ingest` once to upgrade it"
+        ),
         # evaluation
         ErrorSpec("NW301", "evaluation data missing", "pass --data or set NEWSWEAVE_DATA"),
         ErrorSpec("NW302", "quality below floor", "a change made a measured score worse"),

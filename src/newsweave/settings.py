@@ -144,6 +144,15 @@ class ServeSettings:
 
     host: str = _doc("127.0.0.1", "Address the UI listens on.")
     port: int = _doc(8765, "Port the UI listens on.")
+    busy_timeout: float = _doc(
+        2.0, "Seconds a page waits for a writer holding the store before answering 503."
+    )
+    max_query_chars: int = _doc(500, "Longest search or ask query accepted (characters).")
+    max_query_terms: int = _doc(20, "Most words in a search or ask query.")
+    query_seconds: float = _doc(
+        5.0, "Time budget of one page's queries; past it the page answers 503 (NW254)."
+    )
+    page_size: int = _doc(50, "Rows per page of every list (the `limit` parameter, up to 500).")
 
 
 @dataclass(frozen=True)

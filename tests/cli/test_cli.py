@@ -106,3 +106,35 @@ def test_every_setting_and_error_is_documented() -> None:
     errors_doc = (ROOT / "docs" / "errors.md").read_text()
     for code in CATALOGUE:
         assert code in errors_doc, code
+
+
+def test_help_version_and_flags_read_like_a_cli() -> None:
+    from newsweave import __version__
+
+    short = run("-h")
+    assert short.returncode == 0 and "Usage" in short.stdout
+    assert run("status", "-h").returncode == 0
+    version = run("--version")
+    assert version.returncode == 0 and __version__ in version.stdout
+    for command in ("status", "events", "quotes", "serve", "errors"):
+        text = run(command, "--help").stdout
+        assert "<bool>" not in text, command
+
+
+def test_json_on_every_listing_and_showing_command(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    assert run("ingest", *INPUTS, "--db", str(db), "--no-analyze", "--quiet").returncode == 0
+    status = json.loads(run("status", "--db", str(db), "--json").stdout)
+    assert status["documents"] > 0
+    assert {"entities", "events", "quotes", "relations", "figures"} <= set(status["facts"])
+    doc = status["documents"] and json.loads(run("quotes", "--db", str(db), "--json").stdout)
+    assert doc["paging"]["total"] == 0 and doc["quotes"] == []
+    errors = json.loads(run("errors", "--json").stdout)
+    assert {"code", "title", "hint"} <= set(errors[0]) and any(e["code"] == "NW250" for e in errors)
+    settings = json.loads(run("settings", "--json").stdout)
+    assert any(s["setting"] == "serve.max_query_chars" for s in settings)
+    listing = json.loads(run("export", "-", "--db", str(db)).stdout)
+    first = listing["documents"][0]["id"]
+    shown = json.loads(run("show", first, "--db", str(db), "--json").stdout)
+    assert shown["id"] == first and "facts" in shown and shown["segments"]
+    assert json.loads(run("version", "--json").stdout)["version"]

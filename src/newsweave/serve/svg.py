@@ -84,36 +84,49 @@ def radial_layout(
     return positions
 
 
-def graph_svg(data: JSON, size: int = 800) -> Markup:
+def graph_svg(data: JSON) -> Markup:
+    """The laid-out graph (:func:`newsweave.serve.explore.layout`): edges, nodes sized by
+    their ties, labels where they overlap nothing (the others in the node's title). Every
+    element carries ``data-`` attributes for the page's script (zoom, drag, expand)."""
+    size = int(data.get("size", 900))
     nodes = {n["id"]: n for n in data["nodes"]}
     out = [
-        f'<svg class="graph" viewBox="0 0 {size} {size}" role="img" '
-        f'aria-label="actor network" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="graph" id="graph" viewBox="0 0 {size} {size}" role="img" '
+        f'aria-label="actor network" xmlns="http://www.w3.org/2000/svg"><g class="viewport">'
+        '<g class="edges">'
     ]
     for edge in data["edges"]:
         a, b = nodes[edge["source"]], nodes[edge["target"]]
         kind = "relation" if edge["relations"] else "event"
         width = min(6.0, 1.0 + 0.7 * edge["events"] + (1.5 if edge["relations"] else 0))
-        label = ", ".join(edge["relations"]) or f"{edge['events']} shared events"
-        href = edge["evidence"][0]["href"] if edge["evidence"] else None
-        line = (
-            f'<line class="edge edge-{kind}" x1="{a["x"]}" y1="{a["y"]}" x2="{b["x"]}" '
+        label = ", ".join(r.replace("_", " ") for r in edge["relations"])
+        if edge["events"]:
+            label += ("; " if label else "") + f"{edge['events']} shared events"
+        out.append(
+            f'<line class="edge edge-{kind}" data-source="{_e(a["id"])}" '
+            f'data-target="{_e(b["id"])}" x1="{a["x"]}" y1="{a["y"]}" x2="{b["x"]}" '
             f'y2="{b["y"]}" stroke-width="{width:.1f}"><title>{_e(a["name"])} — '
             f"{_e(b['name'])}: {_e(label)}</title></line>"
         )
-        out.append(f'<a href="{_e(href)}">{line}</a>' if href else line)
-    top = max((n.get("degree", 1) for n in nodes.values()), default=1) or 1
+    out.append('</g><g class="nodes">')
     for node in data["nodes"]:
-        radius = 5 + 13 * math.sqrt(node.get("degree", 1) / top)
         colour = TYPE_COLOURS.get(node["type"], "#64748b")
-        out.append(
-            f'<a href="{_e(node["href"])}" class="node"><circle cx="{node["x"]}" '
-            f'cy="{node["y"]}" r="{radius:.1f}" fill="{colour}"><title>{_e(node["name"])} '
-            f"({_e(node['type'])}, {node.get('degree', 0)} links)</title></circle>"
-            f'<text x="{node["x"]}" y="{node["y"] + radius + 11:.1f}" '
-            f'text-anchor="middle">{_e(_short(node["name"]))}</text></a>'
+        label = node.get("label")
+        text = (
+            f'<text class="label" x="{label["x"]}" y="{label["y"] + 10}">{_e(label["text"])}</text>'
+            if label
+            else ""
         )
-    out.append("</svg>")
+        focus = " focus" if node.get("focus") else ""
+        out.append(
+            f'<g class="node{focus}" data-id="{_e(node["id"])}" data-type="{_e(node["type"])}" '
+            f'data-name="{_e(node["name"])}" data-degree="{node.get("degree", 0)}" '
+            f'data-documents="{node.get("documents", 0)}">'
+            f'<a href="{_e(node["href"])}"><circle cx="{node["x"]}" cy="{node["y"]}" '
+            f'r="{node.get("r", 6)}" fill="{colour}"><title>{_e(node["name"])} '
+            f"({_e(node['type'])}, {node.get('degree', 0)} ties)</title></circle>{text}</a></g>"
+        )
+    out.append("</g></g></svg>")
     return Markup("".join(out))
 
 
@@ -138,14 +151,24 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def timeline_svg(entries: Sequence[JSON], width: int = 960) -> Markup:
-    dated = [(d, e) for e in entries if (d := _day(e.get("date"))) is not None]
-    if not dated:
-        return Markup('<p class="meta">No dated events in this period.</p>')
-    lanes = sorted({e["type"] for _, e in dated})
-    first = min(d for d, _ in dated)
-    last = max(d for d, _ in dated)
-    span = max(1, (last - first).days)
-    left, right, lane_h, top = 120, 20, 34, 30
+    """Happenings in lanes: a day as a dot, a month or a year as a band over its period
+    (``from``/``to``), with ticks on the axis."""
+    spans = [
+        (a, b, e)
+        for e in entries
+        if (a := _day(e.get("from") or e.get("date"))) is not None
+        and (b := _day(e.get("to") or e.get("date"))) is not None
+    ]
+    if not spans:
+        return Markup('<p class="meta">No dated happenings in this period.</p>')
+    lanes = list(
+        dict.fromkeys(e.get("lane") or e["type"] for _, _, e in sorted(spans, key=lambda s: s[0]))
+    )
+    lanes.sort()
+    first = min(a for a, _, _ in spans)
+    last = max(b for _, b, _ in spans)
+    span = max(1, (last - first).days + 1)
+    left, right, lane_h, top = 150, 20, 40, 30
     height = top + lane_h * len(lanes) + 40
     inner = width - left - right
 
@@ -153,13 +176,15 @@ def timeline_svg(entries: Sequence[JSON], width: int = 960) -> Markup:
         return round(left + inner * (day - first).days / span, 1)
 
     out = [
-        f'<svg class="timeline" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="timeline" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="timeline" id="timeline" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="timeline" xmlns="http://www.w3.org/2000/svg" '
+        f'data-first="{first.isoformat()}" data-last="{last.isoformat()}">'
     ]
     for i, lane in enumerate(lanes):
         y = top + lane_h * i + lane_h / 2
         out.append(
-            f'<text class="lane" x="{left - 8}" y="{y + 4}" text-anchor="end">{_e(lane)}</text>'
+            f'<text class="lane" x="{left - 8}" y="{y + 4}" text-anchor="end">'
+            f"{_e(_short(str(lane), 22))}</text>"
             f'<line class="lane-line" x1="{left}" y1="{y}" x2="{width - right}" y2="{y}"/>'
         )
     step = max(1, math.ceil(span / max(2, (width - left) // 120)))
@@ -173,16 +198,34 @@ def timeline_svg(entries: Sequence[JSON], width: int = 960) -> Markup:
         )
         day += dt.timedelta(days=step)
     stacks: dict[tuple[str, dt.date], int] = {}
-    for day, entry in sorted(dated, key=lambda item: (item[0], item[1].get("id") or "")):
-        lane = lanes.index(entry["type"])
-        n = stacks.get((entry["type"], day), 0)
-        stacks[(entry["type"], day)] = n + 1
-        y = top + lane_h * lane + lane_h / 2 + ((n % 3) - 1) * 7
+    for a, b, entry in sorted(spans, key=lambda item: (item[0], item[2].get("id") or "")):
+        lane = entry.get("lane") or entry["type"]
+        row = lanes.index(lane)
+        n = stacks.get((lane, a), 0)
+        stacks[(lane, a)] = n + 1
+        y = top + lane_h * row + lane_h / 2 + ((n % 3) - 1) * 8
         colour = EVENT_COLOURS.get(entry["type"], "#475569")
-        shape = (
-            f'<circle cx="{x(day)}" cy="{y}" r="5" fill="{colour}"><title>{_e(entry["date"])} '
-            f"{_e(entry['type'])}: {_e(entry['label'])}</title></circle>"
+        muted = "" if entry.get("asserted", True) else " unasserted"
+        title = (
+            f"<title>{_e(entry['date'])} {_e(entry['type'])}: {_e(entry['label'])}"
+            f"{' (' + _e(entry.get('modality')) + ')' if entry.get('modality') else ''}</title>"
         )
+        data = (
+            f'data-from="{a.isoformat()}" data-to="{b.isoformat()}" '
+            f'data-precision="{_e(entry.get("precision") or "day")}"'
+        )
+        if a == b:
+            shape = (
+                f'<circle class="when day{muted}" {data} cx="{x(a)}" cy="{y}" r="5" '
+                f'fill="{colour}">{title}</circle>'
+            )
+        else:
+            x1, x2 = x(a), x(b + dt.timedelta(days=1))
+            shape = (
+                f'<rect class="when band{muted}" {data} x="{x1}" y="{y - 4}" '
+                f'width="{max(2.0, round(x2 - x1, 1))}" height="8" rx="3" fill="{colour}" '
+                f'fill-opacity="0.45" stroke="{colour}">{title}</rect>'
+            )
         href = entry.get("href")
         out.append(f'<a href="{_e(href)}">{shape}</a>' if href else shape)
     out.append("</svg>")
@@ -191,7 +234,7 @@ def timeline_svg(entries: Sequence[JSON], width: int = 960) -> Markup:
 
 def mini_timeline_svg(entries: Sequence[JSON], width: int = 960) -> Markup:
     """A one-lane timeline for entity pages."""
-    flat = [{**e, "type": "events"} for e in entries]
+    flat = [{**e, "lane": "happenings"} for e in entries]
     return timeline_svg(flat, width=width)
 
 
@@ -531,15 +574,19 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _n(place: JSON) -> int:
+    return int(place.get("event_count", len(place.get("events", []))))
+
+
 def map_svg(places: Sequence[JSON], *, world: bool = False, width: int = 960) -> Markup:
     """Places (``lat``, ``lon``, ``name``, ``href``, ``events``) as circles sized by their
     events, zoomed to the main cluster (or the whole world); the busiest are labelled."""
 
     def w(place: JSON) -> float:
-        return 1.0 + len(place["events"]) + float(place.get("mentions", 0))
+        return 1.0 + _n(place) + float(place.get("mentions", 0))
 
     points = [(p["lat"], p["lon"]) for p in places]
-    weights = [1.0 + len(p["events"]) + p.get("mentions", 0) for p in places]
+    weights = [w(p) for p in places]
     west, south, east, north = map_bounds(points, world, weights)
     labelled = {p["id"] for p in sorted(places, key=lambda p: -w(p))[: 8 if world else 14]}
     height = round(width * (north - south) / (east - west))
@@ -569,15 +616,15 @@ def map_svg(places: Sequence[JSON], *, world: bool = False, width: int = 960) ->
             _, y = px(0, lat)
             out.append(f'<line class="grid" x1="0" y1="{y}" x2="{width}" y2="{y}"/>')
             out.append(f'<text class="grid-label" x="2" y="{y - 2}">{lat}°</text>')
-    for place in sorted(places, key=lambda p: -len(p["events"])):
+    for place in sorted(places, key=lambda p: -_n(p)):
         if not (west <= place["lon"] <= east and south <= place["lat"] <= north):
             continue
         x, y = px(place["lon"], place["lat"])
-        radius = 4 + 2.5 * math.sqrt(len(place["events"]))
-        kind = "place-events" if place["events"] else "place"
+        radius = 4 + 2.5 * math.sqrt(_n(place))
+        kind = "place-events" if _n(place) else "place"
         out.append(
             f'<a href="{_e(place["href"])}"><circle class="{kind}" cx="{x}" cy="{y}" '
-            f'r="{radius:.1f}"><title>{_e(place["name"])}: {len(place["events"])} events'
+            f'r="{radius:.1f}"><title>{_e(place["name"])}: {_n(place)} events'
             f"</title></circle>"
             + (
                 f'<text class="place-label" x="{x + radius + 2:.1f}" y="{y + 4}">'

@@ -140,3 +140,28 @@ def relations_of(store: Store, name: str, limit: int = 500) -> list[RelationRow]
         )
         for r in store.connection.execute(sql, (pattern, pattern, limit))
     ]
+
+
+FACT_TABLES = (
+    ("entities", "entities"),
+    ("actors", "actors"),
+    ("events", "events"),
+    ("story events", "story_events"),
+    ("quotes", "quotes"),
+    ("relations", "relations"),
+    ("figures", "figures"),
+    ("claims", "claims"),
+    ("places", "places"),
+)
+
+
+def fact_counts(store: Store) -> dict[str, int]:
+    """How many facts of each kind the store holds (a table an older store lacks: 0)."""
+    counts: dict[str, int] = {}
+    for label, table in FACT_TABLES:
+        try:
+            row = store.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+        except sqlite3.OperationalError:
+            row = (0,)
+        counts[label] = int(row[0])
+    return counts

@@ -12,8 +12,10 @@ was. Adding the same document again is a no-op apart from recording the new sour
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -138,14 +140,18 @@ def migrations() -> list[Migration]:
         if match:
             found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
     found.sort(key=lambda m: m.version)
-    if [m.version for m in found] != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migrations are not numbered 1..n: {[m.name for m in found]}")
+    versions = [m.version for m in found]
+    # numbers are handed out per branch: a gap (a branch's number not merged yet) is allowed,
+    # a repeated number is not
+    if len(set(versions)) != len(versions) or (versions and versions[0] != 1):
+        raise RuntimeError(f"migrations are not numbered 1, 2, ...: {[m.name for m in found]}")
     return found
 
 
 def latest_version() -> int:
     """The schema version this newsweave writes."""
-    return len(migrations())
+    found = migrations()
+    return found[-1].version if found else 0
 
 
 def split_statements(script: str) -> list[str]:
@@ -369,6 +375,64 @@ class Store:
             raise
         conn.row_factory = sqlite3.Row
         return cls(conn, path)
+
+    @classmethod
+    def open_read(cls, path: Path | str, *, busy_timeout: float = 2.0) -> Store:
+        """Open an existing store read-only: never creates, migrates or switches its journal.
+
+        The connection is ``mode=ro`` with ``PRAGMA query_only``; a file the process may not
+        write (or whose folder it may not write, so no ``-shm`` can be made) is opened
+        ``immutable``. A writer holding the store makes a query wait at most
+        ``busy_timeout`` seconds, then fail with ``database is locked`` (the UI answers 503).
+
+        Raises NW250 when there is no file at ``path``, NW203 when it is not a newsweave
+        store, NW201 when it is newer than this newsweave, NW256 when it is damaged.
+        """
+        path = Path(path)
+        if path.is_dir():
+            raise NewsweaveError("NW203", str(path), "is a directory")
+        if not path.exists():
+            raise NewsweaveError(
+                "NW250", str(path), f"no store at {path}; run `newsweave ingest` first"
+            )
+        conn = _connect_read(path, busy_timeout)
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            newest = latest_version()
+            if version > newest:
+                raise NewsweaveError(
+                    "NW201",
+                    str(path),
+                    f"schema version {version}, this newsweave knows up to {newest}",
+                )
+            _check_identity(conn, path, version)
+            if version == 0:
+                raise NewsweaveError("NW203", str(path), "empty file, not a newsweave store")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise _read_error(path, exc) from exc
+        except BaseException:
+            conn.close()
+            raise
+        conn.row_factory = sqlite3.Row
+        return cls(conn, path)
+
+    @classmethod
+    def upgrade(cls, path: Path | str) -> None:
+        """Apply pending migrations to an existing store once (before serving it read-only);
+        a store that cannot be written is left as it is. Raises NW250 when there is none."""
+        path = Path(path)
+        if not path.exists():
+            raise NewsweaveError(
+                "NW250", str(path), f"no store at {path}; run `newsweave ingest` first"
+            )
+        with cls.open_read(path) as reader:
+            current = reader.schema_version
+        if current >= latest_version() or not os.access(path, os.W_OK):
+            return
+        with contextlib.suppress(NewsweaveError):  # read-only after all: make do
+            cls.open(path).close()
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -680,6 +744,44 @@ def _rollback(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
     except sqlite3.ProgrammingError:  # the connection was closed: SQLite rolled back
         pass
+
+
+def _connect_read(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A read-only connection; ``immutable`` when no shared-memory file can be made."""
+    uri = path.resolve().as_uri()
+    writable = os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+    modes = ["mode=ro"] if writable else ["mode=ro&immutable=1"]
+    last: sqlite3.Error | None = None
+    for mode in [*modes, "mode=ro&immutable=1"]:
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                f"{uri}?{mode}",
+                uri=True,
+                isolation_level=None,
+                timeout=busy_timeout,
+                check_same_thread=False,
+            )
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            last = exc
+            if "locked" in str(exc) or "busy" in str(exc):
+                break  # a writer holds it: never read around its lock (immutable would)
+    raise _read_error(path, last or sqlite3.DatabaseError("cannot open"))
+
+
+def _read_error(path: Path, exc: sqlite3.Error) -> NewsweaveError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return NewsweaveError("NW251", str(path), f"the store is busy: {text}")
+    if "malformed" in text or "corrupt" in text:
+        return NewsweaveError("NW256", str(path), f"damaged: {text}")
+    if "not a database" in text or "file is encrypted" in text:
+        return NewsweaveError("NW203", str(path), text)
+    return NewsweaveError("NW203", str(path), f"cannot read: {text}")
 
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:

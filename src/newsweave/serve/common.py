@@ -1,0 +1,233 @@
+"""Shared pieces of the pages: evidence objects, references to entities, paging, outlet
+names, period filters. Everything here reads the store through a few indexed queries; no
+page loads the corpus.
+
+Every fact carries its evidence as ``{"document", "start", "end", "text", "href"}`` where
+``href`` is ``/doc/{id}#c{start}-{end}``: the document page has an anchor with that id in
+the sentence stating the fact.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+JSON = dict[str, Any]
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+SPEAKER_TYPES = ("PERSON", "ORG", "NORP")
+"""Entity types that can say something: a quote whose speaker is of another type (a town,
+an event) is shown as attributed, not verified."""
+ASSERTED = ("asserted", "reported")
+"""Modalities of happenings a source states as fact (its own or someone's report)."""
+MAX_LIMIT = 500
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, one space between words: for matching names."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+def evidence(doc: str, start: int, end: int, sentence: str | None) -> JSON:
+    """The contract's evidence object plus ``href`` to the sentence on the document page."""
+    return {
+        "document": doc,
+        "start": int(start),
+        "end": int(end),
+        "text": sentence or "",
+        "href": f"/doc/{doc}#c{start}-{end}",
+    }
+
+
+def sentence_sql(alias: str, doc_alias: str = "d") -> str:
+    """SQL for the sentence of a row with ``sentence_start``/``sentence_end`` columns."""
+    return (
+        f"substr({doc_alias}.text, {alias}.sentence_start + 1, {alias}.sentence_end - "
+        f"{alias}.sentence_start) AS sentence"
+    )
+
+
+def ids_json(ids: Iterable[str]) -> str:
+    return json.dumps(list(ids))
+
+
+# --------------------------------------------------------------------------- outlets
+
+_OUTLET_SECTION = re.compile(r"\s+[–—|:-]\s+.*$|\s*[|]\s*.*$")
+
+
+def outlet_name(publisher: str | None) -> str:
+    """One name per outlet: a section or tag line after a dash, bar or colon is dropped
+    ("The Sentinel – Politics" → "The Sentinel")."""
+    if not publisher or not publisher.strip():
+        return "unknown"
+    name = _OUTLET_SECTION.sub("", publisher.strip()).strip()
+    return name or publisher.strip()
+
+
+def outlet_members(conn: sqlite3.Connection, outlet: str) -> list[str]:
+    """The stored publisher spellings that name ``outlet``."""
+    rows = conn.execute("SELECT DISTINCT publisher FROM documents")
+    return [str(r[0]) for r in rows if r[0] is not None and outlet_name(r[0]) == outlet]
+
+
+# --------------------------------------------------------------------------- references
+
+
+def doc_ref(row: Mapping[str, Any], prefix: str = "") -> JSON:
+    doc = str(row[f"{prefix}document_id"] if f"{prefix}document_id" in row else row["id"])
+    return {
+        "id": doc,
+        "title": row[f"{prefix}title"],
+        "publisher": outlet_name(row[f"{prefix}publisher"]),
+        "published": row[f"{prefix}published"],
+        "href": f"/doc/{doc}",
+    }
+
+
+def doc_refs(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, JSON]:
+    rows = conn.execute(
+        "SELECT id, title, publisher, published FROM documents"
+        " WHERE id IN (SELECT value FROM json_each(?))",
+        (ids_json(set(ids)),),
+    )
+    return {
+        str(r["id"]): {
+            "id": str(r["id"]),
+            "title": r["title"],
+            "publisher": outlet_name(r["publisher"]),
+            "published": r["published"],
+            "href": f"/doc/{r['id']}",
+        }
+        for r in rows
+    }
+
+
+def refs(conn: sqlite3.Connection, actor_ids: Iterable[str | None]) -> dict[str, JSON]:
+    """``{"id", "name", "type", "href"}`` of the entity each actor belongs to (the actor
+    itself, with its id, when resolution has not covered it yet)."""
+    wanted = {a for a in actor_ids if a}
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        "SELECT a.id, a.name, a.type, e.id AS eid, e.name AS ename, e.type AS etype"
+        " FROM actors AS a LEFT JOIN entity_members AS m ON m.actor_id = a.id"
+        " LEFT JOIN entities AS e ON e.id = m.entity_id"
+        " WHERE a.id IN (SELECT value FROM json_each(?))",
+        (ids_json(wanted),),
+    )
+    found = {}
+    for r in rows:
+        key = str(r["eid"] or r["id"])
+        found[str(r["id"])] = {
+            "id": key,
+            "name": str(r["ename"] or r["name"]),
+            "type": str(r["etype"] or r["type"]),
+            "href": f"/entity/{key}",
+        }
+    return found
+
+
+def ref_or_text(found: Mapping[str, JSON], actor_id: str | None, text: str | None) -> JSON | None:
+    if actor_id and actor_id in found:
+        return found[actor_id]
+    if text:
+        return {"id": None, "name": text, "type": None, "href": None}
+    return None
+
+
+# --------------------------------------------------------------------------- paging
+
+
+@dataclass(frozen=True)
+class Paging:
+    """``page`` (from 1) of ``limit`` rows, and the sort the user chose."""
+
+    page: int = 1
+    limit: int = 50
+    sort: str = ""
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.limit
+
+    @classmethod
+    def of(cls, page: int | None, limit: int | None, sort: str | None, default: int) -> Paging:
+        size = default if not limit or limit < 1 else min(limit, MAX_LIMIT)
+        return cls(max(1, page or 1), size, (sort or "").strip())
+
+    def info(self, total: int, shown: int) -> JSON:
+        pages = max(1, -(-total // self.limit))
+        return {
+            "page": self.page,
+            "limit": self.limit,
+            "total": total,
+            "pages": pages,
+            "shown": shown,
+            "first": self.offset + 1 if shown else 0,
+            "last": self.offset + shown,
+            "sort": self.sort,
+        }
+
+
+def choose_sort(sort: str, options: Mapping[str, str], default: str) -> tuple[str, str]:
+    """The SQL ORDER BY of the chosen sort key (``-key`` reverses it)."""
+    key = sort.lstrip("-")
+    if key not in options:
+        key, sort = default, default
+    order = options[key]
+    if sort.startswith("-"):
+        order = ", ".join(
+            part[:-5] if part.endswith(" DESC") else part + " DESC" for part in order.split(", ")
+        )
+    return sort, order
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def period_sql(column: str, start: str | None, end: str | None) -> tuple[str, list[str]]:
+    """SQL testing that the partial ISO date in ``column`` lies in [start, end] (partial,
+    inclusive: ``2024-03`` as end keeps ``2024-03-31``); uses the column's index."""
+    parts: list[str] = []
+    params: list[str] = []
+    if start:
+        parts.append(f"{column} >= ?")
+        params.append(start)
+    if end:
+        parts.append(f"{column} <= ?")
+        params.append(end + "\uffff")
+    return " AND ".join(parts), params
+
+
+def precision(date: str | None) -> str | None:
+    if not date:
+        return None
+    return {4: "year", 7: "month"}.get(len(date), "day")
+
+
+def table_exists(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    return row is not None
+
+
+def csv_rows(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> list[list[str]]:
+    """Flat cells of list rows: nested references by name, lists joined by ``; ``."""
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, Mapping):
+            return str(value.get("name") or value.get("title") or value.get("id") or "")
+        if isinstance(value, list | tuple):
+            return "; ".join(cell(v) for v in value)
+        return str(value)
+
+    return [[cell(row.get(c)) for c in columns] for row in rows]

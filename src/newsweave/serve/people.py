@@ -1,0 +1,572 @@
+"""Entities as the pages show them: the list (paged, by type and name or alias), one
+entity's page as an analyst's notes (one row per fact), and name matching for search.
+
+An entity is a row of ``entities`` (cross-document resolution) with its member actors; an
+actor resolution has not covered yet is shown as its own entity, under its actor id,
+gathering the unresolved actors of the same name and type.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsweave.serve import happenings
+from newsweave.serve.common import (
+    ASSERTED,
+    JSON,
+    PLACE_TYPES,
+    SPEAKER_TYPES,
+    Paging,
+    choose_sort,
+    doc_refs,
+    evidence,
+    fold,
+    ids_json,
+    outlet_name,
+    ref_or_text,
+    refs,
+    sentence_sql,
+)
+
+SYMMETRIC = frozenset({"spouse_of", "former_spouse_of", "sibling_of", "relative_of", "ally_of"})
+CONVERSE = {
+    "child_of": "parent_of",
+    "parent_of": "child_of",
+    "member_of": "has_member",
+    "leads": "led_by",
+    "employed_by": "employs",
+    "located_in": "contains",
+    "owns": "owned_by",
+    "holds_position": "position_held_by",
+}
+POSITION_PREDICATES = ("holds_position", "leads", "employed_by")
+ENTITY_SORTS = {
+    "documents": "documents DESC, name, id",
+    "name": "name, id",
+    "type": "type, documents DESC, name",
+}
+
+
+MAX_MEMBERS = 2000
+"""An entity's facts are read from the actors of its latest this many documents (the
+counts cover all of them): a page stays a few bounded queries however large the entity."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    country: str | None
+    resolved: bool
+    members: tuple[sqlite3.Row, ...]
+    """Member actors of the latest :data:`MAX_MEMBERS` documents."""
+    documents: int
+    mentions: int
+    aliases: tuple[str, ...]
+
+    @property
+    def actor_ids(self) -> list[str]:
+        return [str(m["id"]) for m in self.members]
+
+    @property
+    def partial(self) -> bool:
+        return self.documents > len({m["document_id"] for m in self.members})
+
+
+_MEMBER_SQL = (
+    "SELECT a.* FROM {source} JOIN actors AS a ON a.id = {key}"
+    " JOIN documents AS d ON d.id = a.document_id WHERE {where}"
+    " ORDER BY d.published IS NULL, d.published DESC, a.id LIMIT ?"
+)
+_TOTALS_SQL = (
+    "SELECT count(DISTINCT a.document_id), coalesce(sum(a.mentions), 0)"
+    " FROM {source} JOIN actors AS a ON a.id = {key} WHERE {where}"
+)
+_NAMES_SQL = (
+    "SELECT a.name, count(*) AS n FROM {source} JOIN actors AS a ON a.id = {key}"
+    " WHERE {where} GROUP BY a.name ORDER BY n DESC, a.name LIMIT 30"
+)
+
+
+def find(conn: sqlite3.Connection, key: str, max_members: int = MAX_MEMBERS) -> Entity | None:
+    """The entity with id ``key``, or the entity an actor id ``key`` belongs to."""
+    row = conn.execute("SELECT * FROM entities WHERE id = ?", (key,)).fetchone()
+    if row is None:
+        owner = conn.execute(
+            "SELECT entity_id FROM entity_members WHERE actor_id = ?", (key,)
+        ).fetchone()
+        if owner is not None:
+            row = conn.execute("SELECT * FROM entities WHERE id = ?", (owner[0],)).fetchone()
+    if row is not None:
+        parts = {"source": "entity_members AS m", "key": "m.actor_id", "where": "m.entity_id = ?"}
+        params: tuple[str, ...] = (str(row["id"]),)
+        name, kind, country, resolved = str(row["name"]), str(row["type"]), row["country"], True
+        entity_id = str(row["id"])
+    else:
+        actor = conn.execute("SELECT * FROM actors WHERE id = ?", (key,)).fetchone()
+        if actor is None:
+            return None
+        parts = {
+            "source": "(SELECT a2.id FROM actors AS a2 WHERE a2.name = ? AND a2.type = ?"
+            " AND NOT EXISTS (SELECT 1 FROM entity_members AS m2 WHERE m2.actor_id = a2.id))"
+            " AS u",
+            "key": "u.id",
+            "where": "1",
+        }
+        params = (str(actor["name"]), str(actor["type"]))
+        name, kind, country, resolved = (
+            str(actor["name"]),
+            str(actor["type"]),
+            actor["country"],
+            False,
+        )
+        entity_id = ""
+    members = conn.execute(_MEMBER_SQL.format(**parts), (*params, max_members)).fetchall()
+    documents, mentions = conn.execute(_TOTALS_SQL.format(**parts), params).fetchone()
+    names = [str(r[0]) for r in conn.execute(_NAMES_SQL.format(**parts), params)]
+    aliases: dict[str, None] = {}
+    for n in names:
+        if fold(n) != fold(name):
+            aliases.setdefault(n, None)
+    for m in members[:200]:
+        for a in json.loads(m["aliases"] or "[]"):
+            if a and fold(a) != fold(name):
+                aliases.setdefault(str(a), None)
+    if not entity_id:
+        entity_id = str(min((m["id"] for m in members), default=key))
+    return Entity(
+        entity_id,
+        name,
+        kind,
+        country,
+        resolved,
+        tuple(members),
+        int(documents or 0),
+        int(mentions or 0),
+        tuple(list(aliases)[:30]),
+    )
+
+
+def summary(entity: Entity) -> JSON:
+    return {
+        "id": entity.id,
+        "href": f"/entity/{entity.id}",
+        "name": entity.name,
+        "type": entity.type,
+        "country": entity.country,
+        "aliases": list(entity.aliases),
+        "documents": entity.documents,
+        "mentions": entity.mentions,
+        "resolved": entity.resolved,
+        "facts_from_latest_documents": len({m["document_id"] for m in entity.members})
+        if entity.partial
+        else None,
+    }
+
+
+# --------------------------------------------------------------------------- the list
+
+
+def listing(
+    conn: sqlite3.Connection,
+    paging: Paging,
+    *,
+    type: str | None = None,
+    q: str | None = None,
+) -> JSON:
+    """Entities, most documents first (or by name, type), filtered by type and by a name
+    or alias containing ``q``."""
+    sort, order = choose_sort(paging.sort, ENTITY_SORTS, "documents")
+    where = ["1"]
+    params: list[Any] = []
+    if type:
+        where.append("e.type = ?")
+        params.append(type.upper())
+    if q and q.strip():
+        ids = name_matches(conn, q, limit=5000)
+        where.append("e.id IN (SELECT value FROM json_each(?))")
+        params.append(ids_json(ids))
+    base = (
+        "SELECT e.id, e.name, e.type, e.country, e.size AS documents FROM entities AS e"
+        f" WHERE {' AND '.join(where)}"
+    )
+    total = int(conn.execute(f"SELECT count(*) FROM ({base})", params).fetchone()[0])
+    rows = conn.execute(
+        f"{base} ORDER BY {order} LIMIT ? OFFSET ?", [*params, paging.limit, paging.offset]
+    ).fetchall()
+    types = [str(r[0]) for r in conn.execute("SELECT DISTINCT type FROM entities ORDER BY type")]
+    items = [
+        {
+            "id": str(r["id"]),
+            "href": f"/entity/{r['id']}",
+            "name": str(r["name"]),
+            "type": str(r["type"]),
+            "country": r["country"],
+            "documents": int(r["documents"]),
+        }
+        for r in rows
+    ]
+    return {
+        "filters": {"type": type or "", "q": q or ""},
+        "types": types,
+        "entities": items,
+        "paging": paging.info(total, len(items)) | {"sort": sort},
+    }
+
+
+def name_matches(conn: sqlite3.Connection, q: str, limit: int = 200) -> list[str]:
+    """Entity ids (and unresolved actor ids) whose name or an alias contains every word of
+    ``q`` (prefix match on the words), through the actor name index."""
+    words = [w for w in fold(q).replace('"', " ").split() if any(c.isalnum() for c in w)]
+    if not words:
+        return []
+    match = " ".join('"' + w.replace('"', "") + '"*' for w in words[:20])
+    rows = conn.execute(
+        "SELECT coalesce(m.entity_id, a.id) AS id FROM actor_names AS f"
+        " JOIN actors AS a ON a.rowid = f.rowid"
+        " LEFT JOIN entity_members AS m ON m.actor_id = a.id"
+        " WHERE actor_names MATCH ? LIMIT ?",
+        (match, limit * 20),
+    )
+    return list(dict.fromkeys(str(r[0]) for r in rows))[:limit]
+
+
+def matching(conn: sqlite3.Connection, q: str, paging: Paging) -> tuple[list[JSON], int]:
+    """Entities whose names or aliases match ``q``, most documents first, with type and
+    document count (search's first section)."""
+    ids = name_matches(conn, q, limit=2000)
+    if not ids:
+        return [], 0
+    rows = conn.execute(
+        "SELECT id, name, type, size FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+        (ids_json(ids),),
+    ).fetchall()
+    found: dict[str, JSON] = {
+        str(r["id"]): {
+            "id": str(r["id"]),
+            "href": f"/entity/{r['id']}",
+            "name": str(r["name"]),
+            "type": str(r["type"]),
+            "documents": int(r["size"]),
+        }
+        for r in rows
+    }
+    rest = [i for i in ids if i not in found]
+    if rest:
+        for r in conn.execute(
+            "SELECT id, name, type FROM actors WHERE id IN (SELECT value FROM json_each(?))",
+            (ids_json(rest),),
+        ):
+            key = (str(r["type"]), fold(str(r["name"])))
+            if not any((v["type"], fold(v["name"])) == key for v in found.values()):
+                found[str(r["id"])] = {
+                    "id": str(r["id"]),
+                    "href": f"/entity/{r['id']}",
+                    "name": str(r["name"]),
+                    "type": str(r["type"]),
+                    "documents": 1,
+                }
+    folded = fold(q)
+    ranked = sorted(
+        found.values(),
+        key=lambda v: (fold(v["name"]) != folded, -v["documents"], v["name"], v["id"]),
+    )
+    return ranked[paging.offset : paging.offset + paging.limit], len(ranked)
+
+
+# --------------------------------------------------------------------------- one entity
+
+
+def page(conn: sqlite3.Connection, key: str, section_limit: int = 50) -> JSON | None:
+    entity = find(conn, key)
+    if entity is None:
+        return None
+    ids = entity.actor_ids
+    data = summary(entity)
+    data["titles"] = _titles(conn, ids)
+    facts = _relations(conn, entity)
+    data["positions"] = facts["positions"]
+    data["relations"] = facts["relations"]
+    data["geo"] = _geo(conn, ids) if entity.type in PLACE_TYPES else None
+    data["events"] = _events(conn, ids, section_limit)
+    data["quotes_by"] = _quotes(conn, ids, section_limit, entity.type)
+    data["figures"] = _figures(conn, ids, section_limit)
+    data["document_list"] = _documents(conn, entity, section_limit)
+    data["timeline"] = [
+        {
+            "date": g["date"],
+            "label": g["label"],
+            "type": g["type"],
+            "href": g["href"],
+            "evidence": g["evidence"][:1],
+        }
+        for g in data["events"]["asserted"]
+        if g["date"]
+    ]
+    return data
+
+
+def _titles(conn: sqlite3.Connection, ids: Sequence[str]) -> list[JSON]:
+    rows = conn.execute(
+        "SELECT t.text, t.start_char, t.end_char, a.document_id, "
+        + sentence_sql("t")
+        + " FROM actor_titles AS t JOIN actors AS a ON a.id = t.actor_id"
+        " JOIN documents AS d ON d.id = a.document_id"
+        " WHERE t.actor_id IN (SELECT value FROM json_each(?)) ORDER BY d.published, t.start_char"
+        " LIMIT 2000",
+        (ids_json(ids),),
+    )
+    groups: dict[str, JSON] = {}
+    for r in rows:
+        key = fold(str(r["text"]))
+        group = groups.setdefault(key, {"text": str(r["text"]), "evidence": []})
+        group["evidence"].append(
+            evidence(str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"])
+        )
+    return sorted(groups.values(), key=lambda g: -len(g["evidence"]))
+
+
+def _relations(conn: sqlite3.Connection, entity: Entity) -> JSON:
+    """One row per fact: a relation stated in several sentences, documents or in both
+    directions is one row with all its evidence and times; positions (office, leadership,
+    employment) are merged with their organisation and period."""
+    ids = ids_json(entity.actor_ids)
+    rows = conn.execute(
+        "SELECT r.*, 'out' AS direction, " + sentence_sql("r") + " FROM relations AS r"
+        " JOIN documents AS d ON d.id = r.document_id"
+        " WHERE r.subject IN (SELECT value FROM json_each(?))"
+        " UNION ALL SELECT r.*, 'in' AS direction, " + sentence_sql("r") + " FROM relations AS r"
+        " JOIN documents AS d ON d.id = r.document_id"
+        " WHERE r.object IN (SELECT value FROM json_each(?)) LIMIT 5000",
+        (ids, ids),
+    ).fetchall()
+    found = refs(conn, [x for r in rows for x in (r["subject"], r["object"])])
+    mine = set(entity.actor_ids)
+    facts: dict[tuple[str, str], JSON] = {}
+    positions: dict[tuple[str, str], JSON] = {}
+    for r in rows:
+        outward = r["direction"] == "out"
+        if outward and r["object"] in mine and r["predicate"] in SYMMETRIC:
+            continue  # a tie with oneself read in both directions
+        predicate = str(r["predicate"])
+        other = (
+            ref_or_text(found, r["object"], r["object_text"])
+            if outward
+            else found.get(str(r["subject"]))
+        )
+        ev = evidence(str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"])
+        if outward and predicate in POSITION_PREDICATES:
+            title = str(r["qualifier"] or {"leads": "leader"}.get(predicate, "staff"))
+            former = fold(title).startswith("former ")
+            bare = fold(title).removeprefix("former ").strip()
+            org_key = _other_key(other)
+            key = (bare, org_key)
+            if org_key == "" and any(k[0] == bare and k[1] for k in positions):
+                key = next(k for k in positions if k[0] == bare and k[1])
+            if org_key and (bare, "") in positions:
+                moved = positions.pop((bare, ""))
+                positions[key] = moved
+            pos = positions.setdefault(
+                key,
+                {
+                    "title": title,
+                    "organisation": None,
+                    "times": [],
+                    "former": former,
+                    "evidence": [],
+                },
+            )
+            if other and not pos["organisation"]:
+                pos["organisation"] = other
+            if len(title) > len(pos["title"]) and not former:
+                pos["title"] = title
+            pos["former"] = pos["former"] and former
+            _add(pos, r["time"], ev)
+            continue
+        if not outward and predicate not in SYMMETRIC:
+            predicate = CONVERSE.get(predicate, predicate)
+        key3 = (predicate, _other_key(other))
+        fact = facts.setdefault(
+            key3,
+            {
+                "predicate": predicate,
+                "label": predicate.replace("_", " "),
+                "other": other,
+                "qualifier": None,
+                "qualifiers": [],
+                "times": [],
+                "evidence": [],
+            },
+        )
+        detail = str(r["qualifier"] or "").strip()
+        if detail and fold(detail) not in {fold(q) for q in fact["qualifiers"]}:
+            fact["qualifiers"].append(detail)
+            fact["qualifier"] = "; ".join(fact["qualifiers"])
+        _add(fact, r["time"], ev)
+    for pos in positions.values():
+        pos["period"] = _period(pos["times"])
+    for fact in facts.values():
+        fact["period"] = _period(fact["times"])
+    return {
+        "positions": sorted(positions.values(), key=lambda p: (p["former"], -len(p["evidence"]))),
+        "relations": sorted(facts.values(), key=lambda f: (f["predicate"], -len(f["evidence"]))),
+    }
+
+
+def _other_key(other: JSON | None) -> str:
+    if other is None:
+        return ""
+    return str(other["id"]) if other.get("id") else "t:" + fold(str(other["name"]))
+
+
+def _add(fact: JSON, time: str | None, ev: JSON) -> None:
+    if time and time not in fact["times"]:
+        fact["times"].append(time)
+    if not any(
+        e["document"] == ev["document"] and e["text"] == ev["text"] for e in fact["evidence"]
+    ):
+        fact["evidence"].append(ev)
+
+
+def _period(times: list[str]) -> str | None:
+    if not times:
+        return None
+    ordered = sorted(times)
+    return ordered[0] if len(ordered) == 1 else f"{ordered[0]} – {ordered[-1]}"
+
+
+def _geo(conn: sqlite3.Connection, ids: Sequence[str]) -> JSON | None:
+    row = conn.execute(
+        "SELECT name, lat, lon, country, gazetteer_id FROM places"
+        " WHERE actor_id IN (SELECT value FROM json_each(?)) AND lat IS NOT NULL"
+        " ORDER BY confidence DESC LIMIT 1",
+        (ids_json(ids),),
+    ).fetchone()
+    if row is None:
+        return None
+    return {
+        "name": row["name"],
+        "lat": float(row["lat"]),
+        "lon": float(row["lon"]),
+        "country": row["country"],
+        "gazetteer_id": row["gazetteer_id"],
+    }
+
+
+def _events(conn: sqlite3.Connection, ids: Sequence[str], limit: int) -> JSON:
+    """Happenings this entity takes part in, grouped by story event: asserted (stated as
+    fact, by the source or someone it reports) first, the hypothetical, future and negated
+    ones apart."""
+    out: JSON = {}
+    for name, modality in (("asserted", "asserted"), ("other", "future,hypothetical,negated")):
+        where, params = happenings.event_filter(actor_ids=ids, modality=modality)
+        groups, total, _ = happenings.grouped(conn, where, params, Paging(1, limit, "date"))
+        out[name] = groups
+        out[f"{name}_total"] = total
+    rows = conn.execute(
+        "SELECT p.role, count(DISTINCT p.event_id) FROM event_participants AS p"
+        " WHERE p.actor_id IN (SELECT value FROM json_each(?)) GROUP BY p.role",
+        (ids_json(ids),),
+    )
+    out["roles"] = {str(r[0]): int(r[1]) for r in rows}
+    out["asserted_modalities"] = list(ASSERTED)
+    return out
+
+
+def _quotes(conn: sqlite3.Connection, ids: Sequence[str], limit: int, kind: str) -> JSON:
+    params = (ids_json(ids),)
+    total = int(
+        conn.execute(
+            "SELECT count(*) FROM quotes WHERE speaker IN (SELECT value FROM json_each(?))", params
+        ).fetchone()[0]
+    )
+    rows = conn.execute(
+        "SELECT q.*, d.title, d.publisher, d.published, "
+        + sentence_sql("q")
+        + " FROM quotes AS q JOIN documents AS d ON d.id = q.document_id"
+        " WHERE q.speaker IN (SELECT value FROM json_each(?))"
+        " ORDER BY d.published DESC, q.document_id, q.start_char LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return {
+        "verified": kind in SPEAKER_TYPES,
+        "total": total,
+        "items": [
+            {
+                "id": str(r["id"]),
+                "text": str(r["text"]),
+                "verb": r["verb"],
+                "direct": bool(r["direct"]),
+                "document": {
+                    "id": str(r["document_id"]),
+                    "title": r["title"],
+                    "publisher": outlet_name(r["publisher"]),
+                    "published": r["published"],
+                    "href": f"/doc/{r['document_id']}",
+                },
+                "evidence": evidence(
+                    str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"]
+                ),
+            }
+            for r in rows
+        ],
+    }
+
+
+def _figures(conn: sqlite3.Connection, ids: Sequence[str], limit: int) -> list[JSON]:
+    rows = conn.execute(
+        "SELECT f.*, " + sentence_sql("f") + " FROM figures AS f"
+        " JOIN documents AS d ON d.id = f.document_id"
+        " WHERE f.claimed_by IN (SELECT value FROM json_each(?))"
+        " ORDER BY d.published DESC, f.start_char LIMIT ?",
+        (ids_json(ids), limit),
+    )
+    return [
+        {
+            "id": str(r["id"]),
+            "text": str(r["text"]),
+            "value": r["value"],
+            "unit": r["unit"],
+            "what": r["what"],
+            "as_of": r["as_of"],
+            "evidence": evidence(
+                str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"]
+            ),
+        }
+        for r in rows
+    ]
+
+
+def _documents(conn: sqlite3.Connection, entity: Entity, limit: int) -> JSON:
+    docs = list(dict.fromkeys(str(m["document_id"]) for m in entity.members))[:limit]
+    found = doc_refs(conn, docs)
+    ordered = sorted(
+        found.values(),
+        key=lambda d: (d["published"] or "", d["title"] or "", d["id"]),
+        reverse=True,
+    )
+    return {"total": entity.documents, "items": ordered}
+
+
+def type_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {
+        str(r[0]): int(r[1])
+        for r in conn.execute("SELECT type, count(*) FROM entities GROUP BY type ORDER BY type")
+    }
+
+
+def grouped_names(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in conn.execute(
+        "SELECT entity_id, actor_id FROM entity_members WHERE entity_id IN"
+        " (SELECT value FROM json_each(?))",
+        (ids_json(ids),),
+    ):
+        out[str(r[0])].append(str(r[1]))
+    return out
