@@ -650,6 +650,45 @@ def show_timeline(
     out.print(table)
 
 
+@app.command(name="figures")
+def list_figures(
+    db: DbOption = DEFAULT_DB,
+    what: Annotated[
+        str | None, typer.Option("--what", help="Keep quantities containing this.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the claims of the corpus: value, hedge, claimants, conflicts and sources."""
+    from dataclasses import asdict
+
+    from newsweave.resolve.claims_list import list_claims
+
+    try:
+        with _open_store(db) as store:
+            claims = list_claims(store, what=what)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    if as_json:
+        out.print_json(json.dumps([asdict(c) for c in claims], ensure_ascii=False))
+        return
+    table = Table(title=f"{len(claims)} claims")
+    for column in ("what", "value", "unit", "place", "as of", "status", "claimants", "sources"):
+        table.add_column(column)
+    for c in claims:
+        against = "; ".join(f"{x.kind} {x.value:g}" for x in c.conflicts)
+        table.add_row(
+            c.what,
+            c.hedged_value + (f" ({against})" if against else ""),
+            c.unit or "",
+            c.place or "",
+            c.as_of or "",
+            c.status,
+            ", ".join(c.claimants),
+            str(len({s.document for s in c.sources})),
+        )
+    out.print(table)
+
+
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="A question in plain words.")],
