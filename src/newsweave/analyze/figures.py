@@ -184,6 +184,8 @@ _UNIT_ABBREVIATIONS = MappingProxyType(
         "mhz": "megahertz",
         "khz": "kilohertz",
         "hz": "hertz",
+        "gpa": "gigapascal",
+        "ps": "metric horsepower",
         "mah": "milliampere-hour",
         "bps": "basis point",
         "min": "minute",
@@ -224,6 +226,9 @@ _DEAD_NOUNS = MappingProxyType(
         "missing": "missing",
         "detainee": "detained",
         "detainees": "detained",
+        "body": "killed",
+        "bodies": "killed",
+        "corpses": "killed",
     }
 )
 """Nouns (or nominal adjectives) that count people and say what happened to them."""
@@ -320,6 +325,10 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "tha
 _WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 _COUNT_NOUNS = frozenset(_words("count toll tally estimate figure number total"))
 """Nouns whose possessor claims the figure: "the ministry's count is 212"."""
+_REPORT_NOUNS = frozenset(
+    _words("report data statistics survey records analysis study assessment census estimates")
+)
+"""Nouns whose possessor also claims what they show: "the agency's report shows 2.3 million"."""
 _COUNT_VERBS = frozenset(_words("give put raise revise update lower"))
 """Say verbs only when their object is a count (:data:`_COUNT_NOUNS`)."""
 _SOURCE_NOUNS = frozenset(
@@ -709,6 +718,11 @@ _RELATIVE_AFTER = re.compile(
     r"(?:later|earlier|ago|before|after|previously|from\s+now)\b"
 )
 _FURNITURE_AFTER = re.compile(rf"(?i)^\s*(?:{_FURNITURE_NOUNS})\b")
+_ADDRESS_AFTER = re.compile(
+    r"^[A-Z]?\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Boulevard|Blvd|"
+    r"Drive|Dr|Way|Place|Terrace|Crescent|Close|Court|Highway|Square|Rue|Strasse|Straße)\b"
+)
+"""A house number ("14 Marlowe Road", "221B Baker Street") is an address, no figure."""
 _LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
 _UNIT_SUFFIXES = frozenset({*_UNIT_ABBREVIATIONS, "k"})
 
@@ -726,6 +740,7 @@ def not_a_figure(sentence: str, phrase: NumberPhrase) -> bool:
         not marked and bool(_LABEL_BEFORE.search(before)),
         bool(_AGE_AFTER.search(after)) or bool(_AGE_BEFORE.search(before)),
         bool(_FURNITURE_AFTER.search(after)),
+        not marked and bool(_ADDRESS_AFTER.match(after)),
         bool(_RELATIVE_AFTER.search(after)),
         before.strip() in ("", "(") and bool(_LIST_AFTER.search(after)) and phrase.value < 100,
         _in_phone_number(sentence, phrase),
@@ -827,10 +842,15 @@ def _root(tokens: Any) -> Any:
     return tokens[-1]
 
 
-def _counted_noun(doc: Any, tokens: Any, root: Any) -> Any | None:
+def _counted_noun(doc: Any, tokens: Any, root: Any, skip: int = 0) -> Any | None:
     """The noun a number counts: "173 people", "five factories", "dozens of protesters",
-    "173 dead", "1.2 billion Mabenian francs", "a 30-year concession" (→ year)."""
+    "173 dead", "1.2 billion Mabenian francs", "a 30-year concession" (→ year); ``skip``
+    characters of a hedge after the number ("sixty or more protesters") are passed over."""
     end = tokens[-1].i + 1
+    if skip:
+        stop = tokens[-1].idx + len(tokens[-1].text) + skip
+        while end < len(doc) and doc[end].idx < stop:
+            end += 1
     saw_of = False
     for j in range(end, min(len(doc), end + 5)):
         token = doc[j]
@@ -943,6 +963,8 @@ def _what(anchor: Any, noun: Any | None, percent: bool) -> str | None:
     dep, head = anchor.dep_, anchor.head
     if dep == "conj" and head.i != anchor.i:
         if head.pos_ in ("VERB", "AUX"):
+            if base is not None and head.lemma_.lower() not in _EVENT_VERBS:
+                return base
             return _join_what(noun, _participle(head))
         return _what(head, noun, percent) if head.pos_ in ("NOUN", "NUM") else base
     if dep in ("nsubj", "nsubjpass"):
@@ -1039,6 +1061,8 @@ def _unit(noun: Any | None, phrase: NumberPhrase, following: str) -> str | None:
     unit: str | None = phrase.currency
     if unit is None and phrase.suffix:
         unit = _UNIT_ABBREVIATIONS.get(phrase.suffix.lower())
+    if unit is None:
+        unit = _spaced_unit(following if noun is None else "")
     if unit is None and noun is not None:
         unit = _noun_unit(noun)
     rate = re.match(
@@ -1049,6 +1073,26 @@ def _unit(noun: Any | None, phrase: NumberPhrase, following: str) -> str | None:
     if unit is not None and rate is not None:
         unit = f"{unit} per {rate.group(1).lower()}"
     return unit
+
+
+_SPACED_UNIT = re.compile(r"^[\s-]?(?P<unit>[A-Za-z]{2,4}(?:/[A-Za-z])?|inch|inches)\b(?![-'])")
+_AMBIGUOUS_ABBREVIATIONS = frozenset(_words("in min sec t g l m mi ft"))
+"""Abbreviations that are also words ("in", "min") or letters: only glued to a number."""
+
+
+def _spaced_unit(following: str) -> str | None:
+    """A unit abbreviation written after the number ("300 Hz", "784 HP", "an 8-inch
+    screen"): only the unambiguous ones of :data:`_UNIT_ABBREVIATIONS`."""
+    match = _SPACED_UNIT.match(following)
+    if match is None:
+        return None
+    word = match["unit"]
+    lower = word.lower()
+    if lower in ("inch", "inches"):
+        return "inch"
+    if lower in _AMBIGUOUS_ABBREVIATIONS or (word.islower() and lower not in ("km", "kg", "mph")):
+        return None
+    return _UNIT_ABBREVIATIONS.get(lower)
 
 
 def _noun_unit(noun: Any) -> str | None:
@@ -1095,7 +1139,7 @@ def _claims(sentence: Any) -> list[_Claim]:
             found.extend(_claim_of(obj, token) for obj in _according_objects(token))
         elif token.pos_ in ("VERB", "AUX") and _says(token):
             found.extend(_verb_claims(token))
-        elif token.lemma_.lower() in _COUNT_NOUNS:
+        elif token.lemma_.lower() in _COUNT_NOUNS or token.lower_ in _REPORT_NOUNS:
             found.extend(_possessor_claim(token))
     return [c for c in found if c is not None]
 
@@ -1411,6 +1455,7 @@ def _sentence_figures(
     doc = ctx.doc
     offset = bounds[0]
     text = doc_text(doc)[offset : bounds[1]]
+    previous: Figure | None = None
     for phrase in scan_numbers(text):
         if not_a_figure(text, phrase):
             continue
@@ -1419,8 +1464,29 @@ def _sentence_figures(
             continue
         found = _Found(phrase, tokens, text, offset)
         figure = _figure(ctx, sentence, found, claims, anchor, resolve)
-        if figure is not None:
-            yield figure
+        if figure is None:
+            continue
+        if previous is not None and _SUBSET_AFTER.match(text[phrase.end :]):
+            figure = _subset_of(figure, previous)
+        previous = figure
+        yield figure
+
+
+_SUBSET_AFTER = re.compile(r"(?i)^\s+of\s+(?:them|whom|those|these|which)\b")
+"""A number counting part of the one before ("73 detained, 19 of them students")."""
+
+
+def _subset_of(figure: Figure, whole: Figure) -> Figure:
+    """A part of an earlier figure of its sentence counts what the whole counts, in its
+    unit, when its own parse says nothing else."""
+    return replace(
+        figure,
+        what=figure.what or whole.what,
+        unit=figure.unit or whole.unit,
+        claimed_by=figure.claimed_by or whole.claimed_by,
+        claimed_by_text=figure.claimed_by_text or whole.claimed_by_text,
+        as_of=figure.as_of or whole.as_of,
+    )
 
 
 @dataclass(frozen=True)
@@ -1452,10 +1518,10 @@ def _figure(
         found.offset,
     )
     root = _root(tokens)
-    noun = None if phrase.percent else _counted_noun(doc, tokens, root)
+    hedge, took_before, took_after = qualifier_match(text[: phrase.start], text[phrase.end :])
+    noun = None if phrase.percent else _counted_noun(doc, tokens, root, took_after)
     if _token_says_no(doc, tokens, phrase, noun):
         return None
-    hedge, took_before, took_after = qualifier_match(text[: phrase.start], text[phrase.end :])
     if phrase.vague and hedge == "exact":
         hedge = "approx"
     after = noun.idx + len(noun.text) if noun is not None else offset + phrase.end

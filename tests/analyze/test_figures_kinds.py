@@ -1,0 +1,83 @@
+"""What a figure counts and what is no figure, on original sentences: bodies count the
+dead, a nominal "injured" after another verb keeps its meaning, a hedge after the number
+("or more") does not hide the counted noun, a part ("N of them") counts what the whole
+counts, a report's possessor claims what it shows, house numbers and spaced unit
+abbreviations. Real spaCy model."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from newsweave.analyze.context import Context
+from newsweave.analyze.figures import extract_figures
+from newsweave.analyze.nlp import load
+from newsweave.analyze.prepare import context_for
+from newsweave.model import Document, PartialDate, Role, Segment, content_id
+from newsweave.model.facts import Figure
+from newsweave.model.records import DateStatement
+
+
+@lru_cache(maxsize=32)
+def _context(text: str) -> Context:
+    date = DateStatement(PartialDate(2025, 6, 12), "html-meta", False)
+    document = Document(
+        content_id("d", text), "test", text, (Segment(Role.BODY, 0, len(text)),), date=date
+    )
+    return context_for(document, load(), ())
+
+
+def _figures(text: str) -> dict[str, Figure]:
+    return {f.span.text: f for f in extract_figures(_context(text), lambda s, e: None)}
+
+
+def test_bodies_count_the_dead_and_injured_keeps_its_meaning() -> None:
+    found = _figures(
+        '"Rescuers have recovered 58 bodies and treated 23 injured," said Nadia Brenner, '
+        "the district's emergency coordinator."
+    )
+    assert (found["58"].what, found["58"].unit) == ("killed", "person")
+    assert found["23"].what == "injured"
+    assert found["58"].claimed_by_text == "Nadia Brenner"
+
+
+def test_or_more_is_a_lower_bound_that_keeps_its_noun() -> None:
+    figure = _figures("Forty-one or more miners were trapped below ground, the operator said.")
+    hedged = next(iter(figure.values()))
+    assert hedged.qualifier == "at_least" and hedged.value == 41
+    assert hedged.unit == "miner"
+
+
+def test_a_part_counts_what_the_whole_counts() -> None:
+    found = _figures("Border guards arrested 96 migrants on Tuesday, 27 of them from Eritrea.")
+    assert found["96"].what == found["27"].what
+    assert found["27"].unit == "migrant"
+
+
+def test_report_possessor_claims() -> None:
+    found = _figures("The watchdog's annual report shows 1,870 complaints were upheld.")
+    assert found["1,870"].claimed_by_text == "The watchdog"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embassy moved to 48 Linden Avenue in the spring.",
+        "Officers sealed off 7 Harcourt Street after the raid.",
+    ],
+)
+def test_house_numbers_are_no_figures(text: str) -> None:
+    assert _figures(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("The new turbine delivers 640 HP at full load.", "640", "horsepower"),
+        ("The radar sweeps at roughly 450 Hz during tests.", "roughly 450", "hertz"),
+        ("Buyers can choose a 13-inch or a 15-inch display.", "13", "inch"),
+    ],
+)
+def test_spaced_unit_abbreviations(text: str, number: str, unit: str) -> None:
+    assert _figures(text)[number].unit == unit
