@@ -696,7 +696,8 @@ def ask(
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many passages.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (see DESIGN.md).")] = False,
 ) -> None:
-    """Answer QUESTION with passages of stored documents, best first, each with its
+    """Answer QUESTION from the stored facts (a claim, event, quote or title, with the
+    sentences stating it) and with passages of stored documents, best first, each with its
     document, offsets and score, plus the entities and events they involve."""
     from newsweave.ask import ask as run_ask
 
@@ -708,6 +709,14 @@ def ask(
     if as_json:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
         return
+    if result.fact is not None:
+        out.print(f"answer: {result.fact.text}", markup=False, highlight=False)
+        for cited in result.fact.citations:
+            out.print(
+                f"   from {cited.document[:10]} [{cited.start}:{cited.end}] {cited.text[:100]}",
+                markup=False,
+                highlight=False,
+            )
     if not result.answers:
         out.print("no passage answers this question")
         return

@@ -147,6 +147,11 @@ _CURRENCY_ADJECTIVES = MappingProxyType(
         "philippine": "PHP",
     }
 )
+CURRENCY_CODES = frozenset(
+    {*_CURRENCY_CODES, *_CURRENCY_SYMBOLS.values(), *(c for c in _CURRENCY_NOUNS.values() if c)}
+    | {*_CURRENCY_ADJECTIVES.values()}
+)
+"""Every ISO currency code a figure's unit can be."""
 _UNIT_ABBREVIATIONS = MappingProxyType(
     {
         "km": "kilometre",

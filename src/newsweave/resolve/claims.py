@@ -71,6 +71,8 @@ class Quantity:
     """Counts people: its unit is ``person`` and different values conflict."""
     words: frozenset[str]
     units: frozenset[str]
+    phrase: str = ""
+    """How an answer says it: "killed" in "212 people killed"."""
 
 
 def _load_quantities() -> dict[str, Quantity]:
@@ -82,6 +84,7 @@ def _load_quantities() -> dict[str, Quantity]:
             bool(entry.get("people")),
             frozenset(str(w).lower() for w in entry.get("words", ())),
             frozenset(str(u).lower() for u in entry.get("units", ())),
+            str(entry.get("phrase", "")),
         )
         for key, entry in data["quantities"].items()
     }
@@ -96,6 +99,13 @@ COUNT_QUANTITIES = frozenset(k for k, q in QUANTITIES.items() if q.people)
 _WORD_TO_QUANTITY = {word: q.key for q in QUANTITIES.values() for word in q.words}
 _UNIT_TO_QUANTITY = {unit: q.key for q in QUANTITIES.values() for unit in q.units}
 _CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def word_quantity(word: str) -> str | None:
+    """The quantity one lower-case word names ("died" → deaths), or None."""
+    return _WORD_TO_QUANTITY.get(word)
+
+
 _VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions"})
 VAGUE_FACTOR = 6.0
 """A plural round number ("dozens") means its lowest value (24) up to this times it."""

@@ -61,23 +61,39 @@ class ClaimListing:
     conflicts: tuple[Counterpart, ...]
 
     @property
+    def hedge(self) -> str:
+        """The hedge in words ("at least ", "about "), "" for an exact value."""
+        return _HEDGES.get(self.qualifier or "", "")
+
+    @property
+    def number(self) -> str:
+        """The value as written for a reader: "173", "10-15", "310 million"."""
+        hedged = self.qualifier not in (None, "exact")
+        if self.low is not None and self.high is not None and self.low != self.high and not hedged:
+            return f"{_number(self.low)}-{_number(self.high)}"
+        return _number(self.value)
+
+    @property
     def hedged_value(self) -> str:
         """The value as a reader would say it ("at least 173", "10-15")."""
-        if self.low is not None and self.high is not None and self.low != self.high:
-            return f"{_number(self.low)}-{_number(self.high)}"
-        words = {
-            "at_least": "at least ",
-            "more_than": "more than ",
-            "at_most": "at most ",
-            "less_than": "less than ",
-            "nearly": "nearly ",
-            "up_to": "up to ",
-            "approx": "about ",
-        }
-        return words.get(self.qualifier or "", "") + _number(self.value)
+        return self.hedge + self.number
+
+
+_HEDGES = {
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "at_most": "at most ",
+    "less_than": "less than ",
+    "nearly": "nearly ",
+    "up_to": "up to ",
+    "approx": "about ",
+}
 
 
 def _number(value: float) -> str:
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale and (value / scale) * 100 == int((value / scale) * 100):
+            return f"{value / scale:g} {word}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
