@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -128,8 +129,9 @@ def _asks_number(words: Sequence[str]) -> bool:
     text = " ".join(words)
     return bool(
         re.search(
-            r"\bwhat (?:was |is )?(?:the )?(?:number|toll|death toll|total|share|percentage|"
-            r"proportion|amount|sum)\b",
+            r"\bwhat (?:was |is )?(?:the )?(?:\w+ )?(?:number|toll|total|share|percentage|"
+            r"proportion|amount|sum|rise|increase|cut|fee|price|cost|rate)\b"
+            r"|\bhow (?:large|big|high|low|long|far)\b",
             text,
         )
     )
@@ -151,33 +153,58 @@ def question_quantity(words: Sequence[str]) -> str | None:
     return None
 
 
+_GENERIC = frozenset(("many", "much", "people", "person", "number", "total", "large", "high"))
+
+
 def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
+    """The claim that answers a number question: among the claims of the quantity the
+    question names (all claims when none is of it), scored by that quantity (2) and the
+    question words its sentences carry (1 each), at least 2 needed; then the claimant or
+    place the question names (3), another name of the question in its sentences (1) and
+    question words in what it counts (1 each). Ties go to a count for a country before a
+    town's, the latest, the most sources."""
     claims = list_claims(store)
     quantity = question_quantity(asked.words)
-    if quantity == "money":
-        chosen = [c for c in claims if (c.unit or "").upper() in CURRENCY_CODES]
-    elif quantity == "share":
-        chosen = [c for c in claims if c.unit == "percent"]
-    elif quantity is not None:
-        chosen = [c for c in claims if c.what == quantity]
-    else:
-        chosen = [c for c in claims if any(len(s) >= 4 and s in c.what for s in asked.stems)]
-    if quantity in ("money", "share"):
-        chosen = [c for c in chosen if any(len(s) >= 4 and s in c.what for s in asked.stems)]
-    if not chosen:
-        return None
+    content = [s for s in asked.stems if s not in _GENERIC and len(s) >= 3]
     named = [names for _, _, names in asked.entities]
     source = _according_to(asked.words)
     if source:
         named.append((source,))
-    by_claimant = [c for c in chosen if _names_any(named, c.claimants)]
-    chosen = by_claimant or chosen
-    by_place = [c for c in chosen if c.place and _names_any(named, [c.place])]
-    if by_place:
-        chosen = by_place
-    best = max(chosen, key=lambda c: (_broad(c), c.as_of or "", len(c.sources), c.value))
-    best = _with_restatements(best, claims)
+    fitting = [c for c in claims if _quantity_fits(c, quantity)]
+    scored = []
+    for claim in fitting or claims:
+        score = 2 * _quantity_fits(claim, quantity) + _overlap(content, claim)
+        if score < 2:
+            continue
+        score += 3 * _names_any(named, claim.claimants)
+        score += 3 * (claim.place is not None and _names_any(named, [claim.place]))
+        score += _names_any(named, [s.sentence for s in claim.sources])
+        score += _stem_matches(content, re.findall(r"\w+", fold_text(claim.what)))
+        scored.append(((score, _broad(claim), claim.as_of or "", len(claim.sources)), claim))
+    if not scored:
+        return None
+    best = _with_restatements(max(scored, key=lambda item: item[0])[1], claims)
     return FactAnswer(_claim_sentence(best), "claim", best.id, _claim_citations(best))
+
+
+def _quantity_fits(claim: ClaimListing, quantity: str | None) -> bool:
+    if quantity == "money":
+        return (claim.unit or "").upper() in CURRENCY_CODES
+    if quantity == "share":
+        return claim.unit == "percent"
+    return quantity is not None and claim.what == quantity
+
+
+def _overlap(stems: Sequence[str], claim: ClaimListing) -> int:
+    """How many question stems the claim's sentences or ``what`` carry."""
+    words = set(re.findall(r"\w+", fold_text(" ".join(s.sentence for s in claim.sources))))
+    return _stem_matches(stems, sorted(words))
+
+
+def fold_text(text: str) -> str:
+    """Lower case without accents (as questions are folded)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _according_to(words: Sequence[str]) -> str | None:
@@ -211,7 +238,7 @@ def _with_restatements(best: ClaimListing, claims: Sequence[ClaimListing]) -> Cl
 
 
 def _names_any(named: Iterable[tuple[str, ...]], texts: Iterable[str]) -> bool:
-    folded = [t.casefold() for t in texts]
+    folded = [fold_text(t) for t in texts]
     return any(n and any(n in t for t in folded) for names in named for n in names)
 
 
@@ -357,14 +384,17 @@ def _event_sentence(event: Any, kind: str | None) -> str:
 
 
 def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
-    """What a named actor said: the quote of theirs that carries most question words."""
+    """What a named actor said: the quote of theirs (by speaker, or by a speaker description
+    that holds their name) that carries most question words."""
     marks = ",".join("?" * len(asked.actors))
+    names = [name for _, name, _ in asked.entities]
+    described = " OR ".join("instr(lower(q.speaker_text), lower(?)) > 0" for _ in names)
     rows = store.connection.execute(
         "SELECT q.id, q.document_id, q.text, q.direct, q.sentence_start, q.sentence_end,"
         " substr(d.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence"
         f" FROM quotes AS q JOIN documents AS d ON d.id = q.document_id"
-        f" WHERE q.speaker IN ({marks}) ORDER BY d.published, q.start_char",
-        list(asked.actors),
+        f" WHERE q.speaker IN ({marks}) OR {described or '0'} ORDER BY d.published, q.start_char",
+        [*asked.actors, *names],
     ).fetchall()
     entity_words = {w for _, _, names in asked.entities for n in names for w in n.split()}
     stems = [s for s in asked.stems if s not in entity_words and s not in ("say", "said")]
@@ -407,7 +437,38 @@ def _entity_answer(store: Store, asked: Asked) -> FactAnswer | None:
                 ).fetchone()
                 citations.append(Citation(doc, start, end, str(row[0]) if row else ""))
         titles = list(dict.fromkeys(t.text for t in record.titles))[:2]
-        return FactAnswer(
-            f"{record.name}: {'; '.join(titles)}.", "title", record.id, tuple(citations)
-        )
-    return None
+        text = f"{record.name}: {'; '.join(titles)}."
+        return FactAnswer(text, "title", record.id, tuple(citations))
+    return _role_answer(store, record.name, record.id, record.actor_ids)
+
+
+_ROLES = ("holds_position", "leads", "member_of", "employed_by")
+"""Ties that say who someone is, in this order."""
+_ROLE_WORDS = {"holds_position": "", "leads": "leads ", "member_of": "member of ",
+               "employed_by": "works for "}  # fmt: skip
+
+
+def _role_answer(store: Store, name: str, entity: str, actors: Sequence[str]) -> FactAnswer | None:
+    """ "Who is X?" without a title: the office, lead, membership or employer ties of X."""
+    if not actors:
+        return None
+    marks = ",".join("?" * len(actors))
+    rows = store.connection.execute(
+        "SELECT r.predicate, r.document_id, r.sentence_start, r.sentence_end,"
+        " coalesce(a.name, r.object_text) AS object,"
+        " substr(d.text, r.sentence_start + 1, r.sentence_end - r.sentence_start) AS sentence"
+        " FROM relations AS r JOIN documents AS d ON d.id = r.document_id"
+        " LEFT JOIN actors AS a ON a.id = r.object"
+        f" WHERE r.subject IN ({marks}) AND r.predicate IN ({','.join('?' * len(_ROLES))})",
+        [*actors, *_ROLES],
+    ).fetchall()
+    rows = sorted((r for r in rows if r["object"]), key=lambda r: _ROLES.index(r["predicate"]))
+    if not rows:
+        return None
+    ties = list(dict.fromkeys(_ROLE_WORDS[r["predicate"]] + str(r["object"]) for r in rows))
+    citations = tuple(
+        Citation(str(r["document_id"]), int(r["sentence_start"]), int(r["sentence_end"]),
+                 str(r["sentence"]))
+        for r in rows[:2]
+    )  # fmt: skip
+    return FactAnswer(f"{name}: {'; '.join(ties[:2])}.", "relation", entity, citations)

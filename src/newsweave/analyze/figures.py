@@ -960,6 +960,8 @@ def _subject_what(verb: Any) -> str | None:
 def _what(anchor: Any, noun: Any | None, percent: bool) -> str | None:
     """What the figure counts, read from how its noun (or the number) sits in the parse."""
     base = _noun_event(noun)
+    if base == "killed" and noun is not None and noun.i == anchor.i:
+        return base  # "56 deaths and over 200 people injured": the dead stay dead
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.tag_ in ("VBN", "VBD"):
             return _join_what(noun, _participle(child))

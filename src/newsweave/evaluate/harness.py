@@ -70,6 +70,7 @@ TASKS: dict[str, Task] = {
     "wikievents": _lazy("wikievents"),
     "geo": _lazy("geoparsing"),
     "coref": _lazy("ecbplus"),
+    "ask": _lazy("ask_questions"),
 }
 TASK_SIZES: dict[str, int] = {
     "extraction": 181,
@@ -82,6 +83,7 @@ TASK_SIZES: dict[str, int] = {
     "wikievents": 40,
     "geo": 788,
     "coref": 43,
+    "ask": 60,
 }
 
 
