@@ -334,13 +334,16 @@ _REPORT_NOUNS = frozenset(
     _words("report data statistics survey records analysis study assessment census estimates")
 )
 """Nouns whose possessor also claims what they show: "the agency's report shows 2.3 million"."""
+_FINDING_VERBS = frozenset(_words("find conclude"))
+"""Say verbs only with a clause: "articles found that X had 3,500 lawsuits"."""
 _COUNT_VERBS = frozenset(_words("give put raise revise update lower"))
 """Say verbs only when their object is a count (:data:`_COUNT_NOUNS`)."""
 _SOURCE_NOUNS = frozenset(
     _words(
         "document documents filing filings record records sheet file files data report "
         "reports study survey statement paper papers memo letter image images footage video "
-        "photo photos figure figures statistic statistics list lists"
+        "photo photos figure figures statistic statistics list lists poll polls article "
+        "articles investigation investigations analysis audit census"
     )
 )
 """Inanimate sources: their maker claims ("documents published by the Sentinel")."""
@@ -1155,6 +1158,8 @@ def _says(verb: Any) -> bool:
     """A say verb; "give", "put", "raise", "revise" only of a count ("gave a toll of",
     "put the figure at", "raised its count to", "put it at"), never "raised prices"."""
     lemma = verb.lemma_.lower()
+    if lemma in _FINDING_VERBS:
+        return any(c.dep_ == "ccomp" for c in verb.children)
     if lemma not in _SAY_VERBS:
         return False
     if lemma not in _COUNT_VERBS:
@@ -1206,7 +1211,7 @@ def _claim_of(subject: Any, verb: Any) -> _Claim | None:
         after = _after_dateline(subject)
         return _claim_of(after, verb) if after is not None else None
     if subject.lemma_.lower() in _SOURCE_NOUNS:
-        maker = _maker(subject)
+        maker = _maker(subject) or _source_owner(subject)
         return _claim_of(maker, verb) if maker is not None else None
     if not _speaker_like(subject):
         return None
@@ -1276,6 +1281,13 @@ def _maker(source: Any) -> Any | None:
             if objects and objects[0].lemma_.lower() not in _SOURCE_NOUNS:
                 return objects[0]
     return None
+
+
+def _source_owner(source: Any) -> Any | None:
+    """The organisation or person named in front of a source ("FEC records", "USA TODAY
+    Network articles"): the last proper noun of its compounds."""
+    names = [c for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names and _speaker_like(names[-1]) else None
 
 
 def _speaker_like(token: Any) -> bool:
