@@ -7,7 +7,6 @@ claim's own clause ("said on Wednesday"); years are no figures."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
