@@ -2,7 +2,8 @@
 worded three ways ("97 people were killed", "the death toll ... stands at 97, according
 to", "97 bodies") is one corroborated claim with every claimant; the injured count put by
 one outlet and stated by the other is one claim too; the as-of date comes from the
-claim's own clause ("said on Wednesday"); years are no figures."""
+claim's own clause ("said on Wednesday"); a figure in a quote whose sentence names nobody
+is claimed by the quote's speaker; years are no figures."""
 
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ Engineers had warned in 2021 that the structure, completed in 1968, needed urgen
 the Eastern Ledger has learned.
 
 The authority put the number of injured at 412.
+
+"Divers recovered 23 cars from the reservoir overnight. Most were empty," said Tomas Reyes, \
+a police spokesman.
 """
 
 
@@ -79,6 +83,11 @@ def test_one_toll_in_three_wordings(claims: list[ClaimListing]) -> None:
 def test_injured_put_and_stated_are_one_claim(claims: list[ClaimListing]) -> None:
     injured = _one(claims, "injuries")
     assert (injured.value, injured.status) == (412, "corroborated")
+
+
+def test_a_figure_inside_a_quote_is_claimed_by_its_speaker(claims: list[ClaimListing]) -> None:
+    cars = next(c for c in claims if c.value == 23)
+    assert any("Reyes" in c for c in cars.claimants), cars
 
 
 def test_years_are_no_figures(claims: list[ClaimListing]) -> None:

@@ -526,11 +526,22 @@ def _claimant_span(row: sqlite3.Row) -> tuple[int, int] | None:
     return start, start + len(text)
 
 
+_IN_QUOTE = (
+    " FROM quotes AS q WHERE q.document_id = f.document_id AND q.start_char <= f.start_char"
+    " AND q.end_char >= f.end_char AND f.claimed_by IS NULL AND f.claimed_by_text IS NULL"
+    " ORDER BY q.end_char - q.start_char LIMIT 1"
+)
+_QUOTE_SPEAKER = f"(SELECT q.speaker{_IN_QUOTE})"
+"""A figure inside a quote with no claimant of its own is claimed by the quote's speaker."""
+_QUOTE_SPEAKER_TEXT = f"(SELECT q.speaker_text{_IN_QUOTE})"
+
+
 def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
     conn = store.connection
     rows = conn.execute(
         "SELECT f.*, d.published, coalesce(d.near_duplicate_of, d.id) AS origin,"
-        " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence"
+        " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,"
+        f" {_QUOTE_SPEAKER} AS quote_speaker, {_QUOTE_SPEAKER_TEXT} AS quote_speaker_text"
         " FROM figures AS f JOIN documents AS d ON d.id = f.document_id"
     ).fetchall()
     mentions, focus = _place_mentions(conn), _focus_countries(conn)
@@ -557,7 +568,11 @@ def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
                 quantity=quantity,
                 unit=normalise_unit(row["unit"], quantity),
                 amount=amount,
-                claimant=claimant_key(row["claimed_by"], row["claimed_by_text"], lookup),
+                claimant=claimant_key(
+                    row["claimed_by"] or row["quote_speaker"],
+                    row["claimed_by_text"] or row["quote_speaker_text"],
+                    lookup,
+                ),
                 time=time,
                 dated=dated,
                 sentence=key,
@@ -811,10 +826,12 @@ def _claim_evidence(conn: sqlite3.Connection, claim_id: str) -> list[ClaimEviden
     rows = conn.execute(
         "SELECT f.id, f.document_id, f.sentence_start, f.sentence_end, f.text AS figure_text,"
         " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,"
-        " f.claimed_by, f.claimed_by_text, m.as_of, a.name AS claimant_name"
+        " f.claimed_by, f.claimed_by_text, m.as_of, a.name AS claimant_name,"
+        f" {_QUOTE_SPEAKER_TEXT} AS quote_speaker_text, qa.name AS quote_speaker_name"
         " FROM claim_members AS m JOIN figures AS f ON f.id = m.figure_id"
         " JOIN documents AS d ON d.id = f.document_id"
         " LEFT JOIN actors AS a ON a.id = f.claimed_by"
+        f" LEFT JOIN actors AS qa ON qa.id = {_QUOTE_SPEAKER}"
         " WHERE m.claim_id = ? ORDER BY m.as_of, d.published, f.document_id, f.start_char",
         (claim_id,),
     ).fetchall()
@@ -826,7 +843,10 @@ def _claim_evidence(conn: sqlite3.Connection, claim_id: str) -> list[ClaimEviden
             end=int(r["sentence_end"]),
             text=str(r["sentence"]),
             figure_text=str(r["figure_text"]),
-            claimant=r["claimant_name"] or r["claimed_by_text"],
+            claimant=r["claimant_name"]
+            or r["claimed_by_text"]
+            or r["quote_speaker_name"]
+            or r["quote_speaker_text"],
             date=r["as_of"],
         )
         for r in rows
