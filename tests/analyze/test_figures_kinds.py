@@ -77,7 +77,29 @@ def test_house_numbers_are_no_figures(text: str) -> None:
         ("The new turbine delivers 640 HP at full load.", "640", "horsepower"),
         ("The radar sweeps at roughly 450 Hz during tests.", "roughly 450", "hertz"),
         ("Buyers can choose a 13-inch or a 15-inch display.", "13", "inch"),
+        ("Night frost fell to 4 degrees Celsius below the ridge.", "4", "degree celsius"),
+        ("The lender cut its rate by 25 basis points on Thursday.", "25", "basis point"),
+        ("The screws come in 6 to 8 mm lengths.", "6 to 8", "millimetre"),
+        ("The valve gap widened from 0.3 to 0.5 mm.", "0.3", "millimetre"),
+        ("The shop sells 10- or 12-inch pans.", "10", "inch"),
     ],
 )
 def test_spaced_unit_abbreviations(text: str, number: str, unit: str) -> None:
     assert _figures(text)[number].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value"),
+    [
+        ("The mine aims to ship 2.4m tonnes of ore next year.", "2.4m", 2.4e6),
+        ("The single sold 1.7M copies in its first month.", "1.7M", 1.7e6),
+        ("The mast is 4m tall.", "4", 4.0),
+    ],
+)
+def test_m_is_a_million_before_a_plural_noun(text: str, number: str, value: float) -> None:
+    assert _figures(text)[number].value == value
+
+
+def test_yen_written_y_equals() -> None:
+    figure = _figures("Shares of the carmaker closed at Y=2,415 in Tokyo.")["Y=2,415"]
+    assert (figure.value, figure.unit) == (2415, "JPY")

@@ -97,6 +97,7 @@ _CURRENCY_SYMBOLS = MappingProxyType(
         "£": "GBP",
         "€": "EUR",
         "¥": "JPY",
+        "y=": "JPY",
         "₦": "NGN",
         "₹": "INR",
         "rm": "MYR",
@@ -398,7 +399,7 @@ _DIGITS = (
     r"(?:(?:minus\s?|[-−])(?=\d))?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!,\d)"
 )
 _CURRENCY = (
-    r"(?:US\s?\$|AU?\$|CA?\$|HK\s?\$|NZ\$|S\$|R\$|\$|£|€|¥|₦|₹|\bRM(?=\d)|\bRs\.?\s?|"
+    r"(?:US\s?\$|AU?\$|CA?\$|HK\s?\$|NZ\$|S\$|R\$|\$|£|€|¥|₦|₹|\bY=(?=\d)|\bRM(?=\d)|\bRs\.?\s?|"
     rf"\b(?:{'|'.join(_CURRENCY_CODES)})\s?)"
 )
 _SCALE = (
@@ -503,6 +504,13 @@ def _digits_value(text: str) -> float:
     return -value if negative else value
 
 
+_PLURAL_AFTER = re.compile(
+    r"^\s+(?!(?:long|tall|high|wide|deep|away|from|of|in|above|below|under|over|to|and|or|"
+    r"per|is|was|has|its|this|thus|as|across|less|plus|minus)\b)[a-z]+s\b"
+)
+"""A plural noun after "1.2m": the m is a million ("1.2m tons"), not metres."""
+
+
 def _single(match: re.Match[str]) -> NumberPhrase:
     num = match["num"]
     words = not any(c.isdigit() for c in num)
@@ -510,18 +518,22 @@ def _single(match: re.Match[str]) -> NumberPhrase:
     scale_text = (match["scale"] or "").strip().lower()
     cur_text = re.sub(r"[\s.]", "", match["cur"] or "").lower()
     currency = _CURRENCY_SYMBOLS.get(cur_text) or (cur_text.upper() or None)
-    if scale_text in ("m", "b") and currency is None:
-        # "5m" without a currency is metres more often than millions
+    counted = match["scale"] in ("M", "B") or _PLURAL_AFTER.match(match.string[match.end() :])
+    if scale_text in ("m", "b") and currency is None and not counted:
+        # "5m" without a currency is metres more often than millions ("1.2m tons",
+        # "4.3M sales" are millions)
         return NumberPhrase(
             match.start(), match.start("scale"), raw, suffix=scale_text, words=words
         )
     scale = _SCALES.get(scale_text, 1.0)
+    suffix = match["suffix"] or ""
+    if suffix in ("M", "B") and currency is None and scale == 1.0:
+        scale, suffix = _SCALES[suffix.lower()], ""  # "4.3M sales"
     pct = match["pct"]
     percent = None
     if pct:
         percent = "percentage point" if "point" in pct.lower() else "percent"
     plain = not words and re.fullmatch(r"\d+", num) is not None
-    suffix = match["suffix"] or ""
     return NumberPhrase(
         match.start(),
         match.end(),
@@ -1075,13 +1087,16 @@ def _unit(noun: Any | None, phrase: NumberPhrase, following: str) -> str | None:
         unit = _spaced_unit(following if noun is None else "")
     if unit is None and noun is not None:
         unit = _noun_unit(noun)
+    if unit == "degree":
+        unit = _spaced_unit(following) or unit
     rate = re.match(
-        r"(?i)^\s*(?:a|an|per|each|/)\s*(day|week|month|year|hour|barrel|litre|liter|gallon|"
+        r"(?i)^\s*(?:a|an|per|each|/)\s*(day|week|month|year|hour|h|barrel|litre|liter|gallon|"
         r"share|tonne|ton|head|capita|person|game|square\s+foot|square\s+metre)s?\b",
         following,
     )
     if unit is not None and rate is not None:
-        unit = f"{unit} per {rate.group(1).lower()}"
+        per = rate.group(1).lower()
+        unit = f"{unit} per {'hour' if per == 'h' else per}"
     return unit
 
 
@@ -1090,9 +1105,22 @@ _AMBIGUOUS_ABBREVIATIONS = frozenset(_words("in min sec t g l m mi ft"))
 """Abbreviations that are also words ("in", "min") or letters: only glued to a number."""
 
 
+_SPACED_WORDS = re.compile(
+    r"(?i)^[\s-]*(?:degrees?\s+)?(?P<unit>celsius|fahrenheit|basis[\s-]points?)\b"
+)
+
+
 def _spaced_unit(following: str) -> str | None:
     """A unit abbreviation written after the number ("300 Hz", "784 HP", "an 8-inch
-    screen"): only the unambiguous ones of :data:`_UNIT_ABBREVIATIONS`."""
+    screen"): only the unambiguous ones of :data:`_UNIT_ABBREVIATIONS`; "degrees
+    Celsius", "Fahrenheit" and "basis points" by name."""
+    named = _SPACED_WORDS.match(following)
+    if named is not None:
+        word = named["unit"].lower()
+        return "basis point" if word.startswith("basis") else f"degree {word}"
+    money = re.match(r"^\s+([A-Za-z]+)\b", following)
+    if money is not None and _CURRENCY_NOUNS.get(money.group(1).lower()):
+        return _CURRENCY_NOUNS[money.group(1).lower()]  # "2,435,000 YEN"
     match = _SPACED_UNIT.match(following)
     if match is None:
         return None
@@ -1100,7 +1128,7 @@ def _spaced_unit(following: str) -> str | None:
     lower = word.lower()
     if lower in ("inch", "inches"):
         return "inch"
-    if lower in _AMBIGUOUS_ABBREVIATIONS or (word.islower() and lower not in ("km", "kg", "mph")):
+    if lower in _AMBIGUOUS_ABBREVIATIONS:
         return None
     return _UNIT_ABBREVIATIONS.get(lower)
 
@@ -1475,6 +1503,7 @@ def _sentence_figures(
     offset = bounds[0]
     text = doc_text(doc)[offset : bounds[1]]
     previous: Figure | None = None
+    pending: tuple[Figure, int] | None = None
     for phrase in scan_numbers(text):
         if not_a_figure(text, phrase):
             continue
@@ -1487,8 +1516,21 @@ def _sentence_figures(
             continue
         if previous is not None and _SUBSET_AFTER.match(text[phrase.end :]):
             figure = _subset_of(figure, previous)
+        if pending is not None:
+            between = text[pending[1] : phrase.start]
+            first = pending[0]
+            if first.unit is None and figure.unit and _SHARED_UNIT_BETWEEN.match(between):
+                first = replace(first, unit=figure.unit)
+            yield first
+        pending = (figure, phrase.end)
         previous = figure
-        yield figure
+    if pending is not None:
+        yield pending[0]
+
+
+_SHARED_UNIT_BETWEEN = re.compile(r"(?i)^\s*(?:-\s*)?(?:to|or|and|-|–)\s*$")
+"""Two numbers joined so that the unit is written once ("13.5 to 14.0 mm", "a 7- or
+8-inch screen"): the first takes the second's unit."""
 
 
 _SUBSET_AFTER = re.compile(r"(?i)^\s+of\s+(?:them|whom|those|these|which)\b")
