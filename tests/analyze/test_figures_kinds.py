@@ -103,3 +103,26 @@ def test_m_is_a_million_before_a_plural_noun(text: str, number: str, value: floa
 def test_yen_written_y_equals() -> None:
     figure = _figures("Shares of the carmaker closed at Y=2,415 in Tokyo.")["Y=2,415"]
     assert (figure.value, figure.unit) == (2415, "JPY")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        (
+            "A March poll by Brightwater Research had the mayor trailing by 52% to 41%.",
+            "52%",
+            "Brightwater Research",
+        ),
+        (
+            "A survey by the Harbour Institute found 62 percent of traders expect higher rents.",
+            "62 percent",
+            "the Harbour Institute",
+        ),
+    ],
+)
+def test_a_source_claims_for_its_maker(text: str, number: str, claimant: str) -> None:
+    assert _figures(text)[number].claimed_by_text == claimant
+
+
+def test_a_source_with_no_maker_claims_nothing() -> None:
+    assert _figures("The seized files contained 300 names.")["300"].claimed_by_text is None

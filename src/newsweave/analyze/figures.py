@@ -335,6 +335,8 @@ _REPORT_NOUNS = frozenset(
     _words("report data statistics survey records analysis study assessment census estimates")
 )
 """Nouns whose possessor also claims what they show: "the agency's report shows 2.3 million"."""
+_SOURCE_VERBS = frozenset(_words("have give suggest indicate put find"))
+"""Verbs by which a source states a figure: "a poll by X had", "a survey gave"."""
 _FINDING_VERBS = frozenset(_words("find conclude"))
 """Say verbs only with a clause: "articles found that X had 3,500 lawsuits"."""
 _COUNT_VERBS = frozenset(_words("give put raise revise update lower"))
@@ -1179,6 +1181,13 @@ def _claims(sentence: Any) -> list[_Claim]:
             found.extend(_verb_claims(token))
         elif token.lemma_.lower() in _COUNT_NOUNS or token.lower_ in _REPORT_NOUNS:
             found.extend(_possessor_claim(token))
+        if (
+            token.dep_ == "nsubj"
+            and token.lemma_.lower() in _SOURCE_NOUNS
+            and token.head.lemma_.lower() in _SOURCE_VERBS
+            and not _says(token.head)
+        ):
+            found.append(_claim_of(token, token.head))  # "a poll by X had", "a survey gave"
     return [c for c in found if c is not None]
 
 
@@ -1238,7 +1247,10 @@ def _claim_of(subject: Any, verb: Any) -> _Claim | None:
     if _is_dateline(subject):
         after = _after_dateline(subject)
         return _claim_of(after, verb) if after is not None else None
-    if subject.lemma_.lower() in _SOURCE_NOUNS:
+    named = subject.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.lefts
+    )  # "St. Pete Polls" is an organisation, not a source
+    if subject.lemma_.lower() in _SOURCE_NOUNS and not named:
         maker = _maker(subject) or _source_owner(subject)
         return _claim_of(maker, verb) if maker is not None else None
     if not _speaker_like(subject):
@@ -1306,8 +1318,10 @@ def _maker(source: Any) -> Any | None:
         by = child.dep_ == "prep" and child.head.i == source.i and child.lower_ in ("by", "from")
         if child.dep_ == "agent" or by:
             objects = [o for o in child.children if o.dep_ == "pobj"]
-            if objects and objects[0].lemma_.lower() not in _SOURCE_NOUNS:
-                return objects[0]
+            if objects and (
+                objects[0].lemma_.lower() not in _SOURCE_NOUNS or objects[0].pos_ == "PROPN"
+            ):
+                return objects[0]  # "a poll by St. Pete Polls" names its maker
     return None
 
 
