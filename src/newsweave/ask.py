@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from newsweave.ask_facts import Asked, FactAnswer, fact_answer
 from newsweave.model.ids import content_id
 from newsweave.store.sqlite import Store
 
@@ -71,6 +72,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType(
         "relation": 0.3,
         "quote": 0.25,
         "why": 0.15,
+        "fact": 0.3,
     }
 )
 """Bonuses added to the coverage score (see the module docstring)."""
@@ -404,6 +406,8 @@ class AskResult:
     events: tuple[dict[str, Any], ...] = ()
     terms: tuple[str, ...] = field(default=())
     """The FTS5 terms the question became (for display)."""
+    fact: FactAnswer | None = None
+    """The answer built from a stored fact (claim, event, title), when one fits."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -412,6 +416,8 @@ class AskResult:
             "entities": list(self.entities),
             "events": list(self.events),
             "terms": list(self.terms),
+            # addition
+            "answer": self.fact.as_json() if self.fact is not None else None,
         }
 
 
@@ -765,12 +771,15 @@ def ask(store: Store, question: str, limit: int = 5) -> AskResult:
     index = load_entities(store)
     q = _question(question, index)
     terms = _fts_terms(q)
+    fact = fact_answer(store, _asked(question, q)) if terms else None
     if not terms or limit <= 0:
-        return AskResult(question, (), terms=tuple(terms))
+        return AskResult(question, (), terms=tuple(terms), fact=fact)
     try:
         candidates = _candidates(store, terms)
     except sqlite3.OperationalError:
-        return AskResult(question, (), terms=tuple(terms))
+        return AskResult(question, (), terms=tuple(terms), fact=fact)
+    reliable = fact is not None and fact.kind in ("claim", "quote")
+    cited = [(c.document, c.start, c.end) for c in fact.citations] if fact and reliable else []
     idf = _idf(store, q.stems)
     scored: list[tuple[float, str, int, _Candidate, tuple[int, int]]] = []
     facts_cache: dict[str, _Facts] = {}
@@ -781,6 +790,8 @@ def ask(store: Store, question: str, limit: int = 5) -> AskResult:
         for span in cand.sentences:
             text = cand.text[span[0] - cand.seg_start : span[1] - cand.seg_start]
             value = _score(q, idf, text, span, cand.role, facts, index)
+            if any(d == cand.document and _within(a, b, *span) for d, a, b in cited):
+                value += WEIGHTS["fact"]
             scored.append((value, cand.document, span[0], cand, span))
     scored.sort(key=lambda item: (-item[0], item[3].published or "9999", item[1], item[2]))
     answers: list[Answer] = []
@@ -805,6 +816,19 @@ def ask(store: Store, question: str, limit: int = 5) -> AskResult:
         tuple(_answer_entities(store, index, q, answers)),
         tuple(_answer_events(store, answers)),
         tuple(terms),
+        fact,
+    )
+
+
+def _asked(question: str, q: _Question) -> Asked:
+    """The parsed question as :func:`newsweave.ask_facts.fact_answer` reads it."""
+    return Asked(
+        q.kind,
+        tuple(_WORD.findall(fold(question))),
+        q.stems,
+        tuple((e.id, e.name, tuple(_names_of(e))) for e in q.entities),
+        tuple(a for e in q.entities for a in e.actor_ids),
+        q.says,
     )
 
 

@@ -814,6 +814,45 @@ def show_timeline(
     out.print(table)
 
 
+@app.command(name="figures")
+def list_figures(
+    db: DbOption = DEFAULT_DB,
+    what: Annotated[
+        str | None, typer.Option("--what", help="Keep quantities containing this.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the claims of the corpus: value, hedge, claimants, conflicts and sources."""
+    from dataclasses import asdict
+
+    from newsweave.resolve.claims_list import list_claims
+
+    try:
+        with _open_store(db) as store:
+            claims = list_claims(store, what=what)
+    except NewsweaveError as error:
+        raise _fail(error) from None
+    if as_json:
+        out.print_json(json.dumps([asdict(c) for c in claims], ensure_ascii=False))
+        return
+    table = Table(title=f"{len(claims)} claims")
+    for column in ("what", "value", "unit", "place", "as of", "status", "claimants", "sources"):
+        table.add_column(column)
+    for c in claims:
+        against = "; ".join(f"{x.kind} {x.value:g}" for x in c.conflicts)
+        table.add_row(
+            c.what,
+            c.hedged_value + (f" ({against})" if against else ""),
+            c.unit or "",
+            c.place or "",
+            c.as_of or "",
+            c.status,
+            ", ".join(c.claimants),
+            str(len({s.document for s in c.sources})),
+        )
+    out.print(table)
+
+
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="A question in plain words.")],
@@ -821,7 +860,8 @@ def ask(
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many passages.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON (see DESIGN.md).")] = False,
 ) -> None:
-    """Answer QUESTION with passages of stored documents, best first, each with its
+    """Answer QUESTION from the stored facts (a claim, event, quote or title, with the
+    sentences stating it) and with passages of stored documents, best first, each with its
     document, offsets and score, plus the entities and events they involve."""
     from newsweave.ask import ask as run_ask
 
@@ -833,6 +873,14 @@ def ask(
     if as_json:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
         return
+    if result.fact is not None:
+        out.print(f"answer: {result.fact.text}", markup=False, highlight=False)
+        for cited in result.fact.citations:
+            out.print(
+                f"   from {cited.document[:10]} [{cited.start}:{cited.end}] {cited.text[:100]}",
+                markup=False,
+                highlight=False,
+            )
     if not result.answers:
         out.print("no passage answers this question")
         return

@@ -78,6 +78,13 @@ def test_compatible(a: Amount, b: Amount, expected: bool) -> None:
 def test_quantities_are_normalised() -> None:
     assert {normalise_what(w) for w in ("killed", "dead", "died", "death toll")} == {"deaths"}
     assert {normalise_what(w) for w in ("detained", "arrested")} == {"detentions"}
+    assert normalise_what("soldiers wounded") == "injuries"
+    assert normalise_what("detainees released") == "releases"
+    assert normalise_what(None, "body") == "deaths"
+    assert normalise_what(None, "seat") == "seats"
+    assert normalise_what(None, "USD") == "money"
+    assert normalise_what(None, "percent") == "share"
+    assert normalise_what(None, "bidder") is None
     assert normalise_what("Share of SAL") == "share of sal"
     assert normalise_what(None) is None
     assert normalise_unit(None, "deaths") == "person"

@@ -259,3 +259,27 @@ def test_forgetting_a_document_removes_its_places(tmp_path: Path, store: Store) 
     store.forget(doc_id)
     assert all(place_of(store, a) is None for a in actors)
     assert 0 < len(_all_rows(store)) < total
+
+
+# --------------------------------------------------------------------------- unplaced
+
+
+@pytest.mark.parametrize("name", ["the West", "Western", "Atlantic", "Pacific Ocean", "Gulf"])
+def test_cardinal_words_blocs_and_oceans_are_no_points(gazetteer: Gazetteer, name: str) -> None:
+    assert choose_place(name, candidates(gazetteer, name), NO_CONTEXT) is None
+    assert choose_place(name, candidates(gazetteer, name), focus("AU")) is None
+
+
+def test_a_small_town_far_from_the_focus_stays_unplaced(gazetteer: Gazetteer) -> None:
+    readings = candidates(gazetteer, "Wapakoneta")
+    assert choose_place("Wapakoneta", readings, NO_CONTEXT) is not None  # no focus: the town
+    assert choose_place("Wapakoneta", readings, focus("AU")) is None  # a Sydney story
+    assert choose_place("Wapakoneta", readings, focus("US")) is not None
+
+
+def test_a_facility_name_is_read_inside_the_focus(gazetteer: Gazetteer) -> None:
+    readings = candidates(gazetteer, "Hyde Park")
+    assert readings and all(p.country != "AU" for p in readings)
+    assert choose_place("Hyde Park", readings, focus("AU")) is None
+    american = choose_place("Hyde Park", readings, focus("US"))
+    assert american is not None and american.place.country == "US"

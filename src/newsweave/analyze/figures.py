@@ -97,6 +97,7 @@ _CURRENCY_SYMBOLS = MappingProxyType(
         "£": "GBP",
         "€": "EUR",
         "¥": "JPY",
+        "y=": "JPY",
         "₦": "NGN",
         "₹": "INR",
         "rm": "MYR",
@@ -147,6 +148,11 @@ _CURRENCY_ADJECTIVES = MappingProxyType(
         "philippine": "PHP",
     }
 )
+CURRENCY_CODES = frozenset(
+    {*_CURRENCY_CODES, *_CURRENCY_SYMBOLS.values(), *(c for c in _CURRENCY_NOUNS.values() if c)}
+    | {*_CURRENCY_ADJECTIVES.values()}
+)
+"""Every ISO currency code a figure's unit can be."""
 _UNIT_ABBREVIATIONS = MappingProxyType(
     {
         "km": "kilometre",
@@ -184,6 +190,8 @@ _UNIT_ABBREVIATIONS = MappingProxyType(
         "mhz": "megahertz",
         "khz": "kilohertz",
         "hz": "hertz",
+        "gpa": "gigapascal",
+        "ps": "metric horsepower",
         "mah": "milliampere-hour",
         "bps": "basis point",
         "min": "minute",
@@ -224,6 +232,9 @@ _DEAD_NOUNS = MappingProxyType(
         "missing": "missing",
         "detainee": "detained",
         "detainees": "detained",
+        "body": "killed",
+        "bodies": "killed",
+        "corpses": "killed",
     }
 )
 """Nouns (or nominal adjectives) that count people and say what happened to them."""
@@ -320,13 +331,22 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "tha
 _WH_TAGS = frozenset({"WP", "WDT", "WP$"})
 _COUNT_NOUNS = frozenset(_words("count toll tally estimate figure number total"))
 """Nouns whose possessor claims the figure: "the ministry's count is 212"."""
+_REPORT_NOUNS = frozenset(
+    _words("report data statistics survey records analysis study assessment census estimates")
+)
+"""Nouns whose possessor also claims what they show: "the agency's report shows 2.3 million"."""
+_SOURCE_VERBS = frozenset(_words("have give suggest indicate put find"))
+"""Verbs by which a source states a figure: "a poll by X had", "a survey gave"."""
+_FINDING_VERBS = frozenset(_words("find conclude"))
+"""Say verbs only with a clause: "articles found that X had 3,500 lawsuits"."""
 _COUNT_VERBS = frozenset(_words("give put raise revise update lower"))
 """Say verbs only when their object is a count (:data:`_COUNT_NOUNS`)."""
 _SOURCE_NOUNS = frozenset(
     _words(
         "document documents filing filings record records sheet file files data report "
         "reports study survey statement paper papers memo letter image images footage video "
-        "photo photos figure figures statistic statistics list lists"
+        "photo photos figure figures statistic statistics list lists poll polls article "
+        "articles investigation investigations analysis audit census"
     )
 )
 """Inanimate sources: their maker claims ("documents published by the Sentinel")."""
@@ -381,7 +401,7 @@ _DIGITS = (
     r"(?:(?:minus\s?|[-−])(?=\d))?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!,\d)"
 )
 _CURRENCY = (
-    r"(?:US\s?\$|AU?\$|CA?\$|HK\s?\$|NZ\$|S\$|R\$|\$|£|€|¥|₦|₹|\bRM(?=\d)|\bRs\.?\s?|"
+    r"(?:US\s?\$|AU?\$|CA?\$|HK\s?\$|NZ\$|S\$|R\$|\$|£|€|¥|₦|₹|\bY=(?=\d)|\bRM(?=\d)|\bRs\.?\s?|"
     rf"\b(?:{'|'.join(_CURRENCY_CODES)})\s?)"
 )
 _SCALE = (
@@ -486,6 +506,13 @@ def _digits_value(text: str) -> float:
     return -value if negative else value
 
 
+_PLURAL_AFTER = re.compile(
+    r"^\s+(?!(?:long|tall|high|wide|deep|away|from|of|in|above|below|under|over|to|and|or|"
+    r"per|is|was|has|its|this|thus|as|across|less|plus|minus)\b)[a-z]+s\b"
+)
+"""A plural noun after "1.2m": the m is a million ("1.2m tons"), not metres."""
+
+
 def _single(match: re.Match[str]) -> NumberPhrase:
     num = match["num"]
     words = not any(c.isdigit() for c in num)
@@ -493,18 +520,22 @@ def _single(match: re.Match[str]) -> NumberPhrase:
     scale_text = (match["scale"] or "").strip().lower()
     cur_text = re.sub(r"[\s.]", "", match["cur"] or "").lower()
     currency = _CURRENCY_SYMBOLS.get(cur_text) or (cur_text.upper() or None)
-    if scale_text in ("m", "b") and currency is None:
-        # "5m" without a currency is metres more often than millions
+    counted = match["scale"] in ("M", "B") or _PLURAL_AFTER.match(match.string[match.end() :])
+    if scale_text in ("m", "b") and currency is None and not counted:
+        # "5m" without a currency is metres more often than millions ("1.2m tons",
+        # "4.3M sales" are millions)
         return NumberPhrase(
             match.start(), match.start("scale"), raw, suffix=scale_text, words=words
         )
     scale = _SCALES.get(scale_text, 1.0)
+    suffix = match["suffix"] or ""
+    if suffix in ("M", "B") and currency is None and scale == 1.0:
+        scale, suffix = _SCALES[suffix.lower()], ""  # "4.3M sales"
     pct = match["pct"]
     percent = None
     if pct:
         percent = "percentage point" if "point" in pct.lower() else "percent"
     plain = not words and re.fullmatch(r"\d+", num) is not None
-    suffix = match["suffix"] or ""
     return NumberPhrase(
         match.start(),
         match.end(),
@@ -709,6 +740,11 @@ _RELATIVE_AFTER = re.compile(
     r"(?:later|earlier|ago|before|after|previously|from\s+now)\b"
 )
 _FURNITURE_AFTER = re.compile(rf"(?i)^\s*(?:{_FURNITURE_NOUNS})\b")
+_ADDRESS_AFTER = re.compile(
+    r"^[A-Z]?\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Boulevard|Blvd|"
+    r"Drive|Dr|Way|Place|Terrace|Crescent|Close|Court|Highway|Square|Rue|Strasse|Straße)\b"
+)
+"""A house number ("14 Marlowe Road", "221B Baker Street") is an address, no figure."""
 _LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
 _UNIT_SUFFIXES = frozenset({*_UNIT_ABBREVIATIONS, "k"})
 
@@ -726,6 +762,7 @@ def not_a_figure(sentence: str, phrase: NumberPhrase) -> bool:
         not marked and bool(_LABEL_BEFORE.search(before)),
         bool(_AGE_AFTER.search(after)) or bool(_AGE_BEFORE.search(before)),
         bool(_FURNITURE_AFTER.search(after)),
+        not marked and bool(_ADDRESS_AFTER.match(after)),
         bool(_RELATIVE_AFTER.search(after)),
         before.strip() in ("", "(") and bool(_LIST_AFTER.search(after)) and phrase.value < 100,
         _in_phone_number(sentence, phrase),
@@ -827,10 +864,15 @@ def _root(tokens: Any) -> Any:
     return tokens[-1]
 
 
-def _counted_noun(doc: Any, tokens: Any, root: Any) -> Any | None:
+def _counted_noun(doc: Any, tokens: Any, root: Any, skip: int = 0) -> Any | None:
     """The noun a number counts: "173 people", "five factories", "dozens of protesters",
-    "173 dead", "1.2 billion Mabenian francs", "a 30-year concession" (→ year)."""
+    "173 dead", "1.2 billion Mabenian francs", "a 30-year concession" (→ year); ``skip``
+    characters of a hedge after the number ("sixty or more protesters") are passed over."""
     end = tokens[-1].i + 1
+    if skip:
+        stop = tokens[-1].idx + len(tokens[-1].text) + skip
+        while end < len(doc) and doc[end].idx < stop:
+            end += 1
     saw_of = False
     for j in range(end, min(len(doc), end + 5)):
         token = doc[j]
@@ -935,6 +977,8 @@ def _subject_what(verb: Any) -> str | None:
 def _what(anchor: Any, noun: Any | None, percent: bool) -> str | None:
     """What the figure counts, read from how its noun (or the number) sits in the parse."""
     base = _noun_event(noun)
+    if base == "killed" and noun is not None and noun.i == anchor.i:
+        return base  # "56 deaths and over 200 people injured": the dead stay dead
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.tag_ in ("VBN", "VBD"):
             return _join_what(noun, _participle(child))
@@ -943,6 +987,8 @@ def _what(anchor: Any, noun: Any | None, percent: bool) -> str | None:
     dep, head = anchor.dep_, anchor.head
     if dep == "conj" and head.i != anchor.i:
         if head.pos_ in ("VERB", "AUX"):
+            if base is not None and head.lemma_.lower() not in _EVENT_VERBS:
+                return base
             return _join_what(noun, _participle(head))
         return _what(head, noun, percent) if head.pos_ in ("NOUN", "NUM") else base
     if dep in ("nsubj", "nsubjpass"):
@@ -1039,16 +1085,54 @@ def _unit(noun: Any | None, phrase: NumberPhrase, following: str) -> str | None:
     unit: str | None = phrase.currency
     if unit is None and phrase.suffix:
         unit = _UNIT_ABBREVIATIONS.get(phrase.suffix.lower())
+    if unit is None:
+        unit = _spaced_unit(following if noun is None else "")
     if unit is None and noun is not None:
         unit = _noun_unit(noun)
+    if unit == "degree":
+        unit = _spaced_unit(following) or unit
     rate = re.match(
-        r"(?i)^\s*(?:a|an|per|each|/)\s*(day|week|month|year|hour|barrel|litre|liter|gallon|"
+        r"(?i)^\s*(?:a|an|per|each|/)\s*(day|week|month|year|hour|h|barrel|litre|liter|gallon|"
         r"share|tonne|ton|head|capita|person|game|square\s+foot|square\s+metre)s?\b",
         following,
     )
     if unit is not None and rate is not None:
-        unit = f"{unit} per {rate.group(1).lower()}"
+        per = rate.group(1).lower()
+        unit = f"{unit} per {'hour' if per == 'h' else per}"
     return unit
+
+
+_SPACED_UNIT = re.compile(r"^[\s-]?(?P<unit>[A-Za-z]{2,4}(?:/[A-Za-z])?|inch|inches)\b(?![-'])")
+_AMBIGUOUS_ABBREVIATIONS = frozenset(_words("in min sec t g l m mi ft"))
+"""Abbreviations that are also words ("in", "min") or letters: only glued to a number."""
+
+
+_SPACED_WORDS = re.compile(
+    r"(?i)^[\s-]*(?:degrees?\s+)?(?P<unit>celsius|fahrenheit|basis[\s-]points?)\b"
+)
+
+
+def _spaced_unit(following: str) -> str | None:
+    """A unit abbreviation written after the number ("300 Hz", "784 HP", "an 8-inch
+    screen"): only the unambiguous ones of :data:`_UNIT_ABBREVIATIONS`; "degrees
+    Celsius", "Fahrenheit" and "basis points" by name."""
+    named = _SPACED_WORDS.match(following)
+    if named is not None:
+        word = named["unit"].lower()
+        return "basis point" if word.startswith("basis") else f"degree {word}"
+    money = re.match(r"^\s+([A-Za-z]+)\b", following)
+    if money is not None and _CURRENCY_NOUNS.get(money.group(1).lower()):
+        return _CURRENCY_NOUNS[money.group(1).lower()]  # "2,435,000 YEN"
+    match = _SPACED_UNIT.match(following)
+    if match is None:
+        return None
+    word = match["unit"]
+    lower = word.lower()
+    if lower in ("inch", "inches"):
+        return "inch"
+    if lower in _AMBIGUOUS_ABBREVIATIONS:
+        return None
+    return _UNIT_ABBREVIATIONS.get(lower)
 
 
 def _noun_unit(noun: Any) -> str | None:
@@ -1095,8 +1179,15 @@ def _claims(sentence: Any) -> list[_Claim]:
             found.extend(_claim_of(obj, token) for obj in _according_objects(token))
         elif token.pos_ in ("VERB", "AUX") and _says(token):
             found.extend(_verb_claims(token))
-        elif token.lemma_.lower() in _COUNT_NOUNS:
+        elif token.lemma_.lower() in _COUNT_NOUNS or token.lower_ in _REPORT_NOUNS:
             found.extend(_possessor_claim(token))
+        if (
+            token.dep_ == "nsubj"
+            and token.lemma_.lower() in _SOURCE_NOUNS
+            and token.head.lemma_.lower() in _SOURCE_VERBS
+            and not _says(token.head)
+        ):
+            found.append(_claim_of(token, token.head))  # "a poll by X had", "a survey gave"
     return [c for c in found if c is not None]
 
 
@@ -1104,6 +1195,8 @@ def _says(verb: Any) -> bool:
     """A say verb; "give", "put", "raise", "revise" only of a count ("gave a toll of",
     "put the figure at", "raised its count to", "put it at"), never "raised prices"."""
     lemma = verb.lemma_.lower()
+    if lemma in _FINDING_VERBS:
+        return any(c.dep_ == "ccomp" for c in verb.children)
     if lemma not in _SAY_VERBS:
         return False
     if lemma not in _COUNT_VERBS:
@@ -1154,8 +1247,11 @@ def _claim_of(subject: Any, verb: Any) -> _Claim | None:
     if _is_dateline(subject):
         after = _after_dateline(subject)
         return _claim_of(after, verb) if after is not None else None
-    if subject.lemma_.lower() in _SOURCE_NOUNS:
-        maker = _maker(subject)
+    named = subject.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.lefts
+    )  # "St. Pete Polls" is an organisation, not a source
+    if subject.lemma_.lower() in _SOURCE_NOUNS and not named:
+        maker = _maker(subject) or _source_owner(subject)
         return _claim_of(maker, verb) if maker is not None else None
     if not _speaker_like(subject):
         return None
@@ -1222,9 +1318,18 @@ def _maker(source: Any) -> Any | None:
         by = child.dep_ == "prep" and child.head.i == source.i and child.lower_ in ("by", "from")
         if child.dep_ == "agent" or by:
             objects = [o for o in child.children if o.dep_ == "pobj"]
-            if objects and objects[0].lemma_.lower() not in _SOURCE_NOUNS:
-                return objects[0]
+            if objects and (
+                objects[0].lemma_.lower() not in _SOURCE_NOUNS or objects[0].pos_ == "PROPN"
+            ):
+                return objects[0]  # "a poll by St. Pete Polls" names its maker
     return None
+
+
+def _source_owner(source: Any) -> Any | None:
+    """The organisation or person named in front of a source ("FEC records", "USA TODAY
+    Network articles"): the last proper noun of its compounds."""
+    names = [c for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names and _speaker_like(names[-1]) else None
 
 
 def _speaker_like(token: Any) -> bool:
@@ -1411,6 +1516,8 @@ def _sentence_figures(
     doc = ctx.doc
     offset = bounds[0]
     text = doc_text(doc)[offset : bounds[1]]
+    previous: Figure | None = None
+    pending: tuple[Figure, int] | None = None
     for phrase in scan_numbers(text):
         if not_a_figure(text, phrase):
             continue
@@ -1419,8 +1526,42 @@ def _sentence_figures(
             continue
         found = _Found(phrase, tokens, text, offset)
         figure = _figure(ctx, sentence, found, claims, anchor, resolve)
-        if figure is not None:
-            yield figure
+        if figure is None:
+            continue
+        if previous is not None and _SUBSET_AFTER.match(text[phrase.end :]):
+            figure = _subset_of(figure, previous)
+        if pending is not None:
+            between = text[pending[1] : phrase.start]
+            first = pending[0]
+            if first.unit is None and figure.unit and _SHARED_UNIT_BETWEEN.match(between):
+                first = replace(first, unit=figure.unit)
+            yield first
+        pending = (figure, phrase.end)
+        previous = figure
+    if pending is not None:
+        yield pending[0]
+
+
+_SHARED_UNIT_BETWEEN = re.compile(r"(?i)^\s*(?:-\s*)?(?:to|or|and|-|–)\s*$")
+"""Two numbers joined so that the unit is written once ("13.5 to 14.0 mm", "a 7- or
+8-inch screen"): the first takes the second's unit."""
+
+
+_SUBSET_AFTER = re.compile(r"(?i)^\s+of\s+(?:them|whom|those|these|which)\b")
+"""A number counting part of the one before ("73 detained, 19 of them students")."""
+
+
+def _subset_of(figure: Figure, whole: Figure) -> Figure:
+    """A part of an earlier figure of its sentence counts what the whole counts, in its
+    unit, when its own parse says nothing else."""
+    return replace(
+        figure,
+        what=figure.what or whole.what,
+        unit=figure.unit or whole.unit,
+        claimed_by=figure.claimed_by or whole.claimed_by,
+        claimed_by_text=figure.claimed_by_text or whole.claimed_by_text,
+        as_of=figure.as_of or whole.as_of,
+    )
 
 
 @dataclass(frozen=True)
@@ -1452,10 +1593,10 @@ def _figure(
         found.offset,
     )
     root = _root(tokens)
-    noun = None if phrase.percent else _counted_noun(doc, tokens, root)
+    hedge, took_before, took_after = qualifier_match(text[: phrase.start], text[phrase.end :])
+    noun = None if phrase.percent else _counted_noun(doc, tokens, root, took_after)
     if _token_says_no(doc, tokens, phrase, noun):
         return None
-    hedge, took_before, took_after = qualifier_match(text[: phrase.start], text[phrase.end :])
     if phrase.vague and hedge == "exact":
         hedge = "approx"
     after = noun.idx + len(noun.text) if noun is not None else offset + phrase.end

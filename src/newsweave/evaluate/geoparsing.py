@@ -23,7 +23,10 @@ toponyms with a GeoNames tag). Metrics per corpus (``gwn_…``, ``lgl_…``), sy
 * ``coverage``: share of gold toponyms that got a reading with a point;
 * ``resolved_accuracy_161km``, ``resolved_mean_error_km``: the same over those toponyms
   only (how well the choice among readings works, apart from gazetteer gaps such as
-  rivers, organisations and regions without a point).
+  rivers, organisations and regions without a point);
+* ``unplaced`` and ``misplaced``: shares of all gold toponyms left without a point, and
+  given a point more than 161 km from the gold one (accuracy + unplaced + misplaced = 1):
+  a wrong point on a map misleads, a missing one only leaves a gap.
 
 For reference, rows of system ``Mordecai3 (published)`` carry its published exact-match
 range (79–90% of toponyms resolved to the right GeoNames entry) as ``published_exact_low``
@@ -167,6 +170,10 @@ class Scores:
     coverage: float
     resolved_accuracy_161km: float
     resolved_mean_error_km: float
+    unplaced: float = 0.0
+    """Share of toponyms left without a point (no reading, or none close to the focus)."""
+    misplaced: float = 0.0
+    """Share of toponyms given a point more than 161 km from the gold one."""
 
 
 def score(errors: Sequence[float]) -> Scores:
@@ -184,6 +191,8 @@ def score(errors: Sequence[float]) -> Scores:
         coverage=sum(e < MISSED_KM for e in errors) / n,
         resolved_accuracy_161km=sum(e <= ACCURATE_KM for e in resolved) / len(resolved),
         resolved_mean_error_km=statistics.fmean(resolved),
+        unplaced=sum(e >= MISSED_KM for e in errors) / n,
+        misplaced=sum(ACCURATE_KM < e < MISSED_KM for e in errors) / n,
     )
 
 
@@ -212,6 +221,8 @@ def _rows(corpus: str, scores: Scores) -> list[Row]:
         "coverage",
         "resolved_accuracy_161km",
         "resolved_mean_error_km",
+        "unplaced",
+        "misplaced",
     )
     return [Row(TASK, SYSTEM, f"{corpus}_{m}", round(getattr(scores, m), 4)) for m in metrics]
 

@@ -71,6 +71,7 @@ TASKS: dict[str, Task] = {
     "geo": _lazy("geoparsing"),
     "coref": _lazy("ecbplus"),
     "roles": _lazy("roles"),
+    "ask": _lazy("ask_questions"),
 }
 TASK_SIZES: dict[str, int] = {
     "extraction": 181,
@@ -84,6 +85,7 @@ TASK_SIZES: dict[str, int] = {
     "geo": 788,
     "coref": 43,
     "roles": 50,
+    "ask": 60,
 }
 
 

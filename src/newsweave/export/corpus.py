@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from newsweave.export.citations import derive_located_in, entity_citations
 from newsweave.export.json import quote_json
 from newsweave.model.ids import content_id
 from newsweave.resolve.claims import ClaimRecord, claim_records, conflict_records
@@ -44,6 +45,7 @@ def corpus_sections(store: Store) -> JSONObject:
         "revisions": [],
         "timeline": [_entry(e) for e in timeline(store)],
     }
+    by_claim = {claim.id: claim for claim in claims}
     for conflict in conflict_records(store):
         key = "conflicts" if conflict.kind == "conflict" else "revisions"
         sections[key].append(
@@ -55,14 +57,31 @@ def corpus_sections(store: Store) -> JSONObject:
                 "id": conflict.id,
                 "claimants": [list(c) for c in conflict.claimants],
                 "dates": list(conflict.dates),
+                "value_evidence": [
+                    {
+                        "value": value,
+                        "claim": claim_id,
+                        "evidence": _evidence(by_claim[claim_id].evidence)
+                        if claim_id in by_claim
+                        else [],
+                    }
+                    for claim_id, value in zip(conflict.claims, conflict.values, strict=False)
+                ],
             }
         )
     _per_document(store, of, sections)
+    entities = {e["id"]: e for e in sections["entities"]}
+    for relation in sections["relations"]:
+        target = entities.get(relation.get("object") or "")
+        subject = entities.get(relation["subject"])
+        names = [target["name"], *target["aliases"]] if target else [relation.get("object_text")]
+        geo = (subject or {}).get("geo") or {}
+        derive_located_in(relation, [n for n in names if n], geo.get("gazetteer_id"))
     return sections
 
 
 def _entity(store: Store, record: EntityRecord) -> JSONObject:
-    geo = None
+    geo: JSONObject | None = None
     for actor in record.actor_ids:
         place = place_of(store, actor)
         if place is not None and place.lat is not None and place.lon is not None:
@@ -85,6 +104,15 @@ def _entity(store: Store, record: EntityRecord) -> JSONObject:
         # additions
         "country": record.country,
         "actors": list(record.actor_ids),
+        **entity_citations(
+            store.connection,
+            record.actor_ids,
+            (record.name, *record.aliases),
+            record.type,
+            ((t.text, *e) for t in record.titles for e in t.evidence),
+            record.country,
+            geo,
+        ),
     }
 
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from newsweave.export.citations import document_citations, entity_citations
 from newsweave.model.facts import DocAnalysis, Quote, Relation
 from newsweave.model.ids import content_id
 from newsweave.model.records import Document, Evidence
@@ -59,6 +60,7 @@ def document_json(doc: Document, sources: list[str]) -> JSONObject:
         "date_source": doc.date.source if doc.date else None,
         "word_count": doc.word_count,
         "segments": [{"role": s.role.value, "start": s.start, "end": s.end} for s in doc.segments],
+        **document_citations(doc),
     }
 
 
@@ -73,7 +75,7 @@ def export_json(store: Store) -> JSONObject:
         result["documents"].append(document_json(doc, store.document_sources(doc.id)))
         analysis = load_analysis(store, doc.id) if not resolved else None
         if analysis is not None:
-            add_analysis(result, analysis)
+            add_analysis(result, analysis, store)
     if resolved:
         result.update(corpus_sections(store))
     result["timeline"].sort(key=_timeline_key)
@@ -93,11 +95,28 @@ def quote_json(doc_id: str, quote: Quote, speaker: str | None) -> JSONObject:
     }
 
 
-def add_analysis(result: JSONObject, analysis: DocAnalysis) -> None:
+def add_analysis(result: JSONObject, analysis: DocAnalysis, store: Store | None = None) -> None:
     """Add one document's facts. Until cross-document resolution exists, each entity is an
-    actor of one document (``documents`` has that one id)."""
+    actor of one document (``documents`` has that one id); with ``store``, each entity
+    cites its names, type and titles (:mod:`newsweave.export.citations`)."""
     doc_id = analysis.document
     for actor in analysis.actors:
+        citations = (
+            entity_citations(
+                store.connection,
+                (actor.id,),
+                (actor.name, *actor.aliases),
+                actor.type,
+                (
+                    (t.text, t.evidence.document, t.evidence.start, t.evidence.end)
+                    for t in actor.titles
+                ),
+                actor.country,
+                None,
+            )
+            if store is not None
+            else {}
+        )
         result["entities"].append(
             {
                 "id": actor.id,
@@ -113,6 +132,7 @@ def add_analysis(result: JSONObject, analysis: DocAnalysis) -> None:
                 "title_evidence": [
                     {"title": t.text, **evidence_json(t.evidence)} for t in actor.titles
                 ],
+                **{k: v for k, v in citations.items() if k != "title_evidence"},
             }
         )
     for quote in analysis.quotes:

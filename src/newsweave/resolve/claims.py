@@ -38,6 +38,9 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import yaml
 
 from newsweave.model.ids import content_id
 from newsweave.resolve.events import EntityLookup, entity_lookup, normalise_name
@@ -58,22 +61,51 @@ figure counts, not the figure; the publication date is used instead."""
 MAX_CONFLICT_RATIO = 3.0
 """Values further apart than this factor count different things."""
 
-QUANTITIES: dict[str, tuple[str, ...]] = {
-    "deaths": ("kill", "killed", "killing", "killings", "dead", "died", "die", "death",
-               "deaths", "toll", "fatalities", "fatality", "lives"),
-    "injuries": ("injured", "injuries", "wounded", "hurt", "injury"),
-    "detentions": ("detained", "detention", "detentions", "detainees", "arrested", "arrests",
-                   "jailed", "imprisoned"),
-    "displaced": ("displaced", "fled", "refugees"),
-    "releases": ("freed", "released", "release"),
-    "participants": ("marched", "march", "marchers", "protesters", "demonstrators"),
-}  # fmt: skip
-"""Known quantities and words of ``what`` that name them; only these can conflict."""
 
-COUNT_QUANTITIES = frozenset(QUANTITIES)
-"""Quantities that count people (their unit is always ``person``)."""
+@dataclass(frozen=True)
+class Quantity:
+    """One entry of the quantity vocabulary (``resolve/data/quantities.yaml``)."""
 
-_WORD_TO_QUANTITY = {word: key for key, words in QUANTITIES.items() for word in words}
+    key: str
+    people: bool
+    """Counts people: its unit is ``person`` and different values conflict."""
+    words: frozenset[str]
+    units: frozenset[str]
+    phrase: str = ""
+    """How an answer says it: "killed" in "212 people killed"."""
+
+
+def _load_quantities() -> dict[str, Quantity]:
+    text = resources.files("newsweave.resolve").joinpath("data/quantities.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {
+        key: Quantity(
+            key,
+            bool(entry.get("people")),
+            frozenset(str(w).lower() for w in entry.get("words", ())),
+            frozenset(str(u).lower() for u in entry.get("units", ())),
+            str(entry.get("phrase", "")),
+        )
+        for key, entry in data["quantities"].items()
+    }
+
+
+QUANTITIES: dict[str, Quantity] = _load_quantities()
+"""The vocabulary of what claims count (data: ``resolve/data/quantities.yaml``)."""
+
+COUNT_QUANTITIES = frozenset(k for k, q in QUANTITIES.items() if q.people)
+"""Quantities that count people (their unit is always ``person``); only these conflict."""
+
+_WORD_TO_QUANTITY = {word: q.key for q in QUANTITIES.values() for word in q.words}
+_UNIT_TO_QUANTITY = {unit: q.key for q in QUANTITIES.values() for unit in q.units}
+_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def word_quantity(word: str) -> str | None:
+    """The quantity one lower-case word names ("died" → deaths), or None."""
+    return _WORD_TO_QUANTITY.get(word)
+
+
 _VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions"})
 VAGUE_FACTOR = 6.0
 """A plural round number ("dozens") means its lowest value (24) up to this times it."""
@@ -155,16 +187,24 @@ def is_vague(text: str) -> bool:
 # --------------------------------------------------------------------------- quantities
 
 
-def normalise_what(what: str | None) -> str | None:
+def normalise_what(what: str | None, unit: str | None = None) -> str | None:
     """The quantity a figure counts: a key of :data:`QUANTITIES` when a word of ``what``
-    names one ("mabenians killed" → deaths), else the normalised phrase; None when empty."""
+    names one (the last such word: the event of "soldiers wounded" decides, not its noun;
+    "mabenians killed" → deaths), else the normalised phrase; when ``what`` is empty, the
+    quantity its counted noun names ("212 bodies" → deaths, "114 seats" → seats), ``money``
+    for a currency and ``share`` for a percentage; None when nothing says."""
     phrase = normalise_name(what)
-    if not phrase:
+    if phrase:
+        named = [_WORD_TO_QUANTITY[w] for w in phrase.split() if w in _WORD_TO_QUANTITY]
+        return named[-1] if named else phrase
+    if not unit:
         return None
-    for word in phrase.split():
-        if word in _WORD_TO_QUANTITY:
-            return _WORD_TO_QUANTITY[word]
-    return phrase
+    lemma = unit.strip()
+    if _CURRENCY_CODE.match(lemma):
+        return "money"
+    if lemma.lower() in ("percent", "%", "per cent"):
+        return "share"
+    return _UNIT_TO_QUANTITY.get(lemma.lower())
 
 
 def normalise_unit(unit: str | None, quantity: str | None) -> str | None:
@@ -486,17 +526,28 @@ def _claimant_span(row: sqlite3.Row) -> tuple[int, int] | None:
     return start, start + len(text)
 
 
+_IN_QUOTE = (
+    " FROM quotes AS q WHERE q.document_id = f.document_id AND q.start_char <= f.start_char"
+    " AND q.end_char >= f.end_char AND f.claimed_by IS NULL AND f.claimed_by_text IS NULL"
+    " ORDER BY q.end_char - q.start_char LIMIT 1"
+)
+_QUOTE_SPEAKER = f"(SELECT q.speaker{_IN_QUOTE})"
+"""A figure inside a quote with no claimant of its own is claimed by the quote's speaker."""
+_QUOTE_SPEAKER_TEXT = f"(SELECT q.speaker_text{_IN_QUOTE})"
+
+
 def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
     conn = store.connection
     rows = conn.execute(
         "SELECT f.*, d.published, coalesce(d.near_duplicate_of, d.id) AS origin,"
-        " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence"
+        " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,"
+        f" {_QUOTE_SPEAKER} AS quote_speaker, {_QUOTE_SPEAKER_TEXT} AS quote_speaker_text"
         " FROM figures AS f JOIN documents AS d ON d.id = f.document_id"
     ).fetchall()
     mentions, focus = _place_mentions(conn), _focus_countries(conn)
     figures = []
     for row in rows:
-        quantity = normalise_what(row["what"])
+        quantity = normalise_what(row["what"], row["unit"])
         key = (str(row["document_id"]), int(row["sentence_start"]))
         place = None
         if quantity in COUNT_QUANTITIES:
@@ -517,7 +568,11 @@ def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
                 quantity=quantity,
                 unit=normalise_unit(row["unit"], quantity),
                 amount=amount,
-                claimant=claimant_key(row["claimed_by"], row["claimed_by_text"], lookup),
+                claimant=claimant_key(
+                    row["claimed_by"] or row["quote_speaker"],
+                    row["claimed_by_text"] or row["quote_speaker_text"],
+                    lookup,
+                ),
                 time=time,
                 dated=dated,
                 sentence=key,
@@ -771,10 +826,12 @@ def _claim_evidence(conn: sqlite3.Connection, claim_id: str) -> list[ClaimEviden
     rows = conn.execute(
         "SELECT f.id, f.document_id, f.sentence_start, f.sentence_end, f.text AS figure_text,"
         " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,"
-        " f.claimed_by, f.claimed_by_text, m.as_of, a.name AS claimant_name"
+        " f.claimed_by, f.claimed_by_text, m.as_of, a.name AS claimant_name,"
+        f" {_QUOTE_SPEAKER_TEXT} AS quote_speaker_text, qa.name AS quote_speaker_name"
         " FROM claim_members AS m JOIN figures AS f ON f.id = m.figure_id"
         " JOIN documents AS d ON d.id = f.document_id"
         " LEFT JOIN actors AS a ON a.id = f.claimed_by"
+        f" LEFT JOIN actors AS qa ON qa.id = {_QUOTE_SPEAKER}"
         " WHERE m.claim_id = ? ORDER BY m.as_of, d.published, f.document_id, f.start_char",
         (claim_id,),
     ).fetchall()
@@ -786,7 +843,10 @@ def _claim_evidence(conn: sqlite3.Connection, claim_id: str) -> list[ClaimEviden
             end=int(r["sentence_end"]),
             text=str(r["sentence"]),
             figure_text=str(r["figure_text"]),
-            claimant=r["claimant_name"] or r["claimed_by_text"],
+            claimant=r["claimant_name"]
+            or r["claimed_by_text"]
+            or r["quote_speaker_name"]
+            or r["quote_speaker_text"],
             date=r["as_of"],
         )
         for r in rows

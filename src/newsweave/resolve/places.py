@@ -35,7 +35,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib import resources
 from types import MappingProxyType
+from typing import Any
+
+import yaml
 
 from newsweave.analyze.gazetteer import Gazetteer, Place, geo_index, normalize, point_key
 from newsweave.store.sqlite import Store
@@ -439,17 +443,71 @@ def _supported(readings: Sequence[Place], context: PlaceContext) -> Sequence[Pla
     return kept if any(p.kind != "town" for p in kept) or len(kept) == len(readings) else readings
 
 
+FAR_TOWN_POPULATION = 15_000
+"""A town smaller than this (the size below which the gazetteer keeps towns only as rivals
+of its own readings), in a country the document does not focus on and far
+from its other places, is no reading of a name in a focused document (see
+:func:`_near_focus`)."""
+
+
+@lru_cache(maxsize=1)
+def _not_points_data() -> dict[str, Any]:
+    text = resources.files("newsweave.resolve").joinpath("data/not_points.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@lru_cache(maxsize=1)
+def not_points() -> frozenset[str]:
+    """Normalised names that are no point (``resolve/data/not_points.yaml``)."""
+    return frozenset(normalize(str(n)) for n in _not_points_data()["names"])
+
+
+@lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    """Last words of facility names ("park", "university"), lower case."""
+    return frozenset(str(w).lower() for w in _not_points_data()["facility_words"])
+
+
+def _near_focus(name: str, readings: Sequence[Place], context: PlaceContext) -> Sequence[Place]:
+    """``readings`` without those far from the document's focus, in a document that names
+    its countries: a town of fewer than :data:`FAR_TOWN_POPULATION` people in none of them
+    and with none of its places nearby, and for a facility's name ("Hyde Park", "Notre
+    Dame University") any town or city in none of them, since a facility lies in the city
+    the story is about. A name left with no reading stays unplaced."""
+    if not context.countries:
+        return readings
+    words = name.lower().split()
+    facility = len(words) > 1 and words[-1] in facility_words()
+    return [
+        p
+        for p in readings
+        if p.kind not in ("town", "city")
+        or context.focus(p.country) > 0
+        or _nearby_score(p, context) >= NEARBY_WEIGHT * math.exp(-1)
+        or (p.population >= FAR_TOWN_POPULATION and not facility)
+    ]
+
+
 def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) -> Choice | None:
     """The reading of ``name`` the document most likely means, or None without candidates.
 
-    The user's gazetteer wins for its names; one reading is taken as it is; among several,
-    country focus, nearby places and population (with kind) decide (see the module doc).
+    The user's gazetteer wins for its names; a cardinal word, bloc or ocean
+    (:func:`not_points`) is no point; small towns far from the document's focus are no
+    reading (:func:`_near_focus`); one reading is taken as it is; among several, country
+    focus, nearby places and population (with kind) decide (see the module doc).
     """
     users = [p for p in candidates if p.id.startswith("user:")]
     if users:
         if len(users) == 1:
             return Choice(users[0], "user-gazetteer", 0.95)
         candidates = users
+    elif normalize(name) in not_points() or normalize(re.sub(r"(?i)^the\s+", "", name)) in (
+        not_points()
+    ):
+        return None
+    else:
+        candidates = _near_focus(name, candidates, context)
     candidates = _supported(candidates, context)
     if not candidates:
         return None

@@ -1,0 +1,474 @@
+"""Answers from the stored facts, before passages: :func:`fact_answer` maps a question to
+the corpus model and builds a short sentence from the fact it finds, with its citations.
+
+* **how many / how much / what number** → claims (:mod:`newsweave.resolve.claims`): the
+  quantity the question names (its words through the claims' vocabulary, "died" →
+  deaths, "arrested" → detentions; else a claim whose ``what`` shares a question word),
+  the claimant or place the question names when it names one; among the rest a count
+  for the whole country before a local one, then the latest, then the most sources. The
+  sentence gives value, hedge, claimants, date and the conflicting values.
+* **who did X / who called on** → story events whose mode or label matches a question
+  word and that have actors, preferring those whose targets or actors the question names;
+  the sentence says who did what to whom, and when.
+* **who is X / what is X** (the question names an entity and no event word matches) →
+  its titles, else its ties (relations).
+* **when** → the dated event that matches the question's words and entities.
+* **where** → the placed event that matches.
+
+No match → None (the passages alone answer). Offline, rules only.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsweave.analyze.figures import CURRENCY_CODES
+from newsweave.resolve.claims import QUANTITIES, word_quantity
+from newsweave.resolve.claims_list import ClaimListing, list_claims
+from newsweave.store.sqlite import Store
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONEY_WORDS = frozenset(
+    {"money", "much", "cost", "costs", "worth", "loan", "aid", "fund", "funds"}
+)
+_SHARE_WORDS = frozenset({"percent", "percentage", "share", "proportion", "rate"})
+_PLACE_CODE = re.compile(r"^[A-Z]{2}$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A sentence of a document that states the answer's fact."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class FactAnswer:
+    """A short sentence built from one stored fact, with the sentences stating it."""
+
+    text: str
+    kind: str
+    """``claim``, ``event``, ``title``, ``relation``."""
+    fact: str
+    """The id of the claim, story event or entity."""
+    citations: tuple[Citation, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "fact": self.fact,
+            "citations": [
+                {"document": c.document, "start": c.start, "end": c.end, "text": c.text}
+                for c in self.citations
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What :func:`fact_answer` needs of a parsed question."""
+
+    kind: str | None
+    words: tuple[str, ...]
+    """The question's lower-case words."""
+    stems: tuple[str, ...]
+    entities: tuple[tuple[str, str, tuple[str, ...]], ...]
+    """(entity id, name, every name and alias folded) of each entity the question names."""
+    actors: tuple[str, ...] = ()
+    """The in-document actor ids of those entities."""
+    says: bool = False
+    """The question asks what someone said."""
+
+
+def fact_answer(store: Store, asked: Asked) -> FactAnswer | None:
+    """The fact that answers ``asked``, as a short sentence with citations, or None."""
+    try:
+        if asked.kind in ("how many", "how much") or _asks_number(asked.words):
+            return _claim_answer(store, asked)
+        if asked.says and asked.actors:
+            return _quote_answer(store, asked)
+        if asked.kind in ("who", "whom", "when", "where", "what", "which"):
+            found = _event_answer(store, asked)
+            if found is None and asked.kind in ("who", "what") and _only_entity(asked):
+                found = _entity_answer(store, asked)
+            return found
+    except sqlite3.OperationalError:  # a store without the corpus tables: passages only
+        return None
+    return None
+
+
+def _only_entity(asked: Asked) -> bool:
+    """ "Who is X?": the question names an entity and nothing else."""
+    entity_words = {w for _, _, names in asked.entities for n in names for w in n.split()}
+    return bool(asked.entities) and not [s for s in asked.stems if s not in entity_words]
+
+
+def _asks_number(words: Sequence[str]) -> bool:
+    text = " ".join(words)
+    return bool(
+        re.search(
+            r"\bwhat (?:was |is )?(?:the )?(?:\w+ )?(?:number|toll|total|share|percentage|"
+            r"proportion|amount|sum|rise|increase|cut|fee|price|cost|rate)\b"
+            r"|\bhow (?:large|big|high|low|long|far)\b",
+            text,
+        )
+    )
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def question_quantity(words: Sequence[str]) -> str | None:
+    """The quantity a question asks about: the last of its words the claims' vocabulary
+    knows ("how many protesters were arrested" → detentions), else money or share."""
+    named = [q for w in words if (q := word_quantity(w)) is not None]
+    if named:
+        return named[-1]
+    if _SHARE_WORDS & set(words):
+        return "share"
+    if _MONEY_WORDS & set(words) or "$" in words:
+        return "money"
+    return None
+
+
+_GENERIC = frozenset(("many", "much", "people", "person", "number", "total", "large", "high"))
+
+
+def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
+    """The claim that answers a number question: among the claims of the quantity the
+    question names (all claims when none is of it), scored by that quantity (2) and the
+    question words its sentences carry (1 each), at least 2 needed; then the claimant or
+    place the question names (3), another name of the question in its sentences (1) and
+    question words in what it counts (1 each). Ties go to a count for a country before a
+    town's, the latest, the most sources."""
+    claims = list_claims(store)
+    quantity = question_quantity(asked.words)
+    content = [s for s in asked.stems if s not in _GENERIC and len(s) >= 3]
+    named = [names for _, _, names in asked.entities]
+    source = _according_to(asked.words)
+    if source:
+        named.append((source,))
+    fitting = [c for c in claims if _quantity_fits(c, quantity)]
+    scored = []
+    for claim in fitting or claims:
+        score = 2 * _quantity_fits(claim, quantity) + _overlap(content, claim)
+        if score < 2:
+            continue
+        score += 3 * _names_any(named, claim.claimants)
+        score += 3 * (claim.place is not None and _names_any(named, [claim.place]))
+        score += _names_any(named, [s.sentence for s in claim.sources])
+        score += _stem_matches(content, re.findall(r"\w+", fold_text(claim.what)))
+        scored.append(((score, _broad(claim), claim.as_of or "", len(claim.sources)), claim))
+    if not scored:
+        return None
+    best = _with_restatements(max(scored, key=lambda item: item[0])[1], claims)
+    return FactAnswer(_claim_sentence(best), "claim", best.id, _claim_citations(best))
+
+
+def _quantity_fits(claim: ClaimListing, quantity: str | None) -> bool:
+    if quantity == "money":
+        return (claim.unit or "").upper() in CURRENCY_CODES
+    if quantity == "share":
+        return claim.unit == "percent"
+    return quantity is not None and claim.what == quantity
+
+
+def _overlap(stems: Sequence[str], claim: ClaimListing) -> int:
+    """How many question stems the claim's sentences or ``what`` carry."""
+    words = set(re.findall(r"\w+", fold_text(" ".join(s.sentence for s in claim.sources))))
+    return _stem_matches(stems, sorted(words))
+
+
+def fold_text(text: str) -> str:
+    """Lower case without accents (as questions are folded)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _according_to(words: Sequence[str]) -> str | None:
+    """The claimant a question names: "… according to the health ministry" → health ministry."""
+    text = " ".join(words)
+    match = re.search(r"\b(?:according to|by|say|says|said)\s+(?:the\s+)?(.+)$", text)
+    return match.group(1).strip() if match else None
+
+
+def _with_restatements(best: ClaimListing, claims: Sequence[ClaimListing]) -> ClaimListing:
+    """The claim with the sources and claimants of the other claims stating the same value
+    of the same quantity (a restatement days later is the same toll)."""
+    same = [
+        c
+        for c in claims
+        if c.id != best.id
+        and c.what == best.what
+        and c.value == best.value
+        and c.qualifier == best.qualifier
+        and c.unit == best.unit
+    ]
+    if not same:
+        return best
+    group = [best, *same]
+    return replace(
+        best,
+        claimants=tuple(dict.fromkeys(n for c in group for n in c.claimants)),
+        sources=tuple(s for c in group for s in c.sources),
+        conflicts=tuple(x for c in group for x in c.conflicts),
+    )
+
+
+def _names_any(named: Iterable[tuple[str, ...]], texts: Iterable[str]) -> bool:
+    folded = [fold_text(t) for t in texts]
+    return any(n and any(n in t for t in folded) for names in named for n in names)
+
+
+def _broad(claim: ClaimListing) -> bool:
+    """A count for a country or with no place before one for a town."""
+    return claim.place is None or bool(_PLACE_CODE.match(claim.place))
+
+
+def _claim_sentence(claim: ClaimListing) -> str:
+    quantity = QUANTITIES.get(claim.what)
+    people = quantity is not None and quantity.people and claim.what not in ("troops",)
+    unit = (
+        "people"
+        if people
+        else (claim.unit or "")
+        if claim.unit and claim.unit != "percent" and not _currency(claim.unit)
+        else ""
+    )
+    value = claim.hedged_value
+    if claim.unit == "percent":
+        value += "%"
+    elif claim.unit and _currency(claim.unit):
+        value = f"{claim.hedge}{claim.unit.upper()} {claim.number}"
+    phrase = quantity.phrase if quantity is not None else claim.what
+    parts = [" ".join(p for p in (value, unit, phrase) if p)]
+    if claim.place and not _PLACE_CODE.match(claim.place):
+        parts.append(f"in {claim.place}")
+    if claim.claimants:
+        parts.append("according to " + " and ".join(claim.claimants[:2]))
+    if claim.as_of:
+        parts.append(f"(as of {_date(claim.as_of)})")
+    text = " ".join(parts)
+    others = [c for c in claim.conflicts if c.kind == "conflict"]
+    if others:
+        rival = others[0]
+        who = f" {rival.claimants[0]}" if rival.claimants else " another source"
+        text += f";{who} gives {rival.value:,.0f}"
+    later = [
+        c for c in claim.conflicts if c.kind == "revision" and (c.date or "") > (claim.as_of or "")
+    ]
+    if later:
+        text += f"; later revised to {later[0].value:,.0f}"
+    return text[0].upper() + text[1:] + "."
+
+
+def _currency(unit: str) -> bool:
+    return unit.upper() in CURRENCY_CODES
+
+
+def _claim_citations(claim: ClaimListing) -> tuple[Citation, ...]:
+    seen: dict[tuple[str, int], Citation] = {}
+    for s in claim.sources:
+        seen.setdefault((s.document, s.start), Citation(s.document, s.start, s.end, s.sentence))
+    return tuple(seen.values())
+
+
+def _date(iso: str) -> str:
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return iso
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _stem_matches(stems: Sequence[str], words: Sequence[str]) -> int:
+    """How many question stems the words carry (a short stem only with an inflection:
+    "end" in "ended", not in "endorse")."""
+    count = 0
+    for stem in stems:
+        if len(stem) < 3:
+            continue
+        count += any(
+            (w.startswith(stem) and (len(stem) >= 5 or len(w) - len(stem) <= 2))
+            or (len(w) >= 4 and stem.startswith(w))
+            for w in words
+        )
+    return count
+
+
+def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
+    from newsweave.resolve.events import story_event_records
+
+    ids = {entity for entity, _, _ in asked.entities}
+    entity_words = {w for _, _, names in asked.entities for n in names for w in n.split()}
+    stems = [s for s in asked.stems if s not in entity_words]
+    best: tuple[tuple[int, int, int, int, str], Any] | None = None  # (score key, event)
+    for event in story_event_records(store):
+        by_mode = _stem_matches(stems, re.findall(r"[a-z]+", (event.mode or "").lower()))
+        if not by_mode:
+            continue
+        matched = _stem_matches(stems, re.findall(r"\w+", event.label.lower()))
+        if asked.kind in ("who", "whom") and not event.actors:
+            continue
+        if asked.kind == "when" and not (event.date and event.date_source != "publication"):
+            continue
+        if asked.kind == "where" and not event.place:
+            continue
+        involved = set(event.actor_ids) | set(event.target_ids)
+        named = sum(1 for i in ids if i in involved)
+        if ids and not named and asked.kind in ("when", "where"):
+            continue
+        key = (
+            by_mode + matched,
+            named,
+            len(event.documents),
+            len(event.evidence),
+            event.date or "",
+        )
+        if best is None or key > best[0]:
+            best = (key, event)
+    if best is None:
+        return None
+    event = best[1]
+    return FactAnswer(
+        _event_sentence(event, asked.kind),
+        "event",
+        event.id,
+        tuple(Citation(e.document, e.start, e.end, e.text) for e in event.evidence[:3]),
+    )
+
+
+def _event_sentence(event: Any, kind: str | None) -> str:
+    label = str(event.label)
+    folded = label.casefold()
+    actors = [a for a in event.actors if a.casefold() not in folded]
+    targets = [t for t in event.targets if t.casefold() not in folded]
+    text = " and ".join(actors) + " " + label if actors else label
+    if targets:
+        text += " " + " and ".join(targets)
+    if event.place and kind != "when" and event.place.casefold() not in folded:
+        text += f" in {event.place}"
+    if event.date and event.date_source != "publication":
+        text += f" on {_date(event.date)}" if len(event.date) == 10 else f" in {_date(event.date)}"
+    text = text.strip()
+    return text[0].upper() + text[1:] + "."
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
+    """What a named actor said: the quote of theirs (by speaker, or by a speaker description
+    that holds their name) that carries most question words."""
+    marks = ",".join("?" * len(asked.actors))
+    names = [name for _, name, _ in asked.entities]
+    described = " OR ".join("instr(lower(q.speaker_text), lower(?)) > 0" for _ in names)
+    rows = store.connection.execute(
+        "SELECT q.id, q.document_id, q.text, q.direct, q.sentence_start, q.sentence_end,"
+        " substr(d.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence"
+        f" FROM quotes AS q JOIN documents AS d ON d.id = q.document_id"
+        f" WHERE q.speaker IN ({marks}) OR {described or '0'} ORDER BY d.published, q.start_char",
+        [*asked.actors, *names],
+    ).fetchall()
+    entity_words = {w for _, _, names in asked.entities for n in names for w in n.split()}
+    stems = [s for s in asked.stems if s not in entity_words and s not in ("say", "said")]
+    best, best_score = None, -1
+    for row in rows:
+        score = _stem_matches(stems, re.findall(r"\w+", str(row["text"]).lower()))
+        if score > best_score:
+            best, best_score = row, score
+    if best is None:
+        return None
+    name = asked.entities[0][1]
+    said = f"“{best['text']}”" if best["direct"] else str(best["text"])
+    citation = Citation(
+        str(best["document_id"]),
+        int(best["sentence_start"]),
+        int(best["sentence_end"]),
+        str(best["sentence"]),
+    )
+    return FactAnswer(f"{name} said: {said}", "quote", str(best["id"]), (citation,))
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def _entity_answer(store: Store, asked: Asked) -> FactAnswer | None:
+    from newsweave.resolve.entities import entity_records
+
+    wanted = asked.entities[0][0]
+    record = next((r for r in entity_records(store) if r.id == wanted), None)
+    if record is None:
+        return None
+    if record.titles:
+        conn = store.connection
+        citations = []
+        for title in record.titles[:2]:
+            for doc, start, end in title.evidence[:1]:
+                row = conn.execute(
+                    "SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?",
+                    (start, end, start, doc),
+                ).fetchone()
+                citations.append(Citation(doc, start, end, str(row[0]) if row else ""))
+        titles = list(dict.fromkeys(t.text for t in record.titles))[:2]
+        text = f"{record.name}: {'; '.join(titles)}."
+        return FactAnswer(text, "title", record.id, tuple(citations))
+    return _role_answer(store, record.name, record.id, record.actor_ids)
+
+
+_ROLES = ("holds_position", "leads", "member_of", "employed_by")
+"""Ties that say who someone is, in this order."""
+_ROLE_WORDS = {"holds_position": "", "leads": "leads ", "member_of": "member of ",
+               "employed_by": "works for "}  # fmt: skip
+
+
+def _role_answer(store: Store, name: str, entity: str, actors: Sequence[str]) -> FactAnswer | None:
+    """ "Who is X?" without a title: the office, lead, membership or employer ties of X."""
+    if not actors:
+        return None
+    marks = ",".join("?" * len(actors))
+    rows = store.connection.execute(
+        "SELECT r.predicate, r.document_id, r.sentence_start, r.sentence_end,"
+        " coalesce(a.name, r.object_text) AS object,"
+        " substr(d.text, r.sentence_start + 1, r.sentence_end - r.sentence_start) AS sentence"
+        " FROM relations AS r JOIN documents AS d ON d.id = r.document_id"
+        " LEFT JOIN actors AS a ON a.id = r.object"
+        f" WHERE r.subject IN ({marks}) AND r.predicate IN ({','.join('?' * len(_ROLES))})",
+        [*actors, *_ROLES],
+    ).fetchall()
+    rows = sorted((r for r in rows if r["object"]), key=lambda r: _ROLES.index(r["predicate"]))
+    if not rows:
+        return None
+    ties = list(dict.fromkeys(_ROLE_WORDS[r["predicate"]] + str(r["object"]) for r in rows))
+    citations = tuple(
+        Citation(str(r["document_id"]), int(r["sentence_start"]), int(r["sentence_end"]),
+                 str(r["sentence"]))
+        for r in rows[:2]
+    )  # fmt: skip
+    return FactAnswer(f"{name}: {'; '.join(ties[:2])}.", "relation", entity, citations)

@@ -1,0 +1,128 @@
+"""What a figure counts and what is no figure, on original sentences: bodies count the
+dead, a nominal "injured" after another verb keeps its meaning, a hedge after the number
+("or more") does not hide the counted noun, a part ("N of them") counts what the whole
+counts, a report's possessor claims what it shows, house numbers and spaced unit
+abbreviations. Real spaCy model."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from newsweave.analyze.context import Context
+from newsweave.analyze.figures import extract_figures
+from newsweave.analyze.nlp import load
+from newsweave.analyze.prepare import context_for
+from newsweave.model import Document, PartialDate, Role, Segment, content_id
+from newsweave.model.facts import Figure
+from newsweave.model.records import DateStatement
+
+
+@lru_cache(maxsize=32)
+def _context(text: str) -> Context:
+    date = DateStatement(PartialDate(2025, 6, 12), "html-meta", False)
+    document = Document(
+        content_id("d", text), "test", text, (Segment(Role.BODY, 0, len(text)),), date=date
+    )
+    return context_for(document, load(), ())
+
+
+def _figures(text: str) -> dict[str, Figure]:
+    return {f.span.text: f for f in extract_figures(_context(text), lambda s, e: None)}
+
+
+def test_bodies_count_the_dead_and_injured_keeps_its_meaning() -> None:
+    found = _figures(
+        '"Rescuers have recovered 58 bodies and treated 23 injured," said Nadia Brenner, '
+        "the district's emergency coordinator."
+    )
+    assert (found["58"].what, found["58"].unit) == ("killed", "person")
+    assert found["23"].what == "injured"
+    assert found["58"].claimed_by_text == "Nadia Brenner"
+
+
+def test_or_more_is_a_lower_bound_that_keeps_its_noun() -> None:
+    figure = _figures("Forty-one or more miners were trapped below ground, the operator said.")
+    hedged = next(iter(figure.values()))
+    assert hedged.qualifier == "at_least" and hedged.value == 41
+    assert hedged.unit == "miner"
+
+
+def test_a_part_counts_what_the_whole_counts() -> None:
+    found = _figures("Border guards arrested 96 migrants on Tuesday, 27 of them from Eritrea.")
+    assert found["96"].what == found["27"].what
+    assert found["27"].unit == "migrant"
+
+
+def test_report_possessor_claims() -> None:
+    found = _figures("The watchdog's annual report shows 1,870 complaints were upheld.")
+    assert found["1,870"].claimed_by_text == "The watchdog"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embassy moved to 48 Linden Avenue in the spring.",
+        "Officers sealed off 7 Harcourt Street after the raid.",
+    ],
+)
+def test_house_numbers_are_no_figures(text: str) -> None:
+    assert _figures(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("The new turbine delivers 640 HP at full load.", "640", "horsepower"),
+        ("The radar sweeps at roughly 450 Hz during tests.", "roughly 450", "hertz"),
+        ("Buyers can choose a 13-inch or a 15-inch display.", "13", "inch"),
+        ("Night frost fell to 4 degrees Celsius below the ridge.", "4", "degree celsius"),
+        ("The lender cut its rate by 25 basis points on Thursday.", "25", "basis point"),
+        ("The screws come in 6 to 8 mm lengths.", "6 to 8", "millimetre"),
+        ("The valve gap widened from 0.3 to 0.5 mm.", "0.3", "millimetre"),
+        ("The shop sells 10- or 12-inch pans.", "10", "inch"),
+    ],
+)
+def test_spaced_unit_abbreviations(text: str, number: str, unit: str) -> None:
+    assert _figures(text)[number].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value"),
+    [
+        ("The mine aims to ship 2.4m tonnes of ore next year.", "2.4m", 2.4e6),
+        ("The single sold 1.7M copies in its first month.", "1.7M", 1.7e6),
+        ("The mast is 4m tall.", "4", 4.0),
+    ],
+)
+def test_m_is_a_million_before_a_plural_noun(text: str, number: str, value: float) -> None:
+    assert _figures(text)[number].value == value
+
+
+def test_yen_written_y_equals() -> None:
+    figure = _figures("Shares of the carmaker closed at Y=2,415 in Tokyo.")["Y=2,415"]
+    assert (figure.value, figure.unit) == (2415, "JPY")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "claimant"),
+    [
+        (
+            "A March poll by Brightwater Research had the mayor trailing by 52% to 41%.",
+            "52%",
+            "Brightwater Research",
+        ),
+        (
+            "A survey by the Harbour Institute found 62 percent of traders expect higher rents.",
+            "62 percent",
+            "the Harbour Institute",
+        ),
+    ],
+)
+def test_a_source_claims_for_its_maker(text: str, number: str, claimant: str) -> None:
+    assert _figures(text)[number].claimed_by_text == claimant
+
+
+def test_a_source_with_no_maker_claims_nothing() -> None:
+    assert _figures("The seized files contained 300 names.")["300"].claimed_by_text is None
