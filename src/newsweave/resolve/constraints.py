@@ -21,8 +21,11 @@ name of the rule that keeps two names apart, or None when they may be one actor:
 - ``types@1`` (actor level): a person with a place or organisation, or types that are
   never one entity (an organisation and a place).
 
-Two names that some actor of the union holds together (its document stated both, e.g.
-"Economic Community of West African States (ECOWAS)") are tied and never conflict.
+A one-word name that some actor of the union holds together with the other name (its
+document stated both: "Economic Community of West African States (ECOWAS)", "Didier" for
+"Didier Yamboré") is tied to it and never conflicts with it. Two multi-word names one
+document gives one actor are not excused: that is a chain error of the document, and such
+an actor stays apart from the entities either name belongs to.
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ from newsweave.store.sqlite import Store
 __all__ = ["ANALYST_RANK", "ActorInfo", "fold", "initials", "name_key", "person_parts", "skeleton"]
 
 ALGORITHM = "newsweave-rules"
-VERSION = "3"
+VERSION = "4"
 POSITIVE = 0.85
 """Machine score from which a pair is judged the same entity."""
 UNSURE = 0.5
@@ -889,6 +889,26 @@ def resolve_entities(store: Store, document_ids: Sequence[str] | None = None) ->
         report.components = _rebuild(store, set(new_ids))
     report.entities = int(store.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
     return report
+
+
+def outdated(store: Store) -> bool:
+    """Whether machine judgements of another scorer version are stored (then only a full
+    re-resolution gives the current scorer's entities)."""
+    row = store.connection.execute(
+        "SELECT 1 FROM judgements WHERE source = 'machine' AND (algorithm != ? OR version != ?)"
+        " LIMIT 1",
+        (ALGORITHM, VERSION),
+    ).fetchone()
+    return row is not None
+
+
+def forgotten(store: Store) -> bool:
+    """Whether an entity lost member actors (their documents were forgotten)."""
+    row = store.connection.execute(
+        "SELECT 1 FROM entities AS e WHERE e.size !="
+        " (SELECT count(*) FROM entity_members AS m WHERE m.entity_id = e.id) LIMIT 1"
+    ).fetchone()
+    return row is not None
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
