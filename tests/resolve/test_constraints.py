@@ -22,7 +22,9 @@ def org(ident: str, doc: str, name: str, *aliases: str, type_: str = "ORG") -> A
 
 
 def cluster(
-    actors: list[ActorInfo], links: list[tuple[str, str]], analyst: list[tuple[str, str]] = ()
+    actors: list[ActorInfo],
+    links: list[tuple[str, str]],
+    analyst: tuple[tuple[str, str], ...] = (),
 ) -> list[set[str]]:
     """Entities (as sets of actor ids) from machine positives ``links`` (scored as the
     strongest rule) and analyst positives."""
@@ -134,4 +136,4 @@ def test_a_person_is_never_a_place_or_an_organisation() -> None:
 def test_analyst_merges_outrank_the_rules() -> None:
     actors = [person("a1", "d1", "Oskar Dalby"), person("a2", "d2", "Oskar Wendt")]
     assert not together(cluster(actors, [("a1", "a2")]), "a1", "a2")
-    assert together(cluster(actors, [], analyst=[("a1", "a2")]), "a1", "a2")
+    assert together(cluster(actors, [], analyst=(("a1", "a2"),)), "a1", "a2")
