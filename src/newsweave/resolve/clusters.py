@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsweave.resolve.constraints import (
     other_forms_conflict,
@@ -99,6 +100,7 @@ def looks_like_person(actor: ActorInfo) -> bool:
     )
 
 
+@lru_cache(maxsize=262_144)
 def person_key(form: str) -> str:
     return " ".join(person_parts(form))
 

@@ -346,9 +346,10 @@ SPAN_DAYS = {"day": 3, "month": 62, "year": 366}
 member: a happening told day by day stays within three days, one told by month within two
 months."""
 
-LAG_DAYS = 10
-"""How long after a story's first own date a report dated only by its publication may
-join it ("on or before this day", but not a month later)."""
+LAG_DAYS = 21
+"""How far from every date of a story (own or publication) a report dated only by its
+publication may be to join it ("on or before this day", but not months later): a story told
+by undated reports cannot stretch beyond three weeks either."""
 
 
 def _day(date: str) -> int:
@@ -397,13 +398,13 @@ def _dates_fit(report: _Report, story: _Story) -> bool:
         assert report.date is not None
         fits = all(dates_agree(report.date, m.date or "") for m in story.dated)
         return fits and _span_ok(report, story)
-    dated = story.dated
-    if not dated or not report.date:
+    if not report.date:
         return True
-    if not all(not_after(m.date or "", report.date) for m in dated):
+    if not all(not_after(m.date or "", report.date) for m in story.dated):
         return False
-    first = min(_day(m.date or "") for m in dated)
-    return _day(report.date) - first <= LAG_DAYS
+    dates = [_day(m.date) for m in story.members if m.date]
+    day = _day(report.date)
+    return all(abs(day - d) <= LAG_DAYS for d in dates)
 
 
 def _places_fit(report: _Report, story: _Story) -> bool:

@@ -62,6 +62,7 @@ class ActorInfo:
         return (self.name, *self.aliases)
 
 
+@lru_cache(maxsize=262_144)
 def name_key(name: str) -> str:
     """Spelling key without legal suffixes, a leading possessive ("Mabenia's …") or
     punctuation: "Corniche Holdings Ltd" = "Corniche Holdings"."""
@@ -81,12 +82,14 @@ def _undot(word: str) -> str:
     return word.strip(".")
 
 
+@lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Lowercase ASCII letters of ``text`` (accents removed)."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=262_144)
 def skeleton(text: str) -> str:
     """Consonant skeleton for transliteration and vowel-swap variants: Qaddafi, Gaddafi,
     Kadhafi → ``kdf``; Agbenyega, Agbeyenga → ``kbnk``."""
@@ -103,6 +106,7 @@ def skeleton(text: str) -> str:
     return " ".join(w for w in out if w)
 
 
+@lru_cache(maxsize=262_144)
 def initials(name: str) -> tuple[str, ...]:
     """Acronyms a multi-word name may be written as: initials of every word, of the
     capitalised words ("Economic Community of West African States" → ecowas, ecwas) and of
@@ -116,6 +120,7 @@ def initials(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in (every, capital, content) if len(a) >= 2))
 
 
+@lru_cache(maxsize=262_144)
 def person_parts(name: str) -> tuple[str, ...]:
     """The words of a person's name without honorifics and suffixes, normalised."""
     words = [w.strip(".,") for w in normalize(name).split()]
@@ -142,7 +147,7 @@ def _gazetteer() -> Gazetteer:
     return Gazetteer.build()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65_536)
 def country_place(name: str) -> str | None:
     """The gazetteer id of ``name`` when its first reading is a country ("US" → iso:US)."""
     found = _gazetteer().lookup(name)
