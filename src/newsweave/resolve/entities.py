@@ -558,7 +558,7 @@ def candidate_pairs(new: dict[str, set[str]], blocks: dict[str, list[str]]) -> d
     return pairs
 
 
-def _prune(store: Store, before: Sizes, after: Sizes) -> None:
+def _prune(store: Store, before: Sizes, after: Sizes) -> set[str]:
     """Forget the machine judgements of pairs no (sub-)block holds any more: a block that
     grew past :data:`MAX_BLOCK` is split (so a full re-resolution and an incremental one
     judge the same pairs)."""
@@ -574,7 +574,7 @@ def _prune(store: Store, before: Sizes, after: Sizes) -> None:
                 if count > MAX_BLOCK >= old.get(letter, 0)
             )
     if not crossed:
-        return
+        return set()
     conn = store.connection
     members: set[str] = set()
     for key, letter in crossed:
@@ -596,7 +596,7 @@ def _prune(store: Store, before: Sizes, after: Sizes) -> None:
         )
     ]
     if not judged:
-        return
+        return set()
     involved = {a for pair in judged for a in pair}
     keys: dict[str, set[str]] = defaultdict(set)
     letters: dict[str, str] = {}
@@ -621,6 +621,7 @@ def _prune(store: Store, before: Sizes, after: Sizes) -> None:
     conn.executemany(
         "DELETE FROM judgements WHERE source = 'machine' AND left_id = ? AND right_id = ?", gone
     )
+    return {a for pair in gone for a in pair}
 
 
 # --------------------------------------------------------------------------- judgements
@@ -661,8 +662,9 @@ def _write_judgement(
     )
 
 
-def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> None:
-    """Index the new actors and judge them against the index."""
+def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> set[str]:
+    """Index the new actors and judge them against the index; return the other actors
+    whose judgements were pruned (their entities must be rebuilt too)."""
     conn = store.connection
     conn.execute(
         "DELETE FROM judgements WHERE source = 'machine' AND (left_id IN"
@@ -674,7 +676,7 @@ def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> N
     before = _sizes(store, touched)
     keys = _index_actors(store, new.values())
     after = _sizes(store, touched)
-    _prune(store, before, after)
+    pruned = _prune(store, before, after)
     blocks: dict[str, set[str]] = {}
     for actor_id, actor_keys in keys.items():
         letter = second_key(new[actor_id].name)
@@ -700,6 +702,7 @@ def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> N
         )
         report.judgements[decision.judgement] += 1
     report.actors_scored += len(new)
+    return pruned
 
 
 def _effective(store: Store, ids: set[str]) -> tuple[Edges, set[str]]:
@@ -793,13 +796,33 @@ def _rebuild(store: Store, seeds: set[str]) -> int:
     edges, mistyped = _effective(store, ids)
     groups = Builder(actors, edges, mistyped).run()
     conn = store.connection
-    conn.execute(
-        "DELETE FROM entities WHERE id IN (SELECT entity_id FROM entity_members"
+    current: dict[str, set[str]] = defaultdict(set)
+    for actor_id, entity in conn.execute(
+        "SELECT m.actor_id, m.entity_id FROM entity_members AS m"
+        " WHERE m.entity_id IN (SELECT entity_id FROM entity_members"
         " WHERE actor_id IN (SELECT value FROM json_each(?)))",
         (_ids_json(ids),),
+    ):
+        current[str(entity)].add(str(actor_id))
+    sizes = {
+        str(r[0]): int(r[1])
+        for r in conn.execute(
+            "SELECT id, size FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+            (_ids_json(current),),
+        )
+    }
+    unchanged = {
+        entity_id(group)
+        for group in groups
+        if current.get(entity_id(group)) == set(group) and sizes.get(entity_id(group)) == len(group)
+    }
+    conn.execute(
+        "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+        (_ids_json(set(current) - unchanged),),
     )
     for group in groups:
-        _write_entity(store, [actors[a] for a in group])
+        if entity_id(group) not in unchanged:
+            _write_entity(store, [actors[a] for a in group])
     return len(groups)
 
 
@@ -884,9 +907,10 @@ def resolve_entities(store: Store, document_ids: Sequence[str] | None = None) ->
             conn.execute("DELETE FROM actor_keys")
             conn.execute("DELETE FROM entities")
         new_ids = _document_actor_ids(store, document_ids)
+        seeds = set(new_ids)
         for chunk in _chunks(new_ids, 2000):
-            _score_new(store, chunk, report)
-        report.components = _rebuild(store, set(new_ids))
+            seeds |= _score_new(store, chunk, report)
+        report.components = _rebuild(store, seeds)
     report.entities = int(store.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
     return report
 
