@@ -28,7 +28,12 @@ def _wordset(text: str) -> frozenset[str]:
 
 _HONORIFICS = _wordset(
     "mr mrs ms miss dr sir dame lady lord prof president minister gen col capt rev"
+    " sen senator rep representative gov governor secretary mayor judge justice pope"
+    " chancellor premier sheikh ayatollah vice first former ex gen. lt sgt cmdr adm"
 )
+"""Words before a name that are no part of it ("Sen. Warren", "Vice President Biden"):
+without them a title would read as a given name and the constraints would keep the
+senator apart from the person."""
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _STOP = _wordset(
     "the of a an and for in on at to de du la le des da di van von al el with who his her "
