@@ -20,8 +20,9 @@ entity unless their names are an obvious chain miss):
    (by a scored positive, which needs context, or — for organisations — by the very name a
    document states as that cluster's alias); otherwise they stay with their document's
    actor. They never bridge: a weak actor's names are never used to join two clusters;
-4. **weak actors left alone** group with each other (the same single-word organisation
-   name, or a scored positive with context), never with a cluster holding a strong actor.
+4. **weak actors left alone** group with each other only through a scored positive that
+   shared titles or co-occurring actors support ("Police" in two documents about two
+   countries is not one entity), never with a cluster holding a strong actor.
 
 Cost: each merge compares the distinct names of the two clusters (not their actors), so a
 cluster of a thousand actors named "Donald Trump" costs as much as its few dozen spellings.
@@ -78,6 +79,8 @@ class Edge:
     score: float
     pair: Pair
     rule: str
+    context: bool = False
+    """Whether shared titles or co-occurring actors supported the judgement."""
 
 
 @dataclass(frozen=True)
@@ -276,7 +279,6 @@ class Builder:
             fitting = [r for r in sorted(roots) if self._compatible(self.find(actor_id), r, 0)]
             if len(fitting) == 1:
                 self._union(self.find(actor_id), fitting[0])
-        self._neighbours = neighbours
 
     def _group_weak(self, positive: list[Edge]) -> None:
         """Weak actors still alone group among themselves (never with a strong cluster)."""
@@ -284,14 +286,10 @@ class Builder:
             e
             for e in positive
             if e.rank < ANALYST_RANK
+            and e.context
             and not self.strong_actor[e.pair[0]]
             and not self.strong_actor[e.pair[1]]
         ]
-        for a, others in self._neighbours.items():
-            for b in others:
-                if not self.strong_actor[b]:
-                    pair = (a, b) if a < b else (b, a)
-                    links.append(Edge(0, 1.0, pair, "same_name"))
         for edge in sorted(set(links), key=lambda e: (-e.score, e.pair)):
             x, y = self.find(edge.pair[0]), self.find(edge.pair[1])
             if x == y or self.comps[x].strong or self.comps[y].strong:

@@ -725,7 +725,8 @@ def _effective(store: Store, ids: set[str]) -> tuple[Edges, set[str]]:
         if judgement == "positive":
             found = json.loads(features)
             rule = str(found.get("name@1", "analyst" if rank >= ANALYST_RANK else ""))
-            positive.append(Edge(rank, score, pair, rule))
+            context = bool(found.get("titles@1")) or bool(found.get("co_actors@1"))
+            positive.append(Edge(rank, score, pair, rule, context))
             if found.get("type@1") == "mistyped_person":
                 mistyped.update(pair)
         elif judgement == "negative":
