@@ -92,7 +92,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/scale-work"))
     parser.add_argument("--hold-out", type=int, default=10)
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--skip-empty", action="store_true", help="No empty-store timings.")
+    parser.add_argument(
+        "--empty-max", type=int, default=10**9, help="Empty-store timings only for runs this small."
+    )
     parser.add_argument("--split", type=int, default=1, help="Cut each run into N runs.")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -123,7 +125,7 @@ def main() -> None:
         for name, ids in plan:
             seconds = timed(store, gazetteer, ids, False)
             line = f"{name:<10} {len(ids):>5} docs  resolve {seconds:7.1f} s CPU"
-            if not args.skip_empty:
+            if len(ids) <= args.empty_max:
                 copy(args.db, empty_db, ids)
                 with Store.open(empty_db) as empty:
                     alone = timed(empty, gazetteer, ids, False)
