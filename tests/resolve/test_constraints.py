@@ -137,3 +137,17 @@ def test_analyst_merges_outrank_the_rules() -> None:
     actors = [person("a1", "d1", "Oskar Dalby"), person("a2", "d2", "Oskar Wendt")]
     assert not together(cluster(actors, [("a1", "a2")]), "a1", "a2")
     assert together(cluster(actors, [], analyst=(("a1", "a2"),)), "a1", "a2")
+
+
+def test_generational_suffixes_and_middle_initials_tell_people_apart() -> None:
+    from newsweave.resolve.clusters import person_key
+
+    def conflict(a: str, b: str) -> str | None:
+        x, y = sorted((person_key(a), person_key(b)))
+        return person_forms_conflict(x, y)
+
+    assert conflict("Anders Lindqvist", "Anders Lindqvist Jr.") == "suffix@1"
+    assert conflict("Carl F. Ostrom", "Carl T.R. Ostrom") == "middle_names@1"
+    assert conflict("Carl F. Ostrom", "Carl Ostrom") is None
+    assert conflict("Mara Vance Ostrom", "Mara Ostrom") is None
+    assert conflict("a Carl Ostrom", "Carl Ostrom") is None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
 from newsweave.analyze.run import analyze_store
+from newsweave.errors import NewsweaveError
 from newsweave.ingest.parse import parse
 from newsweave.ingest.raw import Hints, RawItem
 from newsweave.resolve.corpus import after_forget, pending_documents, resolve_corpus
@@ -88,7 +89,10 @@ def test_real_articles_in_three_runs(data_dir: Path, tmp_path: Path) -> None:
     gazetteer = Gazetteer.build()
     with Store.open(tmp_path / "analysed.db") as analysed:
         for item in polnear_items(data_dir, REAL_ARTICLES):
-            analysed.add_document(parse(item))
+            try:
+                analysed.add_document(parse(item))
+            except NewsweaveError:  # a few texts are too short to be articles
+                continue
         analyze_store(analysed, Settings())
         ids = documents(analysed)
         assert len(ids) >= REAL_ARTICLES - 5

@@ -53,13 +53,25 @@ def test_a_report_must_agree_with_most_of_the_story() -> None:
 def test_a_story_spans_a_few_days_at_most() -> None:
     found = stories(
         report("r1", "2024-03-04", "dock workers union"),
-        report("r2", "2024-03-06", "dock workers union", source="publication"),
-        report("r3", "2024-05-02", "dock workers union", source="publication"),
+        report(
+            "r2", "2024-03-06", "dock workers union", source="publication", published="2024-03-06"
+        ),
+        report(
+            "r3", "2024-05-02", "dock workers union", source="publication", published="2024-05-02"
+        ),
         report("r4", "2024-03-20", "dock workers union"),
     )
     assert any({"r1", "r2"} <= s for s in found)
     assert not any({"r1", "r3"} <= s for s in found)
     assert not any({"r1", "r4"} <= s for s in found)  # two own days sixteen days apart
+
+
+def test_a_year_dates_no_particular_happening() -> None:
+    found = stories(
+        report("r1", "2024-03-04", "dock workers union", published="2024-03-04"),
+        report("r2", "2024", "dock workers union", published="2024-09-30"),
+    )
+    assert not any({"r1", "r2"} <= s for s in found)
 
 
 def test_generic_mentions_never_join() -> None:

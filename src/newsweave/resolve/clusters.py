@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsweave.analyze.gazetteer import normalize
 from newsweave.resolve.constraints import (
     other_forms_conflict,
     person_forms_conflict,
@@ -42,6 +43,7 @@ from newsweave.resolve.constraints import (
 )
 from newsweave.resolve.namekeys import (
     _PLACE_TYPES,
+    _SUFFIXES,
     ORG_WORDS,
     ActorInfo,
     country_place,
@@ -105,7 +107,13 @@ def looks_like_person(actor: ActorInfo) -> bool:
 
 @lru_cache(maxsize=262_144)
 def person_key(form: str) -> str:
-    return " ".join(person_parts(form))
+    """A person's name parts joined, with a generational suffix kept as ``+jr`` ("Donald
+    Trump Jr." is not "Donald Trump")."""
+    words = [w.strip(".,") for w in normalize(form).split()]
+    parts = person_parts(form)
+    suffix = words[-1] if len(words) > 1 and words[-1] in _SUFFIXES else ""
+    key = " ".join(parts)
+    return f"{key} +{suffix}" if suffix and len(parts) > 1 else key
 
 
 def actor_forms(actor: ActorInfo, as_person: bool) -> frozenset[str]:

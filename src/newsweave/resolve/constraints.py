@@ -9,6 +9,8 @@ name of the rule that keeps two names apart, or None when they may be one actor:
   "Bill Gates" share a given name but not a surname; "Joe Biden" / "Joe Lieberman").
 - ``surnames@1``: two full person names whose surnames differ beyond spelling,
   transliteration and diacritics.
+- ``suffix@1`` / ``middle_names@1``: "Donald Trump Jr." is not "Donald Trump"; "George
+  H.W. Bush" is not "George W. Bush" (middle initials differ, written as initials).
 - ``bare_name@1``: a one-word person name that is no part of the other's full name ("Bush"
   and "Barack Obama").
 - ``org_names@1``: two non-person names that share no spelling, are not one inside the
@@ -48,6 +50,8 @@ from newsweave.resolve.namekeys import (
 RULES = (
     "given_names@1",
     "surnames@1",
+    "suffix@1",
+    "middle_names@1",
     "bare_name@1",
     "org_names@1",
     "acronym@1",
@@ -81,12 +85,47 @@ def _part_matches(word: str, part: str) -> bool:
     return len(word) >= 4 and skeleton(word) == skeleton(part) and fuzz.ratio(word, part) >= 70
 
 
+def _middle(parts: list[str]) -> tuple[str, bool]:
+    """The initials of the middle names and whether they must match exactly (written as
+    initials: "H.W." is not "W.")."""
+    letters, exact = "", False
+    for token in parts[1:-1]:
+        bare = token.replace(".", "")
+        if not bare:
+            continue
+        initials_written = len(bare) <= 3 and ("." in token or not set(bare) & set("aeiou"))
+        letters += bare if initials_written else bare[0]
+        exact = exact or (initials_written and len(bare) > 1)
+    return letters, exact
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    found = iter(long_)
+    return all(c in found for c in short)
+
+
+def middles_agree(pa: list[str], pb: list[str]) -> bool:
+    """Middle names agree: one has none, or their initials are equal, or (written as
+    names or single initials) one's initials lie within the other's ("Hillary Rodham
+    Clinton" / "Hillary Diane Rodham Clinton"; never "George W." / "George H.W.")."""
+    (ma, ea), (mb, eb) = _middle(pa), _middle(pb)
+    if not ma or not mb or ma == mb:
+        return True
+    return not (ea or eb) and (_subsequence(ma, mb) or _subsequence(mb, ma))
+
+
 @lru_cache(maxsize=200_000)
 def person_forms_conflict(a: str, b: str) -> str | None:
-    """Why two person name keys (``person_parts`` joined by spaces) cannot be one person."""
+    """Why two person name keys (``person_parts`` joined by spaces, a generational suffix
+    as ``+jr``) cannot be one person."""
     if a == b or a.replace(" ", "").replace("-", "") == b.replace(" ", "").replace("-", ""):
         return None
-    pa, pb = a.split(), b.split()
+    pa = [w for w in a.split() if not w.startswith("+")]
+    pb = [w for w in b.split() if not w.startswith("+")]
+    sa = {w for w in a.split() if w.startswith("+")}
+    sb = {w for w in b.split() if w.startswith("+")}
+    if len(pa) > 1 and len(pb) > 1 and sa != sb:
+        return "suffix@1"
     if len(pa) == 1 and len(pb) == 1:
         return None
     if len(pa) == 1 or len(pb) == 1:
@@ -100,6 +139,8 @@ def person_forms_conflict(a: str, b: str) -> str | None:
         return "surnames@1"
     if not given_names_agree(pa[0], pb[0]):
         return "given_names@1"
+    if not middles_agree(pa, pb):
+        return "middle_names@1"
     return None
 
 

@@ -246,8 +246,19 @@ class _Report:
 
     @property
     def dated(self) -> bool:
-        """Whether the date is the happening's own (not the publication's)."""
-        return bool(self.date) and self.date_source not in UNDATED_SOURCES
+        """Whether the date is the happening's own (not the publication's) and precise to
+        the month at least ("in 2016" dates no particular happening)."""
+        return (
+            bool(self.date)
+            and self.date_source not in UNDATED_SOURCES
+            and len(self.date or "") >= 7
+        )
+
+    @property
+    def when(self) -> str | None:
+        """The date a report that is not :attr:`dated` is placed by: its publication day
+        when known, else its own (partial) date."""
+        return self.date if self.dated else (self.published or self.date)
 
     @property
     def participants(self) -> tuple[Participant, ...]:
@@ -397,13 +408,19 @@ def _dates_fit(report: _Report, story: _Story) -> bool:
     if report.dated:
         assert report.date is not None
         fits = all(dates_agree(report.date, m.date or "") for m in story.dated)
-        return fits and _span_ok(report, story)
-    if not report.date:
+        day = _day(report.date)
+        later = [m.when for m in story.members if not m.dated and m.when]
+        close = all(
+            not_after(report.date, w) and _day(w) - day <= LAG_DAYS for w in later if len(w) >= 10
+        )
+        return fits and close and _span_ok(report, story)
+    when = report.when
+    if not when:
         return True
-    if not all(not_after(m.date or "", report.date) for m in story.dated):
+    if not all(not_after(m.date or "", when) for m in story.dated):
         return False
-    dates = [_day(m.date) for m in story.members if m.date]
-    day = _day(report.date)
+    dates = [_day(d) for d in (m.when for m in story.members) if d]
+    day = _day(when)
     return all(abs(day - d) <= LAG_DAYS for d in dates)
 
 
@@ -477,11 +494,12 @@ def _buckets(report: _Report) -> list[str]:
     report dated by its publication the months from :data:`LAG_DAYS` before it."""
     if report.dated:
         return _months(report.date)
-    if not report.date:
+    when = report.when
+    if not when:
         return ["undated"]
-    end = _day(report.date)
-    months = {Date.fromordinal(d).isoformat()[:7] for d in (end - LAG_DAYS, end)}
-    return sorted(months | set(_months(report.date)))
+    end = _day(when)
+    months = {Date.fromordinal(d).isoformat()[:7] for d in (end - LAG_DAYS, end, end + LAG_DAYS)}
+    return sorted(months | set(_months(when)))
 
 
 def cluster_reports(reports: list[_Report]) -> list[_Story]:
@@ -506,7 +524,7 @@ def cluster_reports(reports: list[_Report]) -> list[_Story]:
             story = _Story([report])
             number = len(stories)
             stories.append(story)
-        for bucket in _months(report.date) or ["undated"]:
+        for bucket in _months(report.when) or ["undated"]:
             entries = index.setdefault((*kind, bucket), [])
             if not entries or entries[-1][0] != number:
                 entries.append((number, story))

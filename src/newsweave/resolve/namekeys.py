@@ -29,7 +29,7 @@ def _wordset(text: str) -> frozenset[str]:
 _HONORIFICS = _wordset(
     "mr mrs ms miss dr sir dame lady lord prof president minister gen col capt rev"
     " sen senator rep representative gov governor secretary mayor judge justice pope"
-    " chancellor premier sheikh ayatollah vice first former ex gen. lt sgt cmdr adm"
+    " chancellor premier sheikh ayatollah vice first former ex lt sgt cmdr adm a an the"
 )
 """Words before a name that are no part of it ("Sen. Warren", "Vice President Biden"):
 without them a title would read as a given name and the constraints would keep the
