@@ -8,6 +8,7 @@ from pathlib import Path
 from newsweave.evaluate.ecbplus import (
     BASELINE,
     OURS,
+    SPLIT,
     GoldMention,
     SystemMention,
     align,
@@ -49,6 +50,6 @@ def test_scores_on_three_topics(data_dir: Path) -> None:
 
 def test_rows(data_dir: Path) -> None:
     rows = run(data_dir, 1, lambda: None)
-    assert {r.system for r in rows} == {OURS, BASELINE}
+    assert {r.system for r in rows} == {OURS, BASELINE, OURS + SPLIT, BASELINE + SPLIT}
     assert all(r.task == "coref" and 0.0 <= r.value <= 1.0 for r in rows)
     assert {"b3_f1", "conll_f1", "aligned"} <= {r.metric for r in rows}

@@ -6,7 +6,11 @@
 3. claims: figures across documents become corroborated claims, conflicts and revisions;
 4. story events: the same happening reported by several documents becomes one event.
 
-Steps 1–2 are incremental (only the given documents); 3–4 recompute in milliseconds.
+Steps 1–2 are incremental: without ``document_ids`` only the *pending* documents (those
+with actors the blocking index does not hold yet: new or re-analysed) are geocoded, scored
+and re-clustered, and only the regions of the entity graph they reach are rebuilt — with
+the same result as a full re-resolution (``full=True``, also chosen by itself when the
+stored judgements come from another version of the scorer). 3–4 are recomputed.
 After ``forget``, :func:`after_forget` repairs what the removed document touched.
 """
 
@@ -29,12 +33,34 @@ class CorpusReport:
     story_events: int
 
 
+def pending_documents(store: Store) -> list[str]:
+    """Documents with actors the blocking index does not hold yet (new or re-analysed)."""
+    rows = store.connection.execute(
+        "SELECT DISTINCT a.document_id FROM actors AS a WHERE NOT EXISTS"
+        " (SELECT 1 FROM actor_keys AS k WHERE k.actor_id = a.id) ORDER BY 1"
+    )
+    return [str(r[0]) for r in rows]
+
+
 def resolve_corpus(
-    store: Store, gazetteer: Gazetteer, document_ids: Sequence[str] | None = None
+    store: Store,
+    gazetteer: Gazetteer,
+    document_ids: Sequence[str] | None = None,
+    *,
+    full: bool = False,
 ) -> CorpusReport:
-    """Update the corpus model for ``document_ids`` (None: every document)."""
-    placed = places.geocode_documents(store, gazetteer, document_ids)
-    entities.resolve_entities(store, document_ids)
+    """Update the corpus model for ``document_ids`` (None: the pending documents; every
+    document when ``full`` or when the stored judgements are of another scorer version)."""
+    if full or entities.outdated(store):
+        placed = places.geocode_documents(store, gazetteer, None)
+        entities.resolve_entities(store, None)
+    else:
+        ids = pending_documents(store) if document_ids is None else list(document_ids)
+        placed = places.geocode_documents(store, gazetteer, ids) if ids else 0
+        if entities.forgotten(store):
+            entities.forget_cleanup(store)
+        if ids:
+            entities.resolve_entities(store, ids)
     found = claims.resolve_claims(store)
     story = events.resolve_events(store)
     return CorpusReport(

@@ -42,64 +42,53 @@ Pipeline:
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
 from rapidfuzz import fuzz
 
-from newsweave.analyze.gazetteer import Gazetteer, normalize, spelling_key
 from newsweave.errors import NewsweaveError
 from newsweave.model.ids import content_id
+from newsweave.resolve.clusters import ANALYST_RANK, Builder, Edge, Edges, strong_keys, weak_keys
+from newsweave.resolve.namekeys import (
+    _PLACE_TYPES,
+    _STOP,
+    ORG_WORDS,
+    ActorInfo,
+    _given_compatible,
+    _surname_relation,
+    country_place,
+    fold,
+    initials,
+    name_key,
+    person_parts,
+    skeleton,
+    title_words,
+    type_penalty,
+)
 from newsweave.store.sqlite import Store
 
+__all__ = ["ANALYST_RANK", "ActorInfo", "fold", "initials", "name_key", "person_parts", "skeleton"]
+
 ALGORITHM = "newsweave-rules"
-VERSION = "3"
+VERSION = "4"
 POSITIVE = 0.85
 """Machine score from which a pair is judged the same entity."""
 UNSURE = 0.5
 """Machine score from which a pair is stored as unsure (for review; never merges)."""
 MACHINE_RANK = 0
-ANALYST_RANK = 10
 MAX_BLOCK = 40
 """Candidates taken per blocking key (lowest actor ids first): enough to connect an actor
 to an entity, bounded for names found in thousands of documents."""
-FUZZY_NAME = 85.0
-"""rapidfuzz ratio from which a surname (or organisation name) is a misspelling."""
 
 Judgement = Literal["positive", "negative", "unsure"]
 Pair = tuple[str, str]
 FeatureValue = float | str
-
-_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-_LEGAL = frozenset({"ltd", "inc", "plc", "llc", "corp", "co", "sa", "ag", "gmbh", "limited"})
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``."""
-    return frozenset(text.split())
-
-
-_HONORIFICS = _wordset(
-    "mr mrs ms miss dr sir dame lady lord prof president minister gen col capt rev"
-)
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_STOP = _wordset(
-    "the of a an and for in on at to de du la le des da di van von al el with who his her "
-    "its their our former ex is was until from by"
-)
-_TITLE_WORDS = _wordset(
-    "president minister governor senator mayor general secretary spokesman spokeswoman "
-    "chairman leader director commander chief king queen prince judge ambassador"
-)
-
 
 # --------------------------------------------------------------------------- records
 
@@ -143,26 +132,6 @@ class ResolveReport:
 
 
 @dataclass(frozen=True)
-class ActorInfo:
-    """What the scorer knows about one in-document actor."""
-
-    id: str
-    document: str
-    name: str
-    type: str
-    aliases: tuple[str, ...] = ()
-    titles: tuple[str, ...] = ()
-    co_actors: frozenset[str] = frozenset()
-    """Name keys of the other actors of its document."""
-    country: str | None = None
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        """Name and aliases."""
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True)
 class Decision:
     """The scorer's verdict on one pair."""
 
@@ -172,93 +141,6 @@ class Decision:
 
 
 # --------------------------------------------------------------------------- name keys
-
-
-def name_key(name: str) -> str:
-    """Spelling key without legal suffixes, a leading possessive ("Mabenia's …") or
-    punctuation: "Corniche Holdings Ltd" = "Corniche Holdings"."""
-    key = spelling_key(name.replace("’", "'"))
-    key = re.sub(r"^\w+'s\s+", "", key)
-    words = [_undot(w) for w in re.split(r"[\s,]+", key)]
-    words = [w for w in words if w]
-    while len(words) > 1 and words[-1] in _LEGAL:
-        words.pop()
-    return " ".join(words)
-
-
-def _undot(word: str) -> str:
-    """ "u.s." → "us", "ltd." → "ltd"."""
-    if re.fullmatch(r"(?:\w\.)+\w\.?", word):
-        return word.replace(".", "")
-    return word.strip(".")
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII letters of ``text`` (accents removed)."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
-
-
-def skeleton(text: str) -> str:
-    """Consonant skeleton for transliteration and vowel-swap variants: Qaddafi, Gaddafi,
-    Kadhafi → ``kdf``; Agbenyega, Agbeyenga → ``kbnk``."""
-    out: list[str] = []
-    for word in re.findall(r"[a-z]+", fold(text)):
-        word = word.replace("ph", "f").replace("x", "ks")
-        letters: list[str] = []
-        for c in word:
-            c = {"q": "k", "c": "k", "g": "k", "v": "f", "w": "f", "z": "s"}.get(c, c)
-            if c in "aeiouyhj" or (letters and letters[-1] == c):
-                continue
-            letters.append(c)
-        out.append("".join(letters))
-    return " ".join(w for w in out if w)
-
-
-def initials(name: str) -> tuple[str, ...]:
-    """Acronyms a multi-word name may be written as: initials of every word, of the
-    capitalised words ("Economic Community of West African States" → ecowas, ecwas) and of
-    the content words ("Alliance démocratique du Mabénia" → adm)."""
-    words = re.findall(r"[\w'’-]+", name)
-    if len(words) < 2:
-        return ()
-    every = "".join(w[0] for w in words).lower()
-    capital = "".join(w[0] for w in words if w[:1].isupper()).lower()
-    content = "".join(w[0] for w in words if fold(w) not in _STOP).lower()
-    return tuple(dict.fromkeys(a for a in (every, capital, content) if len(a) >= 2))
-
-
-def person_parts(name: str) -> tuple[str, ...]:
-    """The words of a person's name without honorifics and suffixes, normalised."""
-    words = [w.strip(".,") for w in normalize(name).split()]
-    while len(words) > 1 and words[0] in _HONORIFICS:
-        words.pop(0)
-    while len(words) > 1 and words[-1] in _SUFFIXES:
-        words.pop()
-    return tuple(w for w in words if w)
-
-
-def title_words(titles: Iterable[str]) -> frozenset[str]:
-    """Content words of titles: lowercase words and known title words ("President")."""
-    found: set[str] = set()
-    for title in titles:
-        for word in re.findall(r"[^\W\d_]+", title):
-            low = fold(word)
-            if (word.islower() or low in _TITLE_WORDS) and low not in _STOP and len(low) > 2:
-                found.add(low)
-    return frozenset(found)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> Gazetteer:
-    return Gazetteer.build()
-
-
-@lru_cache(maxsize=4096)
-def country_place(name: str) -> str | None:
-    """The gazetteer id of ``name`` when its first reading is a country ("US" → iso:US)."""
-    found = _gazetteer().lookup(name)
-    return found[0].id if found and found[0].kind == "country" else None
 
 
 def blocking_keys(actor: ActorInfo) -> set[str]:
@@ -287,40 +169,16 @@ def blocking_keys(actor: ActorInfo) -> set[str]:
                 keys.add(f"p:{place}")
     if actor.type == "NORP" and actor.country:
         keys.add(f"c:{actor.country}")
-    return keys
+    return keys | strong_keys(actor) | weak_keys(actor)
+
+
+IMPLICIT = ("f:", "g:", "o:")
+"""Key prefixes that are links, not blocks: the clustering joins their holders (strong
+full names ``f:``, gazetteer readings ``g:``) or places a weak actor by them (``o:``);
+they are never scored pairwise."""
 
 
 # --------------------------------------------------------------------------- scorer
-
-
-def type_penalty(left: str, right: str) -> float | None:
-    """How much a type difference costs; None when the types can never be one entity."""
-    if left == right:
-        return 0.0
-    if {left, right} <= {"GPE", "LOC"}:
-        return 0.05
-    if "FAC" in (left, right) and {left, right} <= {"FAC", "GPE", "LOC", "ORG"}:
-        return 0.1
-    return None
-
-
-def _given_compatible(left: str, right: str) -> bool:
-    """Same first name, an initial of it, or a spelling variant of it."""
-    if left == right:
-        return True
-    if len(left) == 1 or len(right) == 1:
-        return left[0] == right[0]
-    return skeleton(left) == skeleton(right) or fuzz.ratio(left, right) >= FUZZY_NAME
-
-
-def _surname_relation(left: str, right: str) -> str | None:
-    if left == right:
-        return "same"
-    if len(left) >= 4 and skeleton(left) == skeleton(right) and fuzz.ratio(left, right) >= 70:
-        return "misspelling" if sorted(left) == sorted(right) else "transliteration"
-    if len(left) >= 5 and left[0] == right[0] and fuzz.ratio(left, right) >= FUZZY_NAME:
-        return "misspelling"
-    return None
 
 
 def person_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
@@ -469,70 +327,6 @@ def score_pair(
     return _decide(rule, score, features)
 
 
-ORG_WORDS = frozenset(
-    {
-        "ministry",
-        "ministries",
-        "party",
-        "union",
-        "unions",
-        "bank",
-        "group",
-        "holdings",
-        "ltd",
-        "limited",
-        "inc",
-        "company",
-        "corporation",
-        "organisation",
-        "organization",
-        "council",
-        "agency",
-        "university",
-        "college",
-        "school",
-        "institute",
-        "association",
-        "front",
-        "movement",
-        "alliance",
-        "league",
-        "police",
-        "army",
-        "forces",
-        "force",
-        "court",
-        "assembly",
-        "parliament",
-        "government",
-        "commission",
-        "committee",
-        "office",
-        "department",
-        "federation",
-        "fund",
-        "foundation",
-        "club",
-        "port",
-        "authority",
-        "radio",
-        "television",
-        "tv",
-        "news",
-        "post",
-        "herald",
-        "sentinel",
-        "times",
-        "monitor",
-        "press",
-        "republic",
-        "city",
-        "church",
-        "mission",
-    }
-)
-
-
 def _family_named(left: ActorInfo, right: ActorInfo) -> bool:
     """A bare first name ("Didier") in a document that names someone with the surname of
     the full name it matches ("Gaston Yamboré's eldest son, Didier" ~ "Didier Yamboré")."""
@@ -571,8 +365,14 @@ def _context_score(
     return round(max(0.0, min(1.0, base + bonus)), 4)
 
 
+WEAK_ONLY = frozenset({"given_name_only", "acronym"})
+"""Rules that never make a positive on their own: a bare first name, and an acronym
+matched by initials across documents (acronyms are tied to expansions only where a document
+or the gazetteer states them)."""
+
+
 def _decide(rule: str, score: float, features: dict[str, FeatureValue]) -> Decision | None:
-    if rule == "given_name_only":
+    if rule in WEAK_ONLY:
         score = min(score, POSITIVE - 0.01)
     if score >= POSITIVE:
         return Decision("positive", score, features)
@@ -608,7 +408,9 @@ def _load_actors(store: Store, ids: Iterable[str] | None) -> dict[str, ActorInfo
     where = "" if ids is None else " WHERE a.id IN (SELECT value FROM json_each(?))"
     params: tuple[str, ...] = () if ids is None else (_ids_json(ids),)
     rows = conn.execute(
-        "SELECT a.id, a.document_id, a.name, a.type, a.aliases, a.country FROM actors AS a" + where,
+        "SELECT a.id, a.document_id, a.name, a.type, a.aliases, a.country,"
+        " p.gazetteer_id AS place FROM actors AS a LEFT JOIN places AS p ON p.actor_id = a.id"
+        + where,
         params,
     ).fetchall()
     docs = {str(r["document_id"]) for r in rows}
@@ -626,6 +428,7 @@ def _load_actors(store: Store, ids: Iterable[str] | None) -> dict[str, ActorInfo
             titles=tuple(titles.get(str(r["id"]), ())),
             co_actors=frozenset(co.get(str(r["document_id"]), frozenset()) - {own}),
             country=r["country"],
+            place=r["place"],
         )
     return found
 
@@ -683,49 +486,143 @@ def _index_actors(store: Store, actors: Iterable[ActorInfo]) -> dict[str, set[st
     return keys
 
 
-def _blocks(store: Store, keys: Iterable[str]) -> dict[str, list[str]]:
-    """Actor ids under each key (lowest first, at most :data:`MAX_BLOCK` + 1 per key)."""
+Sizes = dict[str, dict[str, int]]
+"""Blocking key → second key (first letter of the name) → actors."""
+
+
+def _sizes(store: Store, keys: Iterable[str]) -> Sizes:
+    found: Sizes = defaultdict(dict)
+    for key, letter, count in store.connection.execute(
+        "SELECT k.key, lower(substr(a.name, 1, 1)), count(*) FROM actor_keys AS k"
+        " JOIN actors AS a ON a.id = k.actor_id"
+        " WHERE k.key IN (SELECT value FROM json_each(?)) GROUP BY 1, 2",
+        (_ids_json(k for k in keys if not k.startswith(IMPLICIT)),),
+    ):
+        found[str(key)][str(letter)] = int(count)
+    return found
+
+
+def second_key(name: str) -> str:
+    """The second key a too-big block is split by: the first letter of the name (lower
+    case for ASCII letters only, as SQLite's ``lower``)."""
+    first = name[:1]
+    return first.lower() if first.isascii() else first
+
+
+def block_of(key: str, letter: str, sizes: Sizes) -> str | None:
+    """Which block a key gives an actor whose name starts with ``letter``: the whole key
+    when it holds at most :data:`MAX_BLOCK` actors, else the sub-block of the second key
+    when that is small enough, else none (a block too big to score is never scored)."""
+    counts = sizes.get(key, {})
+    if sum(counts.values()) <= MAX_BLOCK:
+        return key
+    if counts.get(letter, 0) <= MAX_BLOCK:
+        return f"{key}\t{letter}"
+    return None
+
+
+def _blocks(store: Store, blocks: Iterable[str]) -> dict[str, list[str]]:
+    """Actor ids of each (sub-)block, lowest first."""
     found: dict[str, list[str]] = defaultdict(list)
+    whole = sorted({b for b in blocks if "\t" not in b})
+    split = sorted({b for b in blocks if "\t" in b})
     rows = store.connection.execute(
-        "SELECT key, actor_id FROM actor_keys WHERE key IN (SELECT value FROM json_each(?))"
-        " ORDER BY key, actor_id",
-        (_ids_json(keys),),
+        "SELECT k.key, k.actor_id FROM actor_keys AS k"
+        " WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY 1, 2",
+        (json.dumps(whole),),
     )
     for key, actor_id in rows:
-        if len(found[str(key)]) <= MAX_BLOCK:
-            found[str(key)].append(str(actor_id))
+        found[str(key)].append(str(actor_id))
+    rows = store.connection.execute(
+        "SELECT k.key || char(9) || lower(substr(a.name, 1, 1)), k.actor_id"
+        " FROM actor_keys AS k JOIN actors AS a ON a.id = k.actor_id"
+        " WHERE k.key IN (SELECT value FROM json_each(?))"
+        " AND k.key || char(9) || lower(substr(a.name, 1, 1)) IN (SELECT value FROM json_each(?))"
+        " ORDER BY 1, 2",
+        (json.dumps(sorted({b.split("\t")[0] for b in split})), json.dumps(split)),
+    )
+    for block, actor_id in rows:
+        found[str(block)].append(str(actor_id))
     return found
 
 
 def candidate_pairs(new: dict[str, set[str]], blocks: dict[str, list[str]]) -> dict[Pair, set[str]]:
-    """Candidate pairs (ordered ids) with the keys they share."""
+    """Candidate pairs (ordered ids) with the (sub-)blocks they share; ``new`` maps each
+    new actor to its blocks."""
     pairs: dict[Pair, set[str]] = defaultdict(set)
     for actor_id, keys in new.items():
         for key in keys:
-            for other in blocks.get(key, ())[:MAX_BLOCK]:
+            for other in blocks.get(key, ()):
                 if other != actor_id:
                     pair = (actor_id, other) if actor_id < other else (other, actor_id)
                     pairs[pair].add(key)
     return pairs
 
 
-def _full_names(pair_actors: Iterable[ActorInfo]) -> Iterator[tuple[str, str]]:
-    """(first name, surname) of every full-name form of the people among ``pair_actors``."""
-    for actor in pair_actors:
-        if actor.type != "PERSON":
-            continue
-        for form in actor.forms:
-            parts = person_parts(form)
-            if len(parts) > 1:
-                yield parts[0], parts[-1]
-
-
-def _surname_holders(pair_actors: Iterable[ActorInfo]) -> dict[str, int]:
-    """How many different first names go with each surname among full-name people."""
-    given: dict[str, set[str]] = defaultdict(set)
-    for first, surname in _full_names(pair_actors):
-        given[surname].add(first)
-    return {surname: len(names) for surname, names in given.items()}
+def _prune(store: Store, before: Sizes, after: Sizes) -> set[str]:
+    """Forget the machine judgements of pairs no (sub-)block holds any more: a block that
+    grew past :data:`MAX_BLOCK` is split (so a full re-resolution and an incremental one
+    judge the same pairs)."""
+    crossed: set[tuple[str, str | None]] = set()
+    for key, counts in after.items():
+        old = before.get(key, {})
+        if sum(counts.values()) > MAX_BLOCK >= sum(old.values()):
+            crossed.add((key, None))
+        elif sum(counts.values()) > MAX_BLOCK:
+            crossed.update(
+                (key, letter)
+                for letter, count in counts.items()
+                if count > MAX_BLOCK >= old.get(letter, 0)
+            )
+    if not crossed:
+        return set()
+    conn = store.connection
+    members: set[str] = set()
+    for key, letter in crossed:
+        members.update(
+            str(r[0])
+            for r in conn.execute(
+                "SELECT k.actor_id FROM actor_keys AS k JOIN actors AS a ON a.id = k.actor_id"
+                " WHERE k.key = ? AND (? IS NULL OR lower(substr(a.name, 1, 1)) = ?)",
+                (key, letter, letter),
+            )
+        )
+    judged = [
+        (str(r[0]), str(r[1]))
+        for r in conn.execute(
+            "SELECT left_id, right_id FROM judgements WHERE source = 'machine'"
+            " AND left_id IN (SELECT value FROM json_each(:ids))"
+            " AND right_id IN (SELECT value FROM json_each(:ids))",
+            {"ids": _ids_json(members)},
+        )
+    ]
+    if not judged:
+        return set()
+    involved = {a for pair in judged for a in pair}
+    keys: dict[str, set[str]] = defaultdict(set)
+    letters: dict[str, str] = {}
+    for actor_id, key, name in conn.execute(
+        "SELECT k.actor_id, k.key, a.name FROM actor_keys AS k JOIN actors AS a"
+        " ON a.id = k.actor_id WHERE k.actor_id IN (SELECT value FROM json_each(?))",
+        (_ids_json(involved),),
+    ):
+        if not str(key).startswith(IMPLICIT):
+            keys[str(actor_id)].add(str(key))
+        letters[str(actor_id)] = second_key(str(name))
+    sizes = _sizes(store, {k for ks in keys.values() for k in ks})
+    gone = []
+    for left, right in judged:
+        shared = keys[left] & keys[right]
+        if not any(
+            block_of(k, letters[left], sizes) is not None
+            and block_of(k, letters[left], sizes) == block_of(k, letters[right], sizes)
+            for k in shared
+        ):
+            gone.append((left, right))
+    conn.executemany(
+        "DELETE FROM judgements WHERE source = 'machine' AND left_id = ? AND right_id = ?", gone
+    )
+    return {a for pair in gone for a in pair}
 
 
 # --------------------------------------------------------------------------- judgements
@@ -766,8 +663,9 @@ def _write_judgement(
     )
 
 
-def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> None:
-    """Index the new actors and judge them against the index."""
+def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> set[str]:
+    """Index the new actors and judge them against the index; return the other actors
+    whose judgements were pruned (their entities must be rebuilt too)."""
     conn = store.connection
     conn.execute(
         "DELETE FROM judgements WHERE source = 'machine' AND (left_id IN"
@@ -775,17 +673,22 @@ def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> N
         {"ids": _ids_json(new_ids)},
     )
     new = _load_actors(store, new_ids)
+    touched = {k for a in new.values() for k in blocking_keys(a) if not k.startswith(IMPLICIT)}
+    before = _sizes(store, touched)
     keys = _index_actors(store, new.values())
-    pairs = candidate_pairs(keys, _blocks(store, {k for ks in keys.values() for k in ks}))
+    after = _sizes(store, touched)
+    pruned = _prune(store, before, after)
+    blocks: dict[str, set[str]] = {}
+    for actor_id, actor_keys in keys.items():
+        letter = second_key(new[actor_id].name)
+        found = (block_of(k, letter, after) for k in actor_keys if not k.startswith(IMPLICIT))
+        blocks[actor_id] = {b for b in found if b is not None}
+    pairs = candidate_pairs(blocks, _blocks(store, {b for bs in blocks.values() for b in bs}))
     others = {a for pair in pairs for a in pair} - set(new)
     actors = {**new, **_load_actors(store, others)}
-    holders = _surname_holders(actors.values())
-    given = _given_holders(actors.values())
     for pair in sorted(pairs):
         left, right = actors[pair[0]], actors[pair[1]]
-        decision = score_pair(
-            left, right, _holders_for(left, right, holders), _given_for(left, right, given)
-        )
+        decision = score_pair(left, right)
         if decision is None:
             continue
         _write_judgement(
@@ -800,146 +703,42 @@ def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> N
         )
         report.judgements[decision.judgement] += 1
     report.actors_scored += len(new)
+    return pruned
 
 
-def _given_holders(pair_actors: Iterable[ActorInfo]) -> dict[str, int]:
-    """How many different surnames go with each first name among full-name people."""
-    surnames: dict[str, set[str]] = defaultdict(set)
-    for first, surname in _full_names(pair_actors):
-        surnames[first].add(surname)
-    return {given: len(names) for given, names in surnames.items()}
-
-
-def _given_for(left: ActorInfo, right: ActorInfo, given: dict[str, int]) -> int:
-    bare = [person_parts(f) for f in (*left.forms, *right.forms)]
-    counts = [given.get(p[0], 0) for p in bare if len(p) == 1]
-    return max(counts, default=1)
-
-
-def _holders_for(left: ActorInfo, right: ActorInfo, holders: dict[str, int]) -> int:
-    bare = [person_parts(f) for f in (*left.forms, *right.forms)]
-    counts = [holders.get(p[0], 0) for p in bare if len(p) == 1]
-    return max(counts, default=1)
-
-
-@dataclass(frozen=True)
-class _Edges:
-    """Effective judgements among a set of actors (the highest rank per pair wins)."""
-
-    positive: list[tuple[int, float, Pair]]
-    negative: dict[str, dict[str, int]]
-    explicit_positive: set[Pair]
-
-
-def _effective(store: Store, ids: set[str]) -> _Edges:
+def _effective(store: Store, ids: set[str]) -> tuple[Edges, set[str]]:
+    """The winning judgement of every pair inside ``ids`` and the ORG actors a positive
+    judges a mistyped person."""
     rows = store.connection.execute(
-        "SELECT left_id, right_id, judgement, rank, score FROM judgements"
+        "SELECT left_id, right_id, judgement, rank, score, features FROM judgements"
         " WHERE left_id IN (SELECT value FROM json_each(?)) ORDER BY rank",
         (_ids_json(ids),),
     )
-    best: dict[Pair, tuple[str, int, float]] = {}
+    best: dict[Pair, tuple[str, int, float, str]] = {}
     for r in rows:
         pair = (str(r[0]), str(r[1]))
         if pair[1] in ids:
-            best[pair] = (str(r[2]), int(r[3]), float(r[4] or 0.0))
-    positive: list[tuple[int, float, Pair]] = []
+            best[pair] = (str(r[2]), int(r[3]), float(r[4] or 0.0), str(r[5]))
+    positive: list[Edge] = []
     negative: dict[str, dict[str, int]] = defaultdict(dict)
-    for pair, (judgement, rank, score) in best.items():
+    mistyped: set[str] = set()
+    for pair, (judgement, rank, score, features) in best.items():
         if judgement == "positive":
-            positive.append((rank, score, pair))
+            found = json.loads(features)
+            rule = str(found.get("name@1", "analyst" if rank >= ANALYST_RANK else ""))
+            context = bool(found.get("titles@1")) or bool(found.get("co_actors@1"))
+            positive.append(Edge(rank, score, pair, rule, context))
+            if found.get("type@1") == "mistyped_person":
+                mistyped.update(pair)
         elif judgement == "negative":
             negative[pair[0]][pair[1]] = rank
             negative[pair[1]][pair[0]] = rank
-    positive.sort(key=lambda e: (-e[0], -e[1], e[2]))
-    return _Edges(positive, negative, {p for _, _, p in positive})
+    positive.sort(key=lambda e: (-e.rank, -e.score, e.pair))
+    edges = Edges(positive, negative, {e.pair for e in positive})
+    return edges, mistyped
 
 
 # --------------------------------------------------------------------------- components
-
-
-@dataclass
-class _Component:
-    members: set[str]
-    by_doc: dict[str, set[str]]
-    keys: set[str]
-    shorts: set[str]
-    acronyms: set[str]
-
-
-class _Builder:
-    """Greedy components of positive edges that never cross a negative."""
-
-    def __init__(self, actors: dict[str, ActorInfo], edges: _Edges) -> None:
-        self.actors = actors
-        self.edges = edges
-        self.parent = {a: a for a in actors}
-        self.comps = {a: self._singleton(actors[a]) for a in actors}
-
-    @staticmethod
-    def _singleton(actor: ActorInfo) -> _Component:
-        keys = {name_key(f) for f in actor.forms}
-        return _Component(
-            members={actor.id},
-            by_doc={actor.document: {actor.id}},
-            keys=keys,
-            shorts={k for k in keys if " " not in k},
-            acronyms={a for f in actor.forms for a in initials(f)},
-        )
-
-    def find(self, node: str) -> str:
-        while self.parent[node] != node:
-            self.parent[node] = self.parent[self.parent[node]]
-            node = self.parent[node]
-        return node
-
-    def run(self) -> list[list[str]]:
-        for rank, _score, (left, right) in self.edges.positive:
-            a, b = self.find(left), self.find(right)
-            if a != b and not self._conflict(a, b, rank):
-                self._union(a, b)
-        groups: dict[str, list[str]] = defaultdict(list)
-        for node in sorted(self.actors):
-            groups[self.find(node)].append(node)
-        return sorted(groups.values())
-
-    def _conflict(self, a: str, b: str, rank: int) -> bool:
-        small, large = sorted((self.comps[a], self.comps[b]), key=lambda c: len(c.members))
-        for member in small.members:
-            for other, neg_rank in self.edges.negative.get(member, {}).items():
-                if neg_rank >= rank and other in large.members:
-                    return True
-        return rank < ANALYST_RANK and self._same_document(small, large)
-
-    def _same_document(self, x: _Component, y: _Component) -> bool:
-        for doc in x.by_doc.keys() & y.by_doc.keys():
-            for left in x.by_doc[doc]:
-                for right in y.by_doc[doc]:
-                    if not self._chain_miss(left, right, x, y):
-                        return True
-        return False
-
-    def _chain_miss(self, left: str, right: str, x: _Component, y: _Component) -> bool:
-        pair = (left, right) if left < right else (right, left)
-        if pair in self.edges.explicit_positive:
-            return True
-        la, ra = self.actors[left], self.actors[right]
-        if "PERSON" in (la.type, ra.type):
-            return False
-        lc, rc = self._singleton(la), self._singleton(ra)
-        return bool(
-            lc.keys & y.keys or rc.keys & x.keys or lc.shorts & y.acronyms or rc.shorts & x.acronyms
-        )
-
-    def _union(self, a: str, b: str) -> None:
-        keep, gone = (a, b) if a < b else (b, a)
-        self.parent[gone] = keep
-        x, y = self.comps[keep], self.comps.pop(gone)
-        x.members |= y.members
-        for doc, ids in y.by_doc.items():
-            x.by_doc.setdefault(doc, set()).update(ids)
-        x.keys |= y.keys
-        x.shorts |= y.shorts
-        x.acronyms |= y.acronyms
 
 
 def entity_id(members: Iterable[str]) -> str:
@@ -948,8 +747,10 @@ def entity_id(members: Iterable[str]) -> str:
 
 
 def _closure(store: Store, seeds: set[str]) -> set[str]:
-    """Seeds, every actor reachable by positive judgements, and the members of every
-    entity any of them is in (the components a change can touch)."""
+    """Seeds, every actor reachable by positive judgements or by an implicit link (the same
+    full name ``f:``, gazetteer reading ``g:`` or single-word name ``o:``), and the members
+    of every entity any of them is in: the region a change can touch (the clustering of
+    everything outside it cannot change)."""
     conn = store.connection
     done: set[str] = set()
     todo = set(seeds)
@@ -970,6 +771,13 @@ def _closure(store: Store, seeds: set[str]) -> set[str]:
             (ids,),
         ):
             found.add(str(r[0]))
+        for r in conn.execute(
+            "SELECT k2.actor_id FROM actor_keys AS k1 JOIN actor_keys AS k2 ON k2.key = k1.key"
+            " WHERE k1.actor_id IN (SELECT value FROM json_each(?))"
+            " AND (k1.key LIKE 'f:%' OR k1.key LIKE 'g:%' OR k1.key LIKE 'o:%')",
+            (ids,),
+        ):
+            found.add(str(r[0]))
         todo = found - done
     existing = {
         str(r[0])
@@ -987,15 +795,36 @@ def _rebuild(store: Store, seeds: set[str]) -> int:
     if not ids:
         return 0
     actors = _load_actors(store, ids)
-    groups = _Builder(actors, _effective(store, ids)).run()
+    edges, mistyped = _effective(store, ids)
+    groups = Builder(actors, edges, mistyped).run()
     conn = store.connection
-    conn.execute(
-        "DELETE FROM entities WHERE id IN (SELECT entity_id FROM entity_members"
+    current: dict[str, set[str]] = defaultdict(set)
+    for actor_id, entity in conn.execute(
+        "SELECT m.actor_id, m.entity_id FROM entity_members AS m"
+        " WHERE m.entity_id IN (SELECT entity_id FROM entity_members"
         " WHERE actor_id IN (SELECT value FROM json_each(?)))",
         (_ids_json(ids),),
+    ):
+        current[str(entity)].add(str(actor_id))
+    sizes = {
+        str(r[0]): int(r[1])
+        for r in conn.execute(
+            "SELECT id, size FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+            (_ids_json(current),),
+        )
+    }
+    unchanged = {
+        entity_id(group)
+        for group in groups
+        if current.get(entity_id(group)) == set(group) and sizes.get(entity_id(group)) == len(group)
+    }
+    conn.execute(
+        "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+        (_ids_json(set(current) - unchanged),),
     )
     for group in groups:
-        _write_entity(store, [actors[a] for a in group])
+        if entity_id(group) not in unchanged:
+            _write_entity(store, [actors[a] for a in group])
     return len(groups)
 
 
@@ -1080,11 +909,32 @@ def resolve_entities(store: Store, document_ids: Sequence[str] | None = None) ->
             conn.execute("DELETE FROM actor_keys")
             conn.execute("DELETE FROM entities")
         new_ids = _document_actor_ids(store, document_ids)
+        seeds = set(new_ids)
         for chunk in _chunks(new_ids, 2000):
-            _score_new(store, chunk, report)
-        report.components = _rebuild(store, set(new_ids))
+            seeds |= _score_new(store, chunk, report)
+        report.components = _rebuild(store, seeds)
     report.entities = int(store.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
     return report
+
+
+def outdated(store: Store) -> bool:
+    """Whether machine judgements of another scorer version are stored (then only a full
+    re-resolution gives the current scorer's entities)."""
+    row = store.connection.execute(
+        "SELECT 1 FROM judgements WHERE source = 'machine' AND (algorithm != ? OR version != ?)"
+        " LIMIT 1",
+        (ALGORITHM, VERSION),
+    ).fetchone()
+    return row is not None
+
+
+def forgotten(store: Store) -> bool:
+    """Whether an entity lost member actors (their documents were forgotten)."""
+    row = store.connection.execute(
+        "SELECT 1 FROM entities AS e WHERE e.size !="
+        " (SELECT count(*) FROM entity_members AS m WHERE m.entity_id = e.id) LIMIT 1"
+    ).fetchone()
+    return row is not None
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

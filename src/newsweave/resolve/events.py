@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date as Date
 
 from newsweave.model.ids import content_id
 from newsweave.store.queries import actor_names
@@ -53,6 +54,19 @@ _STOP = frozenset(
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def bulk_entity_lookup(store: Store) -> EntityLookup:
+    """Like :func:`entity_lookup`, with every actor's entity read in one query (for
+    clustering all events at once)."""
+    try:
+        found = {
+            str(r[0]): str(r[1])
+            for r in store.connection.execute("SELECT actor_id, entity_id FROM entity_members")
+        }
+    except sqlite3.Error:
+        found = {}
+    return lambda actor_id: found.get(actor_id, actor_id)
 
 
 def entity_lookup(store: Store) -> EntityLookup:
@@ -232,8 +246,19 @@ class _Report:
 
     @property
     def dated(self) -> bool:
-        """Whether the date is the happening's own (not the publication's)."""
-        return bool(self.date) and self.date_source not in UNDATED_SOURCES
+        """Whether the date is the happening's own (not the publication's) and precise to
+        the month at least ("in 2016" dates no particular happening)."""
+        return (
+            bool(self.date)
+            and self.date_source not in UNDATED_SOURCES
+            and len(self.date or "") >= 7
+        )
+
+    @property
+    def when(self) -> str | None:
+        """The date a report that is not :attr:`dated` is placed by: its publication day
+        when known, else its own (partial) date."""
+        return self.date if self.dated else (self.published or self.date)
 
     @property
     def participants(self) -> tuple[Participant, ...]:
@@ -327,21 +352,76 @@ def _modality_class(modality: str) -> str:
     return "factual" if modality in FACTUAL else modality
 
 
+SPAN_DAYS = {"day": 3, "month": 62, "year": 366}
+"""Longest span of own dates one story may cover, by the precision of its most precise
+member: a happening told day by day stays within three days, one told by month within two
+months."""
+
+LAG_DAYS = 21
+"""How far from every date of a story (own or publication) a report dated only by its
+publication may be to join it ("on or before this day", but not months later): a story told
+by undated reports cannot stretch beyond three weeks either."""
+
+
+def _day(date: str) -> int:
+    """Days since 0001-01-01 of the first day a partial ISO date covers."""
+    parts = [int(x) for x in date.split("-")] + [1, 1]
+    try:
+        return Date(parts[0], parts[1], parts[2]).toordinal()
+    except ValueError:
+        return Date(parts[0], 1, 1).toordinal()
+
+
+def _matches_member(report: _Report, member: _Report) -> bool:
+    return any(p.matches(q) for p in report.participants for q in member.participants)
+
+
 def _shared(report: _Report, story: _Story) -> int:
     """How many of the report's participants the story already has."""
     known = story.participants()
     return sum(1 for p in set(report.participants) if any(p.matches(q) for q in known))
 
 
+def _agrees_with_most(report: _Report, story: _Story) -> bool:
+    """The report shares a participant with at least half of the members that name
+    participants (so A~B and B~C never put A and C together on B's word alone)."""
+    named = [m for m in story.members if m.participants]
+    hits = sum(1 for m in named if _matches_member(report, m))
+    return 2 * hits >= len(named)
+
+
+def _span_ok(report: _Report, story: _Story) -> bool:
+    """The story's own dates stay within :data:`SPAN_DAYS` of its most precise one."""
+    dated = [m.date for m in story.dated if m.date]
+    if report.dated and report.date:
+        dated.append(report.date)
+    if not dated:
+        return True
+    best = min((date_precision(d) or "year" for d in dated), key=["day", "month", "year"].index)
+    days = [_day(d) for d in dated if date_precision(d) == best]
+    return max(days) - min(days) <= SPAN_DAYS[best]
+
+
 def _dates_fit(report: _Report, story: _Story) -> bool:
-    """A dated report agrees with every dated member; an undated one is not earlier."""
+    """A dated report agrees with every dated member and keeps the span bounded; an
+    undated one is not earlier than the story and at most :data:`LAG_DAYS` later."""
     if report.dated:
         assert report.date is not None
-        return all(dates_agree(report.date, m.date or "") for m in story.dated)
-    dated = story.dated
-    if not dated or not report.date:
+        fits = all(dates_agree(report.date, m.date or "") for m in story.dated)
+        day = _day(report.date)
+        later = [m.when for m in story.members if not m.dated and m.when]
+        close = all(
+            not_after(report.date, w) and _day(w) - day <= LAG_DAYS for w in later if len(w) >= 10
+        )
+        return fits and close and _span_ok(report, story)
+    when = report.when
+    if not when:
         return True
-    return all(not_after(m.date or "", report.date) for m in dated)
+    if not all(not_after(m.date or "", when) for m in story.dated):
+        return False
+    dates = [_day(d) for d in (m.when for m in story.members) if d]
+    day = _day(when)
+    return all(abs(day - d) <= LAG_DAYS for d in dates)
 
 
 def _places_fit(report: _Report, story: _Story) -> bool:
@@ -357,17 +437,35 @@ def _places_fit(report: _Report, story: _Story) -> bool:
     return all(where.fits(w) for w in story.wheres())
 
 
+def _same_place(report: _Report, story: _Story) -> bool:
+    """The report names a place the story names (or one that can be it)."""
+    if not report.place or not story.places():
+        return False
+    return report.place in story.places() or _places_fit(report, story)
+
+
+def generic(report: _Report) -> bool:
+    """A mention of a kind of happening, not a report of one: no participant, no place and
+    no date of its own ("supporting either of the candidates")."""
+    return not report.participants and not report.place and not report.dated
+
+
 def _fits(report: _Report, story: _Story) -> int:
-    """A score > 0 when the report tells of the story's happening, else 0."""
+    """A score > 0 when the report tells of the story's happening, else 0. Type, mode,
+    modality, dates, span, places and participants are checked against the whole story."""
     head = story.head
     same_kind = (report.type, report.mode, _modality_class(report.modality)) == (
         head.type,
         head.mode,
         _modality_class(head.modality),
     )
-    if not same_kind or not _dates_fit(report, story) or not _places_fit(report, story):
+    if not same_kind or generic(report) or all(generic(m) for m in story.members):
+        return 0
+    if not _dates_fit(report, story) or not _places_fit(report, story):
         return 0
     shared = _shared(report, story)
+    if shared and not _agrees_with_most(report, story):
+        return 0
     if not report.dated or not story.dated:
         strong = shared >= 2 or (shared >= 1 and bool(label_stems(report.label) & story.stems()))
         return 10 * shared if strong else 0
@@ -375,24 +473,61 @@ def _fits(report: _Report, story: _Story) -> int:
         return 10 * shared + 1
     if report.participants and story.participants():
         return 0
+    # no participants on one side: the same place, with dates agreeing to the month
+    if _same_place(report, story):
+        return 2
     both_days = date_precision(report.date) == "day" and date_precision(head.date) == "day"
-    return 1 if both_days else 0
+    return 1 if both_days and bool(label_stems(report.label) & story.stems()) else 0
+
+
+def _months(date: str | None) -> list[str]:
+    """The month buckets a partial date may fall in."""
+    if not date:
+        return []
+    if len(date) >= 7:
+        return [date[:7]]
+    return [f"{date[:4]}-{m:02d}" for m in range(1, 13)]
+
+
+def _buckets(report: _Report) -> list[str]:
+    """Where the report looks for candidate stories: its own date's months, or for a
+    report dated by its publication the months from :data:`LAG_DAYS` before it."""
+    if report.dated:
+        return _months(report.date)
+    when = report.when
+    if not when:
+        return ["undated"]
+    end = _day(when)
+    months = {Date.fromordinal(d).isoformat()[:7] for d in (end - LAG_DAYS, end, end + LAG_DAYS)}
+    return sorted(months | set(_months(when)))
 
 
 def cluster_reports(reports: list[_Report]) -> list[_Story]:
-    """Greedy clustering: each report joins the best-fitting story or starts one."""
+    """Greedy clustering: each report joins the best-fitting story or starts one. Stories
+    are indexed by kind and month, so a report is compared with the stories of its window
+    only (cost grows with the reports, not their square)."""
     stories: list[_Story] = []
-    by_kind: dict[tuple[str, str | None], list[_Story]] = {}
+    index: dict[tuple[str, str | None, str], list[tuple[int, _Story]]] = {}
     for report in reports:
-        candidates = by_kind.setdefault((report.type, report.mode), [])
-        scored = [(_fits(report, s), -i, s) for i, s in enumerate(candidates)]
+        kind = (report.type, report.mode)
+        seen: dict[int, _Story] = {}
+        for bucket in _buckets(report):
+            for number, story in index.get((*kind, bucket), ()):
+                seen[number] = story
+        scored = [(_fits(report, s), -n, s) for n, s in seen.items()]
         best = max(scored, key=lambda t: (t[0], t[1]), default=None)
         if best is not None and best[0] > 0:
-            best[2].members.append(report)
-            continue
-        story = _Story([report])
-        candidates.append(story)
-        stories.append(story)
+            story = best[2]
+            story.members.append(report)
+            number = -best[1]
+        else:
+            story = _Story([report])
+            number = len(stories)
+            stories.append(story)
+        for bucket in _months(report.when) or ["undated"]:
+            entries = index.setdefault((*kind, bucket), [])
+            if not entries or entries[-1][0] != number:
+                entries.append((number, story))
     return stories
 
 
@@ -452,7 +587,7 @@ def _save(conn: sqlite3.Connection, stories: list[_Story]) -> None:
 
 def resolve_events(store: Store) -> int:
     """Recompute every story event from the stored events; return how many there are."""
-    stories = cluster_reports(_load_reports(store, entity_lookup(store)))
+    stories = cluster_reports(_load_reports(store, bulk_entity_lookup(store)))
     with store.transaction() as conn:
         _save(conn, stories)
     return len(stories)
