@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -38,7 +39,7 @@ from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpre
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "4", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+    "events", "5", needs=("sentences", "actors", "times", "figures"), provides=("events",)
 )
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -94,6 +95,11 @@ class Pattern:
     frame: bool = False
     counts: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
+    dated: bool = False
+    """Only an event when its clause has its own date ("said on Tuesday that ...")."""
+    origin: str = "hand"
+    """``hand`` (plover.yaml) or ``cameo`` (the compiled CAMEO table, cameo_verbs.tsv):
+    a CAMEO pattern loses ties to a hand one, and its words must sit in the verb's clause."""
 
     @property
     def size(self) -> int:
@@ -127,6 +133,12 @@ class Vocabulary:
     """Number words that head a phrase ("thousands of people", "dozens")."""
     tallies: frozenset[str] = frozenset()
     """Nouns that count victims ("toll"): the subject of "gave a toll" reports, not kills."""
+    extensions: frozenset[str] = frozenset()
+    """Types newsweave adds to PLOVER's 18 (STATEMENT, OFFICE, LEGAL, ELECTION)."""
+    plover: Mapping[tuple[str, str], str | None] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """(extension type, mode) -> the PLOVER type the gold set codes it as, or None."""
 
 
 def _words(text: str) -> tuple[frozenset[str] | None, ...]:
@@ -143,6 +155,7 @@ def _patterns(
         "frame": bool(spec.get("frame", False)),
         "counts": frozenset(str(c).lower() for c in spec.get("counts") or ()),
         "context": frozenset(str(c).lower() for c in spec.get("context") or ()),
+        "dated": bool(spec.get("dated", False)),
     }
     for kind, key in (("verb", "verbs"), ("passive", "passive"), ("noun", "nouns")):
         for text in spec.get(key) or ():
@@ -153,14 +166,35 @@ def _patterns(
                 yield Pattern(type_, mode, kind, words, args, **extra)  # type: ignore[arg-type]
 
 
-def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
-    """Index the parsed YAML vocabulary."""
+def cameo_patterns(
+    rows: Iterable[str], data: Mapping[str, Any], defaults: Mapping[str, str]
+) -> Iterator[Pattern]:
+    """Patterns of the compiled CAMEO table (``TYPE\tmode\tcode\tpattern`` rows): a mode
+    plover.yaml also has lends its argument hints. They are never frames: a CAMEO pattern
+    does not hide the events told in its content ("remained in custody after being
+    charged")."""
+    types = data["types"]
+    for row in rows:
+        if not row.strip() or row.startswith("#"):
+            continue
+        type_, mode, _code, text = row.rstrip("\n").split("\t")
+        spec = (types.get(type_) or {}).get("modes", {}).get(mode) or {}
+        args = {**defaults, **{k: str(v) for k, v in (spec.get("args") or {}).items()}}
+        words = _words(text)
+        if len(words) < 2 or words[0] is None:
+            continue
+        yield Pattern(type_, mode, "verb", words, args, origin="cameo")
+
+
+def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Vocabulary:
+    """Index the parsed YAML vocabulary (and the rows of the compiled CAMEO table)."""
     defaults = {k: str(v) for k, v in data.get("defaults", {}).get("args", {}).items()}
     found: list[Pattern] = []
     for type_, tspec in data["types"].items():
         for mode, mspec in tspec["modes"].items():
             found.extend(_patterns(type_, mode, mspec, defaults))
     found.extend(_patterns("", "", data.get("ignore") or {}, defaults))
+    found.extend(cameo_patterns(cameo, data, defaults))
     index: dict[str, list[Pattern]] = {}
     for pattern in found:
         first = pattern.words[0]
@@ -175,6 +209,13 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         }
     )
     who = data.get("participants") or {}
+    extensions = frozenset(str(t) for t in data.get("extensions") or ())
+    plover = {
+        (type_, mode): (str(mspec["plover"]) if mspec.get("plover") else None)
+        for type_, tspec in data["types"].items()
+        if type_ in extensions
+        for mode, mspec in tspec["modes"].items()
+    }
     return Vocabulary(
         str(data["version"]),
         {k: tuple(v) for k, v in index.items()},
@@ -182,14 +223,19 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         agents=frozenset(str(w).lower() for w in who.get("agents") or ()),
         quantities=frozenset(str(w).lower() for w in who.get("quantities") or ()),
         tallies=frozenset(str(w).lower() for w in who.get("tallies") or ()),
+        extensions=extensions,
+        plover=MappingProxyType(plover),
     )
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The packaged vocabulary (``data/plover.yaml``), loaded once."""
-    text = resources.files("newsweave.analyze").joinpath("data/plover.yaml").read_text("utf-8")
-    return build_vocabulary(yaml.safe_load(text))
+    """The packaged vocabulary (``data/plover.yaml`` and ``data/cameo_verbs.tsv``), loaded
+    once."""
+    folder = resources.files("newsweave.analyze").joinpath("data")
+    text = folder.joinpath("plover.yaml").read_text("utf-8")
+    cameo = folder.joinpath("cameo_verbs.tsv").read_text("utf-8").splitlines()
+    return build_vocabulary(yaml.safe_load(text), cameo)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -253,6 +299,8 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     if found is None:
         return None
     literals = (i, *found[0])
+    if pattern.origin == "cameo" and not all(_in_clause(doc, j, i) for j in literals[1:]):
+        return None
     if pattern.kind == "noun":
         if not any(doc[j].pos_ in ("NOUN", "PROPN", "X") for j in literals):
             return None
@@ -262,6 +310,21 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     else:
         anchor = i
     return Trigger(pattern, anchor, literals, found[1])
+
+
+def _in_clause(doc: Any, index: int, verb: int) -> bool:
+    """Whether token ``index`` hangs under the verb ``verb`` without another verb between
+    ("impose sanctions", "rushed troops to the border"; not "said the arrests were ...")."""
+    token = doc[index]
+    for _ in range(8):
+        if token.i == verb:
+            return True
+        if token.head.i == token.i:
+            return False
+        if token.i != index and token.pos_ in ("VERB", "AUX"):
+            return False
+        token = token.head
+    return False
 
 
 def _head_of(doc: Any, indices: Sequence[int]) -> int:
@@ -310,7 +373,15 @@ def candidates(
 def select(found: Iterable[Trigger]) -> list[Trigger]:
     """Longest patterns first; a trigger overlapping a chosen one is dropped; ignore
     patterns block their words and yield nothing."""
-    order = sorted(found, key=lambda t: (-t.pattern.size, t.pattern.kind == "noun", t.literals))
+    order = sorted(
+        found,
+        key=lambda t: (
+            -t.pattern.size,
+            t.pattern.kind == "noun",
+            t.pattern.origin != "hand",
+            t.literals,
+        ),
+    )
     taken: set[int] = set()
     chosen: list[Trigger] = []
     for trigger in order:
@@ -631,6 +702,48 @@ def _asked(roles: Roles, doc: Any, verb: Any, names: Names) -> None:
             if subject is not None and subject.pos_ != "PRON":
                 _add_all(roles, "target", doc, subject, names)
                 return
+
+
+CONTENT_DEPS = frozenset(
+    {"dobj", "pobj", "prep", "xcomp", "ccomp", "acomp", "compound", "amod", "nsubj",
+     "nsubjpass", "dative", "attr", "oprd", "poss", "nmod", "appos", "conj", "cc", "agent"}
+)  # fmt: skip
+"""Relations through which a name belongs to what the trigger says ("agreed to hand over
+suspects to Britain", "demanded an admission by Moscow"); not clauses about something else
+(relative, adverbial clauses, parentheticals)."""
+TARGET_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+
+
+def _content_target(doc: Any, trigger: Trigger, roles: Roles, names: Names) -> None:
+    """An event with no target found in its own slots takes the first named actor of what
+    it says, after the trigger: the content of a frame ("offered to hand over two suspects
+    to Britain" -> Britain), the object's or the prepositional phrase's name ("demanded an
+    admission by Moscow", "the withdrawal of forces from Panama"). The event's own actors,
+    its reporter and names inside clauses about something else are skipped."""
+    anchor = doc[trigger.anchor]
+    taken = {p.actor for p in roles.actors if p.actor}
+    skip = set(trigger.literals)
+    for token in anchor.subtree:
+        if token.i <= anchor.i or token.i in skip or token.pos_ != "PROPN":
+            continue
+        current, inside = token, True
+        while current.i != anchor.i:
+            if current.dep_ not in CONTENT_DEPS:
+                inside = False
+                break
+            current = current.head
+        if not inside:
+            continue
+        mention = names.mention_at(token.idx, token.idx + len(token.text))
+        if mention is None or mention.actor in taken or mention.type not in TARGET_TYPES:
+            continue
+        physical = trigger.pattern.type in PLACE_FIRST and mention.type in PLACE_TYPES
+        if physical and _governed_place(token):
+            continue  # "attacked a convoy in Kabul": where, not whom
+        found = party(doc, token, names)
+        if found is not None and found.actor:
+            roles.targets.append(found)
+            return
 
 
 def _eventive(token: Any) -> bool:
@@ -1073,7 +1186,12 @@ def _figures(
 
 
 def trigger_offsets(doc: Any, trigger: Trigger) -> tuple[int, int]:
-    """Character offsets of the trigger: its first run of contiguous pattern tokens."""
+    """Character offsets of the trigger: its first run of contiguous pattern tokens; for a
+    CAMEO pattern with an event noun as object ("launched attacks"), that noun."""
+    if trigger.pattern.origin == "cameo":
+        nouns = [j for j in trigger.literals[1:] if _eventive(doc[j])]
+        if nouns:
+            return doc[nouns[-1]].idx, doc[nouns[-1]].idx + len(doc[nouns[-1]].text)
     run = [trigger.literals[0]]
     for index in trigger.literals[1:]:
         if index != run[-1] + 1:
@@ -1250,10 +1368,14 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     ]
     _victims(doc, trigger, roles)
     roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
+    if not roles.targets:
+        _content_target(doc, trigger, roles, names)
     if not _plausible(trigger, roles):
         return None
     place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)
     date, date_source = find_date(ctx, trigger, inputs.times, sentence)
+    if trigger.pattern.dated and date_source != "sentence":
+        return None  # "officials said": a statement only when told with its own date
     mood, reporter = modality(doc, trigger, vocabulary().modality, sentence)
     if any(NO_ONE.match(p.text) for p in roles.actors + roles.targets):
         mood = "negated"
