@@ -1368,8 +1368,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     ]
     _victims(doc, trigger, roles)
     roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
-    if not roles.targets:
-        _content_target(doc, trigger, roles, names)
+    if not roles.targets and trigger.pattern.type not in vocabulary().extensions:
+        _content_target(doc, trigger, roles, names)  # statements, offices: no "whom" there
     if not _plausible(trigger, roles):
         return None
     place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)

@@ -68,6 +68,7 @@ TASKS: dict[str, Task] = {
     "quotes": _lazy("polnear"),
     "events": _lazy("plover"),
     "wikievents": _lazy("wikievents"),
+    "meantime": _lazy("meantime"),
     "geo": _lazy("geoparsing"),
     "coref": _lazy("ecbplus"),
 }
@@ -80,6 +81,7 @@ TASK_SIZES: dict[str, int] = {
     "quotes": 84,
     "events": 322,
     "wikievents": 40,
+    "meantime": 120,
     "geo": 788,
     "coref": 43,
 }
