@@ -35,7 +35,10 @@ def test_extension_types_are_scored_as_their_plover_type() -> None:
     from newsweave.model.facts import Event, Span
 
     def event(type_: str, mode: str) -> Event:
-        return Event("e", type_, mode, "", Span(0, 1, "x"))
+        return Event(
+            "e", type_, mode, "", Span(0, 1, "x"), (), (), (), (), None, None, None, "none",
+            (), "asserted", None, None, (),
+        )  # fmt: skip
 
     assert scored_type(event("OFFICE", "resign")) == "RETREAT"
     assert scored_type(event("LEGAL", "sue")) == "DISAPPROVE"
