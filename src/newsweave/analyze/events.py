@@ -138,6 +138,10 @@ class Vocabulary:
     plover: Mapping[tuple[str, str], str | None] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    credits: tuple[str, ...] = ()
+    """Cues of image credits and licence lines: their paragraph gives no event."""
+    nature: frozenset[str] = frozenset()
+    """Subjects that are no actors ("the storm struck"): their verb is no event."""
     """(extension type, mode) -> the PLOVER type the gold set codes it as, or None."""
 
 
@@ -193,7 +197,10 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
     for type_, tspec in data["types"].items():
         for mode, mspec in tspec["modes"].items():
             found.extend(_patterns(type_, mode, mspec, defaults))
-    found.extend(_patterns("", "", data.get("ignore") or {}, defaults))
+    ignore = data.get("ignore") or {}
+    found.extend(_patterns("", "", ignore, defaults))
+    for text in ignore.get("frames") or ():
+        found.append(Pattern("", "", "verb", _words(str(text)), defaults, frame=True))
     found.extend(cameo_patterns(cameo, data, defaults))
     index: dict[str, list[Pattern]] = {}
     for pattern in found:
@@ -225,6 +232,8 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         tallies=frozenset(str(w).lower() for w in who.get("tallies") or ()),
         extensions=extensions,
         plover=MappingProxyType(plover),
+        credits=tuple(str(c).lower() for c in data.get("credits") or ()),
+        nature=frozenset(str(w).lower() for w in data.get("nature") or ()),
     )
 
 
@@ -388,8 +397,8 @@ def select(found: Iterable[Trigger]) -> list[Trigger]:
         if taken & set(trigger.literals):
             continue
         taken.update(trigger.literals)
-        if trigger.pattern.type:
-            chosen.append(trigger)
+        if trigger.pattern.type or trigger.pattern.frame:
+            chosen.append(trigger)  # an ignored frame still hides its content
     return sorted(chosen, key=lambda t: t.literals[0])
 
 
@@ -405,8 +414,8 @@ def _frame_content(doc: Any, trigger: Trigger) -> set[int]:
             content.update(t.i for t in child.subtree)
     for j in trigger.literals:
         for child in doc[j].children:
-            if child.dep_ == "pobj":
-                content.update(t.i for t in child.subtree)
+            if child.dep_ in ("pobj", "acl", "xcomp") and child.i not in trigger.literals:
+                content.update(t.i for t in child.subtree)  # "the ability ... to deploy"
     if trigger.star:
         content.update(range(*trigger.star))
     return content - set(trigger.literals)
@@ -431,7 +440,7 @@ def find_triggers(
     """The event triggers of the sentence made of tokens [start, end)."""
     chosen = select(candidates(doc, start, end, vocab, blocked))
     chosen = [t for t in chosen if _has_context(doc, start, end, t.pattern.context)]
-    return drop_framed(doc, chosen)
+    return [t for t in drop_framed(doc, chosen) if t.pattern.type]
 
 
 # --------------------------------------------------------------------------- arguments
@@ -1216,13 +1225,15 @@ charged"."""
 
 NON_HUMAN = re.compile(
     r"\b(subsid(y|ies)|prices?|tax(es)?|tariffs?|rules?|laws?|polic(y|ies)|plans?|deals?|"
-    r"contracts?|concessions?|ban|bans|curfews?|restrictions?|measures?|reforms?)\b",
+    r"contracts?|concessions?|ban|bans|curfews?|restrictions?|measures?|reforms?|"
+    r"videos?|films?|footage|scenes?|movies?|photos?|pictures?|documentar(y|ies)|episodes?)\b",
     re.IGNORECASE,
 )
-"""Heads that cannot be dismissed, arrested or detained: "the removal of fuel subsidies"
-is a policy change, not an act of coercion against someone."""
+"""Heads that cannot be dismissed, arrested, detained or shot: "the removal of fuel
+subsidies" is a policy change, not an act of coercion against someone; "the video was
+shot" is filming."""
 
-PEOPLE_MODES = frozenset({"dismiss", "arrest", "detain", "abduct"})
+PEOPLE_MODES = frozenset({"dismiss", "arrest", "detain", "abduct", "shoot"})
 
 
 def _plausible(trigger: Trigger, roles: Roles) -> bool:
@@ -1335,6 +1346,33 @@ def figurative(doc: Any, trigger: Trigger) -> bool:
     return False
 
 
+def _natural(doc: Any, trigger: Trigger) -> bool:
+    """ "The storm struck the coast", "the virus hit the region": a force of nature as the
+    subject of an active verb is no actor, and the verb no political act."""
+    if trigger.pattern.kind == "noun":
+        return False
+    verb = doc[trigger.anchor]
+    subject = _subject(verb)
+    nature = vocabulary().nature
+    return bool(
+        subject is not None
+        and not _is_passive(verb)
+        and (subject.lemma_.lower() in nature or subject.lower_ in nature)
+    )
+
+
+def _credit_lines(text: str, cues: Sequence[str]) -> list[tuple[int, int]]:
+    """Character ranges of the lines that credit or license an image."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        lower = line.lower()
+        if any(cue in lower for cue in cues):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
 def _own_date(doc: Any, token: Any) -> bool:
     """ "Sunday's shooting", "the Jan. 14 march": a date inside the noun phrase."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree if t.i != token.i)
@@ -1357,7 +1395,7 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     """The event one trigger tells of (before merging)."""
     ctx, names = inputs.ctx, inputs.names
     doc = ctx.doc
-    if figurative(doc, trigger) or _naming(doc, trigger):
+    if figurative(doc, trigger) or _naming(doc, trigger) or _natural(doc, trigger):
         return None
     read = noun_roles if trigger.pattern.kind == "noun" else verb_roles
     roles = read(doc, trigger, names)
@@ -1542,8 +1580,11 @@ def extract_events(
     inputs = Inputs(ctx, names, tuple(times), tuple(figures), dateline_place(ctx, names))
     vocab = vocabulary()
     blocked = _blocked(doc, names.mentions)
+    credits = _credit_lines(ctx.document.text, vocab.credits)
     readings: list[Reading] = []
     for sentence in ctx.sentences:
+        if any(s <= sentence[0] < e or sentence[0] <= s < sentence[1] for s, e in credits):
+            continue  # a caption's credit or licence line tells of no happening
         tokens = _token_range(doc, *sentence)
         if tokens is None:
             continue
