@@ -1176,11 +1176,45 @@ def _verb_after(noun: Any, last: Any) -> Any:
     return max([verb, *tail, last], key=lambda t: t.i)
 
 
+COUNT_VERBS = frozenset(
+    {"draw", "attract", "bring", "gather", "involve", "number", "mobilise", "mobilize", "swell"}
+)
+"""Verbs whose object counts the happening that is their subject ("the rally drew 40,000")."""
+
+
+def _counted_tokens(doc: Any, trigger: Trigger) -> set[int]:
+    """Tokens whose figures count the trigger's happening: its object slot and direct
+    objects ("won 27 seats"), and the object of a counting verb whose subject it is ("the
+    rally drew 25,000 people, including 300 nurses")."""
+    anchor = doc[trigger.anchor]
+    tokens: set[int] = set(range(*trigger.star)) if trigger.star else set()
+    heads = [anchor]
+    if (
+        trigger.pattern.kind == "noun"
+        and anchor.dep_ == "nsubj"
+        and anchor.head.lemma_ in COUNT_VERBS
+    ):
+        heads = [anchor.head]
+    elif trigger.pattern.kind == "noun":
+        heads = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "attr") and child.i not in trigger.literals:
+                tokens.update(t.i for t in child.subtree)
+    for j in trigger.literals[1:]:
+        for child in doc[j].children:
+            if child.dep_ in ("nummod", "quantmod"):
+                tokens.update(t.i for t in child.subtree)  # "won 27 seats"
+    return tokens
+
+
 def _figures(
     inputs: Inputs, trigger: Trigger, roles: Roles, sentence: tuple[int, int]
 ) -> tuple[str, ...]:
     spans = [(p.start, p.end) for p in roles.actors + roles.targets]
     counts = trigger.pattern.counts
+    doc = inputs.ctx.doc
+    counted = _counted_tokens(doc, trigger)
     doc_id = inputs.ctx.document.id
     linked: list[str] = []
     for figure in inputs.figures:
@@ -1189,7 +1223,11 @@ def _figures(
             continue
         inside = any(a <= s and e <= b for a, b in spans)
         fits = bool(figure.what) and any(w in (figure.what or "").lower().split() for w in counts)
-        if inside or fits:
+        token = doc.char_span(s, e, alignment_mode="expand")
+        governed = (
+            token is not None and token.root.i in counted and not MONEY.search(figure.span.text)
+        )
+        if inside or fits or governed:
             linked.append(fact_id("f", doc_id, s, e))
     return tuple(linked)
 
