@@ -76,6 +76,8 @@ TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "when", "on
 """Conjunctions of a clause that has its own time ("after dockers walked out")."""
 BOUNDARY_WORDS = frozenset({"since", "until", "till", "before", "by", "from", "to"})
 """A date after these words bounds a period; it is not when the event happened."""
+NEAR = frozenset({"shortly", "just", "soon", "moments", "minutes", "hours", "immediately", "right"})
+"""Words that make "before"/"after" a point ("shortly before midnight Friday")."""
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -309,7 +311,7 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
         return None
     literals = (i, *found[0])
     if pattern.origin == "cameo" and not all(_in_clause(doc, j, i) for j in literals[1:]):
-        return None
+        return None  # a CAMEO pattern's words belong to the verb's own clause
     if pattern.kind == "noun":
         if not any(doc[j].pos_ in ("NOUN", "PROPN", "X") for j in literals):
             return None
@@ -635,9 +637,30 @@ class Roles:
             self.places.append(found)
 
 
+SPEAKER_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _speaker(doc: Any, pronoun: Any, names: Names) -> Party | None:
+    """ "Varga said she would step down": a personal pronoun in what a named person says is
+    that person, when the chains did not resolve it."""
+    if pronoun.lower_ not in SPEAKER_PRONOUNS:
+        return None
+    cues = vocabulary().modality.reporting
+    for governor, dep in _chain(pronoun, 6):
+        if dep in ("ccomp", "parataxis") and governor.lemma_ in cues:
+            subject = _subject(governor)
+            if subject is None or subject.pos_ != "PROPN":
+                return None
+            found = party(doc, subject, names)
+            return found if found is not None and found.actor else None
+    return None
+
+
 def _add_all(roles: Roles, role: str, doc: Any, token: Any, names: Names) -> None:
     for conj in _conjuncts(token):
         found = party(doc, conj, names)
+        if found is None and conj.pos_ == "PRON":
+            found = _speaker(doc, conj, names)
         if found is None and conj.pos_ == "PRON" and role in ("actor", "target"):
             roles.pronouns += 1
         roles.add(role, found)
@@ -755,11 +778,16 @@ def _content_target(doc: Any, trigger: Trigger, roles: Roles, names: Names) -> N
             return
 
 
-def _eventive(token: Any) -> bool:
-    """True for a noun that names a happening ("riots", "the blast"): not an actor."""
+def _eventive(token: Any, plover_only: bool = False) -> bool:
+    """True for a noun that names a happening ("riots", "the blast"): not an actor (with
+    ``plover_only``, a happening of one of PLOVER's types: "boycott the election" is a
+    boycott told at its verb)."""
     vocab = vocabulary()
     return token.pos_ == "NOUN" and any(
-        p.kind == "noun" and p.size == 1 and p.type
+        p.kind == "noun"
+        and p.size == 1
+        and p.type
+        and not (plover_only and p.type in vocab.extensions)
         for form in _forms(token)
         for p in vocab.by_first.get(form, ())
     )
@@ -953,9 +981,10 @@ def _date_of(time: TimeExpression, text: str = "") -> PartialDate | None:
     night" → its day); None for "since X", "until X"..."""
     if time.type not in ("DATE", "TIME"):
         return None
-    before = text[max(0, time.span.start - 8) : time.span.start].lower().split()
-    if before and before[-1] in BOUNDARY_WORDS:
-        return None
+    before = text[max(0, time.span.start - 24) : time.span.start].lower().split()
+    near = len(before) > 1 and before[-1] in ("before", "after") and before[-2] in NEAR
+    if before and before[-1] in BOUNDARY_WORDS and not near:
+        return None  # a bound; but "shortly before midnight Friday" is a point
     raw = time.value.split("T")[0] if time.type == "TIME" else time.value
     if (time.type == "TIME" and len(raw) != 10) or "W" in raw:
         return None  # a week ("last week") is no calendar date of ours
@@ -1050,6 +1079,12 @@ def modality(
             return "future", reporter
         if dep == "ccomp":
             break
+    if (
+        reporter is not None
+        and local & cues.hypothetical == {"would"}
+        and not (_conditional(clause, cues) or _pending(clause, cues))
+    ):
+        return "future", reporter  # "she said she would step down": future in the past
     if local & cues.hypothetical or _conditional(clause, cues) or _pending(clause, cues):
         return "hypothetical", reporter
     if local & cues.future:
@@ -1236,7 +1271,7 @@ def trigger_offsets(doc: Any, trigger: Trigger) -> tuple[int, int]:
     """Character offsets of the trigger: its first run of contiguous pattern tokens; for a
     CAMEO pattern with an event noun as object ("launched attacks"), that noun."""
     if trigger.pattern.origin == "cameo":
-        nouns = [j for j in trigger.literals[1:] if _eventive(doc[j])]
+        nouns = [j for j in trigger.literals[1:] if _eventive(doc[j], plover_only=True)]
         if nouns:
             return doc[nouns[-1]].idx, doc[nouns[-1]].idx + len(doc[nouns[-1]].text)
     run = [trigger.literals[0]]
