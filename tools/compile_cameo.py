@@ -20,7 +20,9 @@ Mapping choices (documented in the output header too):
 
 - The 2021 table's ACCUSE is split as newsweave's gold set (PLOVER GSR) codes it:
   ACCUSE/investigate -> INVESTIGATE, other ACCUSE -> DISAPPROVE; REQUEST -> DEMAND; CAMEO
-  19 (conventional military force) -> FIGHT; 163 (sanctions, embargo) -> SANCTION;
+  194/195/196 (artillery, air strikes, violating a ceasefire) -> FIGHT, while 190/193
+  (force in general, small arms: "shot at protesters") stay ASSAULT as in the table;
+  163 (sanctions, embargo) -> SANCTION;
   055 (apologise) -> CONCEDE, 175 (violent repression) and 1712 (destroy property) ->
   COERCE, as plover.yaml codes them.
 - CAMEO 01 (public statements) -> STATEMENT and 02 (appeals) -> DEMAND, which the 2021
@@ -28,6 +30,8 @@ Mapping choices (documented in the output header too):
   types, see plover.yaml); 173 (arrest, detain, charge) stays COERCE.
 - A pattern whose comment names the verb it was written for ("# IMPOSE") is kept for that
   verb only, not for its whole synonym block ("clash * accord" is no agreement).
+- Verbs of state (be, remain, seem, appear...) are left out: their patterns describe.
+- Patterns whose words after the verb are only prepositions ("- * (TO)") are left out.
 - Patterns with words before the verb (subject constraints) and pre-verb compounds
   ("WIRE_+TAP") are left out: the stage's patterns start at the verb. Synonym-set members
   of several words are left out of alternatives.
@@ -118,6 +122,8 @@ MODES: dict[str, tuple[str, str]] = {
     "185": ("ASSAULT", "assassinate"),
     "186": ("ASSAULT", "assassinate"),
     "19": ("FIGHT", "clash"),
+    "190": ("ASSAULT", "attack"),
+    "193": ("ASSAULT", "shoot"),
     "191": ("COERCE", "seize"),
     "192": ("COERCE", "seize"),
     "194": ("FIGHT", "shell"),
@@ -170,7 +176,21 @@ def classify(code: str, table: dict[str, str]) -> tuple[str, str] | None:
     return plover, _default_mode(plover)
 
 
-OVERRIDES = ("01", "02", "055", "115", "116", "163", "175", "1712", "19")
+OVERRIDES = (
+    "01",
+    "02",
+    "055",
+    "115",
+    "116",
+    "163",
+    "175",
+    "1712",
+    "191",
+    "192",
+    "194",
+    "195",
+    "196",
+)
 """Codes where newsweave departs from the 2021 table (see the module docstring)."""
 MODE_TYPES = {t for t, _ in MODES.values()}
 
@@ -196,6 +216,21 @@ def _legal(rest: list[str]) -> tuple[str, str] | None:
             if alt in LEGAL_WORDS:
                 return "LEGAL", LEGAL_WORDS[alt]
     return None
+
+
+STATE_VERBS = frozenset({"be", "remain", "become", "seem", "appear", "look", "stay", "feel"})
+"""Verbs of state, not acts: "remain close" to someone is no endorsement."""
+PREPOSITIONS = frozenset(
+    {"to", "in", "on", "at", "for", "with", "from", "into", "against", "by", "of", "over",
+     "about", "after", "before", "toward", "towards", "through", "up", "down", "out", "off",
+     "back", "away", "around", "across", "under", "between", "among", "upon", "*"}
+)  # fmt: skip
+
+
+def _only_prepositions(rest: list[str]) -> bool:
+    """ "come * to", "rush * (TO)": a pattern with no content word after the verb says too
+    little to decide a type ("come home to Amakoro" is no visit)."""
+    return all(set(word.split("|")) <= PREPOSITIONS for word in rest)
 
 
 def pick_code(text: str) -> str | None:
@@ -328,10 +363,12 @@ def compile_dictionary(
             rest = translate(post, synsets)
             if kind is not None and rest and code.startswith("173"):
                 kind = _legal(rest) or kind
-            if pre.strip() or kind is None or not rest:
+            if pre.strip() or kind is None or not rest or _only_prepositions(rest):
                 continue
             comment = line.split("#", 1)[1].split() if "#" in line[1:] else []
             named = _word(comment[0]) if comment else ""
+            if named in STATE_VERBS:
+                continue
             own = [v for v in verbs if v == named or v.split()[0] == named]
             for verb in own or verbs:
                 found[(*kind, code, " ".join(rest))].append(verb)
@@ -342,7 +379,7 @@ def compile_dictionary(
         if "_+" in raw or "+" in raw[1:]:
             continue  # pre-verb compound ("WIRE_+TAP"): the pattern would not start at it
         verb = _word(raw)
-        if not re.fullmatch(r"[a-z][a-z\- ]*", verb):
+        if not re.fullmatch(r"[a-z][a-z\- ]*", verb) or verb.split()[0] in STATE_VERBS:
             continue
         verbs.append(verb)
     return found
