@@ -23,7 +23,8 @@ Mapping choices (documented in the output header too):
   194/195/196 (artillery, air strikes, violating a ceasefire) -> FIGHT, while 190/193
   (force in general, small arms: "shot at protesters") stay ASSAULT as in the table;
   163 (sanctions, embargo) -> SANCTION;
-  055 (apologise) -> CONCEDE, 175 (violent repression) and 1712 (destroy property) ->
+  055 (apologise) -> CONCEDE, 081x (ease curfews, emergencies) -> CONCEDE as the gold set
+  codes them, 175 (violent repression) and 1712 (destroy property) ->
   COERCE, as plover.yaml codes them.
 - CAMEO 01 (public statements) -> STATEMENT and 02 (appeals) -> DEMAND, which the 2021
   table leaves out; 115 (lawsuits) and 116 (found guilty) -> LEGAL (newsweave extension
@@ -180,6 +181,7 @@ OVERRIDES = (
     "01",
     "02",
     "055",
+    "081",
     "115",
     "116",
     "163",
