@@ -166,3 +166,22 @@ def test_credit_lines_authorisations_norms_and_other_senses_give_no_event() -> N
     assert not kinds("The documentary was shot in the old harbour.")
     assert not kinds("The storm struck the coastal villages on Sunday.")
     assert not kinds("The exercise demonstrated the ability of the fleet to deploy quickly.")
+
+
+def test_a_pronoun_in_what_a_country_says_is_that_country() -> None:
+    _, found, names = events_of(
+        "Norland says it is ready to withdraw its troops from Estmark.",
+        ("Norland", "GPE"),
+        ("Estmark", "GPE"),
+    )
+    event = one(found, "AGREE")
+    assert [names[a] for a in event.actors] == ["Norland"]
+
+
+def test_a_possessive_pronoun_is_the_subject_of_the_governing_verb() -> None:
+    _, found, names = events_of(
+        "The Truce Commission completed its investigation into the raid.",
+        ("Truce Commission", "ORG"),
+    )
+    event = one(found, "INVESTIGATE")
+    assert [names[a] for a in event.actors] == ["Truce Commission"]

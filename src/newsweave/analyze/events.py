@@ -646,22 +646,25 @@ class Roles:
             self.places.append(found)
 
 
-SPEAKER_PRONOUNS = frozenset({"he", "she", "him", "her"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "him", "her", "it", "they", "them", "we", "us"})
 
 
 def _speaker(doc: Any, pronoun: Any, names: Names) -> Party | None:
-    """ "Varga said she would step down": a personal pronoun in what a named person says is
-    that person, when the chains did not resolve it."""
+    """ "Varga said she would step down", "Syria says it is willing to withdraw", "the
+    rebels said they will release him": a pronoun in what a speaker says is the speaker,
+    when the chains did not resolve it (a named speaker, or a phrase that can act)."""
     if pronoun.lower_ not in SPEAKER_PRONOUNS:
         return None
     cues = vocabulary().modality.reporting
     for governor, dep in _chain(pronoun, 6):
         if dep in ("ccomp", "parataxis") and governor.lemma_ in cues:
             subject = _subject(governor)
-            if subject is None or subject.pos_ != "PROPN":
+            if subject is None or subject.pos_ == "PRON":
                 return None
             found = party(doc, subject, names)
-            return found if found is not None and found.actor else None
+            if found is None or not (found.actor or _agentive(doc, found)):
+                return None
+            return found
     return None
 
 
@@ -840,7 +843,15 @@ PLACE_WORDS = frozenset({"country", "nation", "city", "capital", "region", "town
 
 
 def _possessor(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Names) -> None:
-    """ "the dockers' strike" (who), "Amakoro's riots" (where), "the country's unrest"."""
+    """ "the dockers' strike" (who), "Amakoro's riots" (where), "the country's unrest";
+    "the committee completed its investigation": a possessive pronoun is the subject of the
+    verb the noun depends on."""
+    if child.pos_ == "PRON" and child.lower_ in ("its", "their", "his", "her", "our"):
+        verb = doc[trigger.anchor].head
+        subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.pos_ != "PRON" and subject.i != trigger.anchor:
+            _add_all(roles, trigger.pattern.args.get("poss", "actor"), doc, subject, names)
+        return
     if trigger.pattern.type in PLACE_FIRST and _place(child, names):
         roles.add("place", party(doc, child, names))
     elif child.lemma_.lower() not in PLACE_WORDS:
