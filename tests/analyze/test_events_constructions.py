@@ -185,3 +185,14 @@ def test_a_possessive_pronoun_is_the_subject_of_the_governing_verb() -> None:
     )
     event = one(found, "INVESTIGATE")
     assert [names[a] for a in event.actors] == ["Truce Commission"]
+
+
+def test_the_owner_of_a_rejected_proposal_is_the_target() -> None:
+    _, found, names = events_of(
+        "Estmark rejected a Norlandic proposal for a joint border force.",
+        ("Estmark", "GPE"),
+        ("Norlandic", "NORP"),
+    )
+    event = one(found, "REJECT")
+    assert [names[a] for a in event.actors] == ["Estmark"]
+    assert "Norlandic" in [names[t] for t in event.targets]

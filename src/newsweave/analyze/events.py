@@ -731,10 +731,40 @@ def verb_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
             if obj.dep_ == "pobj":
                 _add_all(roles, role, doc, obj, names)
     for index in trigger.literals:
-        _prep_roles(roles, doc, doc[index], args, names, set(trigger.literals))
+        own = args
+        if index != trigger.anchor and doc[index].pos_ == "NOUN":
+            own = {**args, "by": "target", "agent": "target"}  # "rejected calls by Annan"
+        _prep_roles(roles, doc, doc[index], own, names, set(trigger.literals))
+    if trigger.pattern.type in OWNED_OBJECTS and not any(p.actor for p in roles.targets):
+        for obj in [*objects[:1], *(doc[j] for j in trigger.literals[1:])]:
+            _object_owner(roles, doc, obj, names)
     if trigger.pattern.type == "DEMAND" and not roles.targets:
         _asked(roles, doc, verb, names)
     return roles
+
+
+OWNED_OBJECTS = frozenset({"REJECT", "CONCEDE", "SUPPORT", "DISAPPROVE", "AGREE"})
+"""Types whose object is often someone's proposal, call or plan: its owner is the target."""
+
+
+def _object_owner(roles: Roles, doc: Any, obj: Any, names: Names) -> None:
+    """ "rejected an Indian proposal", "accepted the rebels' demands", "rejected calls by
+    Annan": the named owner of the object (possessor, name modifier, "by"/"from" phrase)
+    is who the act is aimed at."""
+    if obj.pos_ not in ("NOUN",) or names.mention_at(obj.idx, obj.idx + len(obj.text)):
+        return
+    for child in obj.children:
+        owner = None
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ"):
+            owner = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if owner is None:
+            continue
+        mention = names.mention_at(owner.idx, owner.idx + len(owner.text))
+        if mention is not None and mention.actor and mention.type in TARGET_TYPES:
+            roles.add("target", party(doc, owner, names))
+            return
 
 
 def _asked(roles: Roles, doc: Any, verb: Any, names: Names) -> None:
