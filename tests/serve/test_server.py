@@ -159,8 +159,8 @@ def test_entity_page_links_every_fact_to_its_sentence(corpus: str) -> None:
 
 
 def test_event_quotes_and_figures_twins(corpus: str) -> None:
-    events = _json(corpus, "/events.json", type="COERCE")["events"]
-    assert events and all(e["type"] == "COERCE" for e in events)
+    events = _json(corpus, "/events.json", type="OFFICE")["events"]  # dismissals: OFFICE
+    assert events and all(e["type"] == "OFFICE" for e in events)
     dismissal = next(
         e
         for e in events

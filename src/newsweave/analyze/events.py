@@ -659,13 +659,23 @@ def _speaker(doc: Any, pronoun: Any, names: Names) -> Party | None:
     for governor, dep in _chain(pronoun, 6):
         if dep in ("ccomp", "parataxis") and governor.lemma_ in cues:
             subject = _subject(governor)
-            if subject is None or subject.pos_ == "PRON":
+            if subject is None or subject.pos_ == "PRON" or not _agrees(pronoun, subject):
                 return None
             found = party(doc, subject, names)
             if found is None or not (found.actor or _agentive(doc, found)):
                 return None
             return found
     return None
+
+
+def _agrees(pronoun: Any, noun: Any) -> bool:
+    """Number agreement of a pronoun with its candidate antecedent: "it" is no plural
+    ("residents warned ... if it refused"), "he"/"she" neither; "they" is a plural or a
+    body ("the union said they would ...")."""
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if pronoun.lower_ in ("they", "them", "we", "us"):
+        return plural or noun.tag_ in ("NN", "NNP")
+    return not plural
 
 
 def _add_all(roles: Roles, role: str, doc: Any, token: Any, names: Names) -> None:
