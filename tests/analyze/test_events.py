@@ -19,6 +19,7 @@ TYPES = {
     "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
     "ASSAULT", "FIGHT",
 }  # fmt: skip
+EXTENSIONS = {"STATEMENT", "OFFICE", "LEGAL", "ELECTION"}
 
 
 def context(text: str) -> Context:
@@ -69,8 +70,27 @@ def one(found: tuple[Event, ...], type_: str, mode: str | None = None) -> Event:
 def test_vocabulary_covers_every_plover_type() -> None:
     vocab = vocabulary()
     types = {p.type for patterns in vocab.by_first.values() for p in patterns if p.type}
-    assert types == TYPES
+    assert types == TYPES | EXTENSIONS
+    assert vocab.extensions == EXTENSIONS
     assert vocab.version
+
+
+def test_extension_modes_name_their_plover_type() -> None:
+    vocab = vocabulary()
+    modes = {(p.type, p.mode) for ps in vocab.by_first.values() for p in ps if p.type}
+    extension_modes = {m for m in modes if m[0] in EXTENSIONS}
+    assert extension_modes <= set(vocab.plover)
+    assert vocab.plover[("OFFICE", "resign")] == "RETREAT"
+    assert vocab.plover[("OFFICE", "dismiss")] == "COERCE"
+    assert vocab.plover[("STATEMENT", "announce")] is None
+    assert {t for t in vocab.plover.values() if t} <= TYPES
+
+
+def test_cameo_patterns_are_loaded_and_lose_ties() -> None:
+    vocab = vocabulary()
+    cameo = [p for ps in vocab.by_first.values() for p in ps if p.origin == "cameo"]
+    assert len(cameo) > 1000
+    assert all(p.kind == "verb" and p.size >= 2 for p in cameo)
 
 
 def test_dispersed_with_tear_gas() -> None:
@@ -122,7 +142,7 @@ def test_killed_figure_is_linked() -> None:
 def test_dismissed_from_the_cabinet() -> None:
     text = "President Dossavi dismissed Aicha Yambore from the cabinet on 17 January."
     _, found, names = events_of(text, ("Dossavi", "PERSON"), ("Aicha Yambore", "PERSON"))
-    event = one(found, "COERCE", "dismiss")
+    event = one(found, "OFFICE", "dismiss")
     assert [names[a] for a in event.actors] == ["Dossavi"]
     assert [names[a] for a in event.targets] == ["Aicha Yambore"]
     assert event.label == "President Dossavi dismissed Aicha Yambore from the cabinet"

@@ -53,7 +53,7 @@ def find(analysed: Analysed, type_: str, mode: str) -> list[Event]:
 
 def test_dismissal_of_the_ports_minister(corpus: dict[str, Analysed]) -> None:
     analysed = corpus[FILES[0]]
-    dismissals = find(analysed, "COERCE", "dismiss")
+    dismissals = find(analysed, "OFFICE", "dismiss")
     assert len(dismissals) == 1  # headline, body and "removed the minister": one happening
     event = dismissals[0]
     assert any("Dossavi" in n for n in names(analysed, event.actors))

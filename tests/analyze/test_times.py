@@ -251,3 +251,32 @@ def test_edge_values_never_crash(parts: list[str], anchor: dt.date) -> None:
     text = " and ".join(parts)
     spans = find_time_expressions(text)
     assert len(resolve_all(text, spans, anchor)) == len(spans)
+
+
+@pytest.mark.parametrize(
+    ("anchor", "expression", "tense", "value"),
+    [
+        # the weekday decides the year: 1 January 2027 is a Friday, 1 January 2026 is not
+        (dt.date(2026, 12, 28), "Friday, January 1", "past", "2027-01-01"),
+        (dt.date(2026, 12, 28), "January 1", "past", "2026-01-01"),
+        # a weekday that fits no nearby year leaves the usual choice
+        (dt.date(2024, 1, 16), "Monday, March 4", None, "2024-03-04"),
+    ],
+)
+def test_weekday_picks_the_year(
+    anchor: dt.date, expression: str, tense: str | None, value: str
+) -> None:
+    assert normalise(expression, anchor, None, tense=tense).value == value
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("August last year", "2023-08"),
+        ("March of next year", "2025-03"),
+        ("October this year", "2024-10"),
+    ],
+)
+def test_month_with_a_relative_year(expression: str, value: str) -> None:
+    found = normalise(expression, ANCHOR, None)
+    assert (found.value, found.precision) == (value, "month")

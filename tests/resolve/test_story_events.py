@@ -52,7 +52,7 @@ def test_dismissal_of_the_ports_minister_is_one_story_event(
     dismissal = [r for r in found if r.date == "2024-01-17"]
     assert len(dismissal) == 1
     event = dismissal[0]
-    assert event.type == "COERCE"
+    assert event.type == "OFFICE"  # dismissals are OFFICE since issue 13
     assert len(event.documents) >= 3
     assert any("Dossavi" in a for a in event.actors)
     assert len(event.members) >= len(event.documents)

@@ -39,7 +39,7 @@ def test_order_and_provenance(store: Store) -> None:
 
 
 def test_key_dates(store: Store) -> None:
-    entries = timeline(store, type="COERCE", start="2024-01-15", end="2024-01-20")
+    entries = timeline(store, start="2024-01-15", end="2024-01-20")  # dismissal: OFFICE
     dismissal = [e for e in entries if "Aïcha Yamboré" in e.actors and "dismiss" in e.text]
     assert [e.date for e in dismissal] == ["2024-01-17"]
     assert len(dismissal[0].documents) >= 3

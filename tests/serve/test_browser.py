@@ -85,7 +85,7 @@ def _entity(base: str, name: str) -> dict[str, Any]:
 def test_every_page_kind_renders_without_errors(browser: Any, base_url: str) -> None:
     watcher = Watcher(browser, base_url)
     person = _entity(base_url, "Étienne Dossavi")
-    events = httpx.get(base_url + "/events.json", params={"type": "COERCE"}).json()["events"]
+    events = httpx.get(base_url + "/events.json", params={"type": "OFFICE"}).json()["events"]
     dismissal = next(
         e
         for e in events

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -38,7 +39,7 @@ from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpre
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "4", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+    "events", "5", needs=("sentences", "actors", "times", "figures"), provides=("events",)
 )
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -75,6 +76,8 @@ TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "when", "on
 """Conjunctions of a clause that has its own time ("after dockers walked out")."""
 BOUNDARY_WORDS = frozenset({"since", "until", "till", "before", "by", "from", "to"})
 """A date after these words bounds a period; it is not when the event happened."""
+NEAR = frozenset({"shortly", "just", "soon", "moments", "minutes", "hours", "immediately", "right"})
+"""Words that make "before"/"after" a point ("shortly before midnight Friday")."""
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -94,6 +97,11 @@ class Pattern:
     frame: bool = False
     counts: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
+    dated: bool = False
+    """Only an event when its clause has its own date ("said on Tuesday that ...")."""
+    origin: str = "hand"
+    """``hand`` (plover.yaml) or ``cameo`` (the compiled CAMEO table, cameo_verbs.tsv):
+    a CAMEO pattern loses ties to a hand one, and its words must sit in the verb's clause."""
 
     @property
     def size(self) -> int:
@@ -127,6 +135,16 @@ class Vocabulary:
     """Number words that head a phrase ("thousands of people", "dozens")."""
     tallies: frozenset[str] = frozenset()
     """Nouns that count victims ("toll"): the subject of "gave a toll" reports, not kills."""
+    extensions: frozenset[str] = frozenset()
+    """Types newsweave adds to PLOVER's 18 (STATEMENT, OFFICE, LEGAL, ELECTION)."""
+    plover: Mapping[tuple[str, str], str | None] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    credits: tuple[str, ...] = ()
+    """Cues of image credits and licence lines: their paragraph gives no event."""
+    nature: frozenset[str] = frozenset()
+    """Subjects that are no actors ("the storm struck"): their verb is no event."""
+    """(extension type, mode) -> the PLOVER type the gold set codes it as, or None."""
 
 
 def _words(text: str) -> tuple[frozenset[str] | None, ...]:
@@ -143,6 +161,7 @@ def _patterns(
         "frame": bool(spec.get("frame", False)),
         "counts": frozenset(str(c).lower() for c in spec.get("counts") or ()),
         "context": frozenset(str(c).lower() for c in spec.get("context") or ()),
+        "dated": bool(spec.get("dated", False)),
     }
     for kind, key in (("verb", "verbs"), ("passive", "passive"), ("noun", "nouns")):
         for text in spec.get(key) or ():
@@ -153,14 +172,49 @@ def _patterns(
                 yield Pattern(type_, mode, kind, words, args, **extra)  # type: ignore[arg-type]
 
 
-def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
-    """Index the parsed YAML vocabulary."""
+def cameo_patterns(
+    rows: Iterable[str], data: Mapping[str, Any], defaults: Mapping[str, str]
+) -> Iterator[Pattern]:
+    """Patterns of the compiled CAMEO table (``TYPE\tmode\tcode\tpattern`` rows): a mode
+    plover.yaml also has lends its argument hints. They are never frames: a CAMEO pattern
+    does not hide the events told in its content ("remained in custody after being
+    charged")."""
+    types = data["types"]
+    extensions = set(data.get("extensions") or ())
+    kept = {  # verbs plover.yaml codes as office, court or election acts keep that type:
+        # CAMEO has no codes for them, so its patterns on "appoint", "sentence" code others
+        next(iter(w))
+        for type_ in extensions - {"STATEMENT"}
+        for mspec in types[type_]["modes"].values()
+        for text in mspec.get("verbs") or ()
+        for w in _words(str(text))[:1]
+        if w is not None and len(w) == 1
+    }
+    for row in rows:
+        if not row.strip() or row.startswith("#"):
+            continue
+        type_, mode, _code, text = row.rstrip("\n").split("\t")
+        spec = (types.get(type_) or {}).get("modes", {}).get(mode) or {}
+        args = {**defaults, **{k: str(v) for k, v in (spec.get("args") or {}).items()}}
+        words = _words(text)
+        if len(words) < 2 or words[0] is None or not words[0] - kept:
+            continue
+        words = (words[0] - kept, *words[1:])
+        yield Pattern(type_, mode, "verb", words, args, origin="cameo")
+
+
+def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Vocabulary:
+    """Index the parsed YAML vocabulary (and the rows of the compiled CAMEO table)."""
     defaults = {k: str(v) for k, v in data.get("defaults", {}).get("args", {}).items()}
     found: list[Pattern] = []
     for type_, tspec in data["types"].items():
         for mode, mspec in tspec["modes"].items():
             found.extend(_patterns(type_, mode, mspec, defaults))
-    found.extend(_patterns("", "", data.get("ignore") or {}, defaults))
+    ignore = data.get("ignore") or {}
+    found.extend(_patterns("", "", ignore, defaults))
+    for text in ignore.get("frames") or ():
+        found.append(Pattern("", "", "verb", _words(str(text)), defaults, frame=True))
+    found.extend(cameo_patterns(cameo, data, defaults))
     index: dict[str, list[Pattern]] = {}
     for pattern in found:
         first = pattern.words[0]
@@ -175,6 +229,13 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         }
     )
     who = data.get("participants") or {}
+    extensions = frozenset(str(t) for t in data.get("extensions") or ())
+    plover = {
+        (type_, mode): (str(mspec["plover"]) if mspec.get("plover") else None)
+        for type_, tspec in data["types"].items()
+        if type_ in extensions
+        for mode, mspec in tspec["modes"].items()
+    }
     return Vocabulary(
         str(data["version"]),
         {k: tuple(v) for k, v in index.items()},
@@ -182,14 +243,21 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         agents=frozenset(str(w).lower() for w in who.get("agents") or ()),
         quantities=frozenset(str(w).lower() for w in who.get("quantities") or ()),
         tallies=frozenset(str(w).lower() for w in who.get("tallies") or ()),
+        extensions=extensions,
+        plover=MappingProxyType(plover),
+        credits=tuple(str(c).lower() for c in data.get("credits") or ()),
+        nature=frozenset(str(w).lower() for w in data.get("nature") or ()),
     )
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The packaged vocabulary (``data/plover.yaml``), loaded once."""
-    text = resources.files("newsweave.analyze").joinpath("data/plover.yaml").read_text("utf-8")
-    return build_vocabulary(yaml.safe_load(text))
+    """The packaged vocabulary (``data/plover.yaml`` and ``data/cameo_verbs.tsv``), loaded
+    once."""
+    folder = resources.files("newsweave.analyze").joinpath("data")
+    text = folder.joinpath("plover.yaml").read_text("utf-8")
+    cameo = folder.joinpath("cameo_verbs.tsv").read_text("utf-8").splitlines()
+    return build_vocabulary(yaml.safe_load(text), cameo)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -253,6 +321,8 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     if found is None:
         return None
     literals = (i, *found[0])
+    if pattern.origin == "cameo" and not all(_in_clause(doc, j, i) for j in literals[1:]):
+        return None  # a CAMEO pattern's words belong to the verb's own clause
     if pattern.kind == "noun":
         if not any(doc[j].pos_ in ("NOUN", "PROPN", "X") for j in literals):
             return None
@@ -262,6 +332,19 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     else:
         anchor = i
     return Trigger(pattern, anchor, literals, found[1])
+
+
+def _in_clause(doc: Any, index: int, verb: int) -> bool:
+    """Whether token ``index`` hangs under the verb ``verb`` without another verb between
+    ("impose sanctions", "rushed troops to the border"; not "said the arrests were ...")."""
+    token = doc[index]
+    for _ in range(8):
+        if token.i == verb:
+            return True
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
+            return False  # another verb: "shot 11 people after a crowd attacked"
+        token = token.head
+    return False
 
 
 def _head_of(doc: Any, indices: Sequence[int]) -> int:
@@ -310,15 +393,23 @@ def candidates(
 def select(found: Iterable[Trigger]) -> list[Trigger]:
     """Longest patterns first; a trigger overlapping a chosen one is dropped; ignore
     patterns block their words and yield nothing."""
-    order = sorted(found, key=lambda t: (-t.pattern.size, t.pattern.kind == "noun", t.literals))
+    order = sorted(
+        found,
+        key=lambda t: (
+            -t.pattern.size,
+            t.pattern.kind == "noun",
+            t.pattern.origin != "hand",
+            t.literals,
+        ),
+    )
     taken: set[int] = set()
     chosen: list[Trigger] = []
     for trigger in order:
         if taken & set(trigger.literals):
             continue
         taken.update(trigger.literals)
-        if trigger.pattern.type:
-            chosen.append(trigger)
+        if trigger.pattern.type or trigger.pattern.frame:
+            chosen.append(trigger)  # an ignored frame still hides its content
     return sorted(chosen, key=lambda t: t.literals[0])
 
 
@@ -334,8 +425,8 @@ def _frame_content(doc: Any, trigger: Trigger) -> set[int]:
             content.update(t.i for t in child.subtree)
     for j in trigger.literals:
         for child in doc[j].children:
-            if child.dep_ == "pobj":
-                content.update(t.i for t in child.subtree)
+            if child.dep_ in ("pobj", "acl", "xcomp") and child.i not in trigger.literals:
+                content.update(t.i for t in child.subtree)  # "the ability ... to deploy"
     if trigger.star:
         content.update(range(*trigger.star))
     return content - set(trigger.literals)
@@ -360,7 +451,7 @@ def find_triggers(
     """The event triggers of the sentence made of tokens [start, end)."""
     chosen = select(candidates(doc, start, end, vocab, blocked))
     chosen = [t for t in chosen if _has_context(doc, start, end, t.pattern.context)]
-    return drop_framed(doc, chosen)
+    return [t for t in drop_framed(doc, chosen) if t.pattern.type]
 
 
 # --------------------------------------------------------------------------- arguments
@@ -555,9 +646,43 @@ class Roles:
             self.places.append(found)
 
 
+SPEAKER_PRONOUNS = frozenset({"he", "she", "him", "her", "it", "they", "them", "we", "us"})
+
+
+def _speaker(doc: Any, pronoun: Any, names: Names) -> Party | None:
+    """ "Varga said she would step down", "Syria says it is willing to withdraw", "the
+    rebels said they will release him": a pronoun in what a speaker says is the speaker,
+    when the chains did not resolve it (a named speaker, or a phrase that can act)."""
+    if pronoun.lower_ not in SPEAKER_PRONOUNS:
+        return None
+    cues = vocabulary().modality.reporting
+    for governor, dep in _chain(pronoun, 6):
+        if dep in ("ccomp", "parataxis") and governor.lemma_ in cues:
+            subject = _subject(governor)
+            if subject is None or subject.pos_ == "PRON" or not _agrees(pronoun, subject):
+                return None
+            found = party(doc, subject, names)
+            if found is None or not (found.actor or _agentive(doc, found)):
+                return None
+            return found
+    return None
+
+
+def _agrees(pronoun: Any, noun: Any) -> bool:
+    """Number agreement of a pronoun with its candidate antecedent: "it" is no plural
+    ("residents warned ... if it refused"), "he"/"she" neither; "they" is a plural or a
+    body ("the union said they would ...")."""
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if pronoun.lower_ in ("they", "them", "we", "us"):
+        return plural or noun.tag_ in ("NN", "NNP")
+    return not plural
+
+
 def _add_all(roles: Roles, role: str, doc: Any, token: Any, names: Names) -> None:
     for conj in _conjuncts(token):
         found = party(doc, conj, names)
+        if found is None and conj.pos_ == "PRON":
+            found = _speaker(doc, conj, names)
         if found is None and conj.pos_ == "PRON" and role in ("actor", "target"):
             roles.pronouns += 1
         roles.add(role, found)
@@ -616,10 +741,40 @@ def verb_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
             if obj.dep_ == "pobj":
                 _add_all(roles, role, doc, obj, names)
     for index in trigger.literals:
-        _prep_roles(roles, doc, doc[index], args, names, set(trigger.literals))
+        own = args
+        if index != trigger.anchor and doc[index].pos_ == "NOUN":
+            own = {**args, "by": "target", "agent": "target"}  # "rejected calls by Annan"
+        _prep_roles(roles, doc, doc[index], own, names, set(trigger.literals))
+    if trigger.pattern.type in OWNED_OBJECTS and not any(p.actor for p in roles.targets):
+        for obj in [*objects[:1], *(doc[j] for j in trigger.literals[1:])]:
+            _object_owner(roles, doc, obj, names)
     if trigger.pattern.type == "DEMAND" and not roles.targets:
         _asked(roles, doc, verb, names)
     return roles
+
+
+OWNED_OBJECTS = frozenset({"REJECT", "CONCEDE", "SUPPORT", "DISAPPROVE", "AGREE"})
+"""Types whose object is often someone's proposal, call or plan: its owner is the target."""
+
+
+def _object_owner(roles: Roles, doc: Any, obj: Any, names: Names) -> None:
+    """ "rejected an Indian proposal", "accepted the rebels' demands", "rejected calls by
+    Annan": the named owner of the object (possessor, name modifier, "by"/"from" phrase)
+    is who the act is aimed at."""
+    if obj.pos_ not in ("NOUN",) or names.mention_at(obj.idx, obj.idx + len(obj.text)):
+        return
+    for child in obj.children:
+        owner = None
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ"):
+            owner = child
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if owner is None:
+            continue
+        mention = names.mention_at(owner.idx, owner.idx + len(owner.text))
+        if mention is not None and mention.actor and mention.type in TARGET_TYPES:
+            roles.add("target", party(doc, owner, names))
+            return
 
 
 def _asked(roles: Roles, doc: Any, verb: Any, names: Names) -> None:
@@ -633,11 +788,63 @@ def _asked(roles: Roles, doc: Any, verb: Any, names: Names) -> None:
                 return
 
 
-def _eventive(token: Any) -> bool:
-    """True for a noun that names a happening ("riots", "the blast"): not an actor."""
+CONTENT_DEPS = frozenset(
+    {"dobj", "pobj", "prep", "xcomp", "ccomp", "acomp", "compound", "amod", "nsubj",
+     "nsubjpass", "dative", "attr", "oprd", "poss", "nmod", "appos", "conj", "cc", "agent"}
+)  # fmt: skip
+"""Relations through which a name belongs to what the trigger says ("agreed to hand over
+suspects to Britain", "demanded an admission by Moscow"); not clauses about something else
+(relative, adverbial clauses, parentheticals)."""
+TARGET_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+WHERE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "around", "throughout", "across", "along", "through"}
+)
+"""Prepositions of place: a name under one is where a physical act happened, not on whom."""
+
+
+def _content_target(doc: Any, trigger: Trigger, roles: Roles, names: Names) -> None:
+    """An event with no target found in its own slots takes the first named actor of what
+    it says, after the trigger: the content of a frame ("offered to hand over two suspects
+    to Britain" -> Britain), the object's or the prepositional phrase's name ("demanded an
+    admission by Moscow", "the withdrawal of forces from Panama"). The event's own actors,
+    its reporter and names inside clauses about something else are skipped."""
+    anchor = doc[trigger.anchor]
+    taken = {p.actor for p in roles.actors if p.actor}
+    skip = set(trigger.literals)
+    for token in anchor.subtree:
+        if token.i <= anchor.i or token.i in skip or token.pos_ != "PROPN":
+            continue
+        current, inside, placed = token, True, False
+        while current.i != anchor.i:
+            if current.dep_ not in CONTENT_DEPS:
+                inside = False
+                break
+            placed = placed or (current.dep_ == "prep" and current.lower_ in WHERE_PREPS)
+            current = current.head
+        if not inside:
+            continue
+        mention = names.mention_at(token.idx, token.idx + len(token.text))
+        if mention is None or mention.actor in taken or mention.type not in TARGET_TYPES:
+            continue
+        physical = trigger.pattern.type in PLACE_FIRST
+        if physical and (placed or (mention.type in PLACE_TYPES and _governed_place(token))):
+            continue  # "attacked a convoy in Kabul", "broke up a march ... in X": where
+        found = party(doc, token, names)
+        if found is not None and found.actor:
+            roles.targets.append(found)
+            return
+
+
+def _eventive(token: Any, plover_only: bool = False) -> bool:
+    """True for a noun that names a happening ("riots", "the blast"): not an actor (with
+    ``plover_only``, a happening of one of PLOVER's types: "boycott the election" is a
+    boycott told at its verb)."""
     vocab = vocabulary()
     return token.pos_ == "NOUN" and any(
-        p.kind == "noun" and p.size == 1 and p.type
+        p.kind == "noun"
+        and p.size == 1
+        and p.type
+        and not (plover_only and p.type in vocab.extensions)
         for form in _forms(token)
         for p in vocab.by_first.get(form, ())
     )
@@ -676,7 +883,15 @@ PLACE_WORDS = frozenset({"country", "nation", "city", "capital", "region", "town
 
 
 def _possessor(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Names) -> None:
-    """ "the dockers' strike" (who), "Amakoro's riots" (where), "the country's unrest"."""
+    """ "the dockers' strike" (who), "Amakoro's riots" (where), "the country's unrest";
+    "the committee completed its investigation": a possessive pronoun is the subject of the
+    verb the noun depends on."""
+    if child.pos_ == "PRON" and child.lower_ in ("its", "their", "his", "her", "our"):
+        verb = doc[trigger.anchor].head
+        subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.pos_ != "PRON" and subject.i != trigger.anchor:
+            _add_all(roles, trigger.pattern.args.get("poss", "actor"), doc, subject, names)
+        return
     if trigger.pattern.type in PLACE_FIRST and _place(child, names):
         roles.add("place", party(doc, child, names))
     elif child.lemma_.lower() not in PLACE_WORDS:
@@ -831,9 +1046,10 @@ def _date_of(time: TimeExpression, text: str = "") -> PartialDate | None:
     night" → its day); None for "since X", "until X"..."""
     if time.type not in ("DATE", "TIME"):
         return None
-    before = text[max(0, time.span.start - 8) : time.span.start].lower().split()
-    if before and before[-1] in BOUNDARY_WORDS:
-        return None
+    before = text[max(0, time.span.start - 24) : time.span.start].lower().split()
+    near = len(before) > 1 and before[-1] in ("before", "after") and before[-2] in NEAR
+    if before and before[-1] in BOUNDARY_WORDS and not near:
+        return None  # a bound; but "shortly before midnight Friday" is a point
     raw = time.value.split("T")[0] if time.type == "TIME" else time.value
     if (time.type == "TIME" and len(raw) != 10) or "W" in raw:
         return None  # a week ("last week") is no calendar date of ours
@@ -856,6 +1072,8 @@ def find_date(
         span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
         if span is None or not _same_clause(span.root, clause, trigger.anchor):
             continue
+        if _in_dateline(doc, span.start):
+            continue  # "VARNHOLM, March 16 -": the filing date, not the event's
         rank = (0 if lo <= time.span.start < hi else 1, 0 if value.precision == "day" else 1)
         if best is None or rank < best[0]:
             best = (rank, value.iso())
@@ -928,6 +1146,12 @@ def modality(
             return "future", reporter
         if dep == "ccomp":
             break
+    if (
+        reporter is not None
+        and local & cues.hypothetical == {"would"}
+        and not (_conditional(clause, cues) or _pending(clause, cues))
+    ):
+        return "future", reporter  # "she said she would step down": future in the past
     if local & cues.hypothetical or _conditional(clause, cues) or _pending(clause, cues):
         return "hypothetical", reporter
     if local & cues.future:
@@ -1054,11 +1278,45 @@ def _verb_after(noun: Any, last: Any) -> Any:
     return max([verb, *tail, last], key=lambda t: t.i)
 
 
+COUNT_VERBS = frozenset(
+    {"draw", "attract", "bring", "gather", "involve", "number", "mobilise", "mobilize", "swell"}
+)
+"""Verbs whose object counts the happening that is their subject ("the rally drew 40,000")."""
+
+
+def _counted_tokens(doc: Any, trigger: Trigger) -> set[int]:
+    """Tokens whose figures count the trigger's happening: its object slot and direct
+    objects ("won 27 seats"), and the object of a counting verb whose subject it is ("the
+    rally drew 25,000 people, including 300 nurses")."""
+    anchor = doc[trigger.anchor]
+    tokens: set[int] = set(range(*trigger.star)) if trigger.star else set()
+    heads = [anchor]
+    if (
+        trigger.pattern.kind == "noun"
+        and anchor.dep_ == "nsubj"
+        and anchor.head.lemma_ in COUNT_VERBS
+    ):
+        heads = [anchor.head]
+    elif trigger.pattern.kind == "noun":
+        heads = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "attr") and child.i not in trigger.literals:
+                tokens.update(t.i for t in child.subtree)
+    for j in trigger.literals[1:]:
+        for child in doc[j].children:
+            if child.dep_ in ("nummod", "quantmod"):
+                tokens.update(t.i for t in child.subtree)  # "won 27 seats"
+    return tokens
+
+
 def _figures(
     inputs: Inputs, trigger: Trigger, roles: Roles, sentence: tuple[int, int]
 ) -> tuple[str, ...]:
     spans = [(p.start, p.end) for p in roles.actors + roles.targets]
     counts = trigger.pattern.counts
+    doc = inputs.ctx.doc
+    counted = _counted_tokens(doc, trigger)
     doc_id = inputs.ctx.document.id
     linked: list[str] = []
     for figure in inputs.figures:
@@ -1067,13 +1325,22 @@ def _figures(
             continue
         inside = any(a <= s and e <= b for a, b in spans)
         fits = bool(figure.what) and any(w in (figure.what or "").lower().split() for w in counts)
-        if inside or fits:
+        token = doc.char_span(s, e, alignment_mode="expand")
+        governed = (
+            token is not None and token.root.i in counted and not MONEY.search(figure.span.text)
+        )
+        if inside or fits or governed:
             linked.append(fact_id("f", doc_id, s, e))
     return tuple(linked)
 
 
 def trigger_offsets(doc: Any, trigger: Trigger) -> tuple[int, int]:
-    """Character offsets of the trigger: its first run of contiguous pattern tokens."""
+    """Character offsets of the trigger: its first run of contiguous pattern tokens; for a
+    CAMEO pattern with an event noun as object ("launched attacks"), that noun."""
+    if trigger.pattern.origin == "cameo":
+        nouns = [j for j in trigger.literals[1:] if _eventive(doc[j], plover_only=True)]
+        if nouns:
+            return doc[nouns[-1]].idx, doc[nouns[-1]].idx + len(doc[nouns[-1]].text)
     run = [trigger.literals[0]]
     for index in trigger.literals[1:]:
         if index != run[-1] + 1:
@@ -1098,13 +1365,15 @@ charged"."""
 
 NON_HUMAN = re.compile(
     r"\b(subsid(y|ies)|prices?|tax(es)?|tariffs?|rules?|laws?|polic(y|ies)|plans?|deals?|"
-    r"contracts?|concessions?|ban|bans|curfews?|restrictions?|measures?|reforms?)\b",
+    r"contracts?|concessions?|ban|bans|curfews?|restrictions?|measures?|reforms?|"
+    r"videos?|films?|footage|scenes?|movies?|photos?|pictures?|documentar(y|ies)|episodes?)\b",
     re.IGNORECASE,
 )
-"""Heads that cannot be dismissed, arrested or detained: "the removal of fuel subsidies"
-is a policy change, not an act of coercion against someone."""
+"""Heads that cannot be dismissed, arrested, detained or shot: "the removal of fuel
+subsidies" is a policy change, not an act of coercion against someone; "the video was
+shot" is filming."""
 
-PEOPLE_MODES = frozenset({"dismiss", "arrest", "detain", "abduct"})
+PEOPLE_MODES = frozenset({"dismiss", "arrest", "detain", "abduct", "shoot"})
 
 
 def _plausible(trigger: Trigger, roles: Roles) -> bool:
@@ -1189,7 +1458,11 @@ def _naming(doc: Any, trigger: Trigger) -> bool:
     return (
         trigger.pattern.kind != "noun"
         and verb.lemma_ in NAMING_VERBS
-        and any(c.dep_ in ("oprd", "acomp", "xcomp") for c in verb.children)
+        and any(
+            c.dep_ in ("oprd", "acomp", "xcomp")
+            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)  # "on X to"
+            for c in verb.children
+        )
     )
 
 
@@ -1217,6 +1490,33 @@ def figurative(doc: Any, trigger: Trigger) -> bool:
     return False
 
 
+def _natural(doc: Any, trigger: Trigger) -> bool:
+    """ "The storm struck the coast", "the virus hit the region": a force of nature as the
+    subject of an active verb is no actor, and the verb no political act."""
+    if trigger.pattern.kind == "noun":
+        return False
+    verb = doc[trigger.anchor]
+    subject = _subject(verb)
+    nature = vocabulary().nature
+    return bool(
+        subject is not None
+        and not _is_passive(verb)
+        and (subject.lemma_.lower() in nature or subject.lower_ in nature)
+    )
+
+
+def _credit_lines(text: str, cues: Sequence[str]) -> list[tuple[int, int]]:
+    """Character ranges of the lines that credit or license an image."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        lower = line.lower()
+        if any(cue in lower for cue in cues):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
 def _own_date(doc: Any, token: Any) -> bool:
     """ "Sunday's shooting", "the Jan. 14 march": a date inside the noun phrase."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree if t.i != token.i)
@@ -1239,7 +1539,7 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     """The event one trigger tells of (before merging)."""
     ctx, names = inputs.ctx, inputs.names
     doc = ctx.doc
-    if figurative(doc, trigger) or _naming(doc, trigger):
+    if figurative(doc, trigger) or _naming(doc, trigger) or _natural(doc, trigger):
         return None
     read = noun_roles if trigger.pattern.kind == "noun" else verb_roles
     roles = read(doc, trigger, names)
@@ -1250,10 +1550,14 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     ]
     _victims(doc, trigger, roles)
     roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
+    if not roles.targets and trigger.pattern.type not in vocabulary().extensions:
+        _content_target(doc, trigger, roles, names)  # statements, offices: no "whom" there
     if not _plausible(trigger, roles):
         return None
     place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)
     date, date_source = find_date(ctx, trigger, inputs.times, sentence)
+    if trigger.pattern.dated and date_source != "sentence":
+        return None  # "officials said": a statement only when told with its own date
     mood, reporter = modality(doc, trigger, vocabulary().modality, sentence)
     if any(NO_ONE.match(p.text) for p in roles.actors + roles.targets):
         mood = "negated"
@@ -1420,8 +1724,11 @@ def extract_events(
     inputs = Inputs(ctx, names, tuple(times), tuple(figures), dateline_place(ctx, names))
     vocab = vocabulary()
     blocked = _blocked(doc, names.mentions)
+    credits = _credit_lines(ctx.document.text, vocab.credits)
     readings: list[Reading] = []
     for sentence in ctx.sentences:
+        if any(s <= sentence[0] < e or sentence[0] <= s < sentence[1] for s, e in credits):
+            continue  # a caption's credit or licence line tells of no happening
         tokens = _token_range(doc, *sentence)
         if tokens is None:
             continue

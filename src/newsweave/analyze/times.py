@@ -384,14 +384,41 @@ def _full_date(m: re.Match[str], f: _Frame) -> Normalised | None:
 
 
 def _month_day(m: re.Match[str], f: _Frame) -> Normalised | None:
-    """A day without a year: "4 March", "Jan. 9" (the year is inferred)."""
+    """A day without a year: "4 March", "Jan. 9" (the year is inferred). With a weekday
+    ("next Friday, June 3") the year is the one near the anchor that makes the weekday
+    right, when one does."""
     month = _month_number(m["mon"])
     day = int(re.sub(r"\D", "", m["d"]))
     dt.date(2000, month, day)  # validates (2000 is a leap year)
     year = _pick_year(month, day, f)
+    weekday = m.groupdict().get("wd")
+    if weekday and year is not None and f.anchor is not None:
+        year = _weekday_year(month, day, _weekday_number(weekday), f.anchor) or year
     if year is None:
         return Normalised("DATE", f"XXXX-{month:02d}-{day:02d}", "day", "none")
     return Normalised("DATE", _day(dt.date(year, month, day)), "day", "publication")
+
+
+def _weekday_year(month: int, day: int, weekday: int, anchor: dt.date) -> int | None:
+    """The year within a year of ``anchor`` whose ``month``/``day`` falls on ``weekday``."""
+    fits: list[tuple[int, int]] = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if when.isoweekday() == weekday:
+            fits.append((abs((when - anchor).days), year))
+    return min(fits)[1] if fits else None
+
+
+def _month_relative_year(m: re.Match[str], f: _Frame) -> Normalised | None:
+    """ "May last year", "in March of next year", "June this year"."""
+    month = _month_number(m["mon"])
+    if f.anchor is None:
+        return Normalised("DATE", f"XXXX-{month:02d}", "month", "none")
+    shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return Normalised("DATE", f"{f.anchor.year + shift:04d}-{month:02d}", "month", "publication")
 
 
 def _month_year(m: re.Match[str], f: _Frame) -> Normalised | None:
@@ -764,6 +791,7 @@ def _build_rules() -> tuple[_Rule, ...]:
     num, unit, mod = _NUM, _UNIT, _MOD
     month = rf"(?P<mon>{_MONTH})"
     weekday_prefix = rf"(?:{_WEEKDAY},?\s+)?"
+    weekday_named = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
     day = rf"(?P<d>{_DAY})"
     year = rf"(?P<y>{_YEAR})"
     return (
@@ -774,11 +802,17 @@ def _build_rules() -> tuple[_Rule, ...]:
             rf"{weekday_prefix}(?:(?i:the)\s+)?{day}\s+(?:(?i:of)\s+)?{month},?\s+{year}",
             _full_date,
         ),
-        _rule("date", rf"{weekday_prefix}{month}\s+{day}(?!\d)(?!,?\s*\d)", _month_day),
+        _rule("date", rf"{weekday_named}{month}\s+{day}(?!\d)(?!,?\s*\d)", _month_day),
         _rule(
-            "date", rf"{weekday_prefix}(?:(?i:the)\s+)?{day}\s+(?:(?i:of)\s+)?{month}", _month_day
+            "date", rf"{weekday_named}(?:(?i:the)\s+)?{day}\s+(?:(?i:of)\s+)?{month}", _month_day
         ),
         _rule("date", rf"{mod}?(?:{month}),?\s+(?:(?i:of)\s+)?{year}", _month_year),
+        _rule(
+            "date",
+            rf"(?P<mon>{_MONTH_FULL}|Sept\.?)\s+(?:(?i:of)\s+)?"
+            rf"(?P<rel>(?i:last|previous|this|next))\s+(?i:year)",
+            _month_relative_year,
+        ),
         _rule(
             "date",
             rf"{mod}?(?:(?P<rel>(?i:last|next|this|past))\s+)?(?P<mon>{_MONTH_FULL}|Sept\.?)",

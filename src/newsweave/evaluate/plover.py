@@ -12,11 +12,16 @@ Metrics (all shares of the 322 sentences):
   a sentence without any event counts as wrong. PLOVER codes any cooperative action told
   in the future or as an intent ("will provide food aid", "offered to negotiate") as AGREE;
   so an event of type CONSULT, SUPPORT, COOPERATE, AID, RETREAT or CONCEDE with modality
-  future or hypothetical is scored as AGREE.
+  future or hypothetical is scored as AGREE. Extension types (STATEMENT, OFFICE, LEGAL,
+  ELECTION) are scored as the PLOVER type the vocabulary's ``plover:`` key of their mode
+  names (a resignation as RETREAT, a dismissal or a sentence as COERCE, a lawsuit or an
+  indictment as DISAPPROVE, an acquittal as CONCEDE); modes without one (statements,
+  appointments, elections, rulings) are left out of the choice of the predicted event.
 - ``coverage``: the sentence has at least one event.
 - ``source_match`` / ``target_match``: among sentences with a gold source (target), the
   predicted event has an actor (target) whose words overlap a gold ``actorText``: they share
-  a word of three letters or more that is not a stop word (case-insensitive). An actor is
+  a word of three letters or more that is not a stop word (case-insensitive), or an
+  upper-case abbreviation ("US", "U.S.", "UN" count as ``us``, ``un``). An actor is
   its words as written, or for a named actor its name, aliases and its mentions in the
   sentence. A sentence without a predicted event counts as a miss.
 """
@@ -31,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.context import ActorLookup, Context
-from newsweave.analyze.events import STAGE, extract_events
+from newsweave.analyze.events import STAGE, extract_events, vocabulary
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import contexts
 from newsweave.errors import NewsweaveError
@@ -176,15 +181,24 @@ def load_records(data_dir: Path, limit: int | None = None) -> list[Record]:
     return records[:limit] if limit is not None else records
 
 
-def scored_type(event: Event) -> str:
-    """The PLOVER type an event is scored as (intent to cooperate is AGREE)."""
-    if event.type in INTENT_TYPES and event.modality in ("future", "hypothetical"):
+def scored_type(event: Event) -> str | None:
+    """The PLOVER type an event is scored as (intent to cooperate is AGREE); an extension
+    type (STATEMENT, OFFICE, LEGAL, ELECTION) is scored as the PLOVER type its mode names in
+    the vocabulary (resignations RETREAT, dismissals COERCE, ...), or None: not scored."""
+    vocab = vocabulary()
+    kind: str | None = event.type
+    if event.type in vocab.extensions:
+        kind = vocab.plover.get((event.type, event.mode or ""))
+    if kind in INTENT_TYPES and event.modality in ("future", "hypothetical"):
         return "AGREE"
-    return event.type
+    return kind
 
 
-def predicted(record: Record, events: Sequence[Event]) -> Event | None:
-    """The event compared with the gold one: the one on the gold trigger, else the first."""
+def predicted(record: Record, all_events: Sequence[Event]) -> Event | None:
+    """The event compared with the gold one: the one on the gold trigger, else the first.
+    Events of extension types PLOVER has no type for (statements, elections...) are left
+    out: the gold set codes the happening the statement tells of."""
+    events = [e for e in all_events if scored_type(e) is not None]
     for event in events:
         for evidence in event.evidence:
             if any(evidence.start < e and s < evidence.end for s, e in record.triggers):
@@ -193,8 +207,12 @@ def predicted(record: Record, events: Sequence[Event]) -> Event | None:
 
 
 def words(text: str) -> set[str]:
-    """Content words of a phrase, for overlap."""
-    return {w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3 and w not in STOP}
+    """Content words of a phrase, for overlap: words of three letters or more, and
+    upper-case abbreviations ("US", "UN", "U.S." all give ``us``/``un``)."""
+    found = {w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3 and w not in STOP}
+    for abbr in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2}\b", text):
+        found.add(abbr.replace(".", "").lower())
+    return found
 
 
 def party_words(analysed: Analysed, ids: Sequence[str], texts: Sequence[str]) -> set[str]:
