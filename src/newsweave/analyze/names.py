@@ -16,8 +16,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from newsweave.analyze.candidates import Candidate as Candidate
 from newsweave.analyze.context import Context, StageInfo, doc_text
 from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
+from newsweave.analyze.name_cues import retyped
 from newsweave.model.facts import Actor, Mention
 
 
@@ -26,7 +28,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STAGE = StageInfo("names", "4", needs=("sentences",), provides=("mentions", "actors"))
+STAGE = StageInfo("names", "5", needs=("sentences",), provides=("mentions", "actors"))
 
 NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -121,24 +123,6 @@ _NAMING = re.compile(
 )
 _ELIDED = re.compile(r"^[dlDL][’'][A-ZÀ-Ý]")
 _LEGAL_TAIL = words("Inc Inc. Ltd Ltd. LLC Plc PLC Jr Jr. Sr Sr. SA AG GmbH Co Co.")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A name found in the text with its (corrected) type."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    source: str
-    """``ner``, ``ner+gazetteer``, ``ner+context``, ``ner+government``, ``gazetteer``,
-    ``demonym``, ``alias`` (an acronym in parentheses), ``author`` (a byline's author)."""
-    label: str
-    """spaCy's label (or the type for candidates spaCy did not find)."""
-    country: str | None = None
-    place: str | None = None
-    """Gazetteer id when the name is a known place."""
 
 
 @dataclass(frozen=True)
@@ -891,7 +875,7 @@ def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
     merged = _without_overlaps([list(_author_candidates(ctx)), longer, raw, extra])
     merged = _without_overlaps([merged, _acronyms(text, merged), _name_parts(ctx, merged)])
     facts = _facts(ctx, merged)
-    typed = [retype(c, ctx, gazetteer, facts) for c in merged]
+    typed = retyped(ctx.doc, [retype(c, ctx, gazetteer, facts) for c in merged], gazetteer)
     typed = _joined_people([_without_title(c) for c in _consistent(typed)], text)
     return [c for c in typed if not is_junk(c, ctx)]
 
