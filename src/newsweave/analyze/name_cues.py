@@ -40,6 +40,7 @@ class Cues:
     body_after: tuple[str, ...]
     body_before: tuple[str, ...]
     club_words: frozenset[str]
+    club_names: frozenset[str]
     time_zones: frozenset[str]
 
 
@@ -59,6 +60,7 @@ def cues() -> Cues:
         tuple(w.lower() for w in listed("body_after")),
         tuple(w.lower() for w in listed("body_before")),
         frozenset(listed("club_words")),
+        frozenset(listed("club_names")),
         frozenset(listed("time_zones")),
     )
 
@@ -76,7 +78,52 @@ def retyped(doc: Any, cands: Sequence[Candidate], gazetteer: Gazetteer) -> list[
     found = [c for c in cands if c.text not in cues().time_zones]
     found = _company_aliases(text, found, gazetteer)
     found = [_acting_body(text, c, found) for c in found]
+    found = [_club(c, gazetteer) for c in _datelines(text, found)]
     return _results_lines(doc, found, gazetteer)
+
+
+# ---------------------------------------------------------------- datelines and clubs
+
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})"
+    r"(?:[ \t]*,[ \t]*(?P<region>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}))?"
+    r"[ \t]+(?:\d{4}-\d\d-\d\d|\([A-Z][\w ]{1,30}\)|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b)",
+    re.MULTILINE,
+)
+
+
+def _datelines(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+    """ "MADRID 1996-12-06", "TIGNES , France (Reuters) -": the capitalised words that
+    open a line before a date or an agency name its place."""
+    out = list(cands)
+    for match in _DATELINE.finditer(text):
+        for group in ("city", "region"):
+            s, e = match.span(group)
+            if s < 0:
+                continue
+            inside = [c for c in out if c.start < e and s < c.end]
+            if any(c.start == s and c.end == e for c in inside):
+                out = [
+                    replace(c, type="GPE", source="ner+context")
+                    if c.start == s and c.end == e and c.type not in ("GPE", "LOC")
+                    else c
+                    for c in out
+                ]
+                continue
+            out = [c for c in out if c not in inside]
+            out.append(Candidate(s, e, text[s:e], "GPE", "context", "GPE"))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _club(cand: Candidate, gazetteer: Gazetteer) -> Candidate:
+    """ "Hapoel Tel Aviv", "Manchester United": a name with a sports club's word is the
+    club, whatever the model made of it (unless the whole name is a known place)."""
+    words = cand.text.split()
+    if len(words) < 2 or cand.type not in ("PERSON", "GPE", "LOC", "NORP"):
+        return cand
+    if not any(w in cues().club_names for w in words) or gazetteer.lookup(cand.text):
+        return cand
+    return replace(cand, type=ORGANISATION, source="ner+context", place=None, country=None)
 
 
 # ---------------------------------------------------------------- company aliases

@@ -188,6 +188,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+NUMBERLESS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+"""Labels whose names never end in a number: "Harris 2", "Austria 1996-12-07" in a table
+are the name and a score or date the model took in."""
+_TRAILING_NUMBERS = re.compile(r"(?:\s+[-+]?\d[\d.,:/-]*)+$")
+
+
 def _raw_candidates(ctx: Context) -> Iterator[Candidate]:
     text = ctx.document.text
     for ent in ctx.doc.ents:
@@ -197,6 +203,10 @@ def _raw_candidates(ctx: Context) -> Iterator[Candidate]:
         if trimmed is None:
             continue
         start, end = trimmed
+        if ent.label_ in NUMBERLESS:
+            end = start + len(_TRAILING_NUMBERS.sub("", text[start:end]))
+            if end - start < 2:
+                continue
         yield Candidate(start, end, text[start:end], ent.label_, "ner", ent.label_)
 
 
