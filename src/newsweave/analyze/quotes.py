@@ -25,12 +25,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
 from newsweave.model.facts import Quote
 
-STAGE = StageInfo("quotes", "1", needs=("sentences", "actors"), provides=("quotes",))
+STAGE = StageInfo("quotes", "2", needs=("sentences", "actors"), provides=("quotes",))
 
 CUE_LEMMAS = frozenset(
     {
@@ -775,6 +779,10 @@ def _indirect(ctx: Context, marks: Sequence[Marked]) -> list[Attribution]:
             and not any(c.dep_ == "neg" for c in token.children)
         ):
             content, cue = _reported(token), _cue(token)
+            if content is None and token.lemma_.lower() in object_cues().lemmas:
+                content = _object_content(token, quoted)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in object_cues().lemmas:
+            content, cue = _object_content(token, quoted), _cue(token)
         else:
             continue
         if content is None or cue.speaker is None or content[1] - content[0] < 3:
@@ -783,6 +791,49 @@ def _indirect(ctx: Context, marks: Sequence[Marked]) -> list[Attribution]:
             continue
         out.append(_attribution(ctx, content, cue, False))
     return out
+
+
+@dataclass(frozen=True)
+class ObjectCues:
+    """The verbs of ``data/attribution_cues.yaml`` whose object is the content."""
+
+    lemmas: frozenset[str]
+    min_words: int
+
+
+@lru_cache(maxsize=1)
+def object_cues() -> ObjectCues:
+    """The object-content cue verbs, read once."""
+    path = resources.files("newsweave.analyze").joinpath("data/attribution_cues.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    lemmas = {str(w).lower() for key in ("findings", "evaluations", "requests") for w in data[key]}
+    return ObjectCues(frozenset(lemmas), int(data["min_words"]))
+
+
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative"})
+"""Dependents of an object-content cue that belong to the content ("blamed [her] [for
+the delays]", "urged [Congress] [to act]"); the subject and adverbs of time do not."""
+
+
+def _object_content(cue: Any, quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The object of a finding, evaluation or request with what hangs on it: from the
+    first object-like dependent after the verb to the end of the last one (a clause
+    without "that" counts too: "polls show Clinton leading"); none when a direct quote
+    lies inside it (the quote is the attribution: "praised the 'historic' deal")."""
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in OBJECT_DEPS]
+    if not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in parts):
+        return None
+    if cue.lemma_.lower() == "call" and not any(c.lower_ in ("on", "for") for c in parts):
+        return None
+    tokens = [t for c in parts for t in c.subtree]
+    tokens = [t for t in tokens if not (t.i == min(x.i for x in tokens) and t.dep_ == "prep")]
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) < object_cues().min_words:
+        return None
+    content = _clause(sorted(tokens, key=lambda t: t.i))
+    if content is None or any(_overlap(content, q) for q in quoted):
+        return None
+    return content
 
 
 def _mostly_quoted(content: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> bool:
