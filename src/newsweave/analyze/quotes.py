@@ -886,6 +886,17 @@ def _antecedent(
     return None
 
 
+def _apposed_people(ctx: Context, root: Any) -> list[Any]:
+    """ "Orvane's chief executive, Liisa Kask, told …": the person in apposition to a
+    speaker phrase headed by a role noun (the phrase itself leaves the apposition out)."""
+    if root is None or root.ent_type_:
+        return []
+    kids = {c.i for c in root.children if c.dep_ == "appos"}
+    return [
+        e for e in ctx.doc.ents if e.label_ == "PERSON" and any(e.start <= k < e.end for k in kids)
+    ]
+
+
 def _root(ctx: Context, span: tuple[int, int]) -> Any | None:
     """The syntactic head token of a speaker span."""
     piece = ctx.doc.char_span(span[0], span[1], alignment_mode="expand")
@@ -982,10 +993,21 @@ def _quote(ctx: Context, a: Attribution, resolve: ActorLookup) -> Quote:
 
 
 def _actor(ctx: Context, span: tuple[int, int], resolve: ActorLookup) -> str | None:
-    """The actor a speaker span names: the named entity inside it first, then the span."""
-    for ent in ctx.doc.ents:
-        if ent.label_ in NAMED and span[0] <= ent.start_char and ent.end_char <= span[1]:
-            actor = resolve(ent.start_char, ent.end_char)
-            if actor is not None:
-                return actor
+    """The actor a speaker span names: the named entity inside it first (the one holding
+    the phrase's head, then a person, then any: "Braga coach Rui Antunes" is Rui Antunes,
+    "Ruritanian Foreign Minister Ana Vell" Ana Vell, "a Ministry spokesman" the ministry),
+    then the span."""
+    root = _root(ctx, span)
+    inside = [
+        e
+        for e in ctx.doc.ents
+        if e.label_ in NAMED and span[0] <= e.start_char and e.end_char <= span[1]
+    ]
+    head = [e for e in inside if root is not None and e.start <= root.i < e.end]
+    people = [e for e in inside if e.label_ == "PERSON"]
+    named = [*head, *people, *_apposed_people(ctx, root), *inside]
+    for ent in named:
+        actor = resolve(ent.start_char, ent.end_char)
+        if actor is not None:
+            return actor
     return resolve(span[0], span[1])
