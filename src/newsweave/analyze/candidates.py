@@ -15,7 +15,9 @@ class Candidate:
     type: str
     source: str
     """``ner``, ``ner+gazetteer``, ``ner+context``, ``ner+government``, ``gazetteer``,
-    ``demonym``, ``alias`` (an acronym in parentheses), ``author`` (a byline's author)."""
+    ``demonym``, ``alias`` (an acronym in parentheses, a company's bare name), ``author`` (a
+    byline's author), ``context`` (a team in a results line), ``ner+dictionary`` (typed by
+    the public name list)."""
     label: str
     """spaCy's label (or the type for candidates spaCy did not find)."""
     country: str | None = None

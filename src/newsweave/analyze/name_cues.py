@@ -27,7 +27,7 @@ import yaml
 
 from newsweave.analyze.candidates import Candidate
 from newsweave.analyze.context import doc_text
-from newsweave.analyze.gazetteer import Gazetteer
+from newsweave.analyze.gazetteer import Gazetteer, normalize
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,9 @@ def cues() -> Cues:
 ORGANISATION = "ORG"
 _NUMBER = re.compile(r"^[-+]?\d[\d.,:/-]*$|^\.\d+$")
 _RUN = re.compile(r"[A-ZÀ-Ý][\w.'’&-]*(?:[ \t]+(?:[A-ZÀ-Ý][\w.'’&-]*|de|del|la|di))*")
+_SCORE_LINE = re.compile(
+    r"[A-ZÀ-Ý][\w.'’& -]*?[ \t]+\d{1,3}[ \t,;-]+[A-ZÀ-Ý][\w.'’& -]*?[ \t]+\d{1,3}[ \t.]*"
+)
 _BRACKETED = re.compile(r"\s*\(\s*([^()\n]{1,60}?)\s*\)")
 
 
@@ -75,7 +78,7 @@ def retyped(doc: Any, cands: Sequence[Candidate], gazetteer: Gazetteer) -> list[
     """The candidates with the cues applied, time zones dropped and missed teams and
     company aliases added, in text order (``doc``: the document's spaCy parse)."""
     text = doc_text(doc)
-    found = [c for c in cands if c.text not in cues().time_zones]
+    found = [_listed(c) for c in cands if c.text not in cues().time_zones]
     found = _company_aliases(text, found, gazetteer)
     found = [_acting_body(text, c, found) for c in found]
     found = [_club(c, gazetteer) for c in _datelines(text, found)]
@@ -124,6 +127,34 @@ def _club(cand: Candidate, gazetteer: Gazetteer) -> Candidate:
     if not any(w in cues().club_names for w in words) or gazetteer.lookup(cand.text):
         return cand
     return replace(cand, type=ORGANISATION, source="ner+context", place=None, country=None)
+
+
+# ---------------------------------------------------------------- public name list
+
+
+@lru_cache(maxsize=1)
+def listed_actors() -> dict[str, str]:
+    """Normalised name → PERSON or ORG, from ``data/phoenix_actors.tsv`` (leaders and
+    officials of every country and non-state groups of the Phoenix dictionaries, compiled
+    by ``tools/compile_phoenix_actors.py``)."""
+    path = resources.files("newsweave.analyze").joinpath("data/phoenix_actors.tsv")
+    out: dict[str, str] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, name, _ = line.split("\t")
+            out[name] = kind
+    return out
+
+
+RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _listed(cand: Candidate) -> Candidate:
+    """A name of the public list takes its type ("Madeleine Albright" is no place)."""
+    kind = listed_actors().get(normalize(cand.text))
+    if kind is None or kind == cand.type or cand.type not in RETYPABLE:
+        return cand
+    return replace(cand, type=kind, source="ner+dictionary", place=None, country=None)
 
 
 # ---------------------------------------------------------------- company aliases
@@ -274,7 +305,10 @@ def _is_results_line(line: str) -> bool:
 def _teams(
     line_start: int, line: str, gazetteer: Gazetteer, cands: Sequence[Candidate]
 ) -> Iterator[tuple[int, int, str]]:
-    """Names right before a number (after an optional bracket) in a results line."""
+    """Names right before a number (after an optional bracket) in a results line; in a
+    score line ("Kelmora 3 Dravik Athletic 1": two names, two numbers) both are teams
+    whatever the model made of them."""
+    score = _SCORE_LINE.fullmatch(line.strip()) is not None
     for match in _RUN.finditer(line):
         if line.count("(", 0, match.start()) > line.count(")", 0, match.start()):
             continue
@@ -286,13 +320,21 @@ def _teams(
         if not following or not _NUMBER.match(following[0]):
             continue
         s, e = line_start + match.start(), line_start + match.start() + len(name)
-        if _is_team(name, s, e, gazetteer, cands):
+        if _is_team(name, s, e, gazetteer, cands, score=score):
             yield s, e, name
 
 
-def _is_team(name: str, s: int, e: int, gazetteer: Gazetteer, cands: Sequence[Candidate]) -> bool:
-    """No country or nationality; a person's name only when a word of it is a club word or
-    a known place ("Atletico Madrid", "Hansa Rostock")."""
+def _is_team(
+    name: str,
+    s: int,
+    e: int,
+    gazetteer: Gazetteer,
+    cands: Sequence[Candidate],
+    *,
+    score: bool = False,
+) -> bool:
+    """No country or nationality; a person's name only in a score line or when a word of
+    it is a club word ("Atletico Madrid")."""
     if _country(name, gazetteer) or gazetteer.demonym(name):
         return False
     words = name.split()
@@ -301,7 +343,7 @@ def _is_team(name: str, s: int, e: int, gazetteer: Gazetteer, cands: Sequence[Ca
     club = any(w in cues().club_words for w in words)
     person = any(c.type == "PERSON" and c.start < e and s < c.end for c in cands)
     if person:
-        return club and len(words) >= 2
+        return score or (club and len(words) >= 2)
     clubby = club or any(_city(w, gazetteer) for w in words if len(w) > 3)
     return clubby or len(words) == 1 or any(c.start == s and c.end == e for c in cands)
 
