@@ -63,7 +63,8 @@ ORG_HEADS = words(
     "Inc Ltd Group Company Holdings Association Federation League Movement Front Army "
     "Police Court Assembly Parliament Club Airlines Airways Authority Fund Trust Society "
     "Museum Forum Post Times Herald News Sentinel Monitor Radio Television Network "
-    "Alliance Congress"
+    "Alliance Congress Department Office Bureau Service Services Directorate Secretariat "
+    "Administration Centre Center Tribunal Board Command Senate Cabinet Coalition Institution"
 )
 """Last words of institution names: "Nathaniel Abessi University" is no person."""
 
