@@ -88,3 +88,30 @@ def test_public_list_keeps_leaders_names_out_of_groups() -> None:
     groups = [n for n, kind in listed_actors().items() if kind == "ORG"]
     assert groups and all(len(n.split()) >= 2 for n in groups)
     assert listed_actors().get("abu abdullah") != "ORG"
+
+
+def test_institution_name_goes_on_over_of_and_for() -> None:
+    found = typed("The Baltic Institute for Energy Policy published the figures on Friday.")
+    assert found.get("Baltic Institute for Energy Policy") == "ORG"
+
+
+def test_institution_name_stops_before_a_date() -> None:
+    found = typed("The Coastal Council on Monday rejected the plan.")
+    assert "Coastal Council" in found
+
+
+def test_slashed_name_is_one_organisation() -> None:
+    found = typed("A reporter for RFE/RL was detained at the border.")
+    assert found.get("RFE/RL") == "ORG"
+    assert "RL" not in found
+
+
+def test_person_glued_to_an_institution_is_split_off() -> None:
+    found = typed("The head of the Vistula Research Centre Marek Wolski said prices would rise.")
+    assert found.get("Marek Wolski") == "PERSON"
+    assert found.get("Vistula Research Centre") == "ORG"
+
+
+def test_hyphenated_given_name_belongs_to_the_name() -> None:
+    found = typed("The appeal was drafted by Siu-man Leung, a barrister.")
+    assert "Siu-man Leung" in found

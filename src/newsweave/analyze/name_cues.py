@@ -90,7 +90,8 @@ def retyped(doc: Any, cands: Sequence[Candidate], gazetteer: Gazetteer) -> list[
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})"
     r"(?:[ \t]*,[ \t]*(?P<region>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}))?"
-    r"[ \t]+(?:\d{4}-\d\d-\d\d|\([A-Z][\w ]{1,30}\)|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b)",
+    r"(?:[ \t]*,)?[ \t]+"
+    r"(?:\d{4}-\d\d-\d\d|\([A-Z][\w ]{1,30}\)|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b|[–—-][ \t])",
     re.MULTILINE,
 )
 

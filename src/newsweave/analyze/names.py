@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from newsweave.analyze import name_spans
 from newsweave.analyze.candidates import Candidate as Candidate
 from newsweave.analyze.context import Context, StageInfo, doc_text
 from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
@@ -223,7 +224,7 @@ def _repaired(ctx: Context, raw: list[Candidate], gazetteer: Gazetteer) -> list[
     split = [part for cand in raw for part in _split_coordinated(cand, gazetteer)]
     extended = [_by_acronym(text, _extended(ctx.doc, c)) for c in split]
     joined = _joined_coordination(ctx.doc, extended)
-    return [_person_after_title(c) for c in joined]
+    return name_spans.repaired(text, [_person_after_title(c) for c in joined])
 
 
 def _split_coordinated(cand: Candidate, gazetteer: Gazetteer) -> list[Candidate]:

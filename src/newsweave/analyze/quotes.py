@@ -365,6 +365,8 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
             if child.dep_ in SUBJECTS:
                 if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                     return _phrase(verb.head)
+                if _dateline(child):
+                    return _after_dateline(child)
                 return None if child.pos_ in NOT_SPEAKER_POS else _phrase(child)
         if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             break
@@ -375,6 +377,25 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("PROPN", "NOUN"):
             return _phrase(child)
     return None
+
+
+def _dateline(token: Any) -> bool:
+    """ "RIGA, March 4 –" / "LONDON (Reuters) -": a capitalised place opening the line,
+    which the parser may take for the subject of the first verb."""
+    subtree = list(token.subtree)
+    first = subtree[0]
+    at_start = first.i == 0 or first.nbor(-1).is_space or "\n" in first.nbor(-1).text
+    return bool(at_start and token.text.isupper() and len(token.text) > 1 and token.is_alpha)
+
+
+def _after_dateline(token: Any) -> tuple[int, int] | None:
+    """The subject written after the dateline's dash ("– Correspondents for RFE/RL")."""
+    sent = token.sent
+    dash = next((t for t in sent if t.i > token.i and t.text in ("–", "—", "-")), None)
+    if dash is None:
+        return None
+    noun = next((t for t in sent if t.i > dash.i and t.pos_ in ("NOUN", "PROPN")), None)
+    return _phrase(noun) if noun is not None else None
 
 
 def _governing_verb(node: Any) -> Any:
