@@ -1017,7 +1017,8 @@ def _actor(ctx: Context, span: tuple[int, int], resolve: ActorLookup) -> str | N
     """The actor a speaker span names: the named entity inside it first (the one holding
     the phrase's head, then a person, then any: "Braga coach Rui Antunes" is Rui Antunes,
     "Ruritanian Foreign Minister Ana Vell" Ana Vell, "a Ministry spokesman" the ministry),
-    then the span."""
+    then the span; a place or nationality inside the phrase is never the speaker ("shipping
+    agents in Galati" is an unnamed speaker, not the town)."""
     root = _root(ctx, span)
     inside = [
         e
@@ -1026,9 +1027,12 @@ def _actor(ctx: Context, span: tuple[int, int], resolve: ActorLookup) -> str | N
     ]
     head = [e for e in inside if root is not None and e.start <= root.i < e.end]
     people = [e for e in inside if e.label_ == "PERSON"]
-    named = [*head, *people, *_apposed_people(ctx, root), *inside]
+    bodies = [e for e in inside if e.label_ == "ORG"]
+    named = [*head, *people, *_apposed_people(ctx, root), *bodies]
     for ent in named:
         actor = resolve(ent.start_char, ent.end_char)
         if actor is not None:
             return actor
+    if inside and not head:
+        return None
     return resolve(span[0], span[1])
