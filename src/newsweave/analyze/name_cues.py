@@ -81,7 +81,7 @@ def retyped(doc: Any, cands: Sequence[Candidate], gazetteer: Gazetteer) -> list[
     found = [_listed(c) for c in cands if c.text not in cues().time_zones]
     found = _company_aliases(text, found, gazetteer)
     found = [_acting_body(text, c, found) for c in found]
-    found = [_club(c, gazetteer) for c in _datelines(text, found)]
+    found = [_club(c, gazetteer) for c in _datelines(text, found, gazetteer)]
     return _results_lines(doc, found, gazetteer)
 
 
@@ -91,16 +91,20 @@ _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,3})"
     r"(?:[ \t]*,[ \t]*(?P<region>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}))?"
     r"(?:[ \t]*,)?[ \t]+"
-    r"(?:\d{4}-\d\d-\d\d|\([A-Z][\w ]{1,30}\)|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b|[–—-][ \t])",
+    r"(?:\d{4}-\d\d-\d\d|\([A-Z][\w ]{1,30}\)|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b"
+    r"|(?P<dash>[–—-])[ \t])",
     re.MULTILINE,
 )
 
 
-def _datelines(text: str, cands: Sequence[Candidate]) -> list[Candidate]:
+def _datelines(text: str, cands: Sequence[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
     """ "MADRID 1996-12-06", "TIGNES , France (Reuters) -": the capitalised words that
-    open a line before a date or an agency name its place."""
+    open a line before a date or an agency name its place; before a bare dash only a known
+    place ("RIGA –", not "SOCCER - JAPAN WIN")."""
     out = list(cands)
     for match in _DATELINE.finditer(text):
+        if match.group("dash") and not gazetteer.lookup(match.group("city")):
+            continue
         for group in ("city", "region"):
             s, e = match.span(group)
             if s < 0:
