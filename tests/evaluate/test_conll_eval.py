@@ -54,8 +54,11 @@ def test_rows_on_a_few_documents(data_dir: Path) -> None:
     ticks: list[int] = []
     rows = run(data_dir, 5, lambda: ticks.append(1))
     assert len(ticks) == 5
+    metrics = ("precision", "recall", "f1")
+    typed = {f"{k}_{m}" for k in ("per", "org", "loc", "misc") for m in metrics}
     assert {(r.system, r.metric) for r in rows} == {
-        (s, m) for s in (RAW, OURS) for m in ("precision", "recall", "f1")
+        *((s, m) for s in (RAW, OURS) for m in metrics),
+        *((OURS, m) for m in typed),
     }
     assert all(0.0 <= r.value <= 1.0 and r.task == "ner" for r in rows)
 

@@ -16,8 +16,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from newsweave.analyze import name_spans
+from newsweave.analyze.candidates import Candidate as Candidate
 from newsweave.analyze.context import Context, StageInfo, doc_text
 from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
+from newsweave.analyze.name_cues import retyped
 from newsweave.model.facts import Actor, Mention
 
 
@@ -26,7 +29,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STAGE = StageInfo("names", "4", needs=("sentences",), provides=("mentions", "actors"))
+STAGE = StageInfo("names", "5", needs=("sentences",), provides=("mentions", "actors"))
 
 NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -61,7 +64,8 @@ ORG_HEADS = words(
     "Inc Ltd Group Company Holdings Association Federation League Movement Front Army "
     "Police Court Assembly Parliament Club Airlines Airways Authority Fund Trust Society "
     "Museum Forum Post Times Herald News Sentinel Monitor Radio Television Network "
-    "Alliance Congress"
+    "Alliance Congress Department Office Bureau Service Services Directorate Secretariat "
+    "Administration Centre Center Tribunal Board Command Senate Cabinet Coalition Institution"
 )
 """Last words of institution names: "Nathaniel Abessi University" is no person."""
 
@@ -121,24 +125,6 @@ _NAMING = re.compile(
 )
 _ELIDED = re.compile(r"^[dlDL][’'][A-ZÀ-Ý]")
 _LEGAL_TAIL = words("Inc Inc. Ltd Ltd. LLC Plc PLC Jr Jr. Sr Sr. SA AG GmbH Co Co.")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A name found in the text with its (corrected) type."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    source: str
-    """``ner``, ``ner+gazetteer``, ``ner+context``, ``ner+government``, ``gazetteer``,
-    ``demonym``, ``alias`` (an acronym in parentheses), ``author`` (a byline's author)."""
-    label: str
-    """spaCy's label (or the type for candidates spaCy did not find)."""
-    country: str | None = None
-    place: str | None = None
-    """Gazetteer id when the name is a known place."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +190,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+NUMBERLESS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+"""Labels whose names never end in a number: "Harris 2", "Austria 1996-12-07" in a table
+are the name and a score or date the model took in."""
+_TRAILING_NUMBERS = re.compile(r"(?:\s+[-+]?\d[\d.,:/-]*)+$")
+
+
 def _raw_candidates(ctx: Context) -> Iterator[Candidate]:
     text = ctx.document.text
     for ent in ctx.doc.ents:
@@ -213,6 +205,10 @@ def _raw_candidates(ctx: Context) -> Iterator[Candidate]:
         if trimmed is None:
             continue
         start, end = trimmed
+        if ent.label_ in NUMBERLESS:
+            end = start + len(_TRAILING_NUMBERS.sub("", text[start:end]))
+            if end - start < 2:
+                continue
         yield Candidate(start, end, text[start:end], ent.label_, "ner", ent.label_)
 
 
@@ -228,7 +224,7 @@ def _repaired(ctx: Context, raw: list[Candidate], gazetteer: Gazetteer) -> list[
     split = [part for cand in raw for part in _split_coordinated(cand, gazetteer)]
     extended = [_by_acronym(text, _extended(ctx.doc, c)) for c in split]
     joined = _joined_coordination(ctx.doc, extended)
-    return [_person_after_title(c) for c in joined]
+    return name_spans.repaired(text, [_person_after_title(c) for c in joined])
 
 
 def _split_coordinated(cand: Candidate, gazetteer: Gazetteer) -> list[Candidate]:
@@ -891,7 +887,7 @@ def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
     merged = _without_overlaps([list(_author_candidates(ctx)), longer, raw, extra])
     merged = _without_overlaps([merged, _acronyms(text, merged), _name_parts(ctx, merged)])
     facts = _facts(ctx, merged)
-    typed = [retype(c, ctx, gazetteer, facts) for c in merged]
+    typed = retyped(ctx.doc, [retype(c, ctx, gazetteer, facts) for c in merged], gazetteer)
     typed = _joined_people([_without_title(c) for c in _consistent(typed)], text)
     return [c for c in typed if not is_junk(c, ctx)]
 

@@ -25,12 +25,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
 from newsweave.model.facts import Quote
 
-STAGE = StageInfo("quotes", "1", needs=("sentences", "actors"), provides=("quotes",))
+STAGE = StageInfo("quotes", "2", needs=("sentences", "actors"), provides=("quotes",))
 
 CUE_LEMMAS = frozenset(
     {
@@ -361,6 +365,8 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
             if child.dep_ in SUBJECTS:
                 if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                     return _phrase(verb.head)
+                if _dateline(child):
+                    return _after_dateline(child)
                 return None if child.pos_ in NOT_SPEAKER_POS else _phrase(child)
         if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             break
@@ -371,6 +377,25 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("PROPN", "NOUN"):
             return _phrase(child)
     return None
+
+
+def _dateline(token: Any) -> bool:
+    """ "RIGA, March 4 –" / "LONDON (Reuters) -": a capitalised place opening the line,
+    which the parser may take for the subject of the first verb."""
+    subtree = list(token.subtree)
+    first = subtree[0]
+    at_start = first.i == 0 or first.nbor(-1).is_space or "\n" in first.nbor(-1).text
+    return bool(at_start and token.text.isupper() and len(token.text) > 1 and token.is_alpha)
+
+
+def _after_dateline(token: Any) -> tuple[int, int] | None:
+    """The subject written after the dateline's dash ("– Correspondents for RFE/RL")."""
+    sent = token.sent
+    dash = next((t for t in sent if t.i > token.i and t.text in ("–", "—", "-")), None)
+    if dash is None:
+        return None
+    noun = next((t for t in sent if t.i > dash.i and t.pos_ in ("NOUN", "PROPN")), None)
+    return _phrase(noun) if noun is not None else None
 
 
 def _governing_verb(node: Any) -> Any:
@@ -775,6 +800,10 @@ def _indirect(ctx: Context, marks: Sequence[Marked]) -> list[Attribution]:
             and not any(c.dep_ == "neg" for c in token.children)
         ):
             content, cue = _reported(token), _cue(token)
+            if content is None and token.lemma_.lower() in object_cues().lemmas:
+                content = _object_content(token, quoted)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in object_cues().lemmas:
+            content, cue = _object_content(token, quoted), _cue(token)
         else:
             continue
         if content is None or cue.speaker is None or content[1] - content[0] < 3:
@@ -783,6 +812,49 @@ def _indirect(ctx: Context, marks: Sequence[Marked]) -> list[Attribution]:
             continue
         out.append(_attribution(ctx, content, cue, False))
     return out
+
+
+@dataclass(frozen=True)
+class ObjectCues:
+    """The verbs of ``data/attribution_cues.yaml`` whose object is the content."""
+
+    lemmas: frozenset[str]
+    min_words: int
+
+
+@lru_cache(maxsize=1)
+def object_cues() -> ObjectCues:
+    """The object-content cue verbs, read once."""
+    path = resources.files("newsweave.analyze").joinpath("data/attribution_cues.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    lemmas = {str(w).lower() for key in ("findings", "evaluations", "requests") for w in data[key]}
+    return ObjectCues(frozenset(lemmas), int(data["min_words"]))
+
+
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative"})
+"""Dependents of an object-content cue that belong to the content ("blamed [her] [for
+the delays]", "urged [Congress] [to act]"); the subject and adverbs of time do not."""
+
+
+def _object_content(cue: Any, quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The object of a finding, evaluation or request with what hangs on it: from the
+    first object-like dependent after the verb to the end of the last one (a clause
+    without "that" counts too: "polls show Clinton leading"); none when a direct quote
+    lies inside it (the quote is the attribution: "praised the 'historic' deal")."""
+    parts = [c for c in cue.children if c.i > cue.i and c.dep_ in OBJECT_DEPS]
+    if not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in parts):
+        return None
+    if cue.lemma_.lower() == "call" and not any(c.lower_ in ("on", "for") for c in parts):
+        return None
+    tokens = [t for c in parts for t in c.subtree]
+    tokens = [t for t in tokens if not (t.i == min(x.i for x in tokens) and t.dep_ == "prep")]
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) < object_cues().min_words:
+        return None
+    content = _clause(sorted(tokens, key=lambda t: t.i))
+    if content is None or any(_overlap(content, q) for q in quoted):
+        return None
+    return content
 
 
 def _mostly_quoted(content: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> bool:
@@ -833,6 +905,17 @@ def _antecedent(
         if people:
             return _one(ctx, people)
     return None
+
+
+def _apposed_people(ctx: Context, root: Any) -> list[Any]:
+    """ "Orvane's chief executive, Liisa Kask, told …": the person in apposition to a
+    speaker phrase headed by a role noun (the phrase itself leaves the apposition out)."""
+    if root is None or root.ent_type_:
+        return []
+    kids = {c.i for c in root.children if c.dep_ == "appos"}
+    return [
+        e for e in ctx.doc.ents if e.label_ == "PERSON" and any(e.start <= k < e.end for k in kids)
+    ]
 
 
 def _root(ctx: Context, span: tuple[int, int]) -> Any | None:
@@ -931,10 +1014,25 @@ def _quote(ctx: Context, a: Attribution, resolve: ActorLookup) -> Quote:
 
 
 def _actor(ctx: Context, span: tuple[int, int], resolve: ActorLookup) -> str | None:
-    """The actor a speaker span names: the named entity inside it first, then the span."""
-    for ent in ctx.doc.ents:
-        if ent.label_ in NAMED and span[0] <= ent.start_char and ent.end_char <= span[1]:
-            actor = resolve(ent.start_char, ent.end_char)
-            if actor is not None:
-                return actor
+    """The actor a speaker span names: the named entity inside it first (the one holding
+    the phrase's head, then a person, then any: "Braga coach Rui Antunes" is Rui Antunes,
+    "Ruritanian Foreign Minister Ana Vell" Ana Vell, "a Ministry spokesman" the ministry),
+    then the span; a place or nationality inside the phrase is never the speaker ("shipping
+    agents in Galati" is an unnamed speaker, not the town)."""
+    root = _root(ctx, span)
+    inside = [
+        e
+        for e in ctx.doc.ents
+        if e.label_ in NAMED and span[0] <= e.start_char and e.end_char <= span[1]
+    ]
+    head = [e for e in inside if root is not None and e.start <= root.i < e.end]
+    people = [e for e in inside if e.label_ == "PERSON"]
+    bodies = [e for e in inside if e.label_ == "ORG"]
+    named = [*head, *people, *_apposed_people(ctx, root), *bodies]
+    for ent in named:
+        actor = resolve(ent.start_char, ent.end_char)
+        if actor is not None:
+            return actor
+    if inside and not head:
+        return None
     return resolve(span[0], span[1])

@@ -35,7 +35,7 @@ from typing import Any, Protocol
 from newsweave.analyze.context import ActorLookup, Context, StageInfo
 from newsweave.model.facts import Actor, Mention, Relation
 
-STAGE = StageInfo("relations", "2", needs=("sentences", "actors"), provides=("relations",))
+STAGE = StageInfo("relations", "3", needs=("sentences", "actors"), provides=("relations",))
 
 PREDICATES = frozenset(
     [
@@ -214,6 +214,16 @@ STAKE_VERBS = frozenset(["hold", "have", "own", "acquire", "buy", "take", "contr
 STAKE_NOUNS = frozenset(["stake", "share", "shares", "interest", "%", "percent", "majority"])
 LEAD_VERBS = frozenset(["lead", "rule", "govern", "head", "chair"])
 GROUP_VERBS = frozenset(["group", "comprise", "include", "unite"])
+BLOC_NOUNS = frozenset(
+    str.split(
+        "bloc alliance coalition union group grouping organisation organization federation league "
+        "community partnership pact association council commission forum club consortium body"
+    )
+)
+"""Nouns that name a grouping of members: "the bloc groups A, B and C" makes A, B and C
+its members; "its clients included A, B" does not."""
+MARGIN_WORDS = frozenset({"percent", "%", "points", "point", "votes", "seats", "margin"})
+"""Words of a lead in a poll or race: "X leads Y 43 percent to 41" is no leadership."""
 PRONOUN_GENDER = {
     **dict.fromkeys(["he", "him", "his", "himself"], "m"),
     **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
@@ -1249,6 +1259,8 @@ def _leadership(d: _Doc) -> Iterator[_Found]:
             led = _the_country(d)
         else:
             continue
+        if any(_lower(t) in MARGIN_WORDS for t in verb.subtree):
+            continue
         if leader and led and _type(d, led) in GROUPISH:
             start, end = _extent(leader_token, verb, led_token)
             yield _Found(leader, "leads", led, None, None, _time(verb), start, end)
@@ -1293,6 +1305,8 @@ def _group_actor(d: _Doc, token: Any) -> str | None:
     """A named organisation, or "the bloc" → the nearest organisation named before."""
     found = np_actor(d, token)
     if found is not None or token.pos_ not in ("NOUN", "PROPN"):
+        return found
+    if _lemma(token) not in BLOC_NOUNS:
         return found
     for i in range(token.i - 1, max(token.sent.start - 200, -1), -1):
         mention = d.mention_of.get(i)

@@ -187,25 +187,46 @@ def _counts(gold: frozenset[Entity], predicted: frozenset[Entity]) -> tuple[int,
     return tp, len(predicted) - tp, len(gold) - tp
 
 
+TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
 def evaluate(
     data_dir: Path, limit: int | None = None, tick: Callable[[], None] = lambda: None
 ) -> tuple[Score, Score]:
     """Raw spaCy and newsweave scores on the first ``limit`` test documents (all when
     None)."""
+    raw, ours, _ = evaluate_by_type(data_dir, limit, tick)
+    return raw, ours
+
+
+def evaluate_by_type(
+    data_dir: Path, limit: int | None = None, tick: Callable[[], None] = lambda: None
+) -> tuple[Score, Score, dict[str, Score]]:
+    """Raw spaCy and newsweave scores, and newsweave's score per CoNLL type (an entity of
+    another type predicted over a gold one counts as a false positive of its own type and
+    a false negative of the gold's)."""
     path = data_dir / "conll2003" / GOLD_FILE
     if not path.is_file():
         raise NewsweaveError("NW301", str(path), "CoNLL-2003 test file not found")
     golds = [gold_document(d) for d in read_conll(path)[:limit]]
     gazetteer = Gazetteer.build()
     totals = {RAW: [0, 0, 0], OURS: [0, 0, 0]}
+    typed = {kind: [0, 0, 0] for kind in TYPES}
     documents = (as_document(g, i) for i, g in enumerate(golds))
     for gold, ctx in zip(golds, contexts(documents, load(), batch_size=32), strict=True):
         for system, spans in ((RAW, raw_spans(ctx)), (OURS, our_spans(ctx, gazetteer))):
-            counts = _counts(gold.entities, to_tokens(gold, spans))
+            predicted = to_tokens(gold, spans)
+            counts = _counts(gold.entities, predicted)
             totals[system] = [a + b for a, b in zip(totals[system], counts, strict=True)]
+            if system == OURS:
+                for kind in TYPES:
+                    mine = frozenset(e for e in predicted if e[2] == kind)
+                    theirs = frozenset(e for e in gold.entities if e[2] == kind)
+                    found = _counts(theirs, mine)
+                    typed[kind] = [a + b for a, b in zip(typed[kind], found, strict=True)]
         tick()
     raw, ours = (Score(name, *totals[name]) for name in (RAW, OURS))
-    return raw, ours
+    return raw, ours, {kind: Score(f"{OURS} {kind}", *typed[kind]) for kind in TYPES}
 
 
 def rows(scores: Iterable[Score]) -> Iterator[Row]:
@@ -215,5 +236,11 @@ def rows(scores: Iterable[Score]) -> Iterator[Row]:
 
 
 def run(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row]:
-    """The ``ner`` eval task: rows for spaCy (raw) and newsweave."""
-    return list(rows(evaluate(data_dir, limit, tick)))
+    """The ``ner`` eval task: rows for spaCy (raw) and newsweave, and newsweave's
+    precision, recall and F1 per type (metrics ``per_f1``, ``org_recall``…)."""
+    raw, ours, typed = evaluate_by_type(data_dir, limit, tick)
+    out = list(rows((raw, ours)))
+    for kind, score in typed.items():
+        for metric in ("precision", "recall", "f1"):
+            out.append(Row("ner", OURS, f"{kind.lower()}_{metric}", getattr(score, metric)))
+    return out

@@ -1,0 +1,37 @@
+"""Relations precision rules (issue 14) on original sentences: a poll lead is no
+leadership, and a list after "included" is a grouping's members only when the subject is a
+grouping."""
+
+from __future__ import annotations
+
+from tests.analyze.test_relations import ties
+
+
+def test_poll_lead_is_no_leadership() -> None:
+    found = ties(
+        "A Harbor Research poll released on Monday showed Senator Marta Ruiz leading "
+        "Governor Alan Pike 47 percent to 44 percent in Nevada."
+    )
+    assert not any(p == "leads" for _, p, _ in found)
+
+
+def test_leading_an_organisation_still_counts() -> None:
+    found = ties("Marta Ruiz has led the Progressive Alliance since 2019.")
+    assert ("Marta Ruiz", "leads", "Progressive Alliance") in found
+
+
+def test_clients_are_no_members_of_the_last_organisation() -> None:
+    found = ties(
+        "Kelso Partners, the consulting firm run by a former Treasury Department aide, "
+        "counted Norvik, Alston Bank and Pellar among its clients, and its clients "
+        "included Norvik, Alston Bank and Pellar."
+    )
+    assert not any(p == "member_of" for _, p, _ in found)
+
+
+def test_a_bloc_groups_its_members() -> None:
+    found = ties(
+        "The Southern Coast Union was founded in 1998. The bloc groups Ghana, Togo and Benin."
+    )
+    members = {s for s, p, o in found if p == "member_of" and o == "Southern Coast Union"}
+    assert members == {"Ghana", "Togo", "Benin"}
