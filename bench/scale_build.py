@@ -25,10 +25,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsweave.analyze.gazetteer import Gazetteer
-from newsweave.analyze.run import analyze_store
 from newsweave.evaluate.ecbplus import gold_documents
 from newsweave.ingest.parse import parse
 from newsweave.ingest.raw import Hints, RawItem
+from newsweave.pipeline import analyze_store
 from newsweave.resolve.corpus import resolve_corpus
 from newsweave.settings import Settings
 from newsweave.store.sqlite import Store

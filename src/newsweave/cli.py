@@ -138,6 +138,8 @@ def _executor(dask: str | None, workers: int) -> str | None:
     if workers == 1:
         return "local"
     return f"processes:{workers}" if workers > 1 else None
+
+
 def _open_read(db: Path) -> Store:
     """An existing store for a read command: NW250 when there is none (nothing is created),
     pending migrations applied once when the file can be written, then read-only."""

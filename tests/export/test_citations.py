@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 
 from newsweave.analyze.gazetteer import Gazetteer
-from newsweave.analyze.run import analyze_store, extra_places
 from newsweave.export.citations import uncited_fields
 from newsweave.export.json import export_json
 from newsweave.ingest.pipeline import ingest
+from newsweave.pipeline import analyze_store
+from newsweave.pipeline.work import extra_places
 from newsweave.resolve.corpus import resolve_corpus
 from newsweave.settings import Settings
 from newsweave.store.sqlite import Store

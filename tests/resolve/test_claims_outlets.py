@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 
 from newsweave.analyze.gazetteer import Gazetteer
-from newsweave.analyze.run import analyze_store
 from newsweave.ingest.pipeline import ingest
+from newsweave.pipeline import analyze_store
 from newsweave.resolve.claims_list import ClaimListing, list_claims
 from newsweave.resolve.corpus import resolve_corpus
 from newsweave.settings import Settings

@@ -8,10 +8,10 @@ import csv
 from pathlib import Path
 
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
-from newsweave.analyze.run import analyze_store
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.parse import parse
 from newsweave.ingest.raw import Hints, RawItem
+from newsweave.pipeline import analyze_store
 from newsweave.resolve.corpus import after_forget, pending_documents, resolve_corpus
 from newsweave.settings import Settings
 from newsweave.store.sqlite import Store

@@ -88,8 +88,9 @@ def _wikinews(data_dir: Path, rows: Sequence[int], folder: Path) -> Path:
 def build_store(sources: Sequence[Path], path: Path, gazetteer_files: Sequence[Path] = ()) -> Any:
     """A store with ``sources`` ingested, analysed and resolved."""
     from newsweave.analyze.gazetteer import Gazetteer
-    from newsweave.analyze.run import analyze_store, extra_places
     from newsweave.ingest.pipeline import ingest
+    from newsweave.pipeline import analyze_store
+    from newsweave.pipeline.work import extra_places
     from newsweave.resolve.corpus import resolve_corpus
     from newsweave.settings import Settings
     from newsweave.store.sqlite import Store
