@@ -947,8 +947,6 @@ def export(
     for option, value in (("--from", date_from), ("--to", date_to)):
         if value is not None and not _is_partial_date(value):
             raise _fail(NewsweaveError("NW401", f"{option} {value}", "expected YYYY[-MM[-DD]]"))
-    if not db.exists():
-        raise _fail(NewsweaveError("NW403", str(db), "no store here; run `newsweave ingest` first"))
     selection = Selection(
         entities=tuple(entity or ()),
         date_from=date_from,
@@ -957,7 +955,7 @@ def export(
         documents=tuple(document or ()),
     )
     try:
-        with _open_store(db) as store:
+        with _open_read(db) as store:
             report = write_export(store, format, target, selection)
     except NewsweaveError as error:
         raise _fail(error) from None
@@ -990,12 +988,9 @@ def datasette(
     names for ids, facets and full-text search (needs `pip install 'newsweave[datasette]'`)."""
     from newsweave.export.datasette import run_datasette
 
-    if not db.exists():
-        raise _fail(NewsweaveError("NW403", str(db), "no store here; run `newsweave ingest` first"))
-    with _open_store(db):
-        pass  # bring an older store's schema (views, keys) up to date before serving it
     target = metadata or db.with_name(db.name + ".datasette.json")
     try:
+        Store.upgrade(db)  # an older store's schema (keys, views) brought up to date once
         code = run_datasette(db, target, host, port)
     except NewsweaveError as error:
         raise _fail(error) from None

@@ -119,5 +119,5 @@ def test_command_line_names_the_store(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 1
-    assert "none.db" in result.stderr and "NW403" in result.stderr
+    assert "none.db" in result.stderr and "NW250" in result.stderr
     assert not (tmp_path / "none.db").exists()

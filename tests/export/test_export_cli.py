@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from newsweave.store.sqlite import Store
 from tests.export.stores import example_db
 
 
@@ -76,11 +77,11 @@ def test_a_file_where_a_folder_is_wanted(tmp_path: Path) -> None:
 
 def test_empty_store_and_missing_store(tmp_path: Path) -> None:
     empty = tmp_path / "empty.db"
-    assert run("status", "--db", str(empty)).returncode == 0
+    Store.open(empty).close()
     result = run("export", str(tmp_path / "x.json"), "--db", str(empty))
     assert result.returncode == 1 and "NW403" in result.stderr
     missing = run("export", str(tmp_path / "y.json"), "--db", str(tmp_path / "missing.db"))
-    assert missing.returncode == 1 and "NW403" in missing.stderr
+    assert missing.returncode == 1 and "NW250" in missing.stderr
     assert not (tmp_path / "missing.db").exists()
     assert not (tmp_path / "x.json").exists() and not (tmp_path / "y.json").exists()
 

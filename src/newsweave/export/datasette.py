@@ -35,13 +35,17 @@ def descriptions() -> JSONObject:
 
 
 def store_schema(connection: sqlite3.Connection) -> dict[str, tuple[str, list[str]]]:
-    """Every table and view a reader sees (FTS shadow tables left out): kind and columns."""
+    """Every table and view a reader sees, with its kind and columns: full-text indexes
+    (virtual tables) and their shadow tables are left out."""
     rows = connection.execute(
-        "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')"
-        " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name"
+        "SELECT name, type, coalesce(sql, '') FROM sqlite_master"
+        " WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name"
     ).fetchall()
+    virtual = [name for name, _, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
     found: dict[str, tuple[str, list[str]]] = {}
-    for name, kind in rows:
+    for name, kind, _ in rows:
+        if any(name == v or name.startswith(f"{v}_") for v in virtual):
+            continue
         columns = [r[1] for r in connection.execute(f"PRAGMA table_xinfo([{name}])")]
         found[name] = (kind, columns)
     return found

@@ -107,9 +107,9 @@ CREATE TABLE events_new (
     start_char INTEGER NOT NULL,         -- first trigger
     end_char INTEGER NOT NULL,
     text TEXT NOT NULL,                  -- first trigger's text
-    actors TEXT NOT NULL DEFAULT '[]',   -- JSON [actor id]: see the view event_participants
+    actors TEXT NOT NULL DEFAULT '[]',   -- JSON [actor id]: see event_participants
     actor_texts TEXT NOT NULL DEFAULT '[]',
-    targets TEXT NOT NULL DEFAULT '[]',  -- JSON [actor id]: see the view event_participants
+    targets TEXT NOT NULL DEFAULT '[]',  -- JSON [actor id]: see event_participants
     target_texts TEXT NOT NULL DEFAULT '[]',
     place TEXT REFERENCES actors(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
     place_text TEXT,
@@ -140,15 +140,8 @@ DROP TABLE keep_claim_members;
 DROP TABLE keep_event_evidence;
 DROP TABLE keep_story_event_members;
 
--- Link views: the JSON lists as rows, so a client can join them.
-CREATE VIEW event_participants AS
-SELECT e.id AS event_id, j.value AS actor_id, 'actor' AS role
-FROM events AS e, json_each(e.actors) AS j
-UNION ALL
-SELECT e.id, j.value, 'target' FROM events AS e, json_each(e.targets) AS j
-UNION ALL
-SELECT e.id, e.place, 'place' FROM events AS e WHERE e.place IS NOT NULL;
-
+-- Link views: the JSON lists as rows, so a client can join them (the participants of
+-- events get an indexed table of their own in migration 9).
 CREATE VIEW event_figures AS
 SELECT e.id AS event_id, j.value AS figure_id
 FROM events AS e, json_each(e.figures) AS j;

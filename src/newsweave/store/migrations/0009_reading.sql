@@ -9,7 +9,8 @@
 --   story events by date, documents by outlet, quotes by speaker and document.
 
 CREATE TABLE event_participants (
-    actor_id TEXT NOT NULL,              -- in-document actor id (no FK: like events.actors)
+    actor_id TEXT NOT NULL               -- in-document actor id
+        REFERENCES actors(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     role TEXT NOT NULL,                  -- actor, target, place, reporter
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     PRIMARY KEY (actor_id, role, event_id),
