@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,14 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.build(load_places_file(EXAMPLES / "gazetteer.csv"))
 
 
-def test_base_builds_fast() -> None:
+def test_base_is_built_once_per_process() -> None:
+    """The world gazetteer is built once and shared by every later build (its cost is
+    measured in docs/performance.md, never asserted: tests do not time)."""
     gz._base.cache_clear()
-    started = time.perf_counter()
     Gazetteer.build()
-    assert time.perf_counter() - started < 5.0  # ~1.5 s on an idle machine; margin for CI
+    Gazetteer.build(load_places_file(EXAMPLES / "gazetteer.csv"))
+    info = gz._base.cache_info()
+    assert info.misses == 1 and info.hits >= 1
 
 
 def test_world_places(gazetteer: Gazetteer) -> None:
