@@ -155,6 +155,15 @@ class DateChoice:
     end: int | None = None
 
 
+def _republished(segments: Sequence[tuple[Role, int, str]]) -> bool:
+    from newsweave.ingest.cues import cue
+
+    return any(
+        role in (Role.DISCLAIMER, Role.BOILERPLATE) and cue("syndication").search(text)
+        for role, _, text in segments
+    )
+
+
 def choose_date(
     segments: Sequence[tuple[Role, int, str]],
     *,
@@ -164,7 +173,8 @@ def choose_date(
 ) -> DateChoice | None:
     """The page's own date first, the capture date last.
 
-    Order: the page's metadata (meta tags, JSON-LD, time elements), a date the page states
+    Order: the page's metadata (meta tags, JSON-LD, time elements; but the dateline of a
+    story the page says it republishes), a date the page states
     in its furniture (byline, "Published …", dateline, author bio), the date the source gave
     (feed item, JSONL field), a dated caption (inferred), and last the capture date (WARC-Date
     and the like), marked inferred. The capture date is also an upper bound: a page cannot
@@ -176,10 +186,14 @@ def choose_date(
         return bound is None or value.as_date() <= bound.as_date()
 
     meta = PartialDate.parse(page_meta)
-    if meta and fits(meta):
-        return DateChoice(meta, "html-meta", False)
-    anchor = latest_year([t for _, _, t in segments])
+    anchor = meta.year if meta else latest_year([t for _, _, t in segments])
     candidates = [c for c in dates_in_segments(segments, anchor_year=anchor) if fits(c.value)]
+    if meta and fits(meta):
+        line = next((c for c in candidates if c.source == "dateline"), None)
+        if line and _republished(segments) and line.value.as_date() <= meta.as_date():
+            # a republished story: its own dateline dates it, the meta tag the reprint
+            return DateChoice(line.value, "dateline", False, line.start, line.end)
+        return DateChoice(meta, "html-meta", False)
     stated = [c for c in candidates if not c.inferred]
     if stated:
         return DateChoice(stated[0].value, stated[0].source, False, stated[0].start, stated[0].end)

@@ -46,7 +46,10 @@ _BIO_RE = re.compile(
     r"freelance|based in|follow (her|him|them))"
     r"|^(?-i:[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(a|an)\s+([\w-]+\s+){0,3}"
     r"(engineer|adviser|advisor|consultant|lawyer|scientist|historian|doctor|physician)\b"
-    r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+(writes|reports|blogs)\s+(about|on)\b",
+    r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+(writes|reports|blogs)\s+(about|on)\b"
+    r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+is\s+(the\s+)?[A-Z][\w.&' -]{1,40}['’]s\s+"
+    r"([\w-]+\s+){0,3}(curator|host|producer|presenter|critic|editor|writer|reporter|"
+    r"correspondent|columnist)\b",
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
 _CREDITS_RE = re.compile(
@@ -60,7 +63,7 @@ RELATED_LINK_WORDS = 25
 _LIST_MARKS = ("- ", "• ", "· ")
 LINK_WORDS = 15
 """Below the article, a line this short without closing punctuation reads as a link."""
-_FURNITURE = (Role.BOILERPLATE, Role.AUTHOR_BIO, Role.BYLINE, Role.DISCLAIMER)
+_FURNITURE = (Role.BOILERPLATE, Role.AUTHOR_BIO, Role.BYLINE)
 REPEAT_RUN = 3
 """This many repeated body paragraphs in a row are a second copy of the article."""
 REPEAT_WORDS = 12
@@ -111,7 +114,10 @@ def looks_like_caption(text: str) -> bool:
 
 
 def looks_like_disclaimer(text: str) -> bool:
-    return _words(text) <= 80 and bool(cue("disclaimer").search(text.strip()))
+    stripped = text.strip()
+    return _words(text) <= 80 and bool(
+        cue("disclaimer").search(stripped) or cue("syndication").search(stripped)
+    )
 
 
 def looks_like_byline(text: str) -> bool:
@@ -240,7 +246,7 @@ def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]
     prose = [
         i
         for i, item in enumerate(out)
-        if item.role is Role.BODY
+        if item.role in (Role.BODY, Role.DISCLAIMER)  # a closing note ends the article too
         and _words(item.block.text) >= 20
         and not item.block.text.lstrip().startswith(_LIST_MARKS)
     ]
@@ -397,6 +403,8 @@ def _base_role(block: Block) -> Role | None:
         return Role.DISCLAIMER
     if looks_like_bio(text) and _words(text) >= 10:
         return Role.AUTHOR_BIO
+    if "©" in text and _words(text) <= 12 and looks_like_caption(text):
+        return Role.CAPTION  # "(Image: © Agency)": a credit, not a copyright footer
     if looks_like_boilerplate(text):
         return Role.BOILERPLATE
     if block.hint is not None:
