@@ -126,3 +126,17 @@ def test_a_source_claims_for_its_maker(text: str, number: str, claimant: str) ->
 
 def test_a_source_with_no_maker_claims_nothing() -> None:
     assert _figures("The seized files contained 300 names.")["300"].claimed_by_text is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "what"),
+    [
+        ("Nearly 9,000 residents were forced from their homes by the floods.", "Nearly 9,000",
+         "residents displaced"),
+        ("About 1,200 families were forced to flee the shelling.", "About 1,200",
+         "families displaced"),
+        ("Police said some 4,500 people took part in the vigil.", "some 4,500", "took part"),
+    ],
+)  # fmt: skip
+def test_phrasal_events_say_what_is_counted(text: str, number: str, what: str) -> None:
+    assert _figures(text)[number].what == what

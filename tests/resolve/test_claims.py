@@ -85,6 +85,8 @@ def test_quantities_are_normalised() -> None:
     assert normalise_what(None, "USD") == "money"
     assert normalise_what(None, "percent") == "share"
     assert normalise_what(None, "bidder") is None
+    assert normalise_what("took part") == "participants"
+    assert normalise_what("residents displaced") == "displaced"
     assert normalise_what("Share of SAL") == "share of sal"
     assert normalise_what(None) is None
     assert normalise_unit(None, "deaths") == "person"

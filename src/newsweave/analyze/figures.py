@@ -955,7 +955,35 @@ def _participle(verb: Any) -> str:
     for child in verb.rights:
         if child.dep_ in ("acomp", "oprd", "advmod") and child.lower_ in ("dead", "alive"):
             return f"{text} {child.lower_}"
-    return str(text)
+    phrasal = _PHRASAL_EVENTS.get((verb.lemma_.lower(), _particle(verb)))
+    return phrasal or str(text)
+
+
+_PHRASAL_EVENTS = MappingProxyType(
+    {
+        ("take", "part"): "took part",
+        ("force", "home"): "displaced",
+        ("force", "flee"): "displaced",
+        ("drive", "home"): "displaced",
+    }
+)
+"""Verb + object/complement that say what happened to people: "took part" counts
+participants, "forced from their homes" / "forced to flee" counts the displaced."""
+
+
+def _particle(verb: Any) -> str:
+    """The word that completes a phrasal event: the object ("part"), the noun of a "from"
+    phrase ("homes" → home) or the verb of a "to" clause ("to flee")."""
+    for child in verb.rights:
+        if child.dep_ == "dobj":
+            return str(child.lemma_.lower())
+        if child.dep_ == "prep" and child.lower_ == "from":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects:
+                return str(objects[0].lemma_.lower())
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return str(child.lemma_.lower())
+    return ""
 
 
 def _subject_what(verb: Any) -> str | None:
