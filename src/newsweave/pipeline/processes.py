@@ -127,7 +127,8 @@ class ProcessExecutor:
                         if not worker.batches:
                             worker.since = time.monotonic()
                         worker.batches.append(batch)
-                        worker.tasks.send(batch)
+                        with contextlib.suppress(OSError):  # a dead worker: seen below
+                            worker.tasks.send(batch)
                 if exhausted and not retry and not any(w.busy for w in pool):
                     return
                 ready = wait([w.conn for w in pool], timeout=_POLL_SECONDS)
