@@ -287,7 +287,7 @@ def _row_refs(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> dict[str
     return refs(conn, ids)
 
 
-def page(conn: sqlite3.Connection, event_id: str, limit: int = 100) -> JSON | None:
+def page(conn: sqlite3.Connection, event_id: str, limit: int = 25) -> JSON | None:
     """One event (``/event/{id}``) or one story event (``/event/s…``): the happening with
     every source telling it."""
     story = conn.execute("SELECT * FROM story_events WHERE id = ?", (event_id,)).fetchone()
