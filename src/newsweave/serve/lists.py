@@ -33,7 +33,7 @@ QUOTE_SORTS = {
     "length": "length(q.text) DESC, q.id",
 }
 DOCUMENT_SORTS = {
-    "date": "published IS NULL, published DESC, title, id",
+    "date": "published DESC, seq",  # the documents_seq_published index; undated last
     "title": "title IS NULL, title, id",
     "outlet": "publisher IS NULL, publisher, published DESC",
     "words": "word_count DESC, id",

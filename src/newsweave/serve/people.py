@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -52,7 +52,7 @@ ENTITY_SORTS = {
 }
 
 
-MAX_MEMBERS = 2000
+MAX_MEMBERS = 500
 """An entity's facts are read from the actors of its latest this many documents (the
 counts cover all of them): a page stays a few bounded queries however large the entity."""
 
@@ -127,9 +127,30 @@ def find(conn: sqlite3.Connection, key: str, max_members: int = MAX_MEMBERS) -> 
             False,
         )
         entity_id = ""
-    members = conn.execute(_MEMBER_SQL.format(**parts), (*params, max_members)).fetchall()
-    documents, mentions = conn.execute(_TOTALS_SQL.format(**parts), params).fetchone()
-    names = [str(r[0]) for r in conn.execute(_NAMES_SQL.format(**parts), params)]
+    if resolved:
+        # the latest members through the index alone, then only their rows
+        latest = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT actor_id FROM entity_members WHERE entity_id = ?"
+                " ORDER BY rowid DESC LIMIT ?",
+                (entity_id, max_members),
+            )
+        ]
+        members = conn.execute(
+            "SELECT a.* FROM actors AS a WHERE a.id IN (SELECT value FROM json_each(?))",
+            (ids_json(latest),),
+        ).fetchall()
+        documents = int(row["size"]) if row is not None else len(members)
+        if len(members) < max_members:
+            documents = len({m["document_id"] for m in members})
+        mentions = sum(int(m["mentions"]) for m in members)
+        counted = Counter(str(m["name"]) for m in members)
+        names = [n for n, _ in counted.most_common(30)]
+    else:
+        members = conn.execute(_MEMBER_SQL.format(**parts), (*params, max_members)).fetchall()
+        documents, mentions = conn.execute(_TOTALS_SQL.format(**parts), params).fetchone()
+        names = [str(r[0]) for r in conn.execute(_NAMES_SQL.format(**parts), params)]
     aliases: dict[str, None] = {}
     for n in names:
         if fold(n) != fold(name):
@@ -343,7 +364,7 @@ def _relations(conn: sqlite3.Connection, entity: Entity) -> JSON:
         " WHERE r.subject IN (SELECT value FROM json_each(?))"
         " UNION ALL SELECT r.*, 'in' AS direction, " + sentence_sql("r") + " FROM relations AS r"
         " JOIN documents AS d ON d.id = r.document_id"
-        " WHERE r.object IN (SELECT value FROM json_each(?)) LIMIT 5000",
+        " WHERE r.object IN (SELECT value FROM json_each(?)) LIMIT 1000",
         (ids, ids),
     ).fetchall()
     found = refs(conn, [x for r in rows for x in (r["subject"], r["object"])])
@@ -464,17 +485,23 @@ def _events(conn: sqlite3.Connection, ids: Sequence[str], limit: int) -> JSON:
     fact, by the source or someone it reports) first, the hypothetical, future and negated
     ones apart."""
     out: JSON = {}
-    for name, modality in (("asserted", "asserted"), ("other", "future,hypothetical,negated")):
-        where, params = happenings.event_filter(actor_ids=ids, modality=modality)
-        groups, total, _ = happenings.grouped(conn, where, params, Paging(1, limit, "date"))
-        out[name] = groups
-        out[f"{name}_total"] = total
+    where, params = happenings.event_filter(actor_ids=ids)
     rows = conn.execute(
+        happenings.grouped_sql(where) + " ORDER BY first_date IS NULL, first_date DESC, gid",
+        params,
+    ).fetchall()
+    asserted = [r for r in rows if r["asserted"]]
+    other = [r for r in rows if not r["asserted"]]
+    out["asserted"] = happenings.describe(conn, asserted[:limit])
+    out["asserted_total"] = len(asserted)
+    out["other"] = happenings.describe(conn, other[:limit])
+    out["other_total"] = len(other)
+    roles = conn.execute(
         "SELECT p.role, count(DISTINCT p.event_id) FROM event_participants AS p"
         " WHERE p.actor_id IN (SELECT value FROM json_each(?)) GROUP BY p.role",
         (ids_json(ids),),
     )
-    out["roles"] = {str(r[0]): int(r[1]) for r in rows}
+    out["roles"] = {str(r[0]): int(r[1]) for r in roles}
     out["asserted_modalities"] = list(ASSERTED)
     return out
 
