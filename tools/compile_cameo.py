@@ -373,7 +373,10 @@ def compile_dictionary(
                 continue
             own = [v for v in verbs if v == named or v.split()[0] == named]
             for verb in own or verbs:
-                found[(*kind, code, " ".join(rest))].append(verb)
+                # "die after clashes": the subject of "die" is the victim (plover.yaml's
+                # ASSAULT/die mode reads it so), whatever the code's own mode
+                sense = ("ASSAULT", "die") if verb in ("die", "perish") else kind
+                found[(*sense, code, " ".join(rest))].append(verb)
             continue
         raw = text.split()[0]
         if raw.startswith("&"):

@@ -796,6 +796,10 @@ CONTENT_DEPS = frozenset(
 suspects to Britain", "demanded an admission by Moscow"); not clauses about something else
 (relative, adverbial clauses, parentheticals)."""
 TARGET_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+NOUN_TARGET_PREPS = frozenset(
+    {"with", "between", "against", "to", "toward", "towards", "by", "from", "of", "into"}
+)
+"""Prepositions through which an event noun names its other party ("talks with X")."""
 WHERE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "around", "throughout", "across", "along", "through"}
 )
@@ -814,15 +818,16 @@ def _content_target(doc: Any, trigger: Trigger, roles: Roles, names: Names) -> N
     for token in anchor.subtree:
         if token.i <= anchor.i or token.i in skip or token.pos_ != "PROPN":
             continue
-        current, inside, placed = token, True, False
+        current, inside, placed, first = token, True, False, ""
         while current.i != anchor.i:
             if current.dep_ not in CONTENT_DEPS:
                 inside = False
                 break
             placed = placed or (current.dep_ == "prep" and current.lower_ in WHERE_PREPS)
+            first = current.lower_ if current.dep_ == "prep" else first
             current = current.head
-        if not inside:
-            continue
+        if not inside or (trigger.pattern.kind == "noun" and first not in NOUN_TARGET_PREPS):
+            continue  # "a dialogue on the future of the Port": a topic, not a party
         mention = names.mention_at(token.idx, token.idx + len(token.text))
         if mention is None or mention.actor in taken or mention.type not in TARGET_TYPES:
             continue
