@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from newsweave.analyze.context import ActorLookup, Context
 from newsweave.analyze.gazetteer import normalize, spelling_key
+from newsweave.analyze.name_cues import cues
 from newsweave.analyze.names import FUNCTION_WORDS, KIN, PERSON_TITLES, STAGE, Candidate
 from newsweave.analyze.titles import HONORIFICS, find_titles
 from newsweave.model.facts import Actor, Mention, Title
@@ -203,9 +204,7 @@ def _fold_short_forms(chains: list[_Chain]) -> list[_Chain]:
                 for c in chains
                 if c is not chain
                 and c.type == chain.type
-                and any(
-                    " " in m.text and spelling_key(m.text).split()[-1] == word for m in c.members
-                )
+                and any(" " in m.text and _shortens(word, m.text) for m in c.members)
             ]
             target = longer[0] if len(longer) == 1 else None
         if target is None:
@@ -213,6 +212,16 @@ def _fold_short_forms(chains: list[_Chain]) -> list[_Chain]:
         else:
             target.members.extend(chain.members)
     return out
+
+
+def _shortens(key: str, name: str) -> bool:
+    """Whether the one-word ``key`` is a short form of ``name``: its last word ("the
+    Sentinel" of "The Amakoro Sentinel") or, for a company, its first ("Orvane" of "Orvane
+    Resources Corp")."""
+    words = spelling_key(name).split()
+    if words[-1:] == [key]:
+        return True
+    return words[:1] == [key] and name.split()[-1] in cues().company_tails
 
 
 def _short_form(chains: Sequence[_Chain], cand: Candidate) -> _Chain | None:
@@ -227,7 +236,7 @@ def _short_form(chains: Sequence[_Chain], cand: Candidate) -> _Chain | None:
         if len(hits) == 1:
             return hits[0]
     key = spelling_key(text)
-    tails = [c for c in same if any(spelling_key(m.text).split()[-1:] == [key] for m in c.members)]
+    tails = [c for c in same if any(_shortens(key, m.text) for m in c.members if " " in m.text)]
     return tails[0] if len(tails) == 1 else None
 
 
