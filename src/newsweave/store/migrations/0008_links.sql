@@ -132,6 +132,8 @@ DROP TABLE events;
 ALTER TABLE events_new RENAME TO events;
 CREATE INDEX events_document ON events(document_id);
 CREATE INDEX events_type ON events(type, date);
+CREATE INDEX events_place ON events(place);              -- every key indexed: a deleted
+CREATE INDEX events_reported_by ON events(reported_by);  -- actor finds its events at once
 
 INSERT OR IGNORE INTO claim_members SELECT * FROM keep_claim_members;
 INSERT OR IGNORE INTO event_evidence SELECT * FROM keep_event_evidence;
