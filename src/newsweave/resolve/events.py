@@ -496,10 +496,20 @@ def _buckets(report: _Report) -> list[str]:
         return _months(report.date)
     when = report.when
     if not when:
-        return ["undated"]
+        return _undated(report)
     end = _day(when)
     months = {Date.fromordinal(d).isoformat()[:7] for d in (end - LAG_DAYS, end, end + LAG_DAYS)}
     return sorted(months | set(_months(when)))
+
+
+def _undated(report: _Report) -> list[str]:
+    """Buckets of a report with no date at all: one per participant and its place (an
+    undated report joins only on shared participants or place)."""
+    found = [f"undated:{p.entity}" for p in report.participants]
+    found.extend(f"undated:{p.name}" for p in report.participants if p.name)
+    if report.place:
+        found.append(f"undated:place:{report.place}")
+    return sorted(set(found))
 
 
 def cluster_reports(reports: list[_Report]) -> list[_Story]:
@@ -524,7 +534,7 @@ def cluster_reports(reports: list[_Report]) -> list[_Story]:
             story = _Story([report])
             number = len(stories)
             stories.append(story)
-        for bucket in _months(report.when) or ["undated"]:
+        for bucket in _months(report.when) or _undated(report):
             entries = index.setdefault((*kind, bucket), [])
             if not entries or entries[-1][0] != number:
                 entries.append((number, story))
