@@ -84,9 +84,14 @@ def person_conflicts(store: Store, show: int) -> None:
 
 
 def alias_conflicts(store: Store, show: int) -> None:
+    """Aliases of non-person entities that are neither a spelling variant (or one name
+    inside the other) of the entity's name, nor an acronym of it that a document states with
+    it, nor the same gazetteer reading. Split by where they come from: the chain of one
+    document (an actor holding the entity's name and the alias) or a merge across actors."""
     forms = _actor_forms(store)
     places = _places(store)
-    bad: list[tuple[str, str, str]] = []
+    chain: list[tuple[str, str, str]] = []
+    merged: list[tuple[str, str, str]] = []
     with_aliases = 0
     for entity in entity_records(store):
         if entity.type == "PERSON" or not entity.aliases:
@@ -104,18 +109,20 @@ def alias_conflicts(store: Store, show: int) -> None:
                     gazetteer[k].add(places[a])
         for alias in entity.aliases:
             key = name_key(alias)
-            if not key or key == main or key in stated:
+            if not key or key == main:
                 continue
             if gazetteer.get(key, set()) & gazetteer.get(main, set()):
                 continue
-            if other_forms_conflict(*sorted((main, key))) is None:
+            rule = other_forms_conflict(*sorted((main, key)))
+            if rule is None or (rule == "acronym@1" and key in stated):
                 continue
-            bad.append((entity.type, entity.name, alias))
-    entities = len({(t, n) for t, n, _ in bad})
+            (chain if key in stated else merged).append((entity.type, entity.name, alias))
     print(f"non-person entities with aliases: {with_aliases}")
-    print(f"  holding an unexplained alias: {entities} ({len(bad)} aliases)")
-    for type_, name, alias in bad[:show]:
-        print(f"    {type_} {name!r}: {alias!r}")
+    for label, found in (("merged across actors", merged), ("from one document's chain", chain)):
+        entities = len({(t, n) for t, n, _ in found})
+        print(f"  holding an unexplained alias {label}: {entities} ({len(found)} aliases)")
+        for type_, name, alias in found[:show]:
+            print(f"    {type_} {name!r}: {alias!r}")
 
 
 def largest_stories(store: Store, show: int) -> None:

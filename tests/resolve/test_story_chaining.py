@@ -89,3 +89,21 @@ def test_reports_without_participants_join_on_place_and_month() -> None:
     )
     assert any({"r1", "r2"} <= s for s in found)
     assert not any("r3" in s and len(s) > 1 for s in found)
+
+
+def test_a_participant_of_every_report_tells_no_happening_apart() -> None:
+    chatter = [
+        report(
+            f"r{i}",
+            f"2024-03-{i + 1:02d}",
+            "front runner",
+            f"rival {i}",
+            source="publication",
+            published=f"2024-03-{i + 1:02d}",
+            label="promised",
+            mode="promise",
+        )
+        for i in range(15)
+    ]
+    found = stories(*chatter)
+    assert max(len(s) for s in found) == 1

@@ -372,21 +372,43 @@ def _day(date: str) -> int:
         return Date(parts[0], 1, 1).toordinal()
 
 
-def _matches_member(report: _Report, member: _Report) -> bool:
-    return any(p.matches(q) for p in report.participants for q in member.participants)
+UBIQUITOUS = 12
+"""A participant of more than this many reports of one kind (the front-runner of every
+campaign story "promised", "attacked", "endorsed") tells no happening apart: it does not
+count as a shared participant for that kind."""
 
 
-def _shared(report: _Report, story: _Story) -> int:
-    """How many of the report's participants the story already has."""
+def ubiquitous(reports: Iterable[_Report]) -> frozenset[str]:
+    """``type|mode|entity`` of the participants too common to tell happenings apart."""
+    counts = Counter(
+        f"{r.type}|{r.mode}|{e}" for r in reports for e in {p.entity for p in r.participants}
+    )
+    return frozenset(k for k, n in counts.items() if n > UBIQUITOUS)
+
+
+def _distinct(report: _Report, common: frozenset[str]) -> list[Participant]:
+    return [
+        p
+        for p in set(report.participants)
+        if f"{report.type}|{report.mode}|{p.entity}" not in common
+    ]
+
+
+def _matches_member(report: _Report, member: _Report, common: frozenset[str]) -> bool:
+    return any(p.matches(q) for p in _distinct(report, common) for q in member.participants)
+
+
+def _shared(report: _Report, story: _Story, common: frozenset[str] = frozenset()) -> int:
+    """How many of the report's (not ubiquitous) participants the story already has."""
     known = story.participants()
-    return sum(1 for p in set(report.participants) if any(p.matches(q) for q in known))
+    return sum(1 for p in _distinct(report, common) if any(p.matches(q) for q in known))
 
 
-def _agrees_with_most(report: _Report, story: _Story) -> bool:
+def _agrees_with_most(report: _Report, story: _Story, common: frozenset[str]) -> bool:
     """The report shares a participant with at least half of the members that name
     participants (so A~B and B~C never put A and C together on B's word alone)."""
     named = [m for m in story.members if m.participants]
-    hits = sum(1 for m in named if _matches_member(report, m))
+    hits = sum(1 for m in named if _matches_member(report, m, common))
     return 2 * hits >= len(named)
 
 
@@ -450,7 +472,7 @@ def generic(report: _Report) -> bool:
     return not report.participants and not report.place and not report.dated
 
 
-def _fits(report: _Report, story: _Story) -> int:
+def _fits(report: _Report, story: _Story, common: frozenset[str] = frozenset()) -> int:
     """A score > 0 when the report tells of the story's happening, else 0. Type, mode,
     modality, dates, span, places and participants are checked against the whole story."""
     head = story.head
@@ -463,8 +485,8 @@ def _fits(report: _Report, story: _Story) -> int:
         return 0
     if not _dates_fit(report, story) or not _places_fit(report, story):
         return 0
-    shared = _shared(report, story)
-    if shared and not _agrees_with_most(report, story):
+    shared = _shared(report, story, common)
+    if shared and not _agrees_with_most(report, story, common):
         return 0
     if not report.dated or not story.dated:
         strong = shared >= 2 or (shared >= 1 and bool(label_stems(report.label) & story.stems()))
@@ -496,10 +518,20 @@ def _buckets(report: _Report) -> list[str]:
         return _months(report.date)
     when = report.when
     if not when:
-        return ["undated"]
+        return _undated(report)
     end = _day(when)
     months = {Date.fromordinal(d).isoformat()[:7] for d in (end - LAG_DAYS, end, end + LAG_DAYS)}
     return sorted(months | set(_months(when)))
+
+
+def _undated(report: _Report) -> list[str]:
+    """Buckets of a report with no date at all: one per participant and its place (an
+    undated report joins only on shared participants or place)."""
+    found = [f"undated:{p.entity}" for p in report.participants]
+    found.extend(f"undated:{p.name}" for p in report.participants if p.name)
+    if report.place:
+        found.append(f"undated:place:{report.place}")
+    return sorted(set(found))
 
 
 def cluster_reports(reports: list[_Report]) -> list[_Story]:
@@ -507,6 +539,7 @@ def cluster_reports(reports: list[_Report]) -> list[_Story]:
     are indexed by kind and month, so a report is compared with the stories of its window
     only (cost grows with the reports, not their square)."""
     stories: list[_Story] = []
+    common = ubiquitous(reports)
     index: dict[tuple[str, str | None, str], list[tuple[int, _Story]]] = {}
     for report in reports:
         kind = (report.type, report.mode)
@@ -514,7 +547,7 @@ def cluster_reports(reports: list[_Report]) -> list[_Story]:
         for bucket in _buckets(report):
             for number, story in index.get((*kind, bucket), ()):
                 seen[number] = story
-        scored = [(_fits(report, s), -n, s) for n, s in seen.items()]
+        scored = [(_fits(report, s, common), -n, s) for n, s in seen.items()]
         best = max(scored, key=lambda t: (t[0], t[1]), default=None)
         if best is not None and best[0] > 0:
             story = best[2]
@@ -524,7 +557,7 @@ def cluster_reports(reports: list[_Report]) -> list[_Story]:
             story = _Story([report])
             number = len(stories)
             stories.append(story)
-        for bucket in _months(report.when) or ["undated"]:
+        for bucket in _months(report.when) or _undated(report):
             entries = index.setdefault((*kind, bucket), [])
             if not entries or entries[-1][0] != number:
                 entries.append((number, story))
