@@ -36,6 +36,7 @@ import yaml
 
 from newsweave.export.atomic import atomic_file
 from newsweave.export.optional import require
+from newsweave.export.select import derivation, sources
 from newsweave.model.ids import content_id
 
 if TYPE_CHECKING:
@@ -214,7 +215,9 @@ def _relation(
         role = relation.get("qualifier") or rule.get("role")
         link.add("relationship" if interval == "Family" else "role", role)
     _dated(link, relation.get("time"))
-    _cite(link, relation.get("evidence", []), documents)
+    _cite(link, sources(relation), documents)
+    if derivation(relation):
+        link.add("description", f"newsweave derived from {derivation(relation)}")
     yield link
 
 

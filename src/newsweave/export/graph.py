@@ -10,7 +10,8 @@ Nodes are the entities of the ``newsweave/1`` object; edges are typed:
 
 Every edge carries ``weight`` (the number of evidence sentences), ``evidence_documents``
 (the ids of the documents that state it, joined by spaces: GraphML and GEXF attributes are
-scalars) and its fact's ``id``. Nodes carry type, country, coordinates, mention and
+scalars) and its fact's ``id``; a tie no sentence states (a place in a place, from the
+gazetteer) counts the sentences it was derived from and says so in ``derived_from``. Nodes carry type, country, coordinates, mention and
 document counts, and the first and last date the corpus ties to them. Attributes that a
 node has no value for are left out, never written as empty strings, so each key keeps one
 declared type.
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from newsweave.export.atomic import atomic_path
+from newsweave.export.select import derivation, sources
 
 JSONObject = dict[str, Any]
 if TYPE_CHECKING:
@@ -109,14 +111,16 @@ def _node(entity: JSONObject) -> dict[str, Any]:
 
 
 def _edge(kind: str, fact: JSONObject) -> dict[str, Any]:
-    evidence = fact.get("evidence", [])
+    evidence = sources(fact)
     documents = sorted({e["document"] for e in evidence if e.get("document")})
-    return {
+    attrs = {
         "kind": kind,
         "id": fact["id"],
         "weight": float(max(len(evidence), 1)),
         "evidence_documents": " ".join(documents),
     }
+    _put(attrs, "derived_from", derivation(fact))
+    return attrs
 
 
 def _put(attrs: dict[str, Any], key: str, value: Any) -> None:

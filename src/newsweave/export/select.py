@@ -133,9 +133,28 @@ def references(section: str, fact: JSONObject) -> Iterator[str]:
         yield from _ids(fact.get("claimed_by"), *fact.get("claimed_by_all", []))
 
 
+def sources(fact: JSONObject) -> list[JSONObject]:
+    """The sentences behind a fact: its evidence, or, for a fact derived from the gazetteer
+    or another fact (``derived_from``), the sentences it was derived from."""
+    evidence: list[JSONObject] = fact.get("evidence") or []
+    if evidence:
+        return evidence
+    derived = fact.get("derived_from") or {}
+    return list(derived.get("mentions") or []) if isinstance(derived, dict) else []
+
+
+def derivation(fact: JSONObject) -> str | None:
+    """How a fact no sentence states was derived ('gazetteer user:Agbelou'), or None."""
+    derived = fact.get("derived_from")
+    if not isinstance(derived, dict) or not derived.get("source"):
+        return None
+    detail = derived.get("gazetteer_id") or derived.get("fact") or ""
+    return f"{derived['source']} {detail}".strip()
+
+
 def fact_documents(fact: JSONObject) -> set[str]:
     """The documents whose sentences state a fact."""
-    found = {e["document"] for e in fact.get("evidence", []) if e.get("document")}
+    found = {e["document"] for e in sources(fact) if e.get("document")}
     found.update(fact.get("documents", []))
     return found
 

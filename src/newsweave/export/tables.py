@@ -23,7 +23,7 @@ from typing import Any
 
 from newsweave.export.atomic import atomic_dir
 from newsweave.export.optional import require
-from newsweave.export.select import FACT_SECTIONS
+from newsweave.export.select import FACT_SECTIONS, derivation
 from newsweave.model.ids import content_id
 
 JSONObject = dict[str, Any]
@@ -122,6 +122,7 @@ object_id: str: entity the tie points to (empty when the object is no named acto
 object_text: str: the object as written (e.g. the office)
 qualifier: str: words that qualify the tie ('eldest son', 'former president')
 time: str: when the tie held, as stated
+derived_from: str: for a tie no sentence states, what it was derived from ('gazetteer ID')
 """),
     ),
     "events": (
@@ -255,6 +256,7 @@ def build_tables(export: JSONObject, connection: sqlite3.Connection) -> dict[str
                 "object_text": relation.get("object_text"),
                 "qualifier": relation.get("qualifier"),
                 "time": relation.get("time"),
+                "derived_from": derivation(relation),
             }
         )
     for event in export.get("events", []):
