@@ -455,7 +455,9 @@ def _role_answer(store: Store, name: str, entity: str, actors: Sequence[str]) ->
     marks = ",".join("?" * len(actors))
     rows = store.connection.execute(
         "SELECT r.predicate, r.document_id, r.sentence_start, r.sentence_end,"
-        " coalesce(a.name, r.object_text) AS object,"
+        " CASE WHEN r.predicate = 'holds_position'"  # the office is the tie's qualifier
+        " THEN coalesce(r.qualifier, a.name, r.object_text)"
+        " ELSE coalesce(a.name, r.object_text) END AS object,"
         " substr(d.text, r.sentence_start + 1, r.sentence_end - r.sentence_start) AS sentence"
         " FROM relations AS r JOIN documents AS d ON d.id = r.document_id"
         " LEFT JOIN actors AS a ON a.id = r.object"
