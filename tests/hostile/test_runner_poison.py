@@ -20,10 +20,7 @@ from tests.hostile.run import ingest, stored_and_analysed
 TIME_CAP = 45.0
 """Seconds per run; with runner budgets a run takes well under 20 s."""
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.xfail(reason="needs runner budgets from the pipeline branch", strict=False),
-]
+pytestmark = pytest.mark.slow
 
 
 def _good(root: Path) -> Path:

@@ -141,9 +141,7 @@ def migrations() -> list[Migration]:
             found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
-    # numbers are handed out per branch: a gap (a branch's number not merged yet) is allowed,
-    # a repeated number is not
-    if len(set(versions)) != len(versions) or (versions and versions[0] != 1):
+    if versions != list(range(1, len(versions) + 1)):
         raise RuntimeError(f"migrations are not numbered 1, 2, ...: {[m.name for m in found]}")
     return found
 
