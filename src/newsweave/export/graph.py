@@ -11,8 +11,9 @@ Nodes are the entities of the ``newsweave/1`` object; edges are typed:
 Every edge carries ``weight`` (the number of evidence sentences), ``evidence_documents``
 (the ids of the documents that state it, joined by spaces: GraphML and GEXF attributes are
 scalars) and its fact's ``id``; a tie no sentence states (a place in a place, from the
-gazetteer) counts the sentences it was derived from and says so in ``derived_from``. Nodes carry type, country, coordinates, mention and
-document counts, and the first and last date the corpus ties to them. Attributes that a
+gazetteer) counts the sentences it was derived from and says so in ``derived_from``.
+Nodes carry type, country, coordinates, mention and document counts, and the first and
+last date the corpus ties to them. Attributes that a
 node has no value for are left out, never written as empty strings, so each key keeps one
 declared type.
 """
