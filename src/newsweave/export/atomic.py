@@ -38,7 +38,7 @@ def atomic_file(path: Path, *, newline: str | None = None) -> Iterator[TextIO]:
             yield handle  # type: ignore[misc]
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, _file_mode(path))
         os.replace(temporary, path)
         temporary = None
     finally:
@@ -87,6 +87,14 @@ def atomic_dir(path: Path) -> Iterator[Path]:
             os.replace(temporary, path)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _file_mode(path: Path) -> int:
+    """Keep the permissions of the file being replaced; a new file gets rw-r--r--."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return 0o644
 
 
 def _check_parent(path: Path) -> None:
