@@ -81,13 +81,16 @@ def outlet_members(conn: sqlite3.Connection, outlet: str) -> list[str]:
 # --------------------------------------------------------------------------- references
 
 
-def doc_ref(row: Mapping[str, Any], prefix: str = "") -> JSON:
-    doc = str(row[f"{prefix}document_id"] if f"{prefix}document_id" in row else row["id"])
+def doc_ref(row: Any) -> JSON:
+    """A document as lists show it, from a row with its ``document_id`` (or ``id``),
+    ``title``, ``publisher`` and ``published``."""
+    keys = row.keys()  # sqlite3.Row: "in row" would search its values, not its keys
+    doc = str(row["document_id"] if "document_id" in keys else row["id"])
     return {
         "id": doc,
-        "title": row[f"{prefix}title"],
-        "publisher": outlet_name(row[f"{prefix}publisher"]),
-        "published": row[f"{prefix}published"],
+        "title": row["title"],
+        "publisher": outlet_name(row["publisher"]),
+        "published": row["published"],
         "href": f"/doc/{doc}",
     }
 
@@ -98,16 +101,7 @@ def doc_refs(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, JSON]:
         " WHERE id IN (SELECT value FROM json_each(?))",
         (ids_json(set(ids)),),
     )
-    return {
-        str(r["id"]): {
-            "id": str(r["id"]),
-            "title": r["title"],
-            "publisher": outlet_name(r["publisher"]),
-            "published": r["published"],
-            "href": f"/doc/{r['id']}",
-        }
-        for r in rows
-    }
+    return {str(r["id"]): doc_ref(r) for r in rows}
 
 
 def refs(conn: sqlite3.Connection, actor_ids: Iterable[str | None]) -> dict[str, JSON]:

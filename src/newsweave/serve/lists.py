@@ -16,6 +16,7 @@ from newsweave.serve.common import (
     SPEAKER_TYPES,
     Paging,
     choose_sort,
+    doc_ref,
     doc_refs,
     evidence,
     fold,
@@ -90,13 +91,7 @@ def quotes(
                 "verb": r["verb"],
                 "direct": bool(r["direct"]),
                 "date": r["published"],
-                "document": {
-                    "id": str(r["document_id"]),
-                    "title": r["title"],
-                    "publisher": outlet_name(r["publisher"]),
-                    "published": r["published"],
-                    "href": f"/doc/{r['document_id']}",
-                },
+                "document": doc_ref(r),
                 "evidence": evidence(
                     str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"]
                 ),
@@ -203,13 +198,7 @@ def figures(conn: sqlite3.Connection, paging: Paging, *, what: str | None = None
                             else None
                         ),
                         "as_of": m["member_as_of"],
-                        "document": {
-                            "id": str(m["document_id"]),
-                            "title": m["title"],
-                            "publisher": outlet_name(m["publisher"]),
-                            "published": m["published"],
-                            "href": f"/doc/{m['document_id']}",
-                        },
+                        "document": doc_ref(m),
                         "evidence": evidence(
                             str(m["document_id"]), m["start_char"], m["end_char"], m["sentence"]
                         ),

@@ -23,11 +23,11 @@ from newsweave.serve.common import (
     SPEAKER_TYPES,
     Paging,
     choose_sort,
+    doc_ref,
     doc_refs,
     evidence,
     fold,
     ids_json,
-    outlet_name,
     ref_or_text,
     refs,
     sentence_sql,
@@ -530,13 +530,7 @@ def _quotes(conn: sqlite3.Connection, ids: Sequence[str], limit: int, kind: str)
                 "text": str(r["text"]),
                 "verb": r["verb"],
                 "direct": bool(r["direct"]),
-                "document": {
-                    "id": str(r["document_id"]),
-                    "title": r["title"],
-                    "publisher": outlet_name(r["publisher"]),
-                    "published": r["published"],
-                    "href": f"/doc/{r['document_id']}",
-                },
+                "document": doc_ref(r),
                 "evidence": evidence(
                     str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"]
                 ),
