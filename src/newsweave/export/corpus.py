@@ -6,7 +6,7 @@ entities, claims as ``figures`` (evidence from every document that states them),
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsweave.export.citations import derive_located_in, entity_citations
@@ -14,7 +14,7 @@ from newsweave.export.json import quote_json
 from newsweave.model.ids import content_id
 from newsweave.resolve.claims import ClaimRecord, claim_records, conflict_records
 from newsweave.resolve.entities import EntityRecord, entity_records
-from newsweave.resolve.events import story_event_records
+from newsweave.resolve.events import StoryEventRecord, story_event_records
 from newsweave.resolve.places import place_of
 from newsweave.resolve.timeline import timeline
 from newsweave.store.analysis import load_analysis
@@ -35,18 +35,19 @@ def corpus_sections(store: Store) -> JSONObject:
     of = {actor: record.id for record in records for actor in record.actor_ids}
     claims = claim_records(store)
     claim_of = {figure: claim.id for claim in claims for figure in claim.figures}
+    stories = story_event_records(store)  # read once: the events and the timeline use them
     sections: JSONObject = {
         "entities": [_entity(store, record) for record in records],
         "relations": [],
-        "events": _events(store, of, claim_of),
+        "events": _events(store, stories, of, claim_of),
         "quotes": [],
         "figures": [_claim(store, claim, of) for claim in claims],
         "conflicts": [],
         "revisions": [],
-        "timeline": [_entry(e) for e in timeline(store)],
+        "timeline": [_entry(e) for e in timeline(store, stories=stories)],
     }
     by_claim = {claim.id: claim for claim in claims}
-    for conflict in conflict_records(store):
+    for conflict in conflict_records(store, claims=claims):
         key = "conflicts" if conflict.kind == "conflict" else "revisions"
         sections[key].append(
             {
@@ -155,9 +156,14 @@ def _claimant_entities(store: Store, figures: Iterable[str], of: dict[str, str])
     return list(dict.fromkeys(of.get(r[0], r[0]) for r in rows))
 
 
-def _events(store: Store, of: dict[str, str], claim_of: dict[str, str]) -> list[JSONObject]:
+def _events(
+    store: Store,
+    stories: Sequence[StoryEventRecord],
+    of: dict[str, str],
+    claim_of: dict[str, str],
+) -> list[JSONObject]:
     out: list[JSONObject] = []
-    for story in story_event_records(store):
+    for story in stories:
         members = _member_rows(store, story.members)
         figures = [claim_of.get(f, f) for m in members for f in json.loads(m["figures"])]
         modalities = [str(m["modality"]) for m in members]

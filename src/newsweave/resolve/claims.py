@@ -37,6 +37,7 @@ import math
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
@@ -890,10 +891,13 @@ def claim_records(store: Store) -> list[ClaimRecord]:
     return records
 
 
-def conflict_records(store: Store, *, kind: str | None = None) -> list[ConflictRecord]:
+def conflict_records(
+    store: Store, *, kind: str | None = None, claims: Sequence[ClaimRecord] | None = None
+) -> list[ConflictRecord]:
     """Every conflict (and revision) between claims, by quantity then date; ``kind``
-    keeps only ``conflict`` or only ``revision`` rows."""
-    claims = {c.id: c for c in claim_records(store)}
+    keeps only ``conflict`` or only ``revision`` rows; ``claims`` are the claim records when
+    the caller has read them already (else they are read here)."""
+    known = {c.id: c for c in (claim_records(store) if claims is None else claims)}
     rows = store.connection.execute(
         "SELECT * FROM conflicts WHERE ? IS NULL OR kind = ? ORDER BY what, as_of, id",
         (kind, kind),
@@ -901,9 +905,9 @@ def conflict_records(store: Store, *, kind: str | None = None) -> list[ConflictR
     records = []
     for row in rows:
         ids = tuple(str(i) for i in json.loads(row["claim_ids"]))
-        if not all(i in claims for i in ids):
+        if not all(i in known for i in ids):
             continue
-        members = [claims[i] for i in ids]
+        members = [known[i] for i in ids]
         records.append(
             ConflictRecord(
                 id=str(row["id"]),

@@ -15,6 +15,7 @@ same sentence in several documents (syndicated copy) is one entry.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.resolve.events import (
@@ -194,14 +195,17 @@ def timeline(
     type: str | None = None,
     start: str | None = None,
     end: str | None = None,
+    stories: Sequence[StoryEventRecord] | None = None,
 ) -> list[TimelineEntry]:
     """Every dated story event and statement in date order (events first on a date).
 
     ``entity`` is a participant's name (substring, any case) or id; ``place`` a place name
     substring; ``type`` a PLOVER type (statements have none and are then left out);
-    ``start``/``end`` ISO partial dates bounding the period (inclusive).
+    ``start``/``end`` ISO partial dates bounding the period (inclusive). ``stories`` are the
+    story event records when the caller has read them already (else they are read here).
     """
-    events = [e for r in story_event_records(store) if (e := _event_entry(r)) is not None]
+    records = story_event_records(store) if stories is None else stories
+    events = [e for r in records if (e := _event_entry(r)) is not None]
     told = {(ev.document, ev.start, e.date) for e in events for ev in e.evidence}
     entries = events + _statement_entries(store, told)
     kept = [e for e in entries if _keep(e, entity, place, type, (start, end))]
