@@ -43,6 +43,7 @@ questions of ``tests/cases/ask/questions.json`` (see ``tests/ask/test_ask.py``).
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -272,8 +273,12 @@ class EntityIndex:
     """``resolve.entities`` or ``fallback`` (actors grouped by normalised name and type)."""
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
-    """Lower case, no diacritics, one space between words: for matching names."""
+    """Lower case, no diacritics, one space between words: for matching names (cached:
+    the same names, modes and labels are folded for every candidate passage)."""
+    if text.isascii():
+        return " ".join(text.replace("’", "'").casefold().split())
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.casefold().split())
@@ -768,7 +773,9 @@ def _names_of(entity: EntityView) -> list[str]:
 def ask(store: Store, question: str, limit: int = 5) -> AskResult:
     """Answer ``question`` with up to ``limit`` passages of stored documents, best first,
     plus the entities and events involved (see the module docstring for the method)."""
-    index = load_entities(store)
+    from newsweave.ask_lookup import question_index
+
+    index = question_index(store, question)  # indexed: only the entities it may name
     q = _question(question, index)
     terms = _fts_terms(q)
     fact = fact_answer(store, _asked(question, q)) if terms else None

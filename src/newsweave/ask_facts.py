@@ -20,6 +20,7 @@ No match → None (the passages alone answer). Offline, rules only.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import unicodedata
@@ -28,8 +29,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsweave.analyze.figures import CURRENCY_CODES
+from newsweave.ask_lookup import (
+    claim_candidates,
+    entity_records_of,
+    restatements,
+    story_candidates,
+    story_counts,
+    story_entities,
+    story_record,
+)
 from newsweave.resolve.claims import QUANTITIES, word_quantity
-from newsweave.resolve.claims_list import ClaimListing, list_claims
+from newsweave.resolve.claims_list import ClaimListing
 from newsweave.store.sqlite import Store
 
 _MONTHS = [
@@ -163,13 +173,16 @@ def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
     place the question names (3), another name of the question in its sentences (1) and
     question words in what it counts (1 each). Ties go to a count for a country before a
     town's, the latest, the most sources."""
-    claims = list_claims(store)
     quantity = question_quantity(asked.words)
     content = [s for s in asked.stems if s not in _GENERIC and len(s) >= 3]
     named = [names for _, _, names in asked.entities]
     source = _according_to(asked.words)
     if source:
         named.append((source,))
+    terms = [f'"{s}"*' for s in content] + [
+        '"' + n.replace('"', '""') + '"' for names in named for n in names[:1] if len(n) >= 3
+    ]
+    claims, _ = claim_candidates(store, quantity, terms)  # indexed: not every claim
     fitting = [c for c in claims if _quantity_fits(c, quantity)]
     scored = []
     for claim in fitting or claims:
@@ -183,7 +196,8 @@ def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
         scored.append(((score, _broad(claim), claim.as_of or "", len(claim.sources)), claim))
     if not scored:
         return None
-    best = _with_restatements(max(scored, key=lambda item: item[0])[1], claims)
+    top = max(scored, key=lambda item: item[0])[1]
+    best = _with_restatements(top, restatements(store, top))
     return FactAnswer(_claim_sentence(best), "claim", best.id, _claim_citations(best))
 
 
@@ -323,45 +337,59 @@ def _stem_matches(stems: Sequence[str], words: Sequence[str]) -> int:
 
 
 def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
-    from newsweave.resolve.events import story_event_records
-
+    """The story event that answers: its mode must carry a question word; ranked by the
+    question words its mode and label carry, the question's entities taking part, its
+    documents, its evidence sentences, its date (the earliest by date then id on a tie).
+    Only story events of a matching mode are read, and only the best one whole."""
     ids = {entity for entity, _, _ in asked.entities}
     entity_words = {w for _, _, names in asked.entities for n in names for w in n.split()}
     stems = [s for s in asked.stems if s not in entity_words]
-    best: tuple[tuple[int, int, int, int, str], Any] | None = None  # (score key, event)
-    for event in story_event_records(store):
-        by_mode = _stem_matches(stems, re.findall(r"[a-z]+", (event.mode or "").lower()))
-        if not by_mode:
+
+    def by_mode(mode: str) -> int:
+        return _stem_matches(stems, re.findall(r"[a-z]+", mode.lower()))
+
+    rows = story_candidates(store, by_mode)
+    kept: list[tuple[int, str, str, Any]] = []  # (score, date, id, row)
+    for row in rows:
+        if asked.kind == "when" and not (row["date"] and row["date_source"] != "publication"):
             continue
-        matched = _stem_matches(stems, re.findall(r"\w+", event.label.lower()))
-        if asked.kind in ("who", "whom") and not event.actors:
+        if asked.kind == "where" and not row["place"]:
             continue
-        if asked.kind == "when" and not (event.date and event.date_source != "publication"):
-            continue
-        if asked.kind == "where" and not event.place:
-            continue
-        involved = set(event.actor_ids) | set(event.target_ids)
-        named = sum(1 for i in ids if i in involved)
-        if ids and not named and asked.kind in ("when", "where"):
-            continue
-        key = (
-            by_mode + matched,
-            named,
-            len(event.documents),
-            len(event.evidence),
-            event.date or "",
+        score = by_mode(str(row["mode"])) + _stem_matches(
+            stems, re.findall(r"\w+", str(row["label"]).lower())
         )
-        if best is None or key > best[0]:
-            best = (key, event)
-    if best is None:
-        return None
-    event = best[1]
-    return FactAnswer(
-        _event_sentence(event, asked.kind),
-        "event",
-        event.id,
-        tuple(Citation(e.document, e.start, e.end, e.text) for e in event.evidence[:3]),
-    )
+        kept.append((score, row["date"] or "", str(row["id"]), row))
+    named = story_entities(store, [k[2] for k in kept], sorted(ids))
+    if ids and asked.kind in ("when", "where"):
+        kept = [k for k in kept if named.get(k[2])]
+    tiers: dict[tuple[int, int], list[tuple[int, str, str, Any]]] = {}
+    for k in kept:
+        tiers.setdefault((k[0], named.get(k[2], 0)), []).append(k)
+    for tier in sorted(tiers, reverse=True):
+        members = sorted(tiers[tier], key=lambda k: (k[3]["date"] is not None, k[1], k[2]))
+        counts = story_counts(store, [k[2] for k in members])
+        best: tuple[tuple[int, int, str], str] | None = None
+        for _, date, story, _ in members:
+            if story not in counts:
+                continue  # no member event left
+            has_actors, documents, sentences = counts[story]
+            if asked.kind in ("who", "whom") and not has_actors:
+                continue
+            key = (documents, sentences, date)
+            if best is None or key > best[0]:
+                best = (key, story)
+        if best is None:
+            continue
+        event = story_record(store, best[1])
+        if event is None or (asked.kind in ("who", "whom") and not event.actors):
+            continue
+        return FactAnswer(
+            _event_sentence(event, asked.kind),
+            "event",
+            event.id,
+            tuple(Citation(e.document, e.start, e.end, e.text) for e in event.evidence[:3]),
+        )
+    return None
 
 
 def _event_sentence(event: Any, kind: str | None) -> str:
@@ -386,15 +414,18 @@ def _event_sentence(event: Any, kind: str | None) -> str:
 def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
     """What a named actor said: the quote of theirs (by speaker, or by a speaker description
     that holds their name) that carries most question words."""
-    marks = ",".join("?" * len(asked.actors))
     names = [name for _, name, _ in asked.entities]
     described = " OR ".join("instr(lower(q.speaker_text), lower(?)) > 0" for _ in names)
+    # the quotes of the documents the actors stand in (an index lookup per document), not
+    # every quote of the corpus
     rows = store.connection.execute(
-        "SELECT q.id, q.document_id, q.text, q.direct, q.sentence_start, q.sentence_end,"
-        " substr(d.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence"
-        f" FROM quotes AS q JOIN documents AS d ON d.id = q.document_id"
-        f" WHERE q.speaker IN ({marks}) OR {described or '0'} ORDER BY d.published, q.start_char",
-        [*asked.actors, *names],
+        "SELECT q.id, q.document_id, q.text, q.direct, q.sentence_start, q.sentence_end"
+        " FROM quotes AS q JOIN documents AS d ON d.id = q.document_id"
+        " WHERE q.document_id IN (SELECT a.document_id FROM actors AS a"
+        " WHERE a.id IN (SELECT value FROM json_each(?)))"
+        " AND (q.speaker IN (SELECT value FROM json_each(?))"
+        f" OR {described or '0'}) ORDER BY d.published, q.start_char",
+        [json.dumps(list(asked.actors)), json.dumps(list(asked.actors)), *names],
     ).fetchall()
     entity_words = {w for _, _, names in asked.entities for n in names for w in n.split()}
     stems = [s for s in asked.stems if s not in entity_words and s not in ("say", "said")]
@@ -407,11 +438,16 @@ def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
         return None
     name = asked.entities[0][1]
     said = f"“{best['text']}”" if best["direct"] else str(best["text"])
+    sentence = store.connection.execute(
+        "SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?",
+        (best["sentence_start"], best["sentence_end"], best["sentence_start"],
+         best["document_id"]),
+    ).fetchone()  # fmt: skip
     citation = Citation(
         str(best["document_id"]),
         int(best["sentence_start"]),
         int(best["sentence_end"]),
-        str(best["sentence"]),
+        str(sentence[0]) if sentence else "",
     )
     return FactAnswer(f"{name} said: {said}", "quote", str(best["id"]), (citation,))
 
@@ -420,12 +456,10 @@ def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
 
 
 def _entity_answer(store: Store, asked: Asked) -> FactAnswer | None:
-    from newsweave.resolve.entities import entity_records
-
-    wanted = asked.entities[0][0]
-    record = next((r for r in entity_records(store) if r.id == wanted), None)
-    if record is None:
+    found = entity_records_of(store, [asked.entities[0][0]])
+    if not found:
         return None
+    record = found[0]
     if record.titles:
         conn = store.connection
         citations = []

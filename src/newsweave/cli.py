@@ -636,44 +636,59 @@ def relations(
 @app.command()
 def entities(
     db: DbOption = DEFAULT_DB,
-    name: Annotated[str | None, typer.Option("--name", help="Part of a name or alias.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Words a name or alias starts with.")
+    ] = None,
     type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, …")] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", help="How many entities (0: all, streamed).")
+    ] = 100,
+    page: Annotated[int, typer.Option("--page", help="Which page of LIMIT entities.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """List entities across documents (ids for merge/split), largest first."""
+    """List entities across documents (ids for merge/split), largest first, one page at a
+    time (--limit 0 streams them all, a batch at a time)."""
     from dataclasses import asdict
 
-    from newsweave.resolve.entities import entity_records
+    from newsweave.store.queries import entity_ids, entity_pages
 
+    size = max(0, limit)
     try:
         with _open_read(db) as store:
-            records = entity_records(store)
+            ids, total = entity_ids(
+                store,
+                type=type,
+                name=name,
+                offset=(max(1, page) - 1) * size,
+                limit=size or None,
+            )
+            records = entity_pages(store, ids)
+            if as_json:
+                # a JSON array written record by record: memory stays one batch
+                sys.stdout.write("[")
+                for index, record in enumerate(records):
+                    sys.stdout.write(",\n" if index else "\n")
+                    sys.stdout.write(json.dumps(asdict(record), ensure_ascii=False, default=str))
+                sys.stdout.write("\n]\n" if ids else "]\n")
+                sys.stdout.flush()
+                return
+            shown = f"{len(ids)} of {total}" if len(ids) < total else str(total)
+            table = Table(title=f"{shown} entities")
+            for column in ("id", "name", "type", "documents", "mentions", "aliases", "titles"):
+                table.add_column(column)
+            for r in records:
+                titles = "; ".join(list(dict.fromkeys(t.text for t in r.titles))[:4])
+                table.add_row(
+                    r.id,
+                    r.name,
+                    r.type,
+                    str(len(r.documents)),
+                    str(r.mentions),
+                    ", ".join(r.aliases[:5]),
+                    titles,
+                )
     except Exception as error:
         raise _read_failure(error, db) from None
-    wanted = name.lower() if name else None
-    rows = [
-        r
-        for r in records
-        if (type is None or r.type == type.upper())
-        and (wanted is None or any(wanted in n.lower() for n in (r.name, *r.aliases)))
-    ]
-    if as_json:
-        out.print_json(json.dumps([asdict(r) for r in rows], ensure_ascii=False, default=str))
-        return
-    table = Table(title=f"{len(rows)} entities")
-    for column in ("id", "name", "type", "documents", "mentions", "aliases", "titles"):
-        table.add_column(column)
-    for r in rows:
-        titles = "; ".join(list(dict.fromkeys(t.text for t in r.titles))[:4])
-        table.add_row(
-            r.id,
-            r.name,
-            r.type,
-            str(len(r.documents)),
-            str(r.mentions),
-            ", ".join(r.aliases[:5]),
-            titles,
-        )
     out.print(table)
 
 

@@ -54,6 +54,21 @@ def test_ingest_status_show_export_forget(tmp_path: Path) -> None:
     ties = run("relations", "Danquah", "--json", "--db", str(db))
     assert ties.returncode == 0 and isinstance(json.loads(ties.stdout), list)
 
+    # entities: paged (and streamed whole with --limit 0), pages add up to the whole list
+    every = json.loads(run("entities", "--limit", "0", "--json", "--db", str(db)).stdout)
+    assert len(every) > 4 and every[0]["actor_ids"] and every[0]["documents"]
+    pages = [
+        json.loads(run("entities", "-n", "3", "--page", str(p), "--json", "--db", str(db)).stdout)
+        for p in (1, 2)
+    ]
+    assert [e["id"] for e in pages[0] + pages[1]] == [e["id"] for e in every[:6]]
+    name = every[0]["name"]
+    named = json.loads(run("entities", "--name", name, "--json", "--db", str(db)).stdout)
+    assert every[0]["id"] in {e["id"] for e in named}
+    assert json.loads(run("entities", "--name", "Qxzvw", "--json", "--db", str(db)).stdout) == []
+    table = run("entities", "-n", "2", "--db", str(db))
+    assert table.returncode == 0 and f"2 of {len(every)} entities" in table.stdout
+
     export_file = tmp_path / "out.json"
     assert run("export", "--format", "json", str(export_file), "--db", str(db)).returncode == 0
     exported = json.loads(export_file.read_text())

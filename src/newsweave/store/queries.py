@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsweave.store.sqlite import Store
+
+if TYPE_CHECKING:
+    from newsweave.resolve.entities import EntityRecord
 
 
 @dataclass(frozen=True)
@@ -165,3 +169,48 @@ def fact_counts(store: Store) -> dict[str, int]:
             row = (0,)
         counts[label] = int(row[0])
     return counts
+
+
+ENTITY_BATCH = 200
+"""Entities read (with all their members and titles) at a time by :func:`entity_pages`."""
+
+
+def entity_ids(
+    store: Store,
+    *,
+    type: str | None = None,
+    name: str | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> tuple[list[str], int]:
+    """(ids of one page of entities, how many match): largest first (member actors, then
+    name and id), of ``type``, with a name or alias whose words start with the words of
+    ``name`` (the ``actor_names`` index). Reads ids only, through the indexes."""
+    from newsweave.serve.people import name_matches
+
+    where, params = ["1"], []
+    if type:
+        where.append("type = ?")
+        params.append(type.upper())
+    if name and name.strip():
+        where.append("id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(name_matches(store.connection, name, limit=100_000)))
+    conn = store.connection
+    clause = " AND ".join(where)
+    total = int(conn.execute(f"SELECT count(*) FROM entities WHERE {clause}", params).fetchone()[0])
+    rows = conn.execute(
+        f"SELECT id FROM entities WHERE {clause} ORDER BY size DESC, name, id LIMIT ? OFFSET ?",
+        [*params, -1 if limit is None else limit, max(0, offset)],
+    )
+    return [str(r[0]) for r in rows], total
+
+
+def entity_pages(store: Store, ids: list[str]) -> Iterator[EntityRecord]:
+    """The :class:`~newsweave.resolve.entities.EntityRecord` of each id, in that order, read
+    :data:`ENTITY_BATCH` at a time (memory stays one batch, whatever the store holds)."""
+    from newsweave.ask_lookup import entity_records_of
+
+    for start in range(0, len(ids), ENTITY_BATCH):
+        batch = ids[start : start + ENTITY_BATCH]
+        found = {r.id: r for r in entity_records_of(store, batch)}
+        yield from (found[i] for i in batch if i in found)
