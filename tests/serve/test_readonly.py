@@ -211,3 +211,62 @@ def test_a_damaged_store_is_an_error_not_a_traceback(tmp_path: Path) -> None:
         assert done.returncode == 1, command
         assert done.stderr.startswith("error NW2"), done.stderr
         assert "Traceback" not in done.stderr
+
+
+def test_a_page_stops_its_work_when_the_client_goes_away(copy: Path) -> None:
+    """A question whose client hangs up stops between two statements: nothing runs after
+    the disconnection is seen, and the reader counts the page as cancelled."""
+    import uvicorn
+
+    from newsweave.serve.server import bind
+
+    question = "/ask?q=Who+called+off+the+general+strike%3F"
+    app = create_app(copy)
+    reader = app.state.reader
+    statements: list[str] = []
+    hold = threading.Event()
+    entered, release = threading.Event(), threading.Event()
+
+    def trace(sql: str) -> None:
+        statements.append(sql)
+        if hold.is_set() and "actor_names" in sql and not entered.is_set():
+            entered.set()  # the page is at work: keep it here until the client is gone
+            release.wait(60)
+
+    reader.trace = trace
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        answered = httpx.get(f"http://127.0.0.1:{port}{question}", timeout=120)
+        assert answered.status_code == 200
+        queries = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+        assert len(queries) > 5  # a whole answer runs many statements
+
+        statements.clear()
+        hold.set()
+        client = socket.create_connection(("127.0.0.1", port))
+        client.sendall(f"GET {question} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        assert entered.wait(60)
+        client.close()  # the analyst closed the tab
+        deadline = time.monotonic() + 60
+        while reader.abandoned < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert reader.abandoned == 1
+        seen = len(statements)
+        release.set()
+        while reader.cancelled < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert reader.cancelled == 1
+        after = [s for s in statements[seen:] if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+        assert after == []  # no statement started once the client was gone
+        # and the server goes on answering
+        assert httpx.get(f"http://127.0.0.1:{port}/entities.json").status_code == 200
+    finally:
+        release.set()
+        server.should_exit = True
+        thread.join(timeout=10)

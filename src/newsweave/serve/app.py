@@ -31,6 +31,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
@@ -112,18 +113,7 @@ def create_app(
     templates.env.globals["version"] = __version__
     templates.env.globals["page_url"] = _page_url
 
-    @app.middleware("http")
-    async def headers_and_log(request: Request, call_next: Any) -> Any:
-        began = time.perf_counter()
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        if log is not None:
-            took = (time.perf_counter() - began) * 1000
-            query = f"?{request.url.query}" if request.url.query else ""
-            log(f"{request.method} {request.url.path}{query} {response.status_code} {took:.0f} ms")
-        return response
+    app.add_middleware(_HeadersAndLog, log=log)
 
     def error_page(request: Request, status: int, error: NewsweaveError) -> Response:
         body = {"error": error.code, "message": error.line(), "status": status}
@@ -511,6 +501,45 @@ def create_app(
     return app
 
 
+class _HeadersAndLog:
+    """Security headers on every answer and one log line per request (method, path, status,
+    milliseconds). A plain ASGI middleware, so a page still sees its client go away
+    (``request.is_disconnected``), which a ``BaseHTTPMiddleware`` hides."""
+
+    def __init__(self, app: Any, log: Callable[[str], None] | None) -> None:
+        self.app = app
+        self.log = log
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        began = time.perf_counter()
+        status = 0
+
+        async def send_with_headers(message: Any) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = CSP
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            status = status or 500
+            raise
+        finally:
+            if self.log is not None:
+                took = (time.perf_counter() - began) * 1000
+                query = scope.get("query_string", b"").decode("latin-1")
+                path = scope["path"] + (f"?{query}" if query else "")
+                self.log(f"{scope['method']} {path} {status} {took:.0f} ms")
+
+
 async def _until_done(request: Request, work: Callable[[threading.Event], Response]) -> Response:
     """Run ``work`` in the thread pool; when the client goes away meanwhile, set its cancel
     event so its queries stop at their next progress check."""
@@ -520,8 +549,9 @@ async def _until_done(request: Request, work: Callable[[threading.Event], Respon
         done, _ = await asyncio.wait({task}, timeout=0.25)
         if done:
             return task.result()
-        if await request.is_disconnected():
+        if not cancel.is_set() and await request.is_disconnected():
             cancel.set()
+            request.app.state.reader.abandon()
 
 
 def _wants_json(request: Request) -> bool:

@@ -6,7 +6,8 @@ never migrates, never switches the journal and never takes the write lock. A wri
 the store makes a query wait at most ``serve.busy_timeout`` seconds; then the page answers
 503 (:class:`Unavailable`), never 500. Each page's queries run under a deadline checked by
 an SQLite progress handler (``serve.query_seconds``); past it the query is interrupted and
-the page answers 503 with NW254.
+the page answers 503 with NW254. A page whose client goes away (``cancel``) stops the same
+way: its running statement at the next check, and no further statement starts.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from newsweave.errors import NewsweaveError
 from newsweave.settings import ServeSettings
-from newsweave.store.sqlite import Store
+from newsweave.store.sqlite import ReadConnection, Store
 
 _PROGRESS_STEPS = 2000
 """SQLite virtual-machine steps between two deadline checks."""
@@ -55,7 +56,10 @@ class Reader:
         self.stopping = False
         self.trace: Callable[[str], None] | None = None
         """Receives every statement run (the bench prints their query plans)."""
-        """Set when the server shuts down: running queries stop at their next check."""
+        self.abandoned = 0
+        """Pages whose client went away before the answer (their cancel event was set)."""
+        self.cancelled = 0
+        """Pages whose work was stopped because their client went away."""
 
     def _store(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
@@ -98,12 +102,20 @@ class Reader:
             return 0
 
         conn.set_progress_handler(check, _PROGRESS_STEPS)
+        if isinstance(conn, ReadConnection):
+            conn.should_stop = lambda: bool(check())  # also before each next statement
         try:
             if not conn.in_transaction:
                 conn.execute("BEGIN")
             yield store
         except sqlite3.OperationalError as exc:
             text = str(exc)
+            if cancel is not None and cancel.is_set():
+                with self._lock:
+                    self.cancelled += 1
+                raise Unavailable(
+                    NewsweaveError("NW254", "page", "the client went away: its work stopped")
+                ) from None
             if expired or "interrupted" in text:
                 raise Unavailable(
                     NewsweaveError(
@@ -127,11 +139,18 @@ class Reader:
             raise
         finally:
             conn.set_progress_handler(None, 0)
+            if isinstance(conn, ReadConnection):
+                conn.should_stop = None
             try:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
+
+    def abandon(self) -> None:
+        """Count a page whose client went away (its cancel event is set)."""
+        with self._lock:
+            self.abandoned += 1
 
     def close(self) -> None:
         with self._lock:

@@ -18,7 +18,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -744,6 +744,20 @@ def _rollback(conn: sqlite3.Connection) -> None:
         pass
 
 
+class ReadConnection(sqlite3.Connection):
+    """A read-only connection whose reader may stop it between statements: when
+    ``should_stop`` (set by the UI's reader for one page) answers True, the next
+    ``execute`` raises ``sqlite3.OperationalError("interrupted")`` before running (a
+    running statement is stopped by the reader's progress handler)."""
+
+    should_stop: Callable[[], bool] | None = None
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        if self.should_stop is not None and self.should_stop():
+            raise sqlite3.OperationalError("interrupted")
+        return super().execute(sql, parameters)
+
+
 def _connect_read(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """A read-only connection; ``immutable`` when no shared-memory file can be made."""
     uri = path.resolve().as_uri()
@@ -759,6 +773,7 @@ def _connect_read(path: Path, busy_timeout: float) -> sqlite3.Connection:
                 isolation_level=None,
                 timeout=busy_timeout,
                 check_same_thread=False,
+                factory=ReadConnection,
             )
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
