@@ -521,15 +521,19 @@ def _candidates(store: Store, terms: Sequence[str]) -> list[_Candidate]:
         return []
     roles = tuple(ROLE_WEIGHTS)
     marks = ",".join("?" * len(roles))
+    # the best segments from the full-text table alone (its role, document and idx
+    # columns), then only those joined to their documents: not every match
     sql = (
         "SELECT s.document_id, s.role, s.start_char, s.end_char, d.title, d.published,"
         " substr(d.text, s.start_char + 1, s.end_char - s.start_char) AS text,"
-        " a.sentences, bm25(segments_fts) AS rank"
-        " FROM segments_fts AS f JOIN segments AS s ON s.id = f.rowid"
+        " a.sentences, top.rank"
+        " FROM (SELECT rowid, bm25(segments_fts) AS rank, document_id, idx FROM segments_fts"
+        f" WHERE segments_fts MATCH ? AND role IN ({marks})"
+        " ORDER BY rank, document_id, idx LIMIT ?) AS top"
+        " JOIN segments AS s ON s.id = top.rowid"
         " JOIN documents AS d ON d.id = s.document_id"
         " LEFT JOIN analyses AS a ON a.document_id = s.document_id"
-        f" WHERE segments_fts MATCH ? AND s.role IN ({marks})"
-        " ORDER BY rank, s.document_id, s.idx LIMIT ?"
+        " ORDER BY top.rank, s.document_id, s.idx"
     )
     rows = store.connection.execute(sql, (" OR ".join(terms), *roles, CANDIDATE_SEGMENTS))
     found = []
@@ -679,7 +683,9 @@ def _score(
     role: str,
     facts: _Facts,
     index: EntityIndex,
+    actors: frozenset[str] | None = None,
 ) -> float:
+    """``actors``: the actor ids of the question's entities, when the caller has them."""
     folded = fold(sentence)
     words = _WORD.findall(folded)
     padded = f" {' '.join(words)} "
@@ -699,7 +705,8 @@ def _score(
     q_ids = {e.id for e in q.entities}
     score += min(WEIGHTS["entity_max"], WEIGHTS["entity"] * named)
     start, end = span
-    actors = {a for e in q.entities for a in e.actor_ids}
+    if actors is None:
+        actors = frozenset(a for e in q.entities for a in e.actor_ids)
     if q.kind in ("who", "what", "which") and any(
         _within(a, b, start, end) or (a, b) == (start, end)
         for a, b, subject in facts.about
@@ -773,7 +780,7 @@ def _names_of(entity: EntityView) -> list[str]:
 def ask(store: Store, question: str, limit: int = 5) -> AskResult:
     """Answer ``question`` with up to ``limit`` passages of stored documents, best first,
     plus the entities and events involved (see the module docstring for the method)."""
-    from newsweave.ask_lookup import question_index
+    from newsweave.ask_lookup import question_actors, question_index
 
     index = question_index(store, question)  # indexed: only the entities it may name
     q = _question(question, index)
@@ -788,6 +795,8 @@ def ask(store: Store, question: str, limit: int = 5) -> AskResult:
     reliable = fact is not None and fact.kind in ("claim", "quote")
     cited = [(c.document, c.start, c.end) for c in fact.citations] if fact and reliable else []
     idf = _idf(store, q.stems)
+    # the question's actors that stand in the candidates' documents (once, not per sentence)
+    actors = question_actors(store, q.entities, [c.document for c in candidates])
     scored: list[tuple[float, str, int, _Candidate, tuple[int, int]]] = []
     facts_cache: dict[str, _Facts] = {}
     for cand in candidates:
@@ -796,7 +805,7 @@ def ask(store: Store, question: str, limit: int = 5) -> AskResult:
         )
         for span in cand.sentences:
             text = cand.text[span[0] - cand.seg_start : span[1] - cand.seg_start]
-            value = _score(q, idf, text, span, cand.role, facts, index)
+            value = _score(q, idf, text, span, cand.role, facts, index, actors)
             if any(d == cand.document and _within(a, b, *span) for d, a, b in cited):
                 value += WEIGHTS["fact"]
             scored.append((value, cand.document, span[0], cand, span))

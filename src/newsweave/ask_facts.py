@@ -413,8 +413,10 @@ def _event_sentence(event: Any, kind: str | None) -> str:
 
 def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
     """What a named actor said: the quote of theirs (by speaker, or by a speaker description
-    that holds their name) that carries most question words."""
+    that holds their name) that carries most question words; for an entity of more than
+    :data:`~newsweave.ask_lookup.NAMED_MEMBERS` actors, in the documents of its latest."""
     names = [name for _, name, _ in asked.entities]
+    actors = list(asked.actors)  # an entity's latest members (ask_lookup.NAMED_MEMBERS)
     described = " OR ".join("instr(lower(q.speaker_text), lower(?)) > 0" for _ in names)
     # the quotes of the documents the actors stand in (an index lookup per document), not
     # every quote of the corpus
@@ -425,7 +427,7 @@ def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
         " WHERE a.id IN (SELECT value FROM json_each(?)))"
         " AND (q.speaker IN (SELECT value FROM json_each(?))"
         f" OR {described or '0'}) ORDER BY d.published, q.start_char",
-        [json.dumps(list(asked.actors)), json.dumps(list(asked.actors)), *names],
+        [json.dumps(actors), json.dumps(actors), *names],
     ).fetchall()
     entity_words = {w for _, _, names in asked.entities for n in names for w in n.split()}
     stems = [s for s in asked.stems if s not in entity_words and s not in ("say", "said")]

@@ -47,6 +47,12 @@ MEMBERS_SHOWN = 500
 """An entity read on demand (for the entities of an answer) shows the aliases of its
 latest this many member actors."""
 
+NAMED_MEMBERS = 2_000
+"""An entity the question names is read from its latest this many member actors (all of
+them for a smaller entity): its aliases, and the actors whose quotes answer "what did X
+say?". Which of its actors stand in the candidate passages is read apart, exactly
+(:func:`question_actors`)."""
+
 CLAIMS_BY_QUANTITY = 40
 """How many claims of the question's quantity are scored, best by the tie-break first."""
 
@@ -80,17 +86,20 @@ def question_index(store: Store, question: str) -> EntityIndex:
     match = " OR ".join(f'"{w}"' for w in sorted(words))
     resolved: dict[str, set[str]] = defaultdict(set)
     loose: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # one row per entity and distinct spelling (an unresolved actor: per actor)
     for row in conn.execute(
-        "SELECT a.id, a.name, a.type, a.aliases, m.entity_id FROM actor_names AS f"
-        " JOIN actors AS a ON a.rowid = f.rowid"
-        " LEFT JOIN entity_members AS m ON m.actor_id = a.id WHERE actor_names MATCH ?",
+        "SELECT m.entity_id, a.name, a.aliases, a.type,"
+        " CASE WHEN m.entity_id IS NULL THEN a.id END AS loose_id"
+        " FROM actor_names AS f JOIN actors AS a ON a.rowid = f.rowid"
+        " LEFT JOIN entity_members AS m ON m.actor_id = a.id WHERE actor_names MATCH ?"
+        " GROUP BY m.entity_id, a.name, a.aliases, a.type, loose_id",
         (match,),
     ):
-        forms = {str(row["name"]), *(str(a) for a in json.loads(row["aliases"] or "[]"))}
         if row["entity_id"] is not None:
-            resolved[str(row["entity_id"])].update(forms)
+            resolved[str(row["entity_id"])].add(str(row["name"]))
+            resolved[str(row["entity_id"])].update(json.loads(row["aliases"] or "[]"))
         else:
-            loose[(str(row["type"]), fold(str(row["name"])))].append(str(row["id"]))
+            loose[(str(row["type"]), fold(str(row["name"])))].append(str(row["loose_id"]))
     if resolved:
         for r in conn.execute(
             "SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))",
@@ -176,10 +185,9 @@ class _LazyEntities(Mapping[str, "EntityView"]):
         return found
 
     def named(self, ids: Sequence[str]) -> list[EntityView]:
-        """Views of the entities a question names: every member actor id and the aliases
-        of all members (as ``entity_records`` chooses them), read as one grouped query per
-        entity (distinct name and aliases), without titles or document lists, which
-        ``ask`` does not read."""
+        """Views of the entities a question names: the ids and aliases (as
+        ``entity_records`` chooses them) of their latest :data:`NAMED_MEMBERS` member
+        actors, without titles or document lists, which ``ask`` does not read."""
         from newsweave.ask import EntityView
         from newsweave.resolve.entities import _record
 
@@ -193,16 +201,18 @@ class _LazyEntities(Mapping[str, "EntityView"]):
             members = sorted(
                 str(r[0])
                 for r in conn.execute(
-                    "SELECT actor_id FROM entity_members WHERE entity_id = ?", (row["id"],)
+                    "SELECT actor_id FROM entity_members WHERE entity_id = ?"
+                    " ORDER BY rowid DESC LIMIT ?",
+                    (row["id"], NAMED_MEMBERS),
                 )
             )
             forms = [
                 ("", str(r[0]), tuple(json.loads(r[1])), int(r[2]))
                 for r in conn.execute(
-                    "SELECT a.name, a.aliases, sum(a.mentions) FROM entity_members AS m"
-                    " JOIN actors AS a ON a.id = m.actor_id WHERE m.entity_id = ?"
+                    "SELECT a.name, a.aliases, sum(a.mentions) FROM actors AS a"
+                    " WHERE a.id IN (SELECT value FROM json_each(?))"
                     " GROUP BY a.name, a.aliases",
-                    (row["id"],),
+                    (_json(members),),
                 )
             ]
             record = _record(row, [], forms, {})
@@ -306,6 +316,34 @@ class _ActorEntities(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self.entities.owner)
+
+
+def question_actors(
+    store: Store, entities: Sequence[EntityView], documents: Sequence[str]
+) -> frozenset[str]:
+    """The actors of the question's ``entities`` that stand in ``documents`` (the candidate
+    passages'): through the index for a resolved entity (whatever its size), its actor ids
+    for one ``ask`` grouped itself."""
+    conn = store.connection
+    ids = [e.id for e in entities]
+    resolved = {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?))", (_json(ids),)
+        )
+    }
+    found = {a for e in entities if e.id not in resolved for a in e.actor_ids}
+    if resolved:
+        found.update(
+            str(r[0])
+            for r in conn.execute(
+                "SELECT a.id FROM actors AS a JOIN entity_members AS m ON m.actor_id = a.id"
+                " WHERE a.document_id IN (SELECT value FROM json_each(?))"
+                " AND m.entity_id IN (SELECT value FROM json_each(?))",
+                (_json(sorted(set(documents))), _json(sorted(resolved))),
+            )
+        )
+    return frozenset(found)
 
 
 def entity_records_of(
