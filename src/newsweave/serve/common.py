@@ -46,6 +46,37 @@ def evidence(doc: str, start: int, end: int, sentence: str | None) -> JSON:
     }
 
 
+EVIDENCE_SHOWN = 20
+"""Evidence sentences kept per merged fact (position, relation, title); ``evidence_total``
+counts them all."""
+
+
+def pending_evidence(doc: str, start: int, end: int, sentence: tuple[int, int]) -> JSON:
+    """An evidence object whose sentence text :func:`fill_sentences` reads later (only
+    for the evidence a page keeps)."""
+    ev = evidence(doc, start, end, None)
+    ev["_sentence"] = (int(sentence[0]), int(sentence[1]))
+    return ev
+
+
+def fill_sentences(conn: sqlite3.Connection, items: Iterable[JSON]) -> None:
+    """Set the ``text`` of every pending evidence object in ``items`` with one query."""
+    want = [e for e in items if "_sentence" in e]
+    if not want:
+        return
+    spec = json.dumps([[e["document"], *e["_sentence"]] for e in want])
+    rows = conn.execute(
+        "SELECT j.key, substr(d.text, json_extract(j.value, '$[1]') + 1,"
+        " json_extract(j.value, '$[2]') - json_extract(j.value, '$[1]'))"
+        " FROM json_each(?) AS j JOIN documents AS d ON d.id = json_extract(j.value, '$[0]')",
+        (spec,),
+    )
+    texts = {int(r[0]): str(r[1] or "") for r in rows}
+    for index, ev in enumerate(want):
+        ev["text"] = texts.get(index, "")
+        del ev["_sentence"]
+
+
 def sentence_sql(alias: str, doc_alias: str = "d") -> str:
     """SQL for the sentence of a row with ``sentence_start``/``sentence_end`` columns."""
     return (

@@ -18,6 +18,7 @@ from typing import Any
 from newsweave.serve import happenings
 from newsweave.serve.common import (
     ASSERTED,
+    EVIDENCE_SHOWN,
     JSON,
     PLACE_TYPES,
     SPEAKER_TYPES,
@@ -26,8 +27,10 @@ from newsweave.serve.common import (
     doc_ref,
     doc_refs,
     evidence,
+    fill_sentences,
     fold,
     ids_json,
+    pending_evidence,
     ref_or_text,
     refs,
     sentence_sql,
@@ -304,7 +307,12 @@ def matching(conn: sqlite3.Connection, q: str, paging: Paging) -> tuple[list[JSO
 # --------------------------------------------------------------------------- one entity
 
 
-def page(conn: sqlite3.Connection, key: str, section_limit: int = 50) -> JSON | None:
+SECTION_LIMIT = 20
+"""Rows per section of an entity page (happenings, quotes, figures); each links to its
+whole list."""
+
+
+def page(conn: sqlite3.Connection, key: str, section_limit: int = SECTION_LIMIT) -> JSON | None:
     entity = find(conn, key)
     if entity is None:
         return None
@@ -318,7 +326,7 @@ def page(conn: sqlite3.Connection, key: str, section_limit: int = 50) -> JSON | 
     data["events"] = _events(conn, ids, section_limit)
     data["quotes_by"] = _quotes(conn, ids, section_limit, entity.type)
     data["figures"] = _figures(conn, ids, section_limit)
-    data["document_list"] = _documents(conn, entity, section_limit)
+    data["document_list"] = _documents(conn, entity, 50)
     data["timeline"] = [
         {
             "date": g["date"],
@@ -335,9 +343,8 @@ def page(conn: sqlite3.Connection, key: str, section_limit: int = 50) -> JSON | 
 
 def _titles(conn: sqlite3.Connection, ids: Sequence[str]) -> list[JSON]:
     rows = conn.execute(
-        "SELECT t.text, t.start_char, t.end_char, a.document_id, "
-        + sentence_sql("t")
-        + " FROM actor_titles AS t JOIN actors AS a ON a.id = t.actor_id"
+        "SELECT t.text, t.start_char, t.end_char, a.document_id, t.sentence_start,"
+        " t.sentence_end FROM actor_titles AS t JOIN actors AS a ON a.id = t.actor_id"
         " JOIN documents AS d ON d.id = a.document_id"
         " WHERE t.actor_id IN (SELECT value FROM json_each(?)) ORDER BY d.published, t.start_char"
         " LIMIT 2000",
@@ -346,11 +353,22 @@ def _titles(conn: sqlite3.Connection, ids: Sequence[str]) -> list[JSON]:
     groups: dict[str, JSON] = {}
     for r in rows:
         key = fold(str(r["text"]))
-        group = groups.setdefault(key, {"text": str(r["text"]), "evidence": []})
-        group["evidence"].append(
-            evidence(str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"])
+        group = groups.setdefault(
+            key, {"text": str(r["text"]), "evidence": [], "evidence_total": 0}
         )
-    return sorted(groups.values(), key=lambda g: -len(g["evidence"]))
+        group["evidence_total"] += 1
+        if len(group["evidence"]) < EVIDENCE_SHOWN:
+            group["evidence"].append(
+                pending_evidence(
+                    str(r["document_id"]),
+                    r["start_char"],
+                    r["end_char"],
+                    (r["sentence_start"], r["sentence_end"]),
+                )
+            )
+    found = sorted(groups.values(), key=lambda g: -g["evidence_total"])
+    fill_sentences(conn, (e for g in found for e in g["evidence"]))
+    return found
 
 
 def _relations(conn: sqlite3.Connection, entity: Entity) -> JSON:
@@ -359,11 +377,9 @@ def _relations(conn: sqlite3.Connection, entity: Entity) -> JSON:
     employment) are merged with their organisation and period."""
     ids = ids_json(entity.actor_ids)
     rows = conn.execute(
-        "SELECT r.*, 'out' AS direction, " + sentence_sql("r") + " FROM relations AS r"
-        " JOIN documents AS d ON d.id = r.document_id"
+        "SELECT r.*, 'out' AS direction FROM relations AS r"
         " WHERE r.subject IN (SELECT value FROM json_each(?))"
-        " UNION ALL SELECT r.*, 'in' AS direction, " + sentence_sql("r") + " FROM relations AS r"
-        " JOIN documents AS d ON d.id = r.document_id"
+        " UNION ALL SELECT r.*, 'in' AS direction FROM relations AS r"
         " WHERE r.object IN (SELECT value FROM json_each(?)) LIMIT 1000",
         (ids, ids),
     ).fetchall()
@@ -381,7 +397,12 @@ def _relations(conn: sqlite3.Connection, entity: Entity) -> JSON:
             if outward
             else found.get(str(r["subject"]))
         )
-        ev = evidence(str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"])
+        ev = pending_evidence(
+            str(r["document_id"]),
+            r["start_char"],
+            r["end_char"],
+            (r["sentence_start"], r["sentence_end"]),
+        )
         if outward and predicate in POSITION_PREDICATES:
             title = str(r["qualifier"] or {"leads": "leader"}.get(predicate, "staff"))
             former = fold(title).startswith("former ")
@@ -430,13 +451,15 @@ def _relations(conn: sqlite3.Connection, entity: Entity) -> JSON:
             fact["qualifiers"].append(detail)
             fact["qualifier"] = "; ".join(fact["qualifiers"])
         _add(fact, r["time"], ev)
-    for pos in positions.values():
-        pos["period"] = _period(pos["times"])
-    for fact in facts.values():
+    for fact in [*positions.values(), *facts.values()]:
         fact["period"] = _period(fact["times"])
+        fact.pop("_seen", None)
+    fill_sentences(
+        conn, (e for fact in [*positions.values(), *facts.values()] for e in fact["evidence"])
+    )
     return {
-        "positions": sorted(positions.values(), key=lambda p: (p["former"], -len(p["evidence"]))),
-        "relations": sorted(facts.values(), key=lambda f: (f["predicate"], -len(f["evidence"]))),
+        "positions": sorted(positions.values(), key=lambda p: (p["former"], -p["evidence_total"])),
+        "relations": sorted(facts.values(), key=lambda f: (f["predicate"], -f["evidence_total"])),
     }
 
 
@@ -447,11 +470,17 @@ def _other_key(other: JSON | None) -> str:
 
 
 def _add(fact: JSON, time: str | None, ev: JSON) -> None:
+    """Add a time and an evidence sentence (once per sentence) to a merged fact; the first
+    :data:`EVIDENCE_SHOWN` sentences are kept, ``evidence_total`` counts them all."""
     if time and time not in fact["times"]:
         fact["times"].append(time)
-    if not any(
-        e["document"] == ev["document"] and e["text"] == ev["text"] for e in fact["evidence"]
-    ):
+    seen = fact.setdefault("_seen", set())
+    key = (ev["document"], *ev.get("_sentence", (ev["start"], ev["end"])))
+    if key in seen:
+        return
+    seen.add(key)
+    fact["evidence_total"] = fact.get("evidence_total", 0) + 1
+    if len(fact["evidence"]) < EVIDENCE_SHOWN:
         fact["evidence"].append(ev)
 
 
