@@ -29,9 +29,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsweave.analyze.figures import CURRENCY_CODES
-from newsweave.ask_lookup import (
+from newsweave.ask_lookup import entity_records_of
+from newsweave.ask_records import (
     claim_candidates,
-    entity_records_of,
     restatements,
     story_candidates,
     story_counts,
