@@ -567,7 +567,9 @@ def _candidates(store: Store, terms: Sequence[str]) -> list[_Candidate]:
 
 def _idf(store: Store, stems: Sequence[str]) -> dict[str, float]:
     conn = store.connection
-    total = int(conn.execute("SELECT count(*) FROM segments").fetchone()[0]) or 1
+    from newsweave.ask_lookup import segment_count
+
+    total = segment_count(store) or 1  # counted once per state of the store
     weights = {}
     for s in stems:
         df = int(

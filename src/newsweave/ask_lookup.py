@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsweave.model.ids import content_id
-from newsweave.store.sqlite import Store
+from newsweave.store.sqlite import ReadConnection, Store
 
 if TYPE_CHECKING:
     from newsweave.ask import EntityIndex, EntityView
@@ -373,3 +373,18 @@ def entity_records_of(
         rows = [actors[a] for a in members if a in actors]
         records.append(_record(row, members, rows, titles))
     return records
+
+
+def segment_count(store: Store) -> int:
+    """How many segments the store holds (``count(*)`` scans an index: ~0.1 s at 100,000
+    documents), kept on a read connection until another connection commits (``PRAGMA
+    data_version`` changes then)."""
+    conn = store.connection
+    version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+    cached = conn.segment_count if isinstance(conn, ReadConnection) else None
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    count = int(conn.execute("SELECT count(*) FROM segments").fetchone()[0])
+    if isinstance(conn, ReadConnection):
+        conn.segment_count = (version, count)
+    return count

@@ -751,6 +751,8 @@ class ReadConnection(sqlite3.Connection):
     running statement is stopped by the reader's progress handler)."""
 
     should_stop: Callable[[], bool] | None = None
+    segment_count: tuple[int, int] | None = None
+    """(``PRAGMA data_version``, segments) when counted: see ``ask_lookup.segment_count``."""
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
         if self.should_stop is not None and self.should_stop():
