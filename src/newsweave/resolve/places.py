@@ -78,8 +78,10 @@ TOWN_FOCUS = 0.5
 """A town of 1,000 to 15,000 people rivals the gazetteer's readings of its name only in a
 document whose focus on the town's first-level division is at least this (relative to its
 main division), or with another of the document's places nearby."""
-BROAD_KINDS = ("country", "continent", "state", "subdivision", "region")
-"""Kinds of reading that keep towns of the same name out (see :func:`candidates`)."""
+BROAD_KINDS = ("country", "continent", "state", "region")
+"""Kinds of reading that keep towns of the same name out (see :func:`candidates`). A
+subdivision is not one of them: a département "Paris" is no reason to keep out Paris,
+Illinois, in a story about Edgar County."""
 
 DATELINE_WEIGHT = 2.0
 """Country-focus weight of the dateline place ("AMAKORO, Jan 9 (Halyard) -")."""
@@ -245,8 +247,9 @@ def _median(values: Sequence[float]) -> float:
 
 def _country_points() -> dict[str, tuple[float, float]]:
     """Each country's reference point from the ``countryinfo`` package (MIT), which carries
-    the usual point of each country (France → 46, 2); a town median is a poor stand-in for
-    large countries."""
+    the usual point of each country (France → 46, 2), or GeoNames' where the two differ
+    (:func:`_geonames_country_points`); a town median is a poor stand-in for large
+    countries."""
     import countryinfo
 
     points: dict[str, tuple[float, float]] = {}
@@ -257,7 +260,18 @@ def _country_points() -> dict[str, tuple[float, float]]:
             continue
         if isinstance(code, str) and latlng and len(latlng) == 2:
             points[f"iso:{code.upper()}"] = (float(latlng[0]), float(latlng[1]))
+    points.update(_geonames_country_points())
     return points
+
+
+def _geonames_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' reference points of the countries where countryinfo's point lies far from
+    it (``resolve/data/country_points.yaml``): the point gazetteers and gold sets use."""
+    path = resources.files("newsweave.resolve").joinpath("data/country_points.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return {
+        f"iso:{code}": (float(value[0]), float(value[1])) for code, value in data["points"].items()
+    }
 
 
 @lru_cache(maxsize=1)
