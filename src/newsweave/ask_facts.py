@@ -23,9 +23,14 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
 from typing import Any
+
+import yaml
 
 from newsweave.analyze.figures import CURRENCY_CODES
 from newsweave.resolve.claims import QUANTITIES, word_quantity
@@ -322,19 +327,31 @@ def _stem_matches(stems: Sequence[str], words: Sequence[str]) -> int:
     return count
 
 
+@lru_cache(maxsize=1)
+def irregular_forms() -> Mapping[str, str]:
+    """Irregular past forms → base form ("shot" → "shoot"; ``ask_data/irregular_verbs.yaml``):
+    events are stored by their verb's lemma."""
+    path = resources.files("newsweave").joinpath("ask_data/irregular_verbs.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return MappingProxyType({str(k): str(v) for k, v in data["forms"].items()})
+
+
 def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
     from newsweave.resolve.events import story_event_records
 
     ids = {entity for entity, _, _ in asked.entities}
     entity_words = {w for _, _, names in asked.entities for n in names for w in n.split()}
     stems = [s for s in asked.stems if s not in entity_words]
-    best: tuple[tuple[int, int, int, int, str], Any] | None = None  # (score key, event)
+    bases = [irregular_forms().get(s, s) for s in stems]
+    exact = {w for w in asked.words if len(w) >= 4 and w not in entity_words}
+    best: tuple[tuple[bool, int, int, int, int, int, str], Any] | None = None  # (key, event)
     for event in story_event_records(store):
-        by_mode = _stem_matches(stems, re.findall(r"[a-z]+", (event.mode or "").lower()))
+        by_mode = _stem_matches(bases, re.findall(r"[a-z]+", (event.mode or "").lower()))
         if not by_mode:
             continue
-        matched = _stem_matches(stems, re.findall(r"\w+", event.label.lower()))
-        if asked.kind in ("who", "whom") and not event.actors:
+        label_words = re.findall(r"\w+", event.label.lower())
+        matched = _stem_matches(stems, label_words)
+        if asked.kind in ("who", "whom") and not event.actors and not _agent_in_label(event):
             continue
         if asked.kind == "when" and not (event.date and event.date_source != "publication"):
             continue
@@ -345,7 +362,9 @@ def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
         if ids and not named and asked.kind in ("when", "where"):
             continue
         key = (
+            asked.kind not in ("who", "whom") or bool(event.actors),
             by_mode + matched,
+            len(exact.intersection(label_words)),
             named,
             len(event.documents),
             len(event.evidence),
@@ -362,6 +381,17 @@ def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
         event.id,
         tuple(Citation(e.document, e.start, e.end, e.text) for e in event.evidence[:3]),
     )
+
+
+def _agent_in_label(event: Any) -> bool:
+    """Whether an event without a resolved actor still names who acted: its label opens
+    with words before its verb ("Insurgents shot down a cargo drone")."""
+    mode = (event.mode or "").lower()[:4]
+    words = re.findall(r"[a-z]+", event.label.lower())
+    for i, word in enumerate(words):
+        if mode and irregular_forms().get(word, word).startswith(mode):
+            return i > 0 and words[0] not in ("their", "his", "her", "its", "it", "they")
+    return False
 
 
 def _event_sentence(event: Any, kind: str | None) -> str:
@@ -439,7 +469,56 @@ def _entity_answer(store: Store, asked: Asked) -> FactAnswer | None:
         titles = list(dict.fromkeys(t.text for t in record.titles))[:2]
         text = f"{record.name}: {'; '.join(titles)}."
         return FactAnswer(text, "title", record.id, tuple(citations))
-    return _role_answer(store, record.name, record.id, record.actor_ids)
+    found = _role_answer(store, record.name, record.id, record.actor_ids)
+    return found or _descriptor_answer(store, record.name, record.id, record.actor_ids)
+
+
+_BEFORE_APPOSITIVE = re.compile(r"\b(?:the|a|an)\s+(?P<d>[^,;.“”\"()]{3,90}),\s*$")
+"""A description set before the name: "the prosecutor general of Tehran, NAME"."""
+_BEFORE_TITLE = re.compile(
+    r"(?P<d>(?:[A-Z][\w.’'-]*\s+(?:(?:for|of|on|and)\s+(?:the\s+)?)?){1,7})$"
+)
+"""A capitalised title right before the name: "US Special Representative for Iran NAME"."""
+_AFTER_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+(?P<d>[^,;.“”\"()]{3,90})[,;.]")
+"""A description set after the name: "NAME, the head of the agency,"."""
+
+
+def _descriptor_answer(
+    store: Store, name: str, entity: str, actors: Sequence[str]
+) -> FactAnswer | None:
+    """ "Who is X?" with neither a title nor a tie: the description the text sets beside
+    one of X's mentions (an appositive before or after the name, or a capitalised title
+    right before it) when it holds a role word ("prosecutor", "Representative")."""
+    from newsweave.analyze.titles import is_role
+
+    if not actors:
+        return None
+    marks = ",".join("?" * len(actors))
+    rows = store.connection.execute(
+        "SELECT m.document_id, m.start_char, m.end_char, m.sentence_start, m.sentence_end,"
+        " substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence"
+        " FROM mentions AS m JOIN documents AS d ON d.id = m.document_id"
+        f" WHERE m.actor_id IN ({marks}) ORDER BY d.published, m.start_char",
+        list(actors),
+    ).fetchall()
+    for row in rows:
+        sentence, base = str(row["sentence"]), int(row["sentence_start"])
+        before = sentence[: int(row["start_char"]) - base]
+        after = sentence[int(row["end_char"]) - base :]
+        for match in (
+            _BEFORE_APPOSITIVE.search(before),
+            _BEFORE_TITLE.search(before),
+            _AFTER_APPOSITIVE.match(after),
+        ):
+            if match is None:
+                continue
+            described = " ".join(match["d"].split())
+            if any(is_role(w) for w in re.findall(r"[\w-]+", described)):
+                citation = Citation(
+                    str(row["document_id"]), base, int(row["sentence_end"]), sentence
+                )
+                return FactAnswer(f"{name}: {described}.", "title", entity, (citation,))
+    return None
 
 
 _ROLES = ("holds_position", "leads", "member_of", "employed_by")
