@@ -344,6 +344,9 @@ _SAY_VERBS = frozenset(
         "revise",
         "raise",
         "update",
+        "recall",
+        "recount",
+        "remember",
     }
 )
 _NOT_CLAIMANTS = frozenset(
@@ -1319,6 +1322,8 @@ def _claims(sentence: Any) -> list[_Claim]:
             found.extend(_verb_claims(token))
         elif token.lemma_.lower() in _COUNT_NOUNS or token.lower_ in _REPORT_NOUNS:
             found.extend(_possessor_claim(token))
+        if _closing_show(token):
+            found.append(_claim_of(token.doc[token.i - 1], token))  # ", FEC records show."
         if (
             token.dep_ == "nsubj"
             and token.lemma_.lower() in _SOURCE_NOUNS
@@ -1327,6 +1332,19 @@ def _claims(sentence: Any) -> list[_Claim]:
         ):
             found.append(_claim_of(token, token.head))  # "a poll by X had", "a survey gave"
     return [c for c in found if c is not None]
+
+
+_SHOW_WORDS = frozenset(_words("show shows showed indicate indicates indicated suggest suggests"))
+
+
+def _closing_show(token: Any) -> bool:
+    """A sentence closed by "…, FEC records show." (the parser may take "show" for a noun):
+    the source before it claims the sentence's figures."""
+    if token.lower_ not in _SHOW_WORDS or token.i == 0:
+        return False
+    source = token.doc[token.i - 1]
+    rest = token.doc[token.i + 1 : token.sent.end]
+    return source.lemma_.lower() in _SOURCE_NOUNS and all(t.is_punct for t in rest)
 
 
 def _says(verb: Any) -> bool:
@@ -1359,6 +1377,12 @@ def _verb_claims(verb: Any) -> Iterator[_Claim | None]:
         orphan = _orphan_subject(verb)
         if orphan is not None and orphan.lemma_.lower() not in _NOT_CLAIMANTS:
             yield _claim_of(orphan, verb)
+    if not subjects and verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+        # "Clyburn invoked an anecdote, recalling how …": the participle's speaker is the
+        # subject of the clause it hangs on
+        for child in verb.head.children:
+            if child.dep_ == "nsubj" and child.lemma_.lower() not in _NOT_CLAIMANTS:
+                yield _claim_of(child, verb)
 
 
 def _according_objects(token: Any) -> Iterator[Any]:
@@ -1465,9 +1489,17 @@ def _maker(source: Any) -> Any | None:
 
 def _source_owner(source: Any) -> Any | None:
     """The organisation or person named in front of a source ("FEC records", "USA TODAY
-    Network articles"): the last proper noun of its compounds."""
-    names = [c for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    Network articles"): the last proper noun or acronym of its compounds."""
+    names = [
+        c
+        for c in source.lefts
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or _ACRONYM.fullmatch(c.text))
+    ]
     return names[-1] if names and _speaker_like(names[-1]) else None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
+"""An acronym the tagger may take for a common noun ("FEC records")."""
 
 
 def _speaker_like(token: Any) -> bool:
