@@ -171,3 +171,8 @@ def test_a_closing_records_show_and_a_participle_of_saying() -> None:
         "once lost $75 million in a single season."
     )
     assert figure.claimed_by_text == "Governor Almasi"
+    ((reporters, _),) = _figures(
+        "The council holds $60 million in reserves, but several members are pressing it to "
+        "spend more, openly revealing a split on the bench."
+    )
+    assert reporters.claimed_by_text is None  # a participle without a clause claims nothing

@@ -1377,9 +1377,15 @@ def _verb_claims(verb: Any) -> Iterator[_Claim | None]:
         orphan = _orphan_subject(verb)
         if orphan is not None and orphan.lemma_.lower() not in _NOT_CLAIMANTS:
             yield _claim_of(orphan, verb)
-    if not subjects and verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+    if (
+        not subjects
+        and verb.dep_ in ("advcl", "xcomp")
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
         # "Clyburn invoked an anecdote, recalling how …": the participle's speaker is the
-        # subject of the clause it hangs on
+        # subject of the clause it hangs on (only a participle with a clause of what was
+        # said: "…, publicly revealing a crack" claims nothing)
         for child in verb.head.children:
             if child.dep_ == "nsubj" and child.lemma_.lower() not in _NOT_CLAIMANTS:
                 yield _claim_of(child, verb)
