@@ -822,7 +822,7 @@ def not_a_figure(sentence: str, phrase: NumberPhrase) -> bool:
     checks = (
         phrase.suffix != "" and phrase.suffix.lower() not in _UNIT_SUFFIXES,
         phrase.suffix == "G" and phrase.value <= 6 and not re.match(r"[A-Za-z]", after),
-        not marked and bool(_INDEX_NAME_BEFORE.search(before)),
+        not marked and bool(_INDEX_NAME_BEFORE.search(before[-24:])),
         _TIME_AFTER.search(after) is not None or re.search(r"\d:$", before) is not None,
         not marked and phrase.value <= 31 and bool(_MONTH_BEFORE.search(before)),
         not marked and bool(_MONTH_AFTER.search(after)),
@@ -1708,7 +1708,7 @@ def _sentence_figures(
             figure = _subset_of(figure, previous)
         elif previous is not None and previous.unit not in _CHANGE_UNITS and figure.unit is None:
             between = text[previous.span.end - offset : phrase.start]
-            if _COMPARED_BETWEEN.search(between) and len(between) <= 60:
+            if len(between) <= 60 and _COMPARED_BETWEEN.search(between):
                 figure = replace(figure, unit=previous.unit)
         if pending is not None:
             between = text[pending[1] : phrase.start]
