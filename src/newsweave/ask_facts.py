@@ -24,9 +24,14 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
 from typing import Any
+
+import yaml
 
 from newsweave.analyze.figures import CURRENCY_CODES
 from newsweave.ask_lookup import entity_records_of
@@ -336,6 +341,15 @@ def _stem_matches(stems: Sequence[str], words: Sequence[str]) -> int:
     return count
 
 
+@lru_cache(maxsize=1)
+def irregular_forms() -> Mapping[str, str]:
+    """Irregular past forms → base form ("shot" → "shoot"; ``ask_data/irregular_verbs.yaml``):
+    events are stored by their verb's lemma."""
+    path = resources.files("newsweave").joinpath("ask_data/irregular_verbs.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return MappingProxyType({str(k): str(v) for k, v in data["forms"].items()})
+
+
 def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
     """The story event that answers: its mode must carry a question word; ranked by the
     question words its mode and label carry, the question's entities taking part, its
@@ -344,44 +358,50 @@ def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
     ids = {entity for entity, _, _ in asked.entities}
     entity_words = {w for _, _, names in asked.entities for n in names for w in n.split()}
     stems = [s for s in asked.stems if s not in entity_words]
+    bases = [irregular_forms().get(s, s) for s in stems]
+    exact = {w for w in asked.words if len(w) >= 4 and w not in entity_words}
 
     def by_mode(mode: str) -> int:
-        return _stem_matches(stems, re.findall(r"[a-z]+", mode.lower()))
+        return _stem_matches(bases, re.findall(r"[a-z]+", mode.lower()))
 
     rows = story_candidates(store, by_mode)
-    kept: list[tuple[int, str, str, Any]] = []  # (score, date, id, row)
+    kept: list[tuple[int, int, str, str, Any]] = []  # (score, exact words, date, id, row)
     for row in rows:
         if asked.kind == "when" and not (row["date"] and row["date_source"] != "publication"):
             continue
         if asked.kind == "where" and not row["place"]:
             continue
-        score = by_mode(str(row["mode"])) + _stem_matches(
-            stems, re.findall(r"\w+", str(row["label"]).lower())
+        label_words = re.findall(r"\w+", str(row["label"]).lower())
+        score = by_mode(str(row["mode"])) + _stem_matches(stems, label_words)
+        kept.append(
+            (score, len(exact.intersection(label_words)), row["date"] or "", str(row["id"]), row)
         )
-        kept.append((score, row["date"] or "", str(row["id"]), row))
-    named = story_entities(store, [k[2] for k in kept], sorted(ids))
+    named = story_entities(store, [k[3] for k in kept], sorted(ids))
     if ids and asked.kind in ("when", "where"):
-        kept = [k for k in kept if named.get(k[2])]
-    tiers: dict[tuple[int, int], list[tuple[int, str, str, Any]]] = {}
+        kept = [k for k in kept if named.get(k[3])]
+    tiers: dict[tuple[int, int, int], list[tuple[int, int, str, str, Any]]] = {}
     for k in kept:
-        tiers.setdefault((k[0], named.get(k[2], 0)), []).append(k)
+        tiers.setdefault((k[0], k[1], named.get(k[3], 0)), []).append(k)
+    who = asked.kind in ("who", "whom")
     for tier in sorted(tiers, reverse=True):
-        members = sorted(tiers[tier], key=lambda k: (k[3]["date"] is not None, k[1], k[2]))
-        counts = story_counts(store, [k[2] for k in members])
-        best: tuple[tuple[int, int, str], str] | None = None
-        for _, date, story, _ in members:
+        members = sorted(tiers[tier], key=lambda k: (k[4]["date"] is not None, k[2], k[3]))
+        counts = story_counts(store, [k[3] for k in members])
+        best: tuple[tuple[bool, int, int, str], str] | None = None
+        for _, _, date, story, row in members:
             if story not in counts:
                 continue  # no member event left
             has_actors, documents, sentences = counts[story]
-            if asked.kind in ("who", "whom") and not has_actors:
+            if who and not has_actors and not _agent_in_label(row["mode"], str(row["label"])):
                 continue
-            key = (documents, sentences, date)
+            key = (not who or has_actors, documents, sentences, date)
             if best is None or key > best[0]:
                 best = (key, story)
         if best is None:
             continue
         event = story_record(store, best[1])
-        if event is None or (asked.kind in ("who", "whom") and not event.actors):
+        if event is None or (
+            who and not event.actors and not _agent_in_label(event.mode, event.label)
+        ):
             continue
         return FactAnswer(
             _event_sentence(event, asked.kind),
@@ -390,6 +410,17 @@ def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
             tuple(Citation(e.document, e.start, e.end, e.text) for e in event.evidence[:3]),
         )
     return None
+
+
+def _agent_in_label(mode_text: str | None, label: str) -> bool:
+    """Whether an event without a resolved actor still names who acted: its label opens
+    with words before its verb ("Insurgents shot down a cargo drone")."""
+    mode = (mode_text or "").lower()[:4]
+    words = re.findall(r"[a-z]+", label.lower())
+    for i, word in enumerate(words):
+        if mode and irregular_forms().get(word, word).startswith(mode):
+            return i > 0 and words[0] not in ("their", "his", "her", "its", "it", "they")
+    return False
 
 
 def _event_sentence(event: Any, kind: str | None) -> str:
@@ -458,10 +489,10 @@ def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
 
 
 def _entity_answer(store: Store, asked: Asked) -> FactAnswer | None:
-    found = entity_records_of(store, [asked.entities[0][0]])
-    if not found:
+    records = entity_records_of(store, [asked.entities[0][0]])
+    if not records:
         return None
-    record = found[0]
+    record = records[0]
     if record.titles:
         conn = store.connection
         citations = []
@@ -475,7 +506,56 @@ def _entity_answer(store: Store, asked: Asked) -> FactAnswer | None:
         titles = list(dict.fromkeys(t.text for t in record.titles))[:2]
         text = f"{record.name}: {'; '.join(titles)}."
         return FactAnswer(text, "title", record.id, tuple(citations))
-    return _role_answer(store, record.name, record.id, record.actor_ids)
+    found = _role_answer(store, record.name, record.id, record.actor_ids)
+    return found or _descriptor_answer(store, record.name, record.id, record.actor_ids)
+
+
+_BEFORE_APPOSITIVE = re.compile(r"\b(?:the|a|an)\s+(?P<d>[^,;.“”\"()]{3,90}),\s*$")
+"""A description set before the name: "the prosecutor general of Tehran, NAME"."""
+_BEFORE_TITLE = re.compile(
+    r"(?P<d>(?:[A-Z][\w.’'-]*\s+(?:(?:for|of|on|and)\s+(?:the\s+)?)?){1,7})$"
+)
+"""A capitalised title right before the name: "US Special Representative for Iran NAME"."""
+_AFTER_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+(?P<d>[^,;.“”\"()]{3,90})[,;.]")
+"""A description set after the name: "NAME, the head of the agency,"."""
+
+
+def _descriptor_answer(
+    store: Store, name: str, entity: str, actors: Sequence[str]
+) -> FactAnswer | None:
+    """ "Who is X?" with neither a title nor a tie: the description the text sets beside
+    one of X's mentions (an appositive before or after the name, or a capitalised title
+    right before it) when it holds a role word ("prosecutor", "Representative")."""
+    from newsweave.analyze.titles import is_role
+
+    if not actors:
+        return None
+    marks = ",".join("?" * len(actors))
+    rows = store.connection.execute(
+        "SELECT m.document_id, m.start_char, m.end_char, m.sentence_start, m.sentence_end,"
+        " substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence"
+        " FROM mentions AS m JOIN documents AS d ON d.id = m.document_id"
+        f" WHERE m.actor_id IN ({marks}) ORDER BY d.published, m.start_char",
+        list(actors),
+    ).fetchall()
+    for row in rows:
+        sentence, base = str(row["sentence"]), int(row["sentence_start"])
+        before = sentence[: int(row["start_char"]) - base]
+        after = sentence[int(row["end_char"]) - base :]
+        for match in (
+            _BEFORE_APPOSITIVE.search(before),
+            _BEFORE_TITLE.search(before),
+            _AFTER_APPOSITIVE.match(after),
+        ):
+            if match is None:
+                continue
+            described = " ".join(match["d"].split())
+            if any(is_role(w) for w in re.findall(r"[\w-]+", described)):
+                citation = Citation(
+                    str(row["document_id"]), base, int(row["sentence_end"]), sentence
+                )
+                return FactAnswer(f"{name}: {described}.", "title", entity, (citation,))
+    return None
 
 
 _ROLES = ("holds_position", "leads", "member_of", "employed_by")

@@ -157,3 +157,22 @@ def test_pronoun_takes_the_last_claimant_before_it() -> None:
 def test_no_parenthesised_acronym_fragment() -> None:
     text = "The Veldorian Medical Association (VMA), a doctors' union, said 40 nurses quit."
     assert _claimant(text, "40")[0] == "The Veldorian Medical Association"
+
+
+def test_a_closing_records_show_and_a_participle_of_saying() -> None:
+    # the parser may read "show" after "records" as a noun; an acronym owner still claims
+    (first, second) = _figures(
+        "The fund sent $4.2 million to county parties and $1.3 million to the state "
+        "party as of June 30, FEC records show."
+    )
+    assert first[0].claimed_by_text == "FEC" and second[0].claimed_by_text == "FEC"
+    ((figure, _),) = _figures(
+        "Governor Almasi opened the session with a warning, recalling how the port had "
+        "once lost $75 million in a single season."
+    )
+    assert figure.claimed_by_text == "Governor Almasi"
+    ((reporters, _),) = _figures(
+        "The council holds $60 million in reserves, but several members are pressing it to "
+        "spend more, openly revealing a split on the bench."
+    )
+    assert reporters.claimed_by_text is None  # a participle without a clause claims nothing

@@ -78,3 +78,49 @@ def test_what_did_x_say_answer_from_the_quote(store: Store) -> None:
 
 def test_no_fact_no_answer(store: Store) -> None:
     assert ask(store, "Why is the sky blue over the lagoon?").fact is None
+
+
+_HARBOUR = """Harbour repairs to take a month after drone incident
+2024-03-05
+
+The harbour of Port Sel will stay closed to large vessels until April, officials said on \
+Tuesday, as divers work to clear wreckage from the main channel after a weekend of disruption.
+"We need four weeks to clear the channel," said the deputy harbour commissioner of Port Sel, \
+Nadia Okonkwo-Baptiste, at a briefing on Monday attended by shipping agents and pilots.
+Insurgents shot down a cargo drone over the Sel estuary on Sunday, the coastguard said in a \
+statement, adding that nobody was hurt and that debris had fallen into the shipping lane.
+Pilot associations welcomed the timetable but asked the port authority to publish daily \
+updates on the state of the channel so that ship owners could plan their arrivals.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    folder = tmp_path_factory.mktemp("harbour")
+    (folder / "corpus").mkdir()
+    (folder / "corpus" / "2024-03-05_gazette.txt").write_text(_HARBOUR, encoding="utf-8")
+    opened = build_store([folder / "corpus"], folder / "harbour.db")
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def test_who_did_with_an_irregular_verb_and_an_agent_only_in_the_text(harbour: Store) -> None:
+    # "shot" meets the event stored under "shoot"; "Insurgents" is no resolved actor, but
+    # the event's own words name who acted
+    result = ask(harbour, "Who shot down the cargo drone?")
+    assert result.fact is not None and result.fact.kind == "event"
+    assert "Insurgents" in result.fact.text and result.fact.citations
+
+
+def test_who_is_from_the_description_beside_a_mention(harbour: Store) -> None:
+    from newsweave.ask_facts import _descriptor_answer
+
+    row = harbour.connection.execute(
+        "SELECT id FROM actors WHERE name = 'Nadia Okonkwo-Baptiste'"
+    ).fetchone()
+    found = _descriptor_answer(harbour, "Nadia Okonkwo-Baptiste", "e1", [row[0]])
+    assert found is not None
+    assert "deputy harbour commissioner of Port Sel" in found.text
+    assert "Nadia Okonkwo-Baptiste" in found.citations[0].text

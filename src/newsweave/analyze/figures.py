@@ -24,6 +24,7 @@ are skipped.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -67,6 +68,7 @@ MULTIPLIERS = MappingProxyType(
 )
 _SCALES = MappingProxyType(
     {
+        "hundred": 1e2,
         "thousand": 1e3,
         "k": 1e3,
         "million": 1e6,
@@ -85,6 +87,8 @@ _SCALES = MappingProxyType(
 _CURRENCY_SYMBOLS = MappingProxyType(
     {
         "us$": "USD",
+        "$us": "USD",
+        "$a": "AUD",
         "$": "USD",
         "a$": "AUD",
         "au$": "AUD",
@@ -172,7 +176,7 @@ _UNIT_ABBREVIATIONS = MappingProxyType(
         "lb": "pound-mass",
         "lbs": "pound-mass",
         "t": "tonne",
-        "ton": "tonne",
+        "ton": "ton",
         "mph": "mile per hour",
         "kph": "kilometre per hour",
         "km/h": "kilometre per hour",
@@ -216,8 +220,27 @@ _UNIT_ABBREVIATIONS = MappingProxyType(
         "ppb": "parts-per-billion",
         "ppm": "parts-per-million",
         "rpm": "revolutions per minute",
+        "m.p.h": "mile per hour",
+        "kt": "knot",
+        "kts": "knot",
+        "ksi": "kilopound per square inch",
+        "mpa": "megapascal",
+        "kpa": "kilopascal",
+        "gwh": "gigawatt hour",
+        "mwh": "megawatt hour",
+        "twh": "terawatt hour",
+        "ppg": "point per game",
+        "rpg": "rebound per game",
+        "apg": "assist per game",
+        "war": "win above replacement",
+        "td": "touchdown",
+        "tds": "touchdown",
+        "sen": "sen",
     }
 )
+_UPPER_ONLY = frozenset(_words("war td tds"))
+"""Abbreviations that are English words in lower case ("war", "sen" aside): read as a
+unit after a number only when written in capitals ("0.4 WAR", "2 TDs")."""
 _PERSON_NOUNS = frozenset({"people", "person", "persons", "individual", "individuals"})
 _DEAD_NOUNS = MappingProxyType(
     {
@@ -321,6 +344,9 @@ _SAY_VERBS = frozenset(
         "revise",
         "raise",
         "update",
+        "recall",
+        "recount",
+        "remember",
     }
 )
 _NOT_CLAIMANTS = frozenset(
@@ -397,15 +423,15 @@ _WORDNUM = (
     rf"(?:(?:[ \t]+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD})\b)*)"
 )
 _DIGITS = (
-    r"(?:(?<=RM)|(?<=Rs\.)|(?<=Rs)|(?<![\w.,/]))(?<![A-Za-z]-)"
+    r"(?:(?<=RM)|(?<=Rs\.)|(?<=Rs)|(?<=\$US)|(?<=\$A)|(?<![\w.,/]))(?<![A-Za-z]-)"
     r"(?:(?:minus\s?|[-−])(?=\d))?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!,\d)"
 )
 _CURRENCY = (
-    r"(?:US\s?\$|AU?\$|CA?\$|HK\s?\$|NZ\$|S\$|R\$|\$|£|€|¥|₦|₹|\bY=(?=\d)|\bRM(?=\d)|\bRs\.?\s?|"
+    r"(?:US\s?\$|\$\s?US(?=\d)|\$A(?=\d)|AU?\$|CA?\$|HK\s?\$|NZ\$|S\$|R\$|\$|£|€|¥|₦|₹|\bY=(?=\d)|\bRM(?=\d)|\bRs\.?\s?|"
     rf"\b(?:{'|'.join(_CURRENCY_CODES)})\s?)"
 )
 _SCALE = (
-    r"(?i:\s*(?:thousand|million|billion|trillion)\b|\s?(?:mn|bn|mln|bln|tn|trn)\b)"
+    r"(?i:\s*(?:hundred\s+)?(?:thousand|million|billion|trillion)\b|\s*hundred\b(?!\s+and\b)|\s?(?:mn|bn|mln|bln|tn|trn)\b)"
     r"|(?<=\d)[mbk]\b"
 )
 _PERCENT = r"(?i:\s?%|\s+(?:per\s?cent|percent|pct|percentage\s+points?)\b|(?<=\d)pc\b)"
@@ -452,6 +478,19 @@ _VAGUE_VALUES = MappingProxyType(
         "billions": 2e9,
     }
 )
+_VAGUE_LOW = MappingProxyType(
+    {
+        "tens": 10.0,
+        "dozens": 12.0,
+        "scores": 20.0,
+        "hundreds": 1e2,
+        "thousands": 1e3,
+        "millions": 1e6,
+        "billions": 1e9,
+    }
+)
+"""Where a vague plural starts; it spans one order of magnitude ("thousands": 1,000 to
+10,000; "tens of thousands": 10,000 to 100,000; "dozens": 12 to 120)."""
 _PHONE = re.compile(
     r"(?<!\w)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,}(?!\w)"
 )
@@ -527,7 +566,7 @@ def _single(match: re.Match[str]) -> NumberPhrase:
         return NumberPhrase(
             match.start(), match.start("scale"), raw, suffix=scale_text, words=words
         )
-    scale = _SCALES.get(scale_text, 1.0)
+    scale = math.prod(_SCALES.get(w, 1.0) for w in scale_text.split()) if scale_text else 1.0
     suffix = match["suffix"] or ""
     if suffix in ("M", "B") and currency is None and scale == 1.0:
         scale, suffix = _SCALES[suffix.lower()], ""  # "4.3M sales"
@@ -572,9 +611,13 @@ def _specials(text: str) -> Iterator[NumberPhrase]:
     for m in _VAGUE.finditer(text):
         if m["a"]:
             value = _VAGUE_VALUES[m["a"].lower()] * _VAGUE_VALUES[m["b"].lower()] / 2
+            low = _VAGUE_LOW[m["a"].lower()] * _VAGUE_LOW[m["b"].lower()]
         else:
             value = _VAGUE_VALUES[(m["c"] or m["s"]).lower()]
-        yield NumberPhrase(m.start(), m.end(), value, words=True, vague=True)
+            low = _VAGUE_LOW[(m["c"] or m["s"]).lower()]
+        yield NumberPhrase(
+            m.start(), m.end(), value, low=low, high=10 * low, words=True, vague=True
+        )
 
 
 def _ranges(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
@@ -595,6 +638,12 @@ def _ranges(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
             r"(?i)\bbetween\s+$", text[: a.start]
         )
         from_ = re.search(r"(?i)\bfrom\s+$", text[: a.start])
+        if (
+            from_
+            and to
+            and (_RANGE_BEFORE.search(text[: from_.start()]) or _RANGE_THEN_TO.match(text[b.end :]))
+        ):
+            from_ = None  # "prices range from $370,000 to $5.5 million": a range, no change
         if not (hyphen or (to and not from_) or and_):
             out.append(a)
             i += 1
@@ -608,11 +657,19 @@ def _ranges(text: str, phrases: list[NumberPhrase]) -> list[NumberPhrase]:
     return out
 
 
+_RANGE_BEFORE = re.compile(r"(?i)\b(?:range|ranges|ranged|ranging|vary|varies|varied|varying)\s*$")
+"""A verb of spread before "from X to Y": the two numbers are the ends of one range."""
+_RANGE_THEN_TO = re.compile(r"(?i)^(?:\s*(?:%|per\s?cent|percent))?\s+to\s+\S*\d")
+""""from 5 to 7 per cent to 3 to 5 per cent": "5 to 7" is where the change starts from."""
+
+
 def _join(a: NumberPhrase, b: NumberPhrase) -> NumberPhrase | None:
     """The range a–b (scale, currency and percent carried over from b), or None."""
     if (a.percent and not b.percent) or (a.currency and not b.currency):
         return None  # "rose 0.7 percent to 6,327" is a change and a level, not a range
     low = a.value * b.scale if a.scale == 1.0 and b.scale != 1.0 else a.value
+    if low >= b.value > a.value:
+        low = a.value  # "$370,000 to $5.5 million": the first end has its own scale
     if a.plain and b.plain and (_yearish(a.value) or _yearish(low)):
         return None
     if low >= b.value:
@@ -749,6 +806,14 @@ _LIST_AFTER = re.compile(r"^[.)](?:\s|$)")
 _UNIT_SUFFIXES = frozenset({*_UNIT_ABBREVIATIONS, "k"})
 
 
+_INDEX_NAME_BEFORE = re.compile(
+    r"(?i)\b(?:S\s?&\s?P|S\s?P|Nasdaq|Stoxx|Euro\s?Stoxx|FTSE|Russell|Nikkei|ASX|CAC|DAX"
+    r"|TA|Topix|Sensex|Nifty|KOSPI|Hang\s+Seng)[\s-]?$"
+)
+"""A share index's name before its number ("S&P 500", "Stoxx 600", "TA-125"): part of the
+name, no figure."""
+
+
 def not_a_figure(sentence: str, phrase: NumberPhrase) -> bool:
     """True when the phrase is a date, year, time, ordinal, label ("paragraph 7"), list
     number, phone number, age or page furniture ("1,284 views"), judged from the text."""
@@ -756,6 +821,8 @@ def not_a_figure(sentence: str, phrase: NumberPhrase) -> bool:
     marked = phrase.currency is not None or phrase.percent is not None
     checks = (
         phrase.suffix != "" and phrase.suffix.lower() not in _UNIT_SUFFIXES,
+        phrase.suffix == "G" and phrase.value <= 6 and not re.match(r"[A-Za-z]", after),
+        not marked and bool(_INDEX_NAME_BEFORE.search(before[-24:])),
         _TIME_AFTER.search(after) is not None or re.search(r"\d:$", before) is not None,
         not marked and phrase.value <= 31 and bool(_MONTH_BEFORE.search(before)),
         not marked and bool(_MONTH_AFTER.search(after)),
@@ -1105,29 +1172,53 @@ def _percent_what(anchor: Any) -> str | None:
     return None
 
 
-def _unit(noun: Any | None, phrase: NumberPhrase, following: str) -> str | None:
+def _unit(
+    noun: Any | None, phrase: NumberPhrase, following: str, right_after: str = ""
+) -> str | None:
     """``person``, ``percent``, an ISO currency code, a currency name or the counted
-    noun's lemma, with a rate ("per day") when the text gives one."""
-    if phrase.percent:
-        return phrase.percent
-    unit: str | None = phrase.currency
+    noun's lemma, with a rate ("per day") when the text gives one. A unit abbreviation
+    written right after the number ("a 570 sq m space", "a 300 Hz tone") is the unit
+    even when a noun follows it."""
+    unit: str | None = phrase.percent or phrase.currency
     if unit is None and phrase.suffix:
         unit = _UNIT_ABBREVIATIONS.get(phrase.suffix.lower())
     if unit is None:
-        unit = _spaced_unit(following if noun is None else "")
+        unit = _spaced_unit(following if noun is None else right_after)
     if unit is None and noun is not None:
         unit = _noun_unit(noun)
     if unit == "degree":
         unit = _spaced_unit(following) or unit
-    rate = re.match(
-        r"(?i)^\s*(?:a|an|per|each|/)\s*(day|week|month|year|hour|h|barrel|litre|liter|gallon|"
-        r"share|tonne|ton|head|capita|person|game|square\s+foot|square\s+metre)s?\b",
-        following,
-    )
-    if unit is not None and rate is not None:
+    rate = _RATE.match(_PARENTHESIS.sub("", following, count=1))
+    if unit is not None and rate is not None and " per " not in unit:
         per = rate.group(1).lower()
-        unit = f"{unit} per {'hour' if per == 'h' else per}"
+        unit = f"{unit} per {_RATE_NAMES.get(per, per)}"
     return unit
+
+
+_PARENTHESIS = re.compile(r"^\s*\([^()]{1,40}\)")
+"""A parenthesis right after a figure ("9 billion shekels ($2.4 billion) a year"): the rate
+after it is still the figure's."""
+_RATE = re.compile(
+    r"(?i)^\s*(?:a|an|per|each|/)[\s-]*(day|week|month|year|century|hour|hr|h|minute|second"
+    r"|barrel|litre|liter|gallon|ounce|gram|kilogram|share|tonne|ton|head|capita|person"
+    r"|game|night|square\s+foot|square\s+feet|square\s+metre|sq\.?\s?m|sq\.?\s?ft)s?\b"
+    r"(?![\s-]+(?:earlier|ago|before|later|after|on|to|from)\b)"
+)
+"""A rate written after a figure ("$80 per sq m", "five percent a year", "£24 a-year"); not
+a comparison ("a year earlier", "a year ago")."""
+_RATE_NAMES = MappingProxyType(
+    {
+        "h": "hour",
+        "hr": "hour",
+        "liter": "litre",
+        "sqm": "square metre",
+        "sq m": "square metre",
+        "sq. m": "square metre",
+        "sq ft": "square foot",
+        "sqft": "square foot",
+        "square feet": "square foot",
+    }
+)
 
 
 _SPACED_UNIT = re.compile(r"^[\s-]?(?P<unit>[A-Za-z]{2,4}(?:/[A-Za-z])?|inch|inches)\b(?![-'])")
@@ -1135,8 +1226,23 @@ _AMBIGUOUS_ABBREVIATIONS = frozenset(_words("in min sec t g l m mi ft"))
 """Abbreviations that are also words ("in", "min") or letters: only glued to a number."""
 
 
+_SQUARE = MappingProxyType(
+    {
+        "m": "square metre",
+        "metre": "square metre",
+        "meter": "square metre",
+        "ft": "square foot",
+        "feet": "square foot",
+        "foot": "square foot",
+        "km": "square kilometre",
+        "kilometre": "square kilometre",
+        "mi": "square mile",
+        "mile": "square mile",
+    }
+)
 _SPACED_WORDS = re.compile(
-    r"(?i)^[\s-]*(?:degrees?\s+)?(?P<unit>celsius|fahrenheit|basis[\s-]points?)\b"
+    r"(?i)^[\s-]*(?:degrees?\s+)?(?P<unit>celsius|fahrenheit|basis[\s-]points?"
+    r"|sq\.?\s?(?:m|ft|km|mi)|square\s+(?:metres?|meters?|feet|foot|kilometres?|miles?))\b"
 )
 
 
@@ -1147,7 +1253,14 @@ def _spaced_unit(following: str) -> str | None:
     named = _SPACED_WORDS.match(following)
     if named is not None:
         word = named["unit"].lower()
-        return "basis point" if word.startswith("basis") else f"degree {word}"
+        if word.startswith("basis"):
+            return "basis point"
+        if word.startswith(("sq", "square")):
+            return _SQUARE[word.rstrip("s").split()[-1].lstrip(".")]
+        return f"degree {word}"
+    code = re.match(r"^\s?([A-Z]{3})\b", following)
+    if code is not None and code.group(1) in CURRENCY_CODES:
+        return code.group(1)  # "110 JPY to 1 USD"
     money = re.match(r"^\s+([A-Za-z]+)\b", following)
     if money is not None and _CURRENCY_NOUNS.get(money.group(1).lower()):
         return _CURRENCY_NOUNS[money.group(1).lower()]  # "2,435,000 YEN"
@@ -1158,7 +1271,7 @@ def _spaced_unit(following: str) -> str | None:
     lower = word.lower()
     if lower in ("inch", "inches"):
         return "inch"
-    if lower in _AMBIGUOUS_ABBREVIATIONS:
+    if lower in _AMBIGUOUS_ABBREVIATIONS or (lower in _UPPER_ONLY and not word[:2].isupper()):
         return None
     return _UNIT_ABBREVIATIONS.get(lower)
 
@@ -1209,6 +1322,8 @@ def _claims(sentence: Any) -> list[_Claim]:
             found.extend(_verb_claims(token))
         elif token.lemma_.lower() in _COUNT_NOUNS or token.lower_ in _REPORT_NOUNS:
             found.extend(_possessor_claim(token))
+        if _closing_show(token):
+            found.append(_claim_of(token.doc[token.i - 1], token))  # ", FEC records show."
         if (
             token.dep_ == "nsubj"
             and token.lemma_.lower() in _SOURCE_NOUNS
@@ -1217,6 +1332,19 @@ def _claims(sentence: Any) -> list[_Claim]:
         ):
             found.append(_claim_of(token, token.head))  # "a poll by X had", "a survey gave"
     return [c for c in found if c is not None]
+
+
+_SHOW_WORDS = frozenset(_words("show shows showed indicate indicates indicated suggest suggests"))
+
+
+def _closing_show(token: Any) -> bool:
+    """A sentence closed by "…, FEC records show." (the parser may take "show" for a noun):
+    the source before it claims the sentence's figures."""
+    if token.lower_ not in _SHOW_WORDS or token.i == 0:
+        return False
+    source = token.doc[token.i - 1]
+    rest = token.doc[token.i + 1 : token.sent.end]
+    return source.lemma_.lower() in _SOURCE_NOUNS and all(t.is_punct for t in rest)
 
 
 def _says(verb: Any) -> bool:
@@ -1249,6 +1377,18 @@ def _verb_claims(verb: Any) -> Iterator[_Claim | None]:
         orphan = _orphan_subject(verb)
         if orphan is not None and orphan.lemma_.lower() not in _NOT_CLAIMANTS:
             yield _claim_of(orphan, verb)
+    if (
+        not subjects
+        and verb.dep_ in ("advcl", "xcomp")
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        # "Clyburn invoked an anecdote, recalling how …": the participle's speaker is the
+        # subject of the clause it hangs on (only a participle with a clause of what was
+        # said: "…, publicly revealing a crack" claims nothing)
+        for child in verb.head.children:
+            if child.dep_ == "nsubj" and child.lemma_.lower() not in _NOT_CLAIMANTS:
+                yield _claim_of(child, verb)
 
 
 def _according_objects(token: Any) -> Iterator[Any]:
@@ -1355,9 +1495,17 @@ def _maker(source: Any) -> Any | None:
 
 def _source_owner(source: Any) -> Any | None:
     """The organisation or person named in front of a source ("FEC records", "USA TODAY
-    Network articles"): the last proper noun of its compounds."""
-    names = [c for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    Network articles"): the last proper noun or acronym of its compounds."""
+    names = [
+        c
+        for c in source.lefts
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or _ACRONYM.fullmatch(c.text))
+    ]
     return names[-1] if names and _speaker_like(names[-1]) else None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,7}")
+"""An acronym the tagger may take for a common noun ("FEC records")."""
 
 
 def _speaker_like(token: Any) -> bool:
@@ -1558,6 +1706,10 @@ def _sentence_figures(
             continue
         if previous is not None and _SUBSET_AFTER.match(text[phrase.end :]):
             figure = _subset_of(figure, previous)
+        elif previous is not None and previous.unit not in _CHANGE_UNITS and figure.unit is None:
+            between = text[previous.span.end - offset : phrase.start]
+            if len(between) <= 60 and _COMPARED_BETWEEN.search(between):
+                figure = replace(figure, unit=previous.unit)
         if pending is not None:
             between = text[pending[1] : phrase.start]
             first = pending[0]
@@ -1573,6 +1725,18 @@ def _sentence_figures(
 _SHARED_UNIT_BETWEEN = re.compile(r"(?i)^\s*(?:-\s*)?(?:to|or|and|-|–)\s*$")
 """Two numbers joined so that the unit is written once ("13.5 to 14.0 mm", "a 7- or
 8-inch screen"): the first takes the second's unit."""
+
+
+_CHANGE_UNITS = frozenset({None, "percent", "percentage point", "basis point"})
+"""Units of a change rather than of a level: "fell 0.4 per cent to 13,176" does not make
+the index level a percentage."""
+_COMPARED_BETWEEN = re.compile(
+    r"(?i)(?:\b(?:from|to|than|versus|vs\.?|against|compared\s+(?:with|to)|while|whereas)"
+    r"|\band\s*$)"
+)
+"""Words that set a unit-less number against the figure before it in its sentence ("3.9
+million headsets, up from 2.4 million", "rose 64 points to 4,577", "435 homes by open sale
+and 187 by tender"): the number counts in the same unit."""
 
 
 _SUBSET_AFTER = re.compile(r"(?i)^\s+of\s+(?:them|whom|those|these|which)\b")
@@ -1628,7 +1792,8 @@ def _figure(
     if phrase.vague and hedge == "exact":
         hedge = "approx"
     after = noun.idx + len(noun.text) if noun is not None else offset + phrase.end
-    unit = _unit(noun, phrase, doc_text(doc)[after : after + 40])
+    right_after = doc_text(doc)[offset + phrase.end : offset + phrase.end + 40]
+    unit = _unit(noun, phrase, doc_text(doc)[after : after + 40], right_after)
     what = _what(_anchor(noun, tokens, root), noun, phrase.percent is not None)
     if what is None and noun is not None and phrase.currency and unit != _noun_unit(noun):
         what = _compact(noun)

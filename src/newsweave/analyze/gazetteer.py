@@ -71,7 +71,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "United States", "America"),
     "RU": ("Russia",),
     "KR": ("South Korea",),
-    "KP": ("North Korea",),
+    "KP": ("North Korea", "DPRK", "D.P.R.K."),
     "BA": ("Bosnia", "Bosnia-Herzegovina"),
     "CZ": ("Czech Republic", "Czechia"),
     "NL": ("Holland",),
@@ -82,7 +82,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "MM": ("Burma",),
     "SZ": ("Swaziland",),
     "PS": ("Palestine", "West Bank", "Gaza"),
-    "VA": ("Vatican",),
+    "VA": ("Vatican", "Holy See", "Vatican City"),
     "AE": ("UAE", "Emirates"),
     "VN": ("Vietnam",),
     "LA": ("Laos",),
@@ -91,6 +91,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TW": ("Taiwan",),
     "CV": ("Cape Verde",),
     "TR": ("Turkey", "Türkiye"),
+    "TT": ("Trinidad and Tobago", "T&T"),
 }
 """Short and common country names pycountry and GeoNames lack."""
 

@@ -22,7 +22,8 @@ its span overlaps the literal (one-to-one, first come); a quantity that cannot b
   less_than/at_most/up_to/nearly.
 
 Unit mapping (ours → NewsQuant): ``percent`` and ``percentage point`` → ``percentage``;
-``person`` → ``people``; ``time`` ("four times") → ``count``; ISO currency codes → names
+``person`` → ``people``; ``time`` ("four times") → ``count``; ``tonne`` → ``metric ton``,
+``gigatonne`` → ``gigaton``; ISO currency codes → names
 (USD → ``dollar``, EUR → ``euro``, GBP → ``pound sterling``, JPY → ``japanese yen``,
 CNY → ``chinese yuan``, AUD → ``australian dollar``, … see ``CURRENCY_NAMES``);
 ``X per Y`` maps both sides (``USD per barrel`` → ``dollar per barrel``); counted-noun
@@ -80,6 +81,8 @@ CURRENCY_NAMES = MappingProxyType(
         "TRY": "turkish lira",
     }
 )
+_THEIR_NAMES = MappingProxyType({"tonne": "metric ton", "gigatonne": "gigaton"})
+"""Unit names NewsQuant spells otherwise."""
 _SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 _LITERAL = re.compile(
     r"(?i)(?:\d[\d,]*(?:\.\d+)?|\.\d+|\b(?:"
@@ -240,6 +243,8 @@ def _one_unit(unit: str) -> str:
         return "people"
     if unit == "time":
         return "count"
+    if unit in _THEIR_NAMES:
+        return _THEIR_NAMES[unit]
     return " ".join(_singular(w) for w in unit.lower().split())
 
 

@@ -60,6 +60,15 @@ NEARBY_WEIGHT = 1.0
 """Score of a reading next to another place of the document (decays with distance)."""
 NEARBY_SCALE_KM = 150.0
 """Distance at which the nearby score has fallen to 1/e."""
+PAIRED_WEIGHT = 0.3
+"""Score of a reading next to a *possible* reading of another of the document's ambiguous
+names (Paris, Tennessee beside Henry County, Tennessee, when both names have readings in
+several states): two names that can be read as neighbours most likely are."""
+PAIRED_SCALE_KM = 50
+"""Distance at which the paired score has fallen to 1/e (neighbours, not one region)."""
+PAIRED_MAX_READINGS = 20
+"""Only names with at most this many readings lend their readings' points (a name read in
+every state, "Washington", supports everything and so nothing)."""
 POPULATION_WEIGHT = 1.0
 """Score of a reading of ten million people (log scale: 1,000 people score 3/7 of it)."""
 KIND_PRIOR: Mapping[str, float] = MappingProxyType(
@@ -78,8 +87,10 @@ TOWN_FOCUS = 0.5
 """A town of 1,000 to 15,000 people rivals the gazetteer's readings of its name only in a
 document whose focus on the town's first-level division is at least this (relative to its
 main division), or with another of the document's places nearby."""
-BROAD_KINDS = ("country", "continent", "state", "subdivision", "region")
-"""Kinds of reading that keep towns of the same name out (see :func:`candidates`)."""
+BROAD_KINDS = ("country", "continent", "state", "region")
+"""Kinds of reading that keep towns of the same name out (see :func:`candidates`). A
+subdivision is not one of them: a département "Paris" is no reason to keep out Paris,
+Illinois, in a story about Edgar County."""
 
 DATELINE_WEIGHT = 2.0
 """Country-focus weight of the dateline place ("AMAKORO, Jan 9 (Halyard) -")."""
@@ -115,6 +126,9 @@ class PlaceContext:
     document names (states, provinces, counties, towns)."""
     nearby: tuple[tuple[float, float], ...] = ()
     """Points (lat, lon) of the document's other places that have a single reading."""
+    paired: tuple[tuple[float, float], ...] = ()
+    """Points of the possible readings of the document's other ambiguous names (see
+    :data:`PAIRED_WEIGHT`)."""
 
     def focus(self, country: str | None) -> float:
         """The weight of ``country`` relative to the document's main country (0 to 1)."""
@@ -245,8 +259,9 @@ def _median(values: Sequence[float]) -> float:
 
 def _country_points() -> dict[str, tuple[float, float]]:
     """Each country's reference point from the ``countryinfo`` package (MIT), which carries
-    the usual point of each country (France → 46, 2); a town median is a poor stand-in for
-    large countries."""
+    the usual point of each country (France → 46, 2), or GeoNames' where the two differ
+    (:func:`_geonames_country_points`); a town median is a poor stand-in for large
+    countries."""
     import countryinfo
 
     points: dict[str, tuple[float, float]] = {}
@@ -257,7 +272,18 @@ def _country_points() -> dict[str, tuple[float, float]]:
             continue
         if isinstance(code, str) and latlng and len(latlng) == 2:
             points[f"iso:{code.upper()}"] = (float(latlng[0]), float(latlng[1]))
+    points.update(_geonames_country_points())
     return points
+
+
+def _geonames_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' reference points of the countries where countryinfo's point lies far from
+    it (``resolve/data/country_points.yaml``): the point gazetteers and gold sets use."""
+    path = resources.files("newsweave.resolve").joinpath("data/country_points.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return {
+        f"iso:{code}": (float(value[0]), float(value[1])) for code, value in data["points"].items()
+    }
 
 
 @lru_cache(maxsize=1)
@@ -335,6 +361,9 @@ def candidates(
         found = found or [Place(name, "state", "US", None, None, 0, f"iso:US-{state}")]
         return [with_point(p) for p in found]
     found = gazetteer.lookup(name) or _user_prefix(gazetteer, name)
+    wider_name = area_aliases().get(normalize(name))
+    if not found and wider_name is not None:
+        return [with_point(p) for p in gazetteer.lookup(wider_name)]
     if any(p.id.startswith("user:") for p in found) or (name.isupper() and len(name) <= 4):
         return [with_point(p) for p in found]
     key = normalize(name)
@@ -403,10 +432,16 @@ def _population_score(place: Place) -> float:
 
 def _nearby_score(place: Place, context: PlaceContext) -> float:
     point = _point(place)
-    if point is None or not context.nearby:
+    if point is None:
         return 0.0
-    closest = min(distance_km(point, other) for other in context.nearby)
-    return NEARBY_WEIGHT * math.exp(-closest / NEARBY_SCALE_KM)
+    score = 0.0
+    if context.nearby:
+        closest = min(distance_km(point, other) for other in context.nearby)
+        score = NEARBY_WEIGHT * math.exp(-closest / NEARBY_SCALE_KM)
+    if context.paired:
+        closest = min(distance_km(point, other) for other in context.paired)
+        score = max(score, PAIRED_WEIGHT * math.exp(-closest / PAIRED_SCALE_KM))
+    return score
 
 
 def _parts(place: Place, context: PlaceContext) -> dict[str, float]:
@@ -455,6 +490,15 @@ def _not_points_data() -> dict[str, Any]:
     text = resources.files("newsweave.resolve").joinpath("data/not_points.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
+
+
+@lru_cache(maxsize=1)
+def area_aliases() -> Mapping[str, str]:
+    """Normalised name → the gazetteer name of the wider area it stands for ("EU" →
+    "Europe", "African" → "Africa"; ``resolve/data/area_aliases.yaml``)."""
+    path = resources.files("newsweave.resolve").joinpath("data/area_aliases.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return MappingProxyType({normalize(str(k)): str(v) for k, v in data["aliases"].items()})
 
 
 @lru_cache(maxsize=1)
@@ -545,6 +589,7 @@ def build_contexts(gazetteer: Gazetteer, doc: DocumentPlaces) -> dict[str, Place
     names = first_names(doc.names)
     focus = {k: name_focus(gazetteer, names[k]) for k in counts}
     points = {k: _single_point(gazetteer, names[k]) for k in counts}
+    paired = {k: _paired_points(gazetteer, names[k]) for k in counts if points[k] is None}
     countries: dict[str, float] = {}
     states: dict[str, float] = {}
     _add(countries, Counter(doc.demonyms), DEMONYM_WEIGHT)
@@ -552,7 +597,10 @@ def build_contexts(gazetteer: Gazetteer, doc: DocumentPlaces) -> dict[str, Place
         found = name_focus(gazetteer, doc.dateline)
         _add(countries, found[0], DATELINE_WEIGHT)
         _add(states, found[1], DATELINE_WEIGHT)
-    return {key: _context_without(key, counts, focus, points, countries, states) for key in counts}
+    return {
+        key: _context_without(key, counts, focus, points, countries, states, paired)
+        for key in counts
+    }
 
 
 def _add(total: dict[str, float], weights: Mapping[str, float], factor: float) -> None:
@@ -567,6 +615,7 @@ def _context_without(
     points: Mapping[str, tuple[float, float] | None],
     countries: Mapping[str, float],
     states: Mapping[str, float],
+    paired: Mapping[str, tuple[tuple[float, float], ...]],
 ) -> PlaceContext:
     """The context of name ``key``: the document's focus leaving out ``key``'s own part."""
     own_countries, own_states = dict(countries), dict(states)
@@ -575,7 +624,10 @@ def _context_without(
             _add(own_countries, by_country, counts[other])
             _add(own_states, by_state, counts[other])
     nearby = tuple(p for other, p in points.items() if other != key and p is not None)
-    return PlaceContext(MappingProxyType(own_countries), MappingProxyType(own_states), nearby)
+    pairs = tuple(p for other, found in paired.items() if other != key for p in found)
+    return PlaceContext(
+        MappingProxyType(own_countries), MappingProxyType(own_states), nearby, pairs
+    )
 
 
 def first_names(names: Sequence[str]) -> dict[str, str]:
@@ -592,6 +644,15 @@ def _single_point(gazetteer: Gazetteer, name: str) -> tuple[float, float] | None
     if len(found) != 1 or found[0].kind in KIND_PRIOR:
         return None
     return _point(found[0])
+
+
+def _paired_points(gazetteer: Gazetteer, name: str) -> tuple[tuple[float, float], ...]:
+    """The points of the town- and county-sized readings of an ambiguous name (none when it
+    has more than :data:`PAIRED_MAX_READINGS`)."""
+    found = candidates(gazetteer, name, rival_towns=True)
+    if len(found) < 2 or len(found) > PAIRED_MAX_READINGS:
+        return ()
+    return tuple(p for p in map(_point, (f for f in found if f.kind not in BROAD_KINDS)) if p)
 
 
 def resolve_names(gazetteer: Gazetteer, doc: DocumentPlaces) -> dict[str, Choice | None]:
