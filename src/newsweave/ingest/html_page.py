@@ -198,6 +198,7 @@ def read_html(content: str, *, url: str | None = None) -> Page:
         body = [p for p in body if p]
     page.published = _published(tree)
     marks = _landmarks(tree)
+    body = _unflattened(body, marks)
     placed = _place_body(body, marks)
     placed.extend(_recovered(body, marks))
     placed.extend(_extras(tree))
@@ -206,6 +207,89 @@ def read_html(content: str, *, url: str | None = None) -> Page:
     if not any(b.hint is None or b.hint is Role.STANDFIRST for b in page.blocks):
         raise ValueError("no article text found in the page")
     return page
+
+
+FLAT_WORDS = 60
+"""A body paragraph this long that is no element's text may be a flattened container."""
+FLAT_CLIMB = 6
+"""How many ancestors above the paragraphs' common one are tried as the flattened element."""
+_FLAT_PARTS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd"}
+    | {"table", "tbody", "thead", "tr", "td", "th", "blockquote", "section", "article"}
+    | {"header", "footer", "aside", "nav", "figure", "figcaption", "form", "br", "hr"}
+)
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def _unflattened(body: list[str], marks: list[_Landmark]) -> list[str]:
+    """Body paragraphs as the page breaks them: trafilatura sometimes returns a whole
+    layout-table cell as ONE paragraph (pages built of tables, no breaks it keeps), which
+    glues the article to the site's "Top stories" and partner lists. Such a paragraph (long,
+    no element's own text, holding the text of two or more of the page's paragraphs) is
+    replaced by the block-level pieces of the element that holds those paragraphs, when they
+    cover nearly all of it; the segment classifier then tells the article from the lists."""
+    keys = {mark.key for mark in marks}
+    out: list[str] = []
+    for paragraph in body:
+        key = text_key(paragraph)
+        pieces = None
+        if len(paragraph.split()) >= FLAT_WORDS and key not in keys:
+            pieces = _pieces(paragraph, key, marks)
+        out.extend(pieces or [paragraph])
+    return out
+
+
+def _pieces(paragraph: str, key: str, marks: list[_Landmark]) -> list[str] | None:
+    inside = [
+        m.element
+        for m in marks
+        if m.element.tag in _FLAT_PARTS and len(m.text.split()) >= 4 and m.key in key
+    ]
+    if len(inside) < 2:
+        return None
+    common = inside[0]
+    while common is not None and not all(
+        common is e or any(a is common for a in e.iterancestors()) for e in inside
+    ):
+        common = common.getparent()
+    for _ in range(FLAT_CLIMB):  # the flattened cell may hold more than the article's div
+        if common is None:
+            return None
+        runs = [r for r in _block_runs(common) if text_key(r) and text_key(r) in key]
+        if len(runs) >= 2 and sum(len(text_key(r)) for r in runs) >= 0.9 * len(key):
+            return runs
+        common = common.getparent()
+    return None
+
+
+def _block_runs(element: Any) -> list[str]:
+    """The text of ``element`` cut where a block-level element starts or ends (as a browser
+    breaks lines), each run with its spacing normalised."""
+    runs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = normalise_space("".join(current))
+        current.clear()
+        if text:
+            runs.append(text)
+
+    def walk(node: Any) -> None:
+        block = node.tag in _BLOCK_TAGS
+        if block:
+            flush()
+        current.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _SKIPPED_TAGS:
+                walk(child)
+            current.append(child.tail or "")
+        if block:
+            flush()
+
+    walk(element)
+    flush()
+    return runs
 
 
 RECOVER_WORDS = 15
