@@ -253,14 +253,18 @@ def _pieces(paragraph: str, key: str, marks: list[_Landmark]) -> list[str] | Non
         common is e or any(a is common for a in e.iterancestors()) for e in inside
     ):
         common = common.getparent()
+    best: list[str] | None = None
+    best_cover = 0.9 * len(key)
+    padded = f" {key} "
     for _ in range(FLAT_CLIMB):  # the flattened cell may hold more than the article's div
         if common is None:
-            return None
-        runs = [r for r in _block_runs(common) if text_key(r) and text_key(r) in key]
-        if len(runs) >= 2 and sum(len(text_key(r)) for r in runs) >= 0.9 * len(key):
-            return runs
+            break
+        runs = [r for r in _block_runs(common) if text_key(r) and f" {text_key(r)} " in padded]
+        cover = sum(len(text_key(r)) + 1 for r in runs)
+        if len(runs) >= 2 and cover > best_cover:
+            best, best_cover = runs, cover  # the smallest element that holds the most of it
         common = common.getparent()
-    return None
+    return best
 
 
 def _block_runs(element: Any) -> list[str]:
