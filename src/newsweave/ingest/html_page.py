@@ -203,7 +203,7 @@ def read_html(content: str, *, url: str | None = None) -> Page:
     placed.extend(_recovered(body, marks))
     placed.extend(_extras(tree))
     placed.sort(key=lambda item: item[0])
-    page.blocks = _dedupe(block for _, block in placed)
+    page.blocks = _deck(_dedupe(block for _, block in placed), page.description)
     if not any(b.hint is None or b.hint is Role.STANDFIRST for b in page.blocks):
         raise ValueError("no article text found in the page")
     return page
@@ -364,6 +364,33 @@ def _place_body(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Bl
             previous += 0.001
             placed.append((previous, Block(paragraph)))
     return placed
+
+
+DECK_WORDS = 40
+"""A page's own summary line (its meta description) above the body is at most this long."""
+
+
+def _deck(blocks: list[Block], description: str | None) -> list[Block]:
+    """The paragraph right under the headline that is the page's meta description, written
+    as a deck (no closing punctuation, unlike a lead paragraph), is the standfirst."""
+    if not description:
+        return blocks
+    heads = [i for i, b in enumerate(blocks) if b.hint is Role.HEADLINE]
+    if not heads or heads[0] + 1 >= len(blocks):
+        return blocks
+    index = heads[0] + 1
+    block = blocks[index]
+    text = block.text.strip()
+    if (
+        block.hint is None
+        and text_key(text) == text_key(description)
+        and len(text.split()) <= DECK_WORDS
+        and not text.endswith((".", "!", "?", "”", '"', ":"))
+    ):
+        out = list(blocks)
+        out[index] = Block(block.text, Role.STANDFIRST)
+        return out
+    return blocks
 
 
 def _dedupe(blocks: Any) -> list[Block]:

@@ -247,6 +247,7 @@ def classify(
         out.append(Classified(block, role))
     out = _credited(_teaser_bylines(_second_copy(_subheads(out))))
     out = _trailing_links(_other_dates(_furniture_runs(out, paste=paste)))
+    out = _bio_names(out)
     return _sandwiched(out) if paste else out
 
 
@@ -280,6 +281,27 @@ def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]
                 continue
         if item.role is Role.BODY:
             body_seen = True
+    return out
+
+
+BIO_NAME_WORDS = 5
+"""A name line above an author bio is at most this long ("Jane Roe", "Dr Ama K. Mensah")."""
+
+
+def _bio_names(items: list[Classified]) -> list[Classified]:
+    """The writer's name standing alone right above the bio that opens with it is the bio
+    box's heading, part of the bio (not a byline, not furniture)."""
+    out = list(items)
+    for index in range(len(out) - 1):
+        line, bio = out[index].block.text.strip(), out[index + 1]
+        if (
+            bio.role is Role.AUTHOR_BIO
+            and out[index].role in (Role.BYLINE, Role.BOILERPLATE, Role.BODY)
+            and 0 < _words(line) <= BIO_NAME_WORDS
+            and line[:1].isupper()
+            and text_key(bio.block.text).startswith(text_key(line) + " ")
+        ):
+            out[index] = Classified(out[index].block, Role.AUTHOR_BIO)
     return out
 
 
