@@ -23,7 +23,7 @@ from newsweave.model import Role
 _HINT_CLASSES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.AUTHOR_BIO, re.compile(r"(author[-_]?bio|\bbio\b|about[-_]the[-_]author|contributor)")),
     (Role.DISCLAIMER, re.compile(r"(disclaimer|editor[-_]?s?[-_]note|correction|syndicat)")),
-    (Role.CAPTION, re.compile(r"(caption|credit)")),
+    (Role.CAPTION, re.compile(r"(caption|(?<![a-z])credit)")),  # not "accreditation"
     (Role.BYLINE, re.compile(r"(byline|\bauthor\b|dateline|timestamp|published|\bmeta\b)")),
     (
         Role.STANDFIRST,
@@ -41,6 +41,19 @@ _HINT_CLASSES: list[tuple[Role, re.Pattern[str]]] = [
         ),
     ),
 ]
+_AUTHOR_CARD = re.compile(r"author|contributor|writer|columnist")
+_AUTHOR_LABEL = re.compile(
+    r"^(?:(?:news )?analysis|opinion|commentary|perspective|column|review|story|words|text|"
+    r"written|reported)\s+by\s+",
+    re.IGNORECASE,
+)
+"""A genre or credit label before the writer's name in an author string ("Analysis by …")."""
+_JOB_ONLY = re.compile(
+    r"\b(editor|correspondent|reporter|writer|columnist|contributor|staff|producer|analyst|"
+    r"anchor|intern)\b",
+    re.IGNORECASE,
+)
+"""A piece of an author string that is a job title ("CNN Editor-at-large"), not a name."""
 _TEXT_TAGS = {
     "p",
     "h1",
@@ -100,7 +113,8 @@ def _hint(element: Any, depth: int = 1) -> Role | None:
     """The role an element's own class or id names (``depth`` 2 also asks its parent)."""
     classes = _classes(element, depth)
     if element.tag == "figcaption":
-        return Role.CAPTION
+        # the text of an author card (photo, name, bio) is a bio, not a photo caption
+        return Role.AUTHOR_BIO if _AUTHOR_CARD.search(classes) else Role.CAPTION
     for role, pattern in _HINT_CLASSES:
         if pattern.search(classes):
             return role
@@ -480,4 +494,5 @@ def _authors(value: Any) -> list[str]:
     text = _clean(value)
     if not text:
         return []
-    return [a.strip() for a in re.split(r";|\band\b|,", text) if a.strip()]
+    parts = [_AUTHOR_LABEL.sub("", a.strip()) for a in re.split(r";|\band\b|,", text)]
+    return [a for a in parts if a and not _JOB_ONLY.search(a)]

@@ -414,12 +414,16 @@ def _teaser_bylines(items: list[Classified]) -> list[Classified]:
     while index < len(out):
         if out[index].role is Role.BODY and index > start:
             body_seen = True
+        if out[index].role is not Role.BYLINE:
+            index += 1
+            continue
         end = index
-        while end < len(out) and out[end].role is Role.BYLINE:
-            end += 1
+        while end < len(out) and out[end].role in (Role.BYLINE, Role.BOILERPLATE):
+            end += 1  # furniture between the teasers' bylines ("By", dates) does not end them
+        bylines = [k for k in range(index, end) if out[k].role is Role.BYLINE]
         later_body = any(item.role is Role.BODY for item in out[end:])
-        if body_seen and end - index >= 3 and not later_body:
-            for k in range(index, end):
+        if body_seen and len(bylines) >= 3 and not later_body:
+            for k in bylines:
                 out[k] = Classified(out[k].block, Role.BOILERPLATE)
         index = max(end, index + 1)
     return out
