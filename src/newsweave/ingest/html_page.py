@@ -23,7 +23,7 @@ from newsweave.model import Role
 _HINT_CLASSES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.AUTHOR_BIO, re.compile(r"(author[-_]?bio|\bbio\b|about[-_]the[-_]author|contributor)")),
     (Role.DISCLAIMER, re.compile(r"(disclaimer|editor[-_]?s?[-_]note|correction|syndicat)")),
-    (Role.CAPTION, re.compile(r"(caption|(?<![a-z])credit)")),  # not "accreditation"
+    (Role.CAPTION, re.compile(r"(caption|(?<!ac)credit)")),  # not "accreditation"
     (Role.BYLINE, re.compile(r"(byline|\bauthor\b|dateline|timestamp|published|\bmeta\b)")),
     (
         Role.STANDFIRST,
@@ -106,7 +106,7 @@ def _classes(element: Any, depth: int = 1) -> str:
             break
         names.append(f"{node.get('class', '')} {node.get('id', '')} {node.tag}")
         node = node.getparent()
-    return " ".join(names).lower()
+    return " ".join(names).lower().replace("_", "-")  # BEM: "header__dek" names a dek
 
 
 def _hint(element: Any, depth: int = 1) -> Role | None:
