@@ -17,7 +17,8 @@ VERSION = f"2.{cues_version()}"
 
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|dos|du|le|la)){0,4}"
 _BYLINE_RE = re.compile(
-    rf"^(by|words by|reporting by|written by)\s+{_NAME}"
+    rf"^((words|reporting|written|(news )?analysis|opinion|commentary|perspective|column|"
+    rf"review|story|text) )?by\s+{_NAME}"
     rf"(\s*(,|and|&)\s*{_NAME})*\b",
     re.IGNORECASE,
 )
