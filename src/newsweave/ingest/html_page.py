@@ -225,6 +225,9 @@ def read_html(content: str, *, url: str | None = None) -> Page:
 
 FLAT_WORDS = 60
 """A body paragraph this long that is no element's text may be a flattened container."""
+FLAT_TRIES = 12
+"""At most this many paragraphs of one page are tried as flattened cells (each try walks
+the page's paragraphs), so a hostile page of many long paragraphs costs little."""
 FLAT_CLIMB = 6
 """How many ancestors above the paragraphs' common one are tried as the flattened element."""
 _FLAT_PARTS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
@@ -245,10 +248,12 @@ def _unflattened(body: list[str], marks: list[_Landmark]) -> list[str]:
     cover nearly all of it; the segment classifier then tells the article from the lists."""
     keys = {mark.key for mark in marks}
     out: list[str] = []
+    tries = 0
     for paragraph in body:
         key = text_key(paragraph)
         pieces = None
-        if len(paragraph.split()) >= FLAT_WORDS and key not in keys:
+        if len(paragraph.split()) >= FLAT_WORDS and key not in keys and tries < FLAT_TRIES:
+            tries += 1
             pieces = _pieces(paragraph, key, marks)
         out.extend(pieces or [paragraph])
     return out
