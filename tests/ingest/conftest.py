@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import socket
 import threading
 import time
@@ -113,6 +114,42 @@ class Route:
     """Send the status line and headers one byte at a time, this many seconds apart."""
 
 
+JSON_FEED = json.dumps(
+    {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Brackwater Ledger",
+        "authors": [{"name": "Ledger newsroom"}],
+        "items": [
+            {
+                "id": "1",
+                "url": "https://ledger.invalid/ferry-fares",
+                "title": "Ferry fares frozen for the winter timetable",
+                "content_html": "<p>The Brackwater ferry company will keep its fares unchanged"
+                " until March, its board said on Tuesday, after a season in which passenger"
+                " numbers rose by a fifth.</p>",
+                "date_published": "2025-10-14T07:30:00+02:00",
+                "authors": [{"name": "Petra Lindqvist"}],
+            },
+            {
+                "id": "2",
+                "title": "Library hours extended",
+                "content_text": "The town library will open until nine on weekdays from"
+                " November, the council announced, after a petition signed by 1,200 residents.",
+                "date_modified": "2025-10-15T18:00:00Z",
+            },
+        ],
+    },
+    indent=1,
+)
+"""An original JSON Feed (version 1.1): one HTML item with its own author, one text item."""
+
+DATED_HTML = """<!doctype html><html><head><title>Harbour crane</title></head><body>
+<article><h1>New crane arrives at the harbour</h1>
+<p>A forty-metre crane arrived at Saltmere harbour by barge on Thursday, the port authority
+said, ready to load the first container ship of the new terminal.</p></article></body></html>"""
+"""A page that states no date of its own (its server sends Last-Modified)."""
+
+
 def _routes() -> dict[str, Route]:
     huge = b"<html><body><p>" + b"filler words " * 20_000 + b"</p></body></html>"
     bomb = gzip.compress(b"<html><body><p>" + b" " * 30_000_000, compresslevel=9)
@@ -131,6 +168,12 @@ def _routes() -> dict[str, Route]:
         "/feed-as-text.rss": Route(content_type="text/plain", body=FEED_RSS.encode()),
         "/atom": Route(content_type="application/atom+xml", body=FEED_ATOM.encode()),
         "/not-a-feed.xml": Route(content_type="application/xml", body=b"<config><a>1</a></config>"),
+        "/feed.json": Route(content_type="application/feed+json", body=JSON_FEED.encode()),
+        "/feed-as-json": Route(content_type="application/json", body=JSON_FEED.encode()),
+        "/data.json": Route(content_type="application/json", body=b'{"rows": [1, 2]}'),
+        "/dated.html": Route(
+            body=DATED_HTML.encode(), headers={"Last-Modified": "Fri, 17 Oct 2025 06:15:00 GMT"}
+        ),
         "/story/1": Route(body=STORY_HTML.format(n=1).encode()),
         "/story/3": Route(body=STORY_HTML.format(n=3).encode()),
         "/story/4": Route(body=STORY_HTML.format(n=4).encode()),

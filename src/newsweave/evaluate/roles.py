@@ -35,6 +35,8 @@ from newsweave.ingest.raw import Hints, RawItem
 from newsweave.model import Document
 
 TASK = "roles"
+HELDOUT = "roles_heldout.yaml"
+"""Pages labelled blind (never shown newsweave's roles) and never tuned on."""
 _META_DATE = [
     re.compile(r'property=["\']article:published_time["\'][^>]*content=["\'](\d{4}-\d\d-\d\d)'),
     re.compile(r'content=["\'](\d{4}-\d\d-\d\d)[^"\']*["\'][^>]*property=["\']article:published'),
@@ -83,9 +85,14 @@ def page_date(html: str) -> str | None:
     return None
 
 
-def labelled(data_dir: Path, limit: int | None = None) -> Iterator[Labelled]:
-    """The labelled benchmark pages, then the labelled pastes."""
-    pages = _load("roles_pages.yaml")
+def labelled(
+    data_dir: Path,
+    limit: int | None = None,
+    pages_file: str = "roles_pages.yaml",
+    pastes: bool = True,
+) -> Iterator[Labelled]:
+    """The labelled benchmark pages of ``pages_file``, then (``pastes``) the labelled pastes."""
+    pages = _load(pages_file)
     count = 0
     for page in load_pages(data_dir):
         if page.id not in pages or (limit is not None and count >= limit):
@@ -102,7 +109,7 @@ def labelled(data_dir: Path, limit: int | None = None) -> Iterator[Labelled]:
             entry.get("author"),
             str(entry.get("genre", "news")),
         )
-    for name, entry in _load("roles_pastes.yaml").items():
+    for name, entry in (_load("roles_pastes.yaml") if pastes else {}).items():
         if limit is not None and count >= limit:
             break
         count += 1
@@ -177,9 +184,7 @@ def _share(flags: list[bool] | None) -> float:
     return sum(flags) / len(flags) if flags else 0.0
 
 
-def run(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row]:
-    """Rows: overall and per-role accuracy, missed paragraphs, date/author/genre accuracy."""
-    found = tally(labelled(data_dir, limit), tick)
+def _rows(found: Tally, prefix: str = "") -> list[Row]:
     total = sum(found.total.values())
     rows = [
         Row(TASK, "newsweave", "accuracy", sum(found.right.values()) / total if total else 0.0),
@@ -195,4 +200,12 @@ def run(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row
         value = found.right[role] / found.total[role]
         rows.append(Row(TASK, "newsweave", f"{role}_accuracy", value))
         rows.append(Row(TASK, "newsweave", f"{role}_n", float(found.total[role])))
-    return rows
+    return [Row(r.task, r.system, prefix + r.metric, r.value) for r in rows]
+
+
+def run(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row]:
+    """Rows: overall and per-role accuracy, missed paragraphs, date/author/genre accuracy;
+    then the same for the blind-labelled held-out pages (``heldout_`` rows)."""
+    rows = _rows(tally(labelled(data_dir, limit), tick))
+    heldout = labelled(data_dir, limit, pages_file=HELDOUT, pastes=False)
+    return rows + _rows(tally(heldout, tick), "heldout_")

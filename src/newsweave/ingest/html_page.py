@@ -23,7 +23,7 @@ from newsweave.model import Role
 _HINT_CLASSES: list[tuple[Role, re.Pattern[str]]] = [
     (Role.AUTHOR_BIO, re.compile(r"(author[-_]?bio|\bbio\b|about[-_]the[-_]author|contributor)")),
     (Role.DISCLAIMER, re.compile(r"(disclaimer|editor[-_]?s?[-_]note|correction|syndicat)")),
-    (Role.CAPTION, re.compile(r"(caption|credit)")),
+    (Role.CAPTION, re.compile(r"(caption|(?<!ac)credit)")),  # not "accreditation"
     (Role.BYLINE, re.compile(r"(byline|\bauthor\b|dateline|timestamp|published|\bmeta\b)")),
     (
         Role.STANDFIRST,
@@ -41,6 +41,19 @@ _HINT_CLASSES: list[tuple[Role, re.Pattern[str]]] = [
         ),
     ),
 ]
+_AUTHOR_CARD = re.compile(r"author|contributor|writer|columnist")
+_AUTHOR_LABEL = re.compile(
+    r"^(?:(?:news )?analysis|opinion|commentary|perspective|column|review|story|words|text|"
+    r"written|reported)\s+by\s+",
+    re.IGNORECASE,
+)
+"""A genre or credit label before the writer's name in an author string ("Analysis by …")."""
+_JOB_ONLY = re.compile(
+    r"\b(editor|correspondent|reporter|writer|columnist|contributor|staff|producer|analyst|"
+    r"anchor|intern)\b",
+    re.IGNORECASE,
+)
+"""A piece of an author string that is a job title ("CNN Editor-at-large"), not a name."""
 _TEXT_TAGS = {
     "p",
     "h1",
@@ -93,14 +106,15 @@ def _classes(element: Any, depth: int = 1) -> str:
             break
         names.append(f"{node.get('class', '')} {node.get('id', '')} {node.tag}")
         node = node.getparent()
-    return " ".join(names).lower()
+    return " ".join(names).lower().replace("_", "-")  # BEM: "header__dek" names a dek
 
 
 def _hint(element: Any, depth: int = 1) -> Role | None:
     """The role an element's own class or id names (``depth`` 2 also asks its parent)."""
     classes = _classes(element, depth)
     if element.tag == "figcaption":
-        return Role.CAPTION
+        # the text of an author card (photo, name, bio) is a bio, not a photo caption
+        return Role.AUTHOR_BIO if _AUTHOR_CARD.search(classes) else Role.CAPTION
     for role, pattern in _HINT_CLASSES:
         if pattern.search(classes):
             return role
@@ -198,14 +212,107 @@ def read_html(content: str, *, url: str | None = None) -> Page:
         body = [p for p in body if p]
     page.published = _published(tree)
     marks = _landmarks(tree)
+    body = _unflattened(body, marks)
     placed = _place_body(body, marks)
     placed.extend(_recovered(body, marks))
     placed.extend(_extras(tree))
     placed.sort(key=lambda item: item[0])
-    page.blocks = _dedupe(block for _, block in placed)
+    page.blocks = _deck(_dedupe(block for _, block in placed), page.description)
     if not any(b.hint is None or b.hint is Role.STANDFIRST for b in page.blocks):
         raise ValueError("no article text found in the page")
     return page
+
+
+FLAT_WORDS = 60
+"""A body paragraph this long that is no element's text may be a flattened container."""
+FLAT_TRIES = 12
+"""At most this many paragraphs of one page are tried as flattened cells (each try walks
+the page's paragraphs), so a hostile page of many long paragraphs costs little."""
+FLAT_CLIMB = 6
+"""How many ancestors above the paragraphs' common one are tried as the flattened element."""
+_FLAT_PARTS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd"}
+    | {"table", "tbody", "thead", "tr", "td", "th", "blockquote", "section", "article"}
+    | {"header", "footer", "aside", "nav", "figure", "figcaption", "form", "br", "hr"}
+)
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def _unflattened(body: list[str], marks: list[_Landmark]) -> list[str]:
+    """Body paragraphs as the page breaks them: trafilatura sometimes returns a whole
+    layout-table cell as ONE paragraph (pages built of tables, no breaks it keeps), which
+    glues the article to the site's "Top stories" and partner lists. Such a paragraph (long,
+    no element's own text, holding the text of two or more of the page's paragraphs) is
+    replaced by the block-level pieces of the element that holds those paragraphs, when they
+    cover nearly all of it; the segment classifier then tells the article from the lists."""
+    keys = {mark.key for mark in marks}
+    out: list[str] = []
+    tries = 0
+    for paragraph in body:
+        key = text_key(paragraph)
+        pieces = None
+        if len(paragraph.split()) >= FLAT_WORDS and key not in keys and tries < FLAT_TRIES:
+            tries += 1
+            pieces = _pieces(paragraph, key, marks)
+        out.extend(pieces or [paragraph])
+    return out
+
+
+def _pieces(paragraph: str, key: str, marks: list[_Landmark]) -> list[str] | None:
+    inside = [
+        m.element
+        for m in marks
+        if m.element.tag in _FLAT_PARTS and len(m.text.split()) >= 4 and m.key in key
+    ]
+    if len(inside) < 2:
+        return None
+    common = inside[0]
+    while common is not None and not all(
+        common is e or any(a is common for a in e.iterancestors()) for e in inside
+    ):
+        common = common.getparent()
+    best: list[str] | None = None
+    best_cover = 0.9 * len(key)
+    padded = f" {key} "
+    for _ in range(FLAT_CLIMB):  # the flattened cell may hold more than the article's div
+        if common is None:
+            break
+        runs = [r for r in _block_runs(common) if text_key(r) and f" {text_key(r)} " in padded]
+        cover = sum(len(text_key(r)) + 1 for r in runs)
+        if len(runs) >= 2 and cover > best_cover:
+            best, best_cover = runs, cover  # the smallest element that holds the most of it
+        common = common.getparent()
+    return best
+
+
+def _block_runs(element: Any) -> list[str]:
+    """The text of ``element`` cut where a block-level element starts or ends (as a browser
+    breaks lines), each run with its spacing normalised."""
+    runs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = normalise_space("".join(current))
+        current.clear()
+        if text:
+            runs.append(text)
+
+    def walk(node: Any) -> None:
+        block = node.tag in _BLOCK_TAGS
+        if block:
+            flush()
+        current.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _SKIPPED_TAGS:
+                walk(child)
+            current.append(child.tail or "")
+        if block:
+            flush()
+
+    walk(element)
+    flush()
+    return runs
 
 
 RECOVER_WORDS = 15
@@ -276,6 +383,33 @@ def _place_body(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Bl
             previous += 0.001
             placed.append((previous, Block(paragraph)))
     return placed
+
+
+DECK_WORDS = 40
+"""A page's own summary line (its meta description) above the body is at most this long."""
+
+
+def _deck(blocks: list[Block], description: str | None) -> list[Block]:
+    """The paragraph right under the headline that is the page's meta description, written
+    as a deck (no closing punctuation, unlike a lead paragraph), is the standfirst."""
+    if not description:
+        return blocks
+    heads = [i for i, b in enumerate(blocks) if b.hint is Role.HEADLINE]
+    if not heads or heads[0] + 1 >= len(blocks):
+        return blocks
+    index = heads[0] + 1
+    block = blocks[index]
+    text = block.text.strip()
+    if (
+        block.hint is None
+        and text_key(text) == text_key(description)
+        and len(text.split()) <= DECK_WORDS
+        and not text.endswith((".", "!", "?", "”", '"', ":"))
+    ):
+        out = list(blocks)
+        out[index] = Block(block.text, Role.STANDFIRST)
+        return out
+    return blocks
 
 
 def _dedupe(blocks: Any) -> list[Block]:
@@ -365,4 +499,5 @@ def _authors(value: Any) -> list[str]:
     text = _clean(value)
     if not text:
         return []
-    return [a.strip() for a in re.split(r";|\band\b|,", text) if a.strip()]
+    parts = [_AUTHOR_LABEL.sub("", a.strip()) for a in re.split(r";|\band\b|,", text)]
+    return [a for a in parts if a and not _JOB_ONLY.search(a)]

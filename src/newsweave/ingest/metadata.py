@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from newsweave.ingest.datefind import find_dates
 from newsweave.model import PartialDate, Role
 
-_BY = re.compile(r"^\s*(?:by|words by|written by|reporting by)\s+(?P<rest>.+)$", re.IGNORECASE)
+_BY = re.compile(
+    r"^\s*(?:(?:words|written|reporting|(?:news )?analysis|opinion|commentary|perspective|"
+    r"column|review|story|text)\s+)?by\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+"""A byline, with a credit or genre label before "by" ("Analysis by NAME")."""
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|da|du|le|la))*")
 _CUT = re.compile(
     r"\s+(?:in|at|from)\s+[A-Z]|\s*[|·•—–-]\s|,\s*(?:[a-z]|\d|[A-Z][a-z]+\s+\d)|\s+\d|"

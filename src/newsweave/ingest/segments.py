@@ -17,7 +17,8 @@ VERSION = f"2.{cues_version()}"
 
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|dos|du|le|la)){0,4}"
 _BYLINE_RE = re.compile(
-    rf"^(by|words by|reporting by|written by)\s+{_NAME}"
+    rf"^((words|reporting|written|(news )?analysis|opinion|commentary|perspective|column|"
+    rf"review|story|text) )?by\s+{_NAME}"
     rf"(\s*(,|and|&)\s*{_NAME})*\b",
     re.IGNORECASE,
 )
@@ -59,11 +60,14 @@ _CREDITS_RE = re.compile(
 )
 """A wire story's credit line ("Reporting by A in X; Writing by B; Editing by C"): who
 wrote it, whatever the page's markup calls it."""
-RELATED_LINK_WORDS = 25
+RELATED_LINK_WORDS = 40
 _LIST_MARKS = ("- ", "• ", "· ")
 LINK_WORDS = 15
 """Below the article, a line this short without closing punctuation reads as a link."""
 _FURNITURE = (Role.BOILERPLATE, Role.AUTHOR_BIO, Role.BYLINE)
+_FURNITURE_ALL = (*_FURNITURE, Role.DISCLAIMER, Role.CAPTION)
+_PUBLISHED_WORD = re.compile(r"\b(published|updated|posted|modified|first)\b", re.I)
+"""A date line that says what the date is: the article's own, wherever it stands."""
 REPEAT_RUN = 3
 """This many repeated body paragraphs in a row are a second copy of the article."""
 REPEAT_WORDS = 12
@@ -187,6 +191,9 @@ def classify(
             in_comments = True  # readers' comments below the article are not the article
         if in_comments and role is None:
             role = Role.BOILERPLATE
+        heading = role is None and bool(cue("related_heads").search(block.text.strip()))
+        if heading and (seen_body or (headline is not None and index > headline)):
+            role = Role.BOILERPLATE  # "Popular on SITE": the heading of a list of links
         if in_related and role is None and _words(block.text) <= RELATED_LINK_WORDS:
             role = Role.BOILERPLATE  # a headline in a list of links to other stories
         else:
@@ -194,11 +201,18 @@ def classify(
                 bool(cue("related_heads").search(block.text.strip()))
                 or (in_related and role in (Role.BOILERPLATE, Role.BYLINE))  # dates, labels
             )
+        if role is Role.STANDFIRST and index == headline:
+            role = Role.HEADLINE  # the page title in a box marked as a summary
         if role is Role.HEADLINE and index != headline:
             role = Role.BOILERPLATE  # a second marked headline: a teaser
         if role is Role.AUTHOR_BIO and not seen_body:
             role = None
-        if role is Role.BYLINE and seen_body and is_date_line(block.text):
+        if (
+            role is Role.BYLINE
+            and seen_body
+            and is_date_line(block.text)
+            and not _PUBLISHED_WORD.search(block.text)
+        ):
             role = Role.BOILERPLATE  # dates of related stories below the article
         if role is None:
             if index == headline:
@@ -233,7 +247,8 @@ def classify(
             seen_body = True
         out.append(Classified(block, role))
     out = _credited(_teaser_bylines(_second_copy(_subheads(out))))
-    out = _furniture_runs(out, paste=paste)
+    out = _trailing_links(_other_dates(_furniture_runs(out, paste=paste)))
+    out = _bio_names(out)
     return _sandwiched(out) if paste else out
 
 
@@ -253,7 +268,9 @@ def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]
     tail = prose[-1] if prose else len(out)
     for index, item in enumerate(out):
         text = item.block.text.strip()
-        if item.role is Role.BODY and index > tail and out[index - 1].role in _FURNITURE:
+        listed = item.role is Role.CAPTION and text.startswith(_LIST_MARKS)
+        after = index > tail and out[index - 1].role in _FURNITURE
+        if (item.role is Role.BODY or listed) and after:
             link_item = text.startswith(_LIST_MARKS) and _words(text) <= 40
             label = (
                 (paste or out[index - 1].role is Role.BOILERPLATE)
@@ -265,6 +282,77 @@ def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]
                 continue
         if item.role is Role.BODY:
             body_seen = True
+    return out
+
+
+BIO_NAME_WORDS = 5
+"""A name line above an author bio is at most this long ("Jane Roe", "Dr Ama K. Mensah")."""
+
+
+def _bio_names(items: list[Classified]) -> list[Classified]:
+    """The writer's name standing alone right above the bio that opens with it is the bio
+    box's heading, part of the bio (not a byline, not furniture)."""
+    out = list(items)
+    for index in range(len(out) - 1):
+        line, bio = out[index].block.text.strip(), out[index + 1]
+        if (
+            bio.role is Role.AUTHOR_BIO
+            and out[index].role in (Role.BYLINE, Role.BOILERPLATE, Role.BODY)
+            and 0 < _words(line) <= BIO_NAME_WORDS
+            and line[:1].isupper()
+            and text_key(bio.block.text).startswith(text_key(line) + " ")
+        ):
+            out[index] = Classified(out[index].block, Role.AUTHOR_BIO)
+    return out
+
+
+def _other_dates(items: list[Classified]) -> list[Classified]:
+    """Bare date lines after the page's own dated byline that name other days are the dates
+    of teasers (a sidebar of other stories), not the article's; a line that says what the
+    date is ("Updated …", "First published …") stays a byline."""
+    from newsweave.ingest.datefind import find_dates
+
+    out = list(items)
+    own: set[str] = set()
+    for index, item in enumerate(out):
+        text = item.block.text
+        if item.role is not Role.BYLINE:
+            continue
+        days = {str(f.value) for f in find_dates(text) if f.has_year and f.value is not None}
+        if not days:
+            continue
+        if own and is_date_line(text) and not _PUBLISHED_WORD.search(text) and not days & own:
+            out[index] = Classified(item.block, Role.BOILERPLATE)
+        elif not own:
+            own = days
+    return out
+
+
+def _trailing_links(items: list[Classified]) -> list[Classified]:
+    """A run of two or more short list items without closing punctuation at the very end of
+    the article ("- 15 Amazing Images of Stars"), after the last paragraph of prose and
+    followed by nothing but furniture, is a list of links to other stories."""
+    out = list(items)
+    prose = [
+        i
+        for i, item in enumerate(out)
+        if item.role is Role.BODY
+        and _words(item.block.text) >= 20
+        and not item.block.text.lstrip().startswith(_LIST_MARKS)
+    ]
+    if not prose:
+        return out
+    tail = [i for i in range(prose[-1] + 1, len(out)) if out[i].role not in _FURNITURE_ALL]
+    links = [
+        i
+        for i in tail
+        if out[i].block.text.lstrip().startswith(_LIST_MARKS)
+        and _words(out[i].block.text) <= LINK_WORDS
+        and not out[i].block.text.rstrip().endswith((".", "!", "?", ":", ";"))
+    ]
+    if len(links) >= 2 and links == tail:
+        for i in links:
+            out[i] = Classified(out[i].block, Role.BOILERPLATE)
     return out
 
 
@@ -327,12 +415,16 @@ def _teaser_bylines(items: list[Classified]) -> list[Classified]:
     while index < len(out):
         if out[index].role is Role.BODY and index > start:
             body_seen = True
+        if out[index].role is not Role.BYLINE:
+            index += 1
+            continue
         end = index
-        while end < len(out) and out[end].role is Role.BYLINE:
-            end += 1
+        while end < len(out) and out[end].role in (Role.BYLINE, Role.BOILERPLATE):
+            end += 1  # furniture between the teasers' bylines ("By", dates) does not end them
+        bylines = [k for k in range(index, end) if out[k].role is Role.BYLINE]
         later_body = any(item.role is Role.BODY for item in out[end:])
-        if body_seen and end - index >= 3 and not later_body:
-            for k in range(index, end):
+        if body_seen and len(bylines) >= 3 and not later_body:
+            for k in bylines:
                 out[k] = Classified(out[k].block, Role.BOILERPLATE)
         index = max(end, index + 1)
     return out
@@ -391,8 +483,10 @@ def _base_role(block: Block) -> Role | None:
         return Role.BYLINE
     if block.hint is Role.STANDFIRST and looks_like_caption(text):
         return Role.CAPTION  # a credited photo caption in the summary slot
-    if block.hint in (Role.STANDFIRST, Role.CAPTION, Role.DISCLAIMER) and (
-        cue("boilerplate").search(text) or cue("series").search(text)
+    if (
+        block.hint in (Role.STANDFIRST, Role.CAPTION, Role.DISCLAIMER)
+        and (cue("boilerplate").search(text) or cue("series").search(text))
+        and not ("©" in text and _words(text) <= 12 and looks_like_caption(text))
     ):
         return Role.BOILERPLATE  # a widget inside a marked box ("Advertisement", "Close")
     if block.hint in (Role.HEADLINE, Role.STANDFIRST, Role.CAPTION, Role.BOILERPLATE):
@@ -438,7 +532,7 @@ def _find_headline(
     limit = first_body if first_body is not None else len(blocks)
     if title:
         for index in range(limit):
-            if base[index] is None and _same(blocks[index].text, title):
+            if base[index] in (None, Role.STANDFIRST) and _same(blocks[index].text, title):
                 return index
         return None
     anchor = next((i for i in range(limit) if base[i] is Role.BYLINE), limit)

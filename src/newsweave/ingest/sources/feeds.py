@@ -1,4 +1,8 @@
-"""RSS and Atom feeds: each item becomes one article, with the feed's metadata as hints.
+"""RSS, Atom and JSON feeds: each item becomes one article, with the feed's metadata as hints.
+
+A JSON Feed (https://jsonfeed.org, versions 1 and 1.1) is recognised by its content (an
+object naming the spec's version), whatever its media type or file name; its items are read
+into the same shape feedparser gives RSS/Atom items, so both go the same way from there.
 
 An item's full content (``content:encoded``, Atom ``content``) is used when present; an item
 that carries only a short summary has its linked page fetched when following is on (an
@@ -7,8 +11,10 @@ error fetching it is yielded for that item and the batch goes on), else the summ
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
+import json
 import re
 import time
 from collections.abc import Iterator, Mapping
@@ -25,11 +31,19 @@ from newsweave.ingest.raw import Format, Hints, RawItem
 from newsweave.ingest.sources.decode import (
     Outcome,
     check_bytes,
+    decode_bytes,
     guarded,
     read_limited,
     refuse_entities,
 )
-from newsweave.ingest.sources.http import FEED_ROOT, Fetched, fetch, make_client, page_item
+from newsweave.ingest.sources.http import (
+    FEED_ROOT,
+    JSON_FEED_ROOT,
+    Fetched,
+    fetch,
+    make_client,
+    page_item,
+)
 from newsweave.settings import Settings
 
 SUMMARY_WORDS = 80
@@ -42,6 +56,11 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 def looks_like_feed(data: bytes) -> bool:
     """Whether the start of ``data`` has an RSS/Atom/RDF root element."""
     return FEED_ROOT.search(data[:4096]) is not None
+
+
+def looks_like_json_feed(data: bytes) -> bool:
+    """Whether ``data`` starts like a JSON Feed (an object naming the jsonfeed.org version)."""
+    return JSON_FEED_ROOT.match(data[:4096]) is not None
 
 
 def iter_feed_file(
@@ -104,6 +123,74 @@ def parse_feed(
     return parsed
 
 
+def parse_json_feed(
+    data: bytes, subject: str, charset: str | None = None
+) -> tuple[dict[str, Any], list[Mapping[str, Any]]]:
+    """The feed's title and its items, each in the shape feedparser gives an RSS/Atom item
+    (``title``, ``link``, ``content``, ``summary``, ``published_parsed``, ``authors``);
+    NW113 when ``data`` is not a readable JSON Feed."""
+    try:
+        document = json.loads(decode_bytes(data, subject, declared=charset))
+    except json.JSONDecodeError as exc:
+        reason = f"not a readable JSON Feed ({exc.msg} at line {exc.lineno})"
+        raise NewsweaveError("NW113", subject, reason) from exc
+    except RecursionError:
+        raise NewsweaveError("NW113", subject, "JSON Feed nested too deeply") from None
+    if not isinstance(document, dict) or not isinstance(document.get("items"), list):
+        raise NewsweaveError("NW113", subject, "a JSON Feed needs an object with an items list")
+    feed_authors = _json_authors(document)
+    feed = {"title": _json_text(document.get("title"))}
+    return feed, [_json_entry(item, feed_authors) for item in document["items"]]
+
+
+def _json_entry(item: Any, feed_authors: list[dict[str, str]]) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        return {}  # reported for its item as having neither content nor summary
+    content = []
+    for key, media_type in (("content_html", "text/html"), ("content_text", "text/plain")):
+        value = _json_text(item.get(key))
+        if value:
+            content.append({"value": value, "type": media_type})
+            break
+    return {
+        "title": _json_text(item.get("title")),
+        "title_detail": {"type": "text/plain"},
+        "link": _json_text(item.get("url")) or _json_text(item.get("external_url")),
+        "content": content,
+        "summary": _json_text(item.get("summary")),
+        "summary_detail": {"type": "text/plain"},
+        "published_parsed": _json_time(item.get("date_published"))
+        or _json_time(item.get("date_modified")),
+        "authors": _json_authors(item) or feed_authors,
+    }
+
+
+def _json_text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _json_time(value: Any) -> time.struct_time | None:
+    """An RFC 3339 date as a UTC struct_time (as feedparser gives); None when invalid."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).timetuple()
+
+
+def _json_authors(node: dict[str, Any]) -> list[dict[str, str]]:
+    """Version 1.1 ``authors`` (a list), else version 1 ``author`` (one object)."""
+    found = node.get("authors")
+    if not isinstance(found, list):
+        found = [node.get("author")]
+    names = [_json_text(a.get("name")).strip() for a in found if isinstance(a, dict)]
+    return [{"name": name} for name in names if name]
+
+
 def _iter_file(path: Path, subject: str, settings: Settings, follow: bool) -> Iterator[Outcome]:
     data = read_limited(path, subject, settings.ingest.max_bytes)
     yield from _iter_bytes(data, subject, settings, follow, None, None)
@@ -118,12 +205,16 @@ def _iter_bytes(
     charset: str | None,
 ) -> Iterator[Outcome]:
     check_bytes(data, subject)
-    refuse_entities(data, subject)
-    parsed = parse_feed(data, subject, base_url, charset)
-    entries: list[Mapping[str, Any]] = list(parsed.entries)
+    entries: list[Mapping[str, Any]]
+    if looks_like_json_feed(data):
+        feed, entries = parse_json_feed(data, subject, charset)
+    else:
+        refuse_entities(data, subject)
+        parsed = parse_feed(data, subject, base_url, charset)
+        feed, entries = parsed.feed, list(parsed.entries)
     if not entries:
         raise NewsweaveError("NW103", subject, "the feed has no items")
-    publisher = _clean_title(parsed.feed)
+    publisher = _clean_title(feed)
     wants_page = [follow and _wants_page(entry) for entry in entries]
     until = time.monotonic() + settings.fetch.feed_seconds  # the feed's budget for its links
     with ExitStack() as stack:

@@ -26,7 +26,7 @@ from newsweave.ingest.sources.decode import (
     read_limited,
     sniff_format,
 )
-from newsweave.ingest.sources.feeds import iter_feed_file, looks_like_feed
+from newsweave.ingest.sources.feeds import iter_feed_file, looks_like_feed, looks_like_json_feed
 from newsweave.ingest.sources.jsonl import iter_json, iter_jsonl
 from newsweave.ingest.sources.warc import iter_warc
 from newsweave.settings import Settings
@@ -178,7 +178,15 @@ def _read_file(path: Path, subject: str, settings: Settings, follow: bool) -> It
         _check_link(path, subject)
     if kind not in ("warc", "jsonl"):  # these two are bounded record by record
         _check_size(path, subject, settings.ingest.max_bytes)
+    if kind == "json" and _is_json_feed(path, subject):
+        kind = "feed"
     yield from _dispatch(kind, path, subject, settings, follow)
+
+
+def _is_json_feed(path: Path, subject: str) -> bool:
+    """Whether a ``.json`` file is a JSON Feed (read as a feed) rather than article records."""
+    with open_regular(path, subject) as handle:
+        return looks_like_json_feed(handle.read(_SNIFF))
 
 
 def _dispatch(

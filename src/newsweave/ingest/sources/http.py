@@ -8,6 +8,8 @@ connection goes through :mod:`.guard`: private addresses are refused (NW125) unl
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import re
 import time
 import zlib
@@ -43,18 +45,24 @@ FEED_TYPES = frozenset(
         "text/xml",
         "text/rss+xml",
         "text/atom+xml",
+        "application/feed+json",
     }
 )
-"""Media types servers use for RSS/Atom/RDF feeds in practice (the x- forms included)."""
+"""Media types servers use for RSS/Atom/RDF feeds and JSON Feeds in practice (the x- forms
+included)."""
+JSON_TYPES = frozenset({"application/json"})
+"""Generic JSON: fetched, and read as a feed only when it is a JSON Feed (else NW110)."""
 SNIFFED_TYPES = frozenset({"text/plain", ""})
 """Generic or missing types: the body is a feed when it starts like one."""
 FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF|channel)[\s>]", re.I)
-ACCEPTED_TYPES = HTML_TYPES | TEXT_TYPES | FEED_TYPES
+JSON_FEED_ROOT = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{.*?"https?://jsonfeed\.org/version/', re.S)
+"""The start of a JSON Feed (https://jsonfeed.org): an object naming the spec's version."""
+ACCEPTED_TYPES = HTML_TYPES | TEXT_TYPES | FEED_TYPES | JSON_TYPES
 _CHUNK = 65536
 
 _ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-    "application/x-rss+xml,"
+    "application/x-rss+xml,application/feed+json,"
     "application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8"
 )
 
@@ -73,14 +81,22 @@ class Fetched:
     """The body as received (after transfer decoding), for parsers that decode themselves."""
     charset: str | None = None
     """The charset the Content-Type header named, if any."""
+    last_modified: str | None = None
+    """The HTTP Last-Modified header as an ISO UTC datetime, if the server sent a valid one."""
 
     @property
     def is_feed(self) -> bool:
-        """Whether the server labelled the body as a feed, or gave a generic type to a body
-        that starts like one."""
-        if self.content_type in SNIFFED_TYPES:
-            return FEED_ROOT.search(self.data[:4096]) is not None
+        """Whether the server labelled the body as a feed, or gave a generic type (or JSON) to
+        a body that starts like one."""
+        if self.content_type in SNIFFED_TYPES | JSON_TYPES:
+            return looks_like_any_feed(self.data)
         return self.content_type in FEED_TYPES
+
+
+def looks_like_any_feed(data: bytes) -> bool:
+    """Whether ``data`` starts like an RSS/Atom/RDF feed or a JSON Feed."""
+    head = data[:4096]
+    return FEED_ROOT.search(head) is not None or JSON_FEED_ROOT.match(head) is not None
 
 
 def is_url(source: str) -> bool:
@@ -138,11 +154,14 @@ def fetch(
 def page_item(fetched: Fetched, source: str, hints: Hints | None = None) -> RawItem:
     """The fetched page as one item; ``hints.url`` is set to the final URL."""
     base = hints or Hints()
+    captured = base.captured or fetched.last_modified
     return RawItem(
         source=source,
         content=fetched.text,
         format=_page_format(fetched),
-        hints=Hints(base.title, base.published, base.authors, base.publisher, fetched.url_final),
+        hints=Hints(
+            base.title, base.published, base.authors, base.publisher, fetched.url_final, captured
+        ),
     )
 
 
@@ -183,8 +202,24 @@ def _read_response(response: httpx.Response, url: str, settings: FetchSettings) 
     if media_type and media_type not in ACCEPTED_TYPES:
         raise NewsweaveError("NW110", url, f"content type {media_type}")
     data = _read_body(response, url, settings)
+    if media_type in JSON_TYPES and not looks_like_any_feed(data):
+        raise NewsweaveError("NW110", url, f"content type {media_type} (not a JSON Feed)")
     text = decode_bytes(data, url, declared=charset)
-    return Fetched(str(response.url), media_type, text, data, charset)
+    modified = _http_date(response.headers.get("last-modified", ""))
+    return Fetched(str(response.url), media_type, text, data, charset, modified)
+
+
+def _http_date(value: str) -> str | None:
+    """An HTTP date header (RFC 9110) as an ISO UTC datetime; None when absent or invalid."""
+    if not value.strip():
+        return None
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _read_body(response: httpx.Response, url: str, settings: FetchSettings) -> bytes:
