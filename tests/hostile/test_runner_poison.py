@@ -17,8 +17,10 @@ from newsweave.store.sqlite import Store
 from tests.hostile.cases import GOOD_ARTICLE
 from tests.hostile.run import ingest, stored_and_analysed
 
-TIME_CAP = 45.0
-"""Seconds per run; with runner budgets a run takes well under 20 s."""
+TIME_CAP = 150.0
+"""Seconds per run: a guard against a run the budgets fail to stop (without them such a run
+takes many minutes). With runner budgets a run takes well under 20 s on a quiet machine;
+the cap leaves room for a loaded one (45 s was hit at load average 15 on 2 cores)."""
 
 pytestmark = pytest.mark.slow
 
