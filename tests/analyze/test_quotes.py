@@ -281,3 +281,17 @@ def test_slogans_need_a_cue_verb() -> None:
     assert q.speaker_text == "Protesters" and q.verb == "chant"
     on_placard = quotes("A placard at the march read: “Our petrol pays for their port.”")
     assert direct(on_placard) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TALLBRO, June 9 - Governor Edda Lunn said on Friday that the dam would be inspected.",
+        "OSTRAVEN, Feb. 2 - Commissioner Piet Vark said the border would stay open.",
+    ],
+)
+def test_dateline_fragment_is_never_the_speaker(text: str) -> None:
+    (q,) = quotes(text)
+    assert q.speaker_text is not None
+    assert q.speaker_text.split()[-1] in ("Lunn", "Vark"), q.speaker_text
+    assert "-" not in q.speaker_text and not q.speaker_text[0].isdigit()

@@ -366,7 +366,7 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
                 if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                     return _phrase(verb.head)
                 if _dateline(child):
-                    return _after_dateline(child)
+                    return _after_dateline(child, verb)
                 return None if child.pos_ in NOT_SPEAKER_POS else _phrase(child)
         if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             break
@@ -388,14 +388,28 @@ def _dateline(token: Any) -> bool:
     return bool(at_start and token.text.isupper() and len(token.text) > 1 and token.is_alpha)
 
 
-def _after_dateline(token: Any) -> tuple[int, int] | None:
-    """The subject written after the dateline's dash ("– Correspondents for RFE/RL")."""
+def _after_dateline(token: Any, verb: Any) -> tuple[int, int] | None:
+    """The subject written after the dateline's dash ("– Correspondents for RFE/RL"): a
+    second subject of the verb if the parser found one, else the first noun after the dash
+    taken up to the head of its compound ("- Mayor Ilse Varga" → "Mayor Ilse Varga"),
+    never reaching back over the dash ("18 - Mayor")."""
     sent = token.sent
     dash = next((t for t in sent if t.i > token.i and t.text in ("–", "—", "-")), None)
     if dash is None:
         return None
-    noun = next((t for t in sent if t.i > dash.i and t.pos_ in ("NOUN", "PROPN")), None)
-    return _phrase(noun) if noun is not None else None
+    noun = next(
+        (c for c in verb.children if c.dep_ in SUBJECTS and c.i > dash.i),
+        next((t for t in sent if t.i > dash.i and t.pos_ in ("NOUN", "PROPN")), None),
+    )
+    if noun is None:
+        return None
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
+        noun = noun.head
+    lo, hi = _phrase(noun)
+    after = next((t for t in sent if t.i > dash.i and not t.is_space), None)
+    if after is not None and lo < after.idx:
+        lo = after.idx
+    return (lo, hi) if lo < hi else None
 
 
 def _governing_verb(node: Any) -> Any:
