@@ -90,3 +90,27 @@ def test_two_part_family_name_chains_its_short_forms() -> None:
     full = people["Rosa Elena Vidal Cortés"]
     assert {"Vidal Cortés", "Vidal", "Rosa Vidal"} <= full, people
     assert "Rosa Hartmann" in people and "Rosa Hartmann" not in full
+
+
+def test_byline_desk_is_no_person() -> None:
+    from newsweave.analyze.nlp import load
+    from newsweave.analyze.prepare import context_for
+    from newsweave.model import Document, Role, Segment, content_id
+    from tests.analyze.test_names import PLACES
+
+    text = (
+        "Grain exports rose by a fifth in May, Kessler Wire Business reported, while "
+        "Mara Voigt wrote that the port would need new silos."
+    )
+    document = Document(
+        content_id("d", text),
+        "test",
+        text,
+        (Segment(Role.BODY, 0, len(text)),),
+        authors=("Kessler Wire Business", "Mara Voigt"),
+    )
+    found = {
+        c.text: c.type for c in find_candidates(context_for(document, load(), PLACES), gazetteer())
+    }
+    assert found.get("Mara Voigt") == "PERSON"
+    assert found.get("Kessler Wire Business") != "PERSON", found

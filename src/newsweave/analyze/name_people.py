@@ -39,6 +39,7 @@ class PersonCues:
     titles: frozenset[str]
     describing: frozenset[str]
     credits: tuple[str, ...]
+    desk_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,13 @@ def person_cues() -> PersonCues:
         frozenset(str(w).lower() for w in data["title_words"]),
         frozenset(str(w).lower() for w in data["describing_words"]),
         tuple(str(w).lower() for w in data["credit_markers"]),
+        frozenset(str(w) for w in data["desk_words"]),
     )
+
+
+def is_desk(name: str) -> bool:
+    """Whether a byline's author is a desk or an outlet ("Halden Post Business")."""
+    return any(w in person_cues().desk_words for w in name.split())
 
 
 def is_given_name(word: str) -> bool:

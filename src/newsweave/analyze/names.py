@@ -22,6 +22,7 @@ from newsweave.analyze.context import Context, StageInfo, doc_text
 from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
 from newsweave.analyze.name_cues import retyped
 from newsweave.analyze.name_people import (
+    is_desk,
     missed_people,
     mistyped_people,
     person_cues,
@@ -943,7 +944,7 @@ def _author_candidates(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for author in ctx.document.authors:
         name = " ".join(author.split())
-        if len(name.split()) < 2:
+        if len(name.split()) < 2 or is_desk(name):
             continue
         for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             yield Candidate(found.start(), found.end(), name, "PERSON", "author", "PERSON")
