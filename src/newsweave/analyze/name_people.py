@@ -10,12 +10,15 @@ and ``data/person_cues.yaml`` (title words, describing words). Three rules:
 - **mistyped people**: a name of two to four name words that the model typed as an
   organisation or a place and that opens with a given name is a person, unless a word of it
   heads an institution or the name is a known place;
+- **possessives**: "the Liberal Union's Holt" read as one organisation is the
+  organisation and the person;
 - **describing words**: a capitalised adjective or participle before a surname ("Embattled
   Varga") is not part of the name: the name is the surname.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -30,6 +33,7 @@ from newsweave.analyze.gazetteer import Gazetteer, normalize
 
 PERSON = "PERSON"
 MISTYPED = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PARTICLES = frozenset({"de", "del", "da", "dos", "van", "von", "der", "la", "le", "di", "y"})
 
 
@@ -124,7 +128,7 @@ def _name_token(token: Any, not_names: frozenset[str]) -> bool:
 
 
 def mistyped_people(
-    cands: Sequence[Candidate], not_names: frozenset[str], gazetteer: Gazetteer
+    text: str, cands: Sequence[Candidate], not_names: frozenset[str], gazetteer: Gazetteer
 ) -> list[Candidate]:
     """Names typed as organisations or places that open with a given name are people; so
     is a lone word that is the given name of a person the document names in full ("Luisa"
@@ -138,8 +142,34 @@ def mistyped_people(
     for cand in cands:
         if cand.type in MISTYPED and _named_person(cand, firsts, not_names, gazetteer):
             cand = replace(cand, type=PERSON, source="ner+given-name", place=None, country=None)
+        elif cand.type in PLACE_TYPES and _owned_name(text, cand, out, not_names, gazetteer):
+            cand = replace(cand, type=PERSON, source="ner+context", place=None, country=None)
         out.append(cand)
     return out
+
+
+def _owned_name(
+    text: str,
+    cand: Candidate,
+    before: Sequence[Candidate],
+    not_names: frozenset[str],
+    gazetteer: Gazetteer,
+) -> bool:
+    """ "the Farmers League's Brannigan": an unknown place right after an organisation's
+    possessive is one of its people."""
+    owner = before[-1] if before else None
+    if owner is None or owner.type != "ORG" or " " in cand.text or cand.text in not_names:
+        return False
+    between = text[owner.end : cand.start]
+    return (
+        between.strip() in ("'s", "’s", "")
+        and text[cand.start - 3 : cand.start].strip()
+        in (
+            "'s",
+            "’s",
+        )
+        and not gazetteer.lookup(cand.text)
+    )
 
 
 def _named_person(
@@ -202,3 +232,24 @@ def with_second_surname(doc: Any, cand: Candidate, not_names: frozenset[str]) ->
         end = nxt.idx + len(nxt.text)
         return replace(cand, end=end, text=doc_text(doc)[cand.start : end])
     return cand
+
+
+_POSSESSIVE = re.compile(
+    r"^(?P<owner>.+?)['’]s\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$"
+)
+
+
+def split_possessive(cand: Candidate, not_names: frozenset[str]) -> list[Candidate]:
+    """ "[the Liberal Union's Holt]" read as one organisation: the owner before "'s" and
+    the person after it ("the LU's Holt" is Holt, of the LU)."""
+    if cand.type not in ("ORG", "GPE", "NORP"):
+        return [cand]
+    match = _POSSESSIVE.match(cand.text)
+    if match is None or any(w in not_names for w in match.group("name").split()):
+        return [cand]
+    owner_end = cand.start + match.end("owner")
+    name_start = cand.start + match.start("name")
+    return [
+        replace(cand, end=owner_end, text=match.group("owner")),
+        Candidate(name_start, cand.end, match.group("name"), PERSON, "ner+context", cand.label),
+    ]

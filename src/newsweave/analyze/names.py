@@ -26,6 +26,7 @@ from newsweave.analyze.name_people import (
     missed_people,
     mistyped_people,
     person_cues,
+    split_possessive,
     with_second_surname,
     without_describing_word,
 )
@@ -243,7 +244,8 @@ def _repaired(ctx: Context, raw: list[Candidate], gazetteer: Gazetteer) -> list[
         for c in split
     ]
     joined = _joined_coordination(ctx.doc, extended)
-    return name_spans.repaired(text, [_person_after_title(c) for c in joined])
+    repaired = name_spans.repaired(text, [_person_after_title(c) for c in joined])
+    return [part for c in repaired for part in split_possessive(c, NOT_NAME_WORDS)]
 
 
 def _split_coordinated(cand: Candidate, gazetteer: Gazetteer) -> list[Candidate]:
@@ -910,7 +912,7 @@ def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
     merged = _without_overlaps([merged, _acronyms(text, merged), _name_parts(ctx, merged)])
     facts = _facts(ctx, merged)
     typed = retyped(ctx.doc, [retype(c, ctx, gazetteer, facts) for c in merged], gazetteer)
-    typed = mistyped_people(typed, NOT_NAME_WORDS, gazetteer)
+    typed = mistyped_people(text, typed, NOT_NAME_WORDS, gazetteer)
     typed = _joined_people([_without_title(c) for c in _consistent(typed)], text)
     typed = [without_describing_word(c, text) for c in typed]
     return [c for c in typed if not is_junk(c, ctx)]

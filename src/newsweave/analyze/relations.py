@@ -433,8 +433,11 @@ def found_relations(
     found: list[_Found] = []
     for role in _roles(docview):
         found.extend(_role_relations(docview, role))
+    from newsweave.analyze.relation_membership import membership
+
     for extractor in (_ownership, _marriage, _leadership, _led_compounds, _grouping, _place_in):
         found.extend(extractor(docview))
+    found.extend(membership(docview))
     found.extend(_title_positions(docview, found))
     found.extend(_gazetteer_places(docview, readings, countries))
     found = [f for f in _with_inverses(found) if f.subject != f.object]
