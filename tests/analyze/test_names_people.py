@@ -114,3 +114,9 @@ def test_byline_desk_is_no_person() -> None:
     }
     assert found.get("Mara Voigt") == "PERSON"
     assert found.get("Kessler Wire Business") != "PERSON", found
+
+
+def test_occasion_is_an_event_not_an_actor() -> None:
+    found = typed("Delegates cheered at the Coastal Workers convention in Varna on Friday.")
+    assert found.get("Coastal Workers convention", "EVENT") == "EVENT", found
+    assert not any(t in ("ORG", "PERSON") and "convention" in n for n, t in found.items())

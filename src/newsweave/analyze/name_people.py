@@ -12,6 +12,8 @@ and ``data/person_cues.yaml`` (title words, describing words). Three rules:
   heads an institution or the name is a known place;
 - **possessives**: "the Liberal Union's Holt" read as one organisation is the
   organisation and the person;
+- **occasions**: a name ending in a lower-case occasion noun ("the Democratic National
+  convention") is an event;
 - **describing words**: a capitalised adjective or participle before a surname ("Embattled
   Varga") is not part of the name: the name is the surname.
 """
@@ -44,6 +46,7 @@ class PersonCues:
     describing: frozenset[str]
     credits: tuple[str, ...]
     desk_words: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +62,7 @@ def person_cues() -> PersonCues:
         frozenset(str(w).lower() for w in data["describing_words"]),
         tuple(str(w).lower() for w in data["credit_markers"]),
         frozenset(str(w) for w in data["desk_words"]),
+        frozenset(str(w) for w in data["event_nouns"]),
     )
 
 
@@ -253,3 +257,15 @@ def split_possessive(cand: Candidate, not_names: frozenset[str]) -> list[Candida
         replace(cand, end=owner_end, text=match.group("owner")),
         Candidate(name_start, cand.end, match.group("name"), PERSON, "ner+context", cand.label),
     ]
+
+
+def as_event(cand: Candidate) -> Candidate:
+    """ "Democratic National convention": a name ending in a lower-case noun of an
+    occasion is an event, not an actor."""
+    words = cand.text.split()
+    last = words[-1] if words else ""
+    if cand.type not in ("ORG", "PERSON") or len(words) < 2 or not last.islower():
+        return cand
+    if last not in person_cues().event_nouns:
+        return cand
+    return replace(cand, type="EVENT", source="ner+context", place=None, country=None)

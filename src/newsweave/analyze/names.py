@@ -22,6 +22,7 @@ from newsweave.analyze.context import Context, StageInfo, doc_text
 from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
 from newsweave.analyze.name_cues import retyped
 from newsweave.analyze.name_people import (
+    as_event,
     is_desk,
     missed_people,
     mistyped_people,
@@ -914,7 +915,7 @@ def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
     typed = retyped(ctx.doc, [retype(c, ctx, gazetteer, facts) for c in merged], gazetteer)
     typed = mistyped_people(text, typed, NOT_NAME_WORDS, gazetteer)
     typed = _joined_people([_without_title(c) for c in _consistent(typed)], text)
-    typed = [without_describing_word(c, text) for c in typed]
+    typed = [as_event(without_describing_word(c, text)) for c in typed]
     return [c for c in typed if not is_junk(c, ctx)]
 
 
