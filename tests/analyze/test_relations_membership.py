@@ -54,3 +54,8 @@ def test_a_country_leading_a_bloc_is_its_member() -> None:
     assert ("Tanzania", "leads", "East Lakes Union") in found
     assert ("Tanzania", "member_of", "East Lakes Union") in found
     assert ("Kenya", "member_of", "East Lakes Union") in found
+
+
+def test_a_body_owned_by_a_body_is_no_employee() -> None:
+    found = ties("Analysts said the Navy's Harbor Command should take over the port patrols.")
+    assert not any(p == "employed_by" for _, p, _ in found), found

@@ -69,8 +69,8 @@ def _party_like(d: _Doc, actor: str | None) -> bool:
 
 def _affiliation(d: _Doc, person: str | None, org: str | None) -> str | None:
     """The predicate tying a person to an organisation named beside them, if any."""
-    if person is None or org is None or person == org or not _personlike(d, person):
-        return None
+    if person is None or org is None or person == org or _type(d, person) != "PERSON":
+        return None  # a name typed as a body is no one's employee ("the Pentagon's X Command")
     if _party_like(d, org):
         return "member_of"
     return "employed_by" if _type(d, org) == "ORG" else None
@@ -107,7 +107,7 @@ def _of_or_possessive(d: _Doc) -> Iterator[_Found]:
         if token.i not in d.mention_of:
             continue
         person = np_actor(d, token)
-        if person is None or not _personlike(d, person):
+        if person is None or _type(d, person) != "PERSON":
             continue
         for child in token.children:
             org_token = None
