@@ -120,3 +120,9 @@ def test_occasion_is_an_event_not_an_actor() -> None:
     found = typed("Delegates cheered at the Coastal Workers convention in Varna on Friday.")
     assert found.get("Coastal Workers convention", "EVENT") == "EVENT", found
     assert not any(t in ("ORG", "PERSON") and "convention" in n for n, t in found.items())
+
+
+def test_editor_bracket_is_not_part_of_a_name() -> None:
+    found = typed("Officials said [Interior Minister Pavel] Drozd had ordered the raids.")
+    assert not any("]" in name or "[" in name for name in found), found
+    assert found.get("Drozd") == "PERSON", found

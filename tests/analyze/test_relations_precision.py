@@ -35,3 +35,11 @@ def test_a_bloc_groups_its_members() -> None:
     )
     members = {s for s, p, o in found if p == "member_of" and o == "Southern Coast Union"}
     assert members == {"Ghana", "Togo", "Benin"}
+
+
+def test_a_sought_office_is_not_held() -> None:
+    found = ties(
+        "Weeks after announcing her run for governor, Talia Brenn hired a new pollster. "
+        "Talia Brenn, whose campaign for governor began in May, spoke on Monday."
+    )
+    assert not any(s == "Talia Brenn" and p == "holds_position" for s, p, _ in found), found

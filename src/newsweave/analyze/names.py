@@ -178,13 +178,20 @@ def place_type(place: Place) -> str:
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim [start, end) of ``text`` to the name: first line only, no surrounding
-    punctuation, no leading "the", no possessive, no unbalanced "(ACRONYM" tail."""
+    punctuation, no leading "the", no possessive, no unbalanced "(ACRONYM" tail, no half of
+    an editor's bracketed insert ("Vladimir] Putin" → "Putin")."""
     piece = text[start:end]
     if "\n" in piece:
         lines = piece.split("\n")
         end = start + len(lines[0])
     if "/" in text[start:end]:
         return None
+    close_bracket = text.rfind("]", start, end)
+    if close_bracket >= 0 and text.find("[", start, close_bracket) < 0:
+        start = close_bracket + 1  # "[Russian President Vladimir] Putin": an editor's insert
+    open_bracket = text.find("[", start, end)
+    if open_bracket >= 0 and text.find("]", open_bracket, end) < 0:
+        end = open_bracket
     open_paren = text.find("(", start, end)
     unbalanced = open_paren >= 0 and text.find(")", open_paren, end) < 0
     if unbalanced or (open_paren > start and text[end - 1 : end] == ")"):

@@ -1365,6 +1365,12 @@ def _title_positions(d: _Doc, found: Sequence[_Found]) -> Iterator[_Found]:
             yield _Found(actor.id, "holds_position", None, None, text, None, start, end)
 
 
+ASPIRATIONS = frozenset(
+    {"run", "campaign", "bid", "race", "candidacy", "nomination", "hopeful", "candidate"}
+)
+"""Words of a title that is sought, not held ("campaign for president")."""
+
+
 def _is_office(title: str) -> bool:
     """ "Finance Minister", "former head of the central bank"; not "X's eldest son"."""
     if "'" in title.replace("’", "'"):
@@ -1372,6 +1378,8 @@ def _is_office(title: str) -> bool:
     words = _words(title.split(" of ")[0])
     if not words or any(w in KIN_GENDER or w in SIBLING | CHILD | SPOUSE for w in words):
         return False
+    if any(w in ASPIRATIONS for w in words):
+        return False  # "his run for president", "her campaign for governor": not held
     return any(part in OFFICES | LEADERS for part in words[-1].split("-"))
 
 
