@@ -1096,10 +1096,18 @@ UNIT_WORDS = frozenset(
 
 
 def _heads_a_unit(noun: Any) -> bool:
-    """ "bureau chief", "desk head": the leader of a part of the organisation."""
-    return any(
+    """ "bureau chief", "desk head", "head of community banking": the leader of a part of
+    the organisation (a unit word before the noun, or a common noun after its "of")."""
+    if any(
         c.dep_ in ("compound", "amod", "nmod") and _lower(c) in UNIT_WORDS for c in noun.children
-    )
+    ):
+        return True
+    for prep in noun.children:
+        if prep.dep_ == "prep" and _lower(prep) == "of":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN" and obj.text.islower():
+                return True
+    return False
 
 
 def _extent(*parts: Any) -> tuple[int, int]:
@@ -1170,7 +1178,7 @@ def _ownership(d: _Doc) -> Iterator[_Found]:
         if owner is None:
             continue
         found = _owned_object(d, verb, lemma, owner)
-        if found is not None:
+        if found is not None and _type(d, found[0]) != "PERSON":  # people are not owned
             owned, share, owned_token = found
             start, end = _extent(owner_token, verb, owned_token)
             yield _Found(owner, "owns", owned, None, share, _time(verb), start, end)
