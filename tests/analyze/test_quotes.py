@@ -281,3 +281,85 @@ def test_slogans_need_a_cue_verb() -> None:
     assert q.speaker_text == "Protesters" and q.verb == "chant"
     on_placard = quotes("A placard at the march read: “Our petrol pays for their port.”")
     assert direct(on_placard) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TALLBRO, June 9 - Governor Edda Lunn said on Friday that the dam would be inspected.",
+        "OSTRAVEN, Feb. 2 - Commissioner Piet Vark said the border would stay open.",
+    ],
+)
+def test_dateline_fragment_is_never_the_speaker(text: str) -> None:
+    (q,) = quotes(text)
+    assert q.speaker_text is not None
+    assert q.speaker_text.split()[-1] in ("Lunn", "Vark"), q.speaker_text
+    assert "-" not in q.speaker_text and not q.speaker_text[0].isdigit()
+
+
+def headline_quotes(text: str) -> list[Quote]:
+    """Quotes of a text whose first paragraph is its headline."""
+    spans = list(paragraphs(text))
+    segments = tuple(
+        Segment(Role.HEADLINE if i == 0 else Role.BODY, s, e) for i, (s, e) in enumerate(spans)
+    )
+    ctx = context_for(Document("dhead", "test", text, segments), load())
+    return list(extract_quotes(ctx, no_actor))
+
+
+def test_relative_pronoun_speaker_resolves_to_its_noun() -> None:
+    text = (
+        "The plan was drafted by Hana Brook, an engineer who argued that the old "
+        "culvert could not carry another flood season."
+    )
+    (q,) = quotes(text)
+    assert q.span.text.startswith("the old culvert could not carry")
+    assert q.speaker_text == "an engineer"
+
+
+def test_signed_quotes_take_the_name_after_the_dash() -> None:
+    text = (
+        "“The clinic closing means a two-hour bus ride for every check-up my mother "
+        "needs.” ― Odile Marchetti\n\n"
+        "“Nobody on the council has asked the people who actually use it.” — Sami Okafor, "
+        "a nurse in Port Elden"
+    )
+    found = direct(quotes(text))
+    assert [q.speaker_text for q in found] == ["Odile Marchetti", "Sami Okafor"]
+
+
+def test_transcript_turns_are_quotes_of_their_speakers() -> None:
+    text = (
+        "HOLLAND: Minister, will the levy be raised again next spring?\n\n"
+        "VERHOEVEN: We have no plan to raise it, and I said so in March.\n\n"
+        "UPDATE: The ministry later confirmed the levy will stay at four percent."
+    )
+    found = {q.speaker_text: q.span.text for q in quotes(text)}
+    assert found["HOLLAND"].startswith("Minister, will the levy")
+    assert found["VERHOEVEN"].startswith("We have no plan")
+    assert "UPDATE" not in found
+
+
+def test_one_capitalised_opener_is_no_transcript() -> None:
+    text = "BELOW: Some readers may find the images of the crash on the ring road distressing."
+    assert quotes(text) == []
+
+
+def test_headline_opening_with_its_speaker() -> None:
+    text = (
+        "Okafor: Harbour Levy Will Stay Until 2030\n\n"
+        "The port authority chief spoke to traders on Tuesday."
+    )
+    (q,) = headline_quotes(text)
+    assert q.speaker_text == "Okafor" and q.span.text == "Harbour Levy Will Stay Until 2030"
+
+
+def test_unquoted_paragraph_after_a_cue_and_colon() -> None:
+    text = (
+        "The union's regional secretary, Bente Lund, added:\n\n"
+        "Every depot on this line has lost staff since the merger, and the timetable "
+        "pretends nothing has changed."
+    )
+    (q,) = quotes(text, names("Bente Lund"))
+    assert q.direct and q.span.text.startswith("Every depot on this line")
+    assert q.speaker == "a:Bente Lund"

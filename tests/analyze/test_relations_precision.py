@@ -35,3 +35,24 @@ def test_a_bloc_groups_its_members() -> None:
     )
     members = {s for s, p, o in found if p == "member_of" and o == "Southern Coast Union"}
     assert members == {"Ghana", "Togo", "Benin"}
+
+
+def test_a_sought_office_is_not_held() -> None:
+    found = ties(
+        "Weeks after announcing her run for governor, Talia Brenn hired a new pollster. "
+        "Talia Brenn, whose campaign for governor began in May, spoke on Monday."
+    )
+    assert not any(s == "Talia Brenn" and p == "holds_position" for s, p, _ in found), found
+
+
+def test_head_of_a_division_works_for_the_firm_without_leading_it() -> None:
+    found = ties(
+        "Mr. Lind told Halvard Bank's former head of retail lending, Eva Moss, of the audit."
+    )
+    assert ("Eva Moss", "employed_by", "Halvard Bank") in found
+    assert ("Eva Moss", "leads", "Halvard Bank") not in found
+
+
+def test_control_of_a_person_is_no_ownership() -> None:
+    found = ties("The assembly could never control Governor Ilse Marr, her critics said.")
+    assert not any(p == "owns" for _, p, _ in found), found

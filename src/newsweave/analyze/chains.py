@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from newsweave.analyze.context import ActorLookup, Context
 from newsweave.analyze.gazetteer import normalize, spelling_key
 from newsweave.analyze.name_cues import cues
+from newsweave.analyze.name_people import is_given_name
 from newsweave.analyze.names import FUNCTION_WORDS, KIN, PERSON_TITLES, STAGE, Candidate
 from newsweave.analyze.titles import HONORIFICS, find_titles
 from newsweave.model.facts import Actor, Mention, Title
@@ -44,7 +45,7 @@ class _Chain:
     @property
     def surnames(self) -> set[str]:
         if self.full:
-            return {normalize(c.text.split()[-1]) for c in self.full}
+            return {s for c in self.full for s in family_names(c.text.split())}
         return {normalize(c.text) for c in self.members}
 
     @property
@@ -53,6 +54,16 @@ class _Chain:
 
     def last_full_before(self, offset: int) -> int:
         return max((c.start for c in self.full if c.start < offset), default=-1)
+
+
+def family_names(words: Sequence[str]) -> set[str]:
+    """The family names a full name may be shortened to: its last word, and for a
+    two-part family name ("Ana María López Ruiz", "Luisa Ortega Prieto": the word before
+    the last is no given name) the first family name and both together."""
+    names = {normalize(words[-1])}
+    if len(words) >= 3 and not is_given_name(words[-2]) and words[-2][:1].isupper():
+        names.update((normalize(words[-2]), normalize(" ".join(words[-2:]))))
+    return names
 
 
 def actor_id(document_id: str, type_: str, name: str) -> str:
@@ -108,6 +119,8 @@ def _full_match(chains: Sequence[_Chain], words: Sequence[str]) -> _Chain | None
         if any(normalize(c.text) == key for c in chain.full):
             return chain
         if chain.full and first in chain.first_names and last in chain.surnames:
+            return chain
+        if len(words) == 2 and key in chain.surnames:  # "López Ruiz" of "Ana López Ruiz"
             return chain
     bare = [c for c in chains if not c.full and last in c.surnames]
     named = [c for c in chains if c.full and last in c.surnames]

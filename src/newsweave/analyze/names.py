@@ -21,6 +21,16 @@ from newsweave.analyze.candidates import Candidate as Candidate
 from newsweave.analyze.context import Context, StageInfo, doc_text
 from newsweave.analyze.gazetteer import Gazetteer, Place, normalize
 from newsweave.analyze.name_cues import retyped
+from newsweave.analyze.name_people import (
+    as_event,
+    is_desk,
+    missed_people,
+    mistyped_people,
+    person_cues,
+    split_possessive,
+    with_second_surname,
+    without_describing_word,
+)
 from newsweave.model.facts import Actor, Mention
 
 
@@ -29,25 +39,29 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STAGE = StageInfo("names", "5", needs=("sentences",), provides=("mentions", "actors"))
+STAGE = StageInfo("names", "6", needs=("sentences",), provides=("mentions", "actors"))
 
 NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 )
 """spaCy labels that name something; DATE, MONEY, CARDINAL… are not names."""
 
-PERSON_TITLES = words(
-    "president minister mr mrs ms miss dr sir dame lady lord king queen prince princess "
-    "general gen colonel col captain capt lieutenant lt sergeant sgt major governor "
-    "senator sen rep representative mayor judge justice secretary chancellor premier "
-    "ambassador professor prof superintendent inspector commissioner chairman chairwoman "
-    "chair spokesman spokeswoman spokesperson director chief bishop archbishop pope "
-    "sheikh imam rev reverend father sister brother mother son daughter wife husband "
-    "coach striker goalkeeper midfielder defender economist journalist lawyer leader "
-    "editor correspondent founder ceo pm vice deputy speaker emir sultan ayatollah "
-    "cardinal officer analyst blogger professor cardiologist nurse commander"
+PERSON_TITLES = (
+    words(
+        "president minister mr mrs ms miss dr sir dame lady lord king queen prince princess "
+        "general gen colonel col captain capt lieutenant lt sergeant sgt major governor "
+        "senator sen rep representative mayor judge justice secretary chancellor premier "
+        "ambassador professor prof superintendent inspector commissioner chairman chairwoman "
+        "chair spokesman spokeswoman spokesperson director chief bishop archbishop pope "
+        "sheikh imam rev reverend father sister brother mother son daughter wife husband "
+        "coach striker goalkeeper midfielder defender economist journalist lawyer leader "
+        "editor correspondent founder ceo pm vice deputy speaker emir sultan ayatollah "
+        "cardinal officer analyst blogger professor cardiologist nurse commander"
+    )
+    | person_cues().titles
 )
-"""Words that, right before a name, mark it as a person's."""
+"""Words that, right before a name, mark it as a person's (with the title words of
+``data/person_cues.yaml``)."""
 
 SPEECH_VERBS = words(
     "say tell add write announce warn note claim insist argue deny explain state urge "
@@ -65,7 +79,8 @@ ORG_HEADS = words(
     "Police Court Assembly Parliament Club Airlines Airways Authority Fund Trust Society "
     "Museum Forum Post Times Herald News Sentinel Monitor Radio Television Network "
     "Alliance Congress Department Office Bureau Service Services Directorate Secretariat "
-    "Administration Centre Center Tribunal Board Command Senate Cabinet Coalition Institution"
+    "Administration Centre Center Tribunal Board Command Senate Cabinet Coalition Institution "
+    "Bloc"
 )
 """Last words of institution names: "Nathaniel Abessi University" is no person."""
 
@@ -92,6 +107,9 @@ ROAD_WORDS = words(
 )
 """First or last words of the name of a road or square: "Route de Sébénou" and "Place de
 l'Indépendance" are facilities, not firms."""
+
+NOT_NAME_WORDS = ORG_HEADS | PLACE_HEADS | ROAD_WORDS | FURNITURE
+"""Capitalised words that are never part of a person's name."""
 
 CREDIT_WORDS = words("reporting writing editing written edited reported photographed")
 """Nouns and participles of authorship: the agent after "by" is a person."""
@@ -160,13 +178,20 @@ def place_type(place: Place) -> str:
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim [start, end) of ``text`` to the name: first line only, no surrounding
-    punctuation, no leading "the", no possessive, no unbalanced "(ACRONYM" tail."""
+    punctuation, no leading "the", no possessive, no unbalanced "(ACRONYM" tail, no half of
+    an editor's bracketed insert ("Vladimir] Putin" → "Putin")."""
     piece = text[start:end]
     if "\n" in piece:
         lines = piece.split("\n")
         end = start + len(lines[0])
     if "/" in text[start:end]:
         return None
+    close_bracket = text.rfind("]", start, end)
+    if close_bracket >= 0 and text.find("[", start, close_bracket) < 0:
+        start = close_bracket + 1  # "[Russian President Vladimir] Putin": an editor's insert
+    open_bracket = text.find("[", start, end)
+    if open_bracket >= 0 and text.find("]", open_bracket, end) < 0:
+        end = open_bracket
     open_paren = text.find("(", start, end)
     unbalanced = open_paren >= 0 and text.find(")", open_paren, end) < 0
     if unbalanced or (open_paren > start and text[end - 1 : end] == ")"):
@@ -222,9 +247,13 @@ def _repaired(ctx: Context, raw: list[Candidate], gazetteer: Gazetteer) -> list[
     and a person's name taken out of a title the model read as an organisation."""
     text = ctx.document.text
     split = [part for cand in raw for part in _split_coordinated(cand, gazetteer)]
-    extended = [_by_acronym(text, _extended(ctx.doc, c)) for c in split]
+    extended = [
+        _by_acronym(text, with_second_surname(ctx.doc, _extended(ctx.doc, c), NOT_NAME_WORDS))
+        for c in split
+    ]
     joined = _joined_coordination(ctx.doc, extended)
-    return name_spans.repaired(text, [_person_after_title(c) for c in joined])
+    repaired = name_spans.repaired(text, [_person_after_title(c) for c in joined])
+    return [part for c in repaired for part in split_possessive(c, NOT_NAME_WORDS)]
 
 
 def _split_coordinated(cand: Candidate, gazetteer: Gazetteer) -> list[Candidate]:
@@ -590,6 +619,8 @@ def retype(cand: Candidate, ctx: Context, gazetteer: Gazetteer, facts: _Facts) -
         "GPE",
         "LOC",
         "NORP",
+        "PRODUCT",
+        "WORK_OF_ART",
     ):
         return replace(cand, type="ORG", source="ner+context")
     code = gazetteer.demonym(cand.text) if len(words) <= 2 else None
@@ -883,25 +914,30 @@ def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
     raw = _repaired(ctx, list(_raw_candidates(ctx)), gazetteer)
     places = list(_place_candidates(ctx, gazetteer))
     longer = [p for p in places if any(_strictly_inside(r, p) for r in raw)]
-    extra = [*_demonym_candidates(ctx, gazetteer), *places]
+    people = missed_people(ctx.doc, PERSON_TITLES, NOT_NAME_WORDS, gazetteer)
+    extra = [*_demonym_candidates(ctx, gazetteer), *places, *people]
     merged = _without_overlaps([list(_author_candidates(ctx)), longer, raw, extra])
     merged = _without_overlaps([merged, _acronyms(text, merged), _name_parts(ctx, merged)])
     facts = _facts(ctx, merged)
     typed = retyped(ctx.doc, [retype(c, ctx, gazetteer, facts) for c in merged], gazetteer)
+    typed = mistyped_people(text, typed, NOT_NAME_WORDS, gazetteer)
     typed = _joined_people([_without_title(c) for c in _consistent(typed)], text)
+    typed = [as_event(without_describing_word(c, text)) for c in typed]
     return [c for c in typed if not is_junk(c, ctx)]
 
 
 def _joined_people(cands: Sequence[Candidate], text: str) -> list[Candidate]:
     """ "Didier" + "Yamboré" typed apart (the model read the surname as a place): a one-word
-    person name right before another person name is its first name."""
+    person name right before another person name is its first name; two names the model
+    itself cut apart ("[Luisa Fernanda] [Ortega Prieto]") are one."""
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
         if (
             prev is not None
             and prev.type == cand.type == "PERSON"
-            and " " not in prev.text
+            and (" " not in prev.text or (prev.source == cand.source == "ner"))
+            and len((prev.text + " " + cand.text).split()) <= 5
             and text[prev.end : cand.start] == " "
         ):
             source = prev.source if prev.source == cand.source else "ner+context"
@@ -918,7 +954,7 @@ def _author_candidates(ctx: Context) -> Iterator[Candidate]:
     text = ctx.text
     for author in ctx.document.authors:
         name = " ".join(author.split())
-        if len(name.split()) < 2:
+        if len(name.split()) < 2 or is_desk(name):
             continue
         for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             yield Candidate(found.start(), found.end(), name, "PERSON", "author", "PERSON")

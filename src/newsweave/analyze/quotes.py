@@ -27,14 +27,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import yaml
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
+from newsweave.analyze.quote_turns import headline_label, turns
+from newsweave.model import Role
 from newsweave.model.facts import Quote
 
-STAGE = StageInfo("quotes", "2", needs=("sentences", "actors"), provides=("quotes",))
+STAGE = StageInfo("quotes", "3", needs=("sentences", "actors"), provides=("quotes",))
 
 CUE_LEMMAS = frozenset(
     {
@@ -163,6 +166,9 @@ class _Cue:
 
     speaker: tuple[int, int] | None
     lemma: str | None
+    written: tuple[int, int] | None = None
+    """The speaker as written when it is not the phrase itself: a relative pronoun ("an
+    economist who argued that…": "who" written, "an economist" the speaker)."""
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -366,7 +372,7 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
                 if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                     return _phrase(verb.head)
                 if _dateline(child):
-                    return _after_dateline(child)
+                    return _after_dateline(child, verb)
                 return None if child.pos_ in NOT_SPEAKER_POS else _phrase(child)
         if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             break
@@ -388,14 +394,28 @@ def _dateline(token: Any) -> bool:
     return bool(at_start and token.text.isupper() and len(token.text) > 1 and token.is_alpha)
 
 
-def _after_dateline(token: Any) -> tuple[int, int] | None:
-    """The subject written after the dateline's dash ("– Correspondents for RFE/RL")."""
+def _after_dateline(token: Any, verb: Any) -> tuple[int, int] | None:
+    """The subject written after the dateline's dash ("– Correspondents for RFE/RL"): a
+    second subject of the verb if the parser found one, else the first noun after the dash
+    taken up to the head of its compound ("- Mayor Ilse Varga" → "Mayor Ilse Varga"),
+    never reaching back over the dash ("18 - Mayor")."""
     sent = token.sent
     dash = next((t for t in sent if t.i > token.i and t.text in ("–", "—", "-")), None)
     if dash is None:
         return None
-    noun = next((t for t in sent if t.i > dash.i and t.pos_ in ("NOUN", "PROPN")), None)
-    return _phrase(noun) if noun is not None else None
+    noun = next(
+        (c for c in verb.children if c.dep_ in SUBJECTS and c.i > dash.i),
+        next((t for t in sent if t.i > dash.i and t.pos_ in ("NOUN", "PROPN")), None),
+    )
+    if noun is None:
+        return None
+    while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
+        noun = noun.head
+    lo, hi = _phrase(noun)
+    after = next((t for t in sent if t.i > dash.i and not t.is_space), None)
+    if after is not None and lo < after.idx:
+        lo = after.idx
+    return (lo, hi) if lo < hi else None
 
 
 def _governing_verb(node: Any) -> Any:
@@ -425,7 +445,23 @@ def _cue(token: Any) -> _Cue:
     if token.lower_ == "according":
         obj = _according_object(token)
         return _Cue(_phrase(obj) if obj is not None else None, "according to")
-    return _Cue(subject_of(token), token.lemma_.lower())
+    return _Cue(subject_of(token), token.lemma_.lower(), _relative_subject(token))
+
+
+def _relative_subject(cue: Any) -> tuple[int, int] | None:
+    """The relative pronoun written as the subject of a cue verb in a relative clause
+    ("…, who said that…"), found by the climb ``subject_of`` makes."""
+    verb = cue
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    return child.idx, child.idx + len(child.text)
+                return None
+        if verb.dep_ not in CLIMB or verb.head.i == verb.i:
+            break
+        verb = _governing_verb(verb.head)
+    return None
 
 
 # ---------------------------------------------------------------- finding cues
@@ -522,6 +558,26 @@ def _label_cue(ctx: Context, start: int) -> _Cue | None:
         return None
     name = stripped.split(",")[0].rstrip()
     return _Cue((lead, lead + len(name)), None)
+
+
+_SIGNATURE = re.compile(
+    r"[ \t]*(?:―|—|–|--|-)[ \t]*"
+    r"((?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|de|da|del|van|von|la|le|bin|al)){0,5})"
+    r"[ \t]*(?:,[^\n]{0,80})?[.]?[ \t]*(?:\n|$)"
+)
+"""A signature after a quote: a dash, then a name to the end of the line, perhaps with
+a description after a comma ("…” ― Dana Ortiz, Tucson")."""
+
+
+def _signature_cue(ctx: Context, end: int) -> _Cue | None:
+    """The signed name after a quote that ends its line: “…” ― Dana Ortiz."""
+    found = _SIGNATURE.match(ctx.text, end)
+    if found is None:
+        return None
+    lo, hi = found.span(1)
+    if ctx.text[lo:hi].endswith(".") and len(ctx.text[lo:hi].split()[-1]) > 2:
+        hi -= 1  # the sentence's full stop, not an initial
+    return _Cue((lo, hi), None)
 
 
 def _sentence_index(ctx: Context, offset: int) -> int | None:
@@ -633,7 +689,12 @@ def _long_cue(
     above = _ancestor_cue(tokens, quoted, ctx.sentence_of(mark.start, mark.end))
     opens_sentence = not doc_text(doc)[s:qs].strip(" \n\t,;:—–-")
     first = (after, above) if opens_sentence else (above, after)
-    rest = (_before_cue(doc, s, qs, quoted), _colon_cue(doc, ctx, qs), _label_cue(ctx, qs))
+    rest = (
+        _before_cue(doc, s, qs, quoted),
+        _colon_cue(doc, ctx, qs),
+        _label_cue(ctx, qs),
+        _signature_cue(ctx, mark.end),
+    )
     for cue in (*first, *rest):
         if cue is not None and cue.speaker is not None and not _quoted_speaker(cue, quoted):
             return cue
@@ -652,9 +713,10 @@ def _attribution(
     text = ctx.text
     if cue is None:
         return Attribution(content, None, None, None, None, direct)
-    source = cue.speaker
-    speaker_text = text[source[0] : source[1]] if source else None
-    return Attribution(content, source, source, speaker_text, cue.lemma, direct)
+    speaker = cue.speaker
+    speaker_text = text[speaker[0] : speaker[1]] if speaker else None
+    source = cue.written if cue.written is not None and speaker is not None else speaker
+    return Attribution(content, source, speaker, speaker_text, cue.lemma, direct)
 
 
 def _standalone(text: str, quote: Attribution) -> bool:
@@ -978,8 +1040,65 @@ def attributions(ctx: Context) -> tuple[Attribution, ...]:
     marks = quote_marks(text)
     direct = [a for a in _direct(ctx, marks) if a is not None]
     direct = [a for a in _inherit(text, direct) if _standalone(text, a)]
-    found = sorted(direct + _indirect(ctx, marks), key=lambda a: (a.content, not a.direct))
+    spoken = _turns(ctx) + _block_quotes(ctx, marks)
+    direct = [a for a in direct if a.speaker is not None or not _within_turn(a, spoken)]
+    found = sorted(direct + _indirect(ctx, marks) + spoken, key=lambda a: (a.content, not a.direct))
     return tuple(_resolve_pronouns(ctx, _unique(found), marks))
+
+
+def _turns(ctx: Context) -> list[Attribution]:
+    """A transcript's turns ("MORALES: We never said that."), each its speaker's words,
+    and a headline opening with its speaker ("Ortiz: Port Will Reopen in May")."""
+    found = turns(ctx.text, paragraphs(ctx.text))
+    for segment in ctx.document.segments:
+        if segment.role is Role.HEADLINE:
+            label = headline_label(ctx.text, segment.start, segment.end)
+            if label is not None and _names_someone(ctx, label.label):
+                found.append(label)
+    out: list[Attribution] = []
+    for turn in found:
+        name = ctx.text[turn.label[0] : turn.label[1]]
+        out.append(Attribution(turn.words, turn.label, turn.label, name, None, True))
+    return out
+
+
+def _names_someone(ctx: Context, span: tuple[int, int]) -> bool:
+    """Whether a headline label names a speaker: its last word a proper noun and no verb
+    in it ("Football: …", "Analysis: …", "Police Say: …" are not speakers)."""
+    tokens = _tokens(ctx.doc, *span)
+    return (
+        bool(tokens)
+        and tokens[-1].pos_ == "PROPN"
+        and all(t.pos_ not in ("VERB", "AUX") for t in tokens)
+    )
+
+
+def _block_quotes(ctx: Context, marks: Sequence[Marked]) -> list[Attribution]:
+    """A paragraph without quotation marks after one that ends with a cue and a colon
+    ("The governor added:" / then the words): the paragraph is the quote."""
+    text = ctx.text
+    opened = {m.start for m in marks}
+    spans = list(paragraphs(text))
+    out: list[Attribution] = []
+    for (s, e), (ns, ne) in pairwise(spans):
+        if not text[s:e].rstrip().endswith(":") or ns in opened or text[ns] in OPENERS:
+            continue
+        index = _sentence_index(ctx, e - 1)
+        if index is None:
+            continue
+        first = ctx.sentences[index][0]
+        for token in reversed(_tokens(ctx.doc, max(first, s), e)):
+            if _is_cue(token):
+                cue = _cue(token)
+                if cue.speaker is not None and ne - ns > 20:
+                    out.append(_attribution(ctx, (ns, ne), cue, True))
+                break
+    return out
+
+
+def _within_turn(quote: Attribution, spoken: Sequence[Attribution]) -> bool:
+    """Whether a quote without a speaker overlaps a transcript turn (the turn names it)."""
+    return any(_overlap(quote.content, turn.content) for turn in spoken)
 
 
 def _unique(found: Iterable[Attribution]) -> list[Attribution]:

@@ -433,8 +433,11 @@ def found_relations(
     found: list[_Found] = []
     for role in _roles(docview):
         found.extend(_role_relations(docview, role))
+    from newsweave.analyze.relation_membership import membership
+
     for extractor in (_ownership, _marriage, _leadership, _led_compounds, _grouping, _place_in):
         found.extend(extractor(docview))
+    found.extend(membership(docview))
     found.extend(_title_positions(docview, found))
     found.extend(_gazetteer_places(docview, readings, countries))
     found = [f for f in _with_inverses(found) if f.subject != f.object]
@@ -1093,10 +1096,18 @@ UNIT_WORDS = frozenset(
 
 
 def _heads_a_unit(noun: Any) -> bool:
-    """ "bureau chief", "desk head": the leader of a part of the organisation."""
-    return any(
+    """ "bureau chief", "desk head", "head of community banking": the leader of a part of
+    the organisation (a unit word before the noun, or a common noun after its "of")."""
+    if any(
         c.dep_ in ("compound", "amod", "nmod") and _lower(c) in UNIT_WORDS for c in noun.children
-    )
+    ):
+        return True
+    for prep in noun.children:
+        if prep.dep_ == "prep" and _lower(prep) == "of":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN" and obj.text.islower():
+                return True
+    return False
 
 
 def _extent(*parts: Any) -> tuple[int, int]:
@@ -1167,7 +1178,7 @@ def _ownership(d: _Doc) -> Iterator[_Found]:
         if owner is None:
             continue
         found = _owned_object(d, verb, lemma, owner)
-        if found is not None:
+        if found is not None and _type(d, found[0]) != "PERSON":  # people are not owned
             owned, share, owned_token = found
             start, end = _extent(owner_token, verb, owned_token)
             yield _Found(owner, "owns", owned, None, share, _time(verb), start, end)
@@ -1362,6 +1373,12 @@ def _title_positions(d: _Doc, found: Sequence[_Found]) -> Iterator[_Found]:
             yield _Found(actor.id, "holds_position", None, None, text, None, start, end)
 
 
+ASPIRATIONS = frozenset(
+    {"run", "campaign", "bid", "race", "candidacy", "nomination", "hopeful", "candidate"}
+)
+"""Words of a title that is sought, not held ("campaign for president")."""
+
+
 def _is_office(title: str) -> bool:
     """ "Finance Minister", "former head of the central bank"; not "X's eldest son"."""
     if "'" in title.replace("’", "'"):
@@ -1369,6 +1386,8 @@ def _is_office(title: str) -> bool:
     words = _words(title.split(" of ")[0])
     if not words or any(w in KIN_GENDER or w in SIBLING | CHILD | SPOUSE for w in words):
         return False
+    if any(w in ASPIRATIONS for w in words):
+        return False  # "his run for president", "her campaign for governor": not held
     return any(part in OFFICES | LEADERS for part in words[-1].split("-"))
 
 

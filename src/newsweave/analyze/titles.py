@@ -80,7 +80,7 @@ def _premodifier(ctx: Context, start: int, end: int) -> Iterator[tuple[int, int]
         return
     first = span.start
     i = first - 1
-    while i >= 0 and _premodifier_token(doc, i) and first - i <= 5:
+    while i >= 0 and _premodifier_token(doc, i, first) and first - i <= 5:
         i -= 1
     tokens = doc[i + 1 : first]
     while len(tokens) and (tokens[0].pos_ == "ADP" or tokens[0].text == "-"):
@@ -114,7 +114,10 @@ def _title_of(tokens: Any) -> bool:
     )
 
 
-def _premodifier_token(doc: Any, i: int) -> bool:
+def _premodifier_token(doc: Any, i: int, first: int) -> bool:
+    """Whether token ``i`` still belongs to the title before the name at ``first``; "and"
+    only inside a capitalised title ("Trade and Industry Minister"), never between a name
+    and a role ("Ruiz and Chilean leader" is two people)."""
     token = doc[i]
     if token.is_sent_end and i < len(doc) - 1 and doc[i + 1].is_sent_start:
         return False
@@ -124,6 +127,8 @@ def _premodifier_token(doc: Any, i: int) -> bool:
         return False
     if token.lower_ in ("ex", "former", "late", "acting", "interim", "deputy"):
         return True
+    if token.lower_ == "and" and not all(t.text[:1].isupper() for t in doc[i + 1 : first]):
+        return False
     if token.lower_ in ("and", "of") and i > 0 and doc[i - 1].text[:1].isupper():
         return i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
     return token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_punct and not token.is_space
