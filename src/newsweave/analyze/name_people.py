@@ -1,8 +1,8 @@
 """Person cues the model ignores: given names, title words, describing words.
 
-Data: ``data/given_names.tsv`` (compiled by ``tools/compile_given_names.py`` from the
-public-domain U.S. Census first-name lists and the Phoenix people, common words left out)
-and ``data/person_cues.yaml`` (title words, describing words). Three rules:
+Data: the given names of ``given_names.py`` (the public-domain U.S. Census first-name lists
+and the Phoenix people, common words left out) and ``data/person_cues.yaml`` (title words,
+describing words). Three rules:
 
 - **missed people**: a title word or a given name right before one to three capitalised
   proper nouns that the model left untyped is a person ("Superintendent Mirela Danek",
@@ -32,6 +32,7 @@ import yaml
 from newsweave.analyze.candidates import Candidate
 from newsweave.analyze.context import doc_text
 from newsweave.analyze.gazetteer import Gazetteer, normalize
+from newsweave.analyze.given_names import given_names
 
 PERSON = "PERSON"
 MISTYPED = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP"})
@@ -53,8 +54,7 @@ class PersonCues:
 def person_cues() -> PersonCues:
     """The given names and the word lists, read once."""
     root = resources.files("newsweave.analyze")
-    lines = root.joinpath("data/given_names.tsv").read_text("utf-8").splitlines()
-    given = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    given = given_names()
     data = yaml.safe_load(root.joinpath("data/person_cues.yaml").read_text("utf-8"))
     return PersonCues(
         given,
