@@ -9,7 +9,8 @@ every 0.1 s each process of the command's tree: resident memory (RSS) and propor
 memory (PSS: a page shared by k processes counts 1/k in each, so the sum of PSS is the
 memory the tree really takes; the sum of RSS counts pages shared by fork several times).
 Prints the peak of the sums, the peak of each process and in which phase (pipeline or
-corpus resolution) the peak of the sum fell.
+corpus resolution) the peak of the sum fell, and the command's exit code with the last
+lines of its standard error (1 when some inputs were refused, e.g. too short: NW106).
 """
 
 from __future__ import annotations
