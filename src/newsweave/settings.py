@@ -104,9 +104,16 @@ class PipelineSettings:
     """The runner (newsweave.pipeline): budgets per document and per worker, progress."""
 
     chunk_chars: int = _doc(
-        100_000,
+        20_000,
         "Longest piece of text spaCy parses at once; longer documents are parsed in pieces cut "
-        "at paragraph breaks (capped at spaCy's max_length; offsets are kept).",
+        "at paragraph breaks (capped at spaCy's max_length; offsets are kept). Bounds a "
+        "worker's memory with pipeline.batch_chars.",
+    )
+    batch_chars: int = _doc(
+        20_000,
+        "Most characters of text in one spaCy batch (besides analyze.batch_size documents): "
+        "spaCy's working memory grows by about 3 KB per character of a batch, so this bounds "
+        "each worker's peak memory (about 70 MB above its 260 MB of models at 20,000).",
     )
     max_paragraphs: int = _doc(
         10_000, "Documents with more paragraphs (segments) are not analysed (NW140)."

@@ -147,14 +147,19 @@ def contexts(
     n_process: int = 1,
     extra_places: tuple[ExtraPlace, ...] = (),
     chunk_chars: int = 100_000,
+    batch_chars: int | None = None,
     on_piece: Callable[[], None] | None = None,
 ) -> Iterator[Context]:
     """Parse documents in batches (one spaCy pass each) and yield their contexts.
 
     A text longer than ``chunk_chars`` (capped at ``nlp.max_length``) is parsed in pieces
     cut at paragraph breaks and joined back into one Doc whose text is exactly the whole
-    text, so every offset stays a clean-text offset. ``on_piece`` is called after each
-    piece (a heartbeat for runners that watch for stuck workers)."""
+    text, so every offset stays a clean-text offset. ``batch_chars`` (with one process)
+    also closes a spaCy batch before it holds more than that many characters: spaCy's
+    working memory grows with the tokens of a batch (about 3 KB per character of text for
+    the small model's tok2vec), so a batch of long articles would otherwise take hundreds
+    of MB. ``on_piece`` is called after each piece (a heartbeat for runners that watch for
+    stuck workers)."""
     nlp = pipeline(nlp)
     limit = max(1, min(chunk_chars, int(nlp.max_length)))
     waiting: dict[int, list[Any]] = {}
@@ -166,9 +171,11 @@ def contexts(
             for index, (start, end) in enumerate(ranges):
                 yield text[start:end], (number, len(ranges) - index - 1, document)
 
-    for doc, (number, left, document) in nlp.pipe(
-        texts(), as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
+    if batch_chars is None or n_process != 1:
+        parsed = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    else:
+        parsed = _pipe_bounded(nlp, texts(), batch_size, batch_chars)
+    for doc, (number, left, document) in parsed:
         if on_piece is not None:
             on_piece()
         parts = waiting.setdefault(number, [])
@@ -179,6 +186,33 @@ def contexts(
         whole = parts[0] if len(parts) == 1 else _join(parts)
         anchor = document.date.value if document.date else None
         yield Context(document, whole, sentences(whole), anchor, extra_places)
+
+
+def _pipe_bounded(
+    nlp: Any, texts: Iterable[tuple[str, Any]], batch_size: int, batch_chars: int
+) -> Iterator[tuple[Any, Any]]:
+    """``nlp.pipe`` over ``texts`` (text, context) in batches of at most ``batch_size``
+    texts and ``batch_chars`` characters (a longer text is a batch of its own)."""
+    for batch in char_batches(texts, batch_size, batch_chars):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
+
+def char_batches(
+    texts: Iterable[tuple[str, Any]], batch_size: int, batch_chars: int
+) -> Iterator[list[tuple[str, Any]]]:
+    """Consecutive batches of at most ``batch_size`` items and ``batch_chars`` characters
+    of text (an item longer than that alone)."""
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for item in texts:
+        size = len(item[0])
+        if batch and (len(batch) >= batch_size or chars + size > batch_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += size
+    if batch:
+        yield batch
 
 
 def _join(parts: list[Any]) -> Any:

@@ -106,6 +106,14 @@ def minhash(text: str, num_perm: int = NUM_PERM) -> tuple[int, ...]:
     return minhash_of_shingles(shingles(text), num_perm)
 
 
+def signature_or_none(text: str, num_perm: int = NUM_PERM) -> tuple[int, ...] | None:
+    """The MinHash signature of ``text``, None when it has no shingle (too short). The
+    store keys a document by the signature of its body text; the pipeline computes it on
+    its workers and hands it to the store with the document."""
+    hashes = shingles(text)
+    return minhash_of_shingles(hashes, num_perm) if hashes else None
+
+
 def lsh_bands(signature: Sequence[int], bands: int = BANDS) -> list[int]:
     """One stable 63-bit hash per band of ``signature`` (its length must divide evenly)."""
     if bands < 1 or len(signature) % bands:

@@ -178,7 +178,9 @@ class Runner:
         document = parsed.document
         try:
             result = self.store.add_document(
-                document, near_duplicate_threshold=self.settings.ingest.near_duplicate_threshold
+                document,
+                near_duplicate_threshold=self.settings.ingest.near_duplicate_threshold,
+                signature=parsed.signature,
             )
             remember_input(self.store, digest, result.document_id)
         except NewsweaveError as error:

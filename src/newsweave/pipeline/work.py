@@ -19,6 +19,7 @@ from newsweave.analyze.context import ExtraPlace
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
 from newsweave.analyze.run import LANGUAGES, analyze, skipped
 from newsweave.errors import NewsweaveError
+from newsweave.ingest.dedup import signature_or_none
 from newsweave.ingest.raw import RawItem
 from newsweave.model import Document
 from newsweave.model.facts import DocAnalysis
@@ -58,6 +59,9 @@ class Parsed:
     key: int
     document: Document | None
     failure: Failure | None = None
+    signature: tuple[int, ...] | None = None
+    """MinHash of the body text (computed on the worker, for the store's near-duplicate
+    check)."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,9 @@ def run_jobs(
         except Exception as exc:  # one bad input must not stop the batch
             yield Parsed(job.key, None, Failure("NW901", job.item.source, _why(exc)))
             continue
-        yield Parsed(job.key, document)
+        yield Parsed(
+            job.key, document, signature=signature_or_none(document.body_text or document.text)
+        )
         if job.analyse:
             todo.append((job.key, document))
     if todo:
@@ -166,6 +172,7 @@ def analyse_documents(
             batch_size=settings.analyze.batch_size,
             extra_places=places,
             chunk_chars=settings.pipeline.chunk_chars,
+            batch_chars=settings.pipeline.batch_chars,
             on_piece=beat,
         )
 

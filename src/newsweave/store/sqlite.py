@@ -30,9 +30,8 @@ from newsweave.errors import NewsweaveError
 from newsweave.ingest.dedup import (
     estimated_jaccard,
     lsh_bands,
-    minhash_of_shingles,
     pack_signature,
-    shingles,
+    signature_or_none,
     unpack_signature,
 )
 from newsweave.model.dates import PartialDate
@@ -331,8 +330,7 @@ _LISTING_ORDER = "ORDER BY published IS NULL, published, title IS NULL, title, i
 
 def _body_signature(doc: Document) -> tuple[int, ...] | None:
     """MinHash of the body text (the whole text when there is no body), None if empty."""
-    hashes = shingles(doc.body_text or doc.text)
-    return minhash_of_shingles(hashes) if hashes else None
+    return signature_or_none(doc.body_text or doc.text)
 
 
 # --------------------------------------------------------------------------- the store
@@ -487,16 +485,24 @@ class Store:
 
     # -- documents
 
-    def add_document(self, doc: Document, *, near_duplicate_threshold: float = 0.8) -> AddResult:
+    def add_document(
+        self,
+        doc: Document,
+        *,
+        near_duplicate_threshold: float = 0.8,
+        signature: tuple[int, ...] | None = None,
+    ) -> AddResult:
         """Store ``doc`` in one transaction and say whether it is new or a (near-)duplicate.
 
         A document whose id is already stored is an exact duplicate: only its source is
         recorded. Otherwise the MinHash of its body text is compared, through the LSH band
         index, with stored documents; the oldest one with an estimated Jaccard similarity of
         at least ``near_duplicate_threshold`` becomes its ``near_duplicate_of``. A stored
-        document clears the last ingest error of its source.
+        document clears the last ingest error of its source. ``signature``: the MinHash of
+        the body text when the caller computed it already (the pipeline's workers do);
+        computed here when None.
         """
-        signature = _body_signature(doc)
+        signature = signature or _body_signature(doc)
         try:
             with self.transaction() as conn:
                 row = conn.execute(
