@@ -47,6 +47,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
@@ -54,12 +55,23 @@ from rapidfuzz import fuzz
 
 from newsweave.errors import NewsweaveError
 from newsweave.model.ids import content_id
-from newsweave.resolve.clusters import ANALYST_RANK, Builder, Edge, Edges, strong_keys, weak_keys
+from newsweave.resolve.clusters import (
+    ANALYST_RANK,
+    Builder,
+    Edge,
+    Edges,
+    person_key,
+    strong_keys,
+    weak_keys,
+)
+from newsweave.resolve.constraints import other_forms_conflict, person_forms_conflict
+from newsweave.resolve.name_words import ordinary_word, without_opening_word
 from newsweave.resolve.namekeys import (
     _PLACE_TYPES,
     _STOP,
     ORG_WORDS,
     ActorInfo,
+    _gazetteer,
     _given_compatible,
     _surname_relation,
     country_place,
@@ -416,21 +428,49 @@ def _load_actors(store: Store, ids: Iterable[str] | None) -> dict[str, ActorInfo
     docs = {str(r["document_id"]) for r in rows}
     co = _document_keys(store, docs)
     titles = _titles(store, [str(r["id"]) for r in rows] if ids is not None else None)
+    openers = _opening_forms(store, ids)
     found: dict[str, ActorInfo] = {}
     for r in rows:
         own = name_key(str(r["name"]))
+        forms = [str(r["name"]), *(str(a) for a in json.loads(r["aliases"]))]
+        if r["type"] == "PERSON" and str(r["id"]) in openers:
+            forms = _read_openers(forms, openers[str(r["id"])])
         found[str(r["id"])] = ActorInfo(
             id=str(r["id"]),
             document=str(r["document_id"]),
-            name=str(r["name"]),
+            name=forms[0],
             type=str(r["type"]),
-            aliases=tuple(str(a) for a in json.loads(r["aliases"])),
+            aliases=tuple(forms[1:]),
             titles=tuple(titles.get(str(r["id"]), ())),
             co_actors=frozenset(co.get(str(r["document_id"]), frozenset()) - {own}),
             country=r["country"],
             place=r["place"],
         )
     return found
+
+
+def _opening_forms(store: Store, ids: Iterable[str] | None) -> dict[str, set[str]]:
+    """PERSON actor id → its multi-word mention texts that only ever open a sentence (or a
+    headline), where a capitalised ordinary word may stand before a surname."""
+    where = "" if ids is None else " AND a.id IN (SELECT value FROM json_each(?))"
+    params: tuple[str, ...] = () if ids is None else (_ids_json(ids),)
+    found: dict[str, set[str]] = defaultdict(set)
+    inside: dict[str, set[str]] = defaultdict(set)
+    for actor_id, text, opening in store.connection.execute(
+        "SELECT m.actor_id, m.text, m.start_char = m.sentence_start FROM mentions AS m"
+        " JOIN actors AS a ON a.id = m.actor_id WHERE a.type = 'PERSON'"
+        " AND instr(m.text, ' ') > 0" + where,
+        params,
+    ):
+        (found if opening else inside)[str(actor_id)].add(str(text))
+    return {a: texts - inside[a] for a, texts in found.items() if texts - inside[a]}
+
+
+def _read_openers(forms: list[str], openers: set[str]) -> list[str]:
+    """The forms with an ordinary opening word dropped from those that only open a
+    sentence ("Fearless Lopez" → "Lopez"), duplicates removed, the name first."""
+    read = [(without_opening_word(f) if f in openers else None) or f for f in forms]
+    return list(dict.fromkeys(read))
 
 
 def _document_keys(store: Store, docs: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -1095,6 +1135,62 @@ def _title_rows(store: Store) -> dict[str, list[tuple[str, str, int, int]]]:
     return found
 
 
+@lru_cache(maxsize=65_536)
+def gazetteer_reading(name: str) -> str | None:
+    """The gazetteer id of the first reading of ``name`` ("U.S." and "America" →
+    ``iso:US``), else None."""
+    found = _gazetteer().lookup(name)
+    return found[0].id if found else None
+
+
+def alias_fits(
+    name: str, alias: str, person: bool, stated: frozenset[str] = frozenset()
+) -> str | None:
+    """Why ``alias`` may not be shown as an alias of an entity named ``name`` (the rule it
+    breaks), else None.
+
+    A person's alias must not be a conflicting full name (another given name or surname
+    beyond spelling, a bare name that is no part of the name: ``constraints``). Any other
+    entity's alias must be a spelling variant of the name (or one inside the other), an
+    acronym of it that a document states with it (``stated``: the name keys of the member
+    actors that hold the name), or the same gazetteer reading ("America" for "United
+    States"). What the per-document chains attach beyond that ("AFP" to a dateline's city,
+    a rival network to "ABC News") is no name of the entity.
+    """
+    if person:
+        a, b = person_key(name), person_key(alias)
+        if not a or not b:
+            return None
+        words = alias.split()
+        if len(words) > 1 and len(b.split()) > 1 and ordinary_word(words[0]):
+            return "opening_word@1"
+        return person_forms_conflict(*sorted((a, b)))
+    main, key = name_key(name), name_key(alias)
+    if not key or not main or key == main:
+        return None
+    rule = other_forms_conflict(*sorted((main, key)))
+    if rule is None or (rule == "acronym@1" and key in stated):
+        return None
+    reading = gazetteer_reading(alias)
+    if reading is not None and reading == gazetteer_reading(name):
+        return None
+    return rule
+
+
+def entity_aliases(
+    name: str, person: bool, actors: Sequence[tuple[str, ...]]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(aliases shown, names left out) of an entity named ``name`` whose member actors
+    hold the given forms (name + aliases each): see :func:`alias_fits`."""
+    main = name_key(name)
+    stated = frozenset(
+        k for forms in actors if main in {name_key(f) for f in forms} for k in map(name_key, forms)
+    )
+    forms = sorted({f for fs in actors for f in fs} - {name})
+    kept = tuple(f for f in forms if alias_fits(name, f, person, stated) is None)
+    return kept, tuple(f for f in forms if f not in kept)
+
+
 def _record(
     row: sqlite3.Row,
     ids: list[str],
@@ -1102,7 +1198,9 @@ def _record(
     titles: dict[str, list[tuple[str, str, int, int]]],
 ) -> EntityRecord:
     name = str(row["name"])
-    forms = {n for _, n, _, _ in rows} | {a for _, _, al, _ in rows for a in al}
+    aliases, _ = entity_aliases(
+        name, str(row["type"]) == "PERSON", [(n, *al) for _, n, al, _ in rows]
+    )
     by_title: dict[str, tuple[str, list[tuple[str, int, int]]]] = {}
     for actor in ids:
         for text, doc, start, end in titles.get(actor, []):
@@ -1112,7 +1210,7 @@ def _record(
         id=str(row["id"]),
         name=name,
         type=str(row["type"]),
-        aliases=tuple(sorted(forms - {name})),
+        aliases=aliases,
         titles=tuple(EntityTitle(text, tuple(ev)) for text, ev in by_title.values()),
         documents=tuple(sorted({doc for doc, _, _, _ in rows})),
         mentions=sum(m for _, _, _, m in rows),
