@@ -42,6 +42,7 @@ from newsweave.resolve.namekeys import (
     FUZZY_NAME,
     _given_compatible,
     _surname_relation,
+    given_of,
     initials,
     skeleton,
     type_penalty,
@@ -138,7 +139,9 @@ def person_forms_conflict(a: str, b: str) -> str | None:
     if _surname_relation(pa[-1], pb[-1]) is None:
         return "surnames@1"
     if not given_names_agree(pa[0], pb[0]):
-        return "given_names@1"
+        if not given_of(pa, pb):
+            return "given_names@1"
+        return None  # "W. Mark Felt" goes by his middle name
     if not middles_agree(pa, pb):
         return "middle_names@1"
     return None

@@ -65,17 +65,23 @@ from newsweave.resolve.clusters import (
     weak_keys,
 )
 from newsweave.resolve.constraints import other_forms_conflict, person_forms_conflict
-from newsweave.resolve.name_words import ordinary_word, without_opening_word
+from newsweave.resolve.name_words import (
+    GENERIC_PARTS,
+    headline_core,
+    headline_tail,
+    ordinary_word,
+    without_opening_word,
+)
 from newsweave.resolve.namekeys import (
     _PLACE_TYPES,
     _STOP,
     ORG_WORDS,
     ActorInfo,
     _gazetteer,
-    _given_compatible,
     _surname_relation,
     country_place,
     fold,
+    given_of,
     initials,
     name_key,
     person_parts,
@@ -88,7 +94,7 @@ from newsweave.store.sqlite import Store
 __all__ = ["ANALYST_RANK", "ActorInfo", "fold", "initials", "name_key", "person_parts", "skeleton"]
 
 ALGORITHM = "newsweave-rules"
-VERSION = "4"
+VERSION = "5"
 POSITIVE = 0.85
 """Machine score from which a pair is judged the same entity."""
 UNSURE = 0.5
@@ -220,7 +226,7 @@ def _person_parts_match(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, fl
     relation = _surname_relation(a[-1], b[-1])
     if relation is None:
         return ("none", 0.0)
-    if not _given_compatible(a[0], b[0]):
+    if not given_of(a, b):
         return ("different_given_names", -1.0) if relation != "misspelling" else ("none", 0.0)
     same_given = a[0] == b[0]
     strength = {
@@ -242,13 +248,33 @@ def other_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
         return ("same_country_group", 0.95)
     if lkeys & rkeys:
         return ("alias", 0.92)
+    if {k.replace(" ", "") for k in lkeys} & {k.replace(" ", "") for k in rkeys}:
+        return ("spelling_variant", 0.9)  # "Sea Micro" / "SeaMicro"
     places = _countries(left), _countries(right)
     if places[0] and places[1]:
         return ("same_country", 0.95) if places[0] & places[1] else ("different_countries", -1.0)
     acronym = _acronym_match(left, right)
     if acronym:
         return ("acronym", 0.88 if acronym >= 3 else 0.75)
-    return _spelling_match(lkeys, rkeys, left.type in _PLACE_TYPES)
+    found = _spelling_match(lkeys, rkeys, left.type in _PLACE_TYPES)
+    same_type = left.type == right.type and left.type != "GPE"
+    if found[1] == 0 and same_type and _part_of_name(lkeys, rkeys):
+        return ("part_of_name", 0.75)
+    return found
+
+
+def _part_of_name(lkeys: set[str], rkeys: set[str]) -> bool:
+    """One name is a run of the other's words that is no generic word alone ("Saints" of
+    "New Orleans Saints", "Geological Survey" of "US Geological Survey"; never "Police" of
+    "Kenya Police")."""
+    for a in lkeys:
+        for b in rkeys:
+            short, long_ = (a.split(), b.split()) if len(a) < len(b) else (b.split(), a.split())
+            if len(short) >= len(long_) or all(w in GENERIC_PARTS for w in short):
+                continue
+            if any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
+                return True
+    return False
 
 
 def _countries(actor: ActorInfo) -> set[str]:
@@ -377,7 +403,7 @@ def _context_score(
     return round(max(0.0, min(1.0, base + bonus)), 4)
 
 
-WEAK_ONLY = frozenset({"given_name_only", "acronym"})
+WEAK_ONLY = frozenset({"given_name_only", "acronym", "part_of_name"})
 """Rules that never make a positive on their own: a bare first name, and an acronym
 matched by initials across documents (acronyms are tied to expansions only where a document
 or the gazetteer states them)."""
@@ -433,8 +459,8 @@ def _load_actors(store: Store, ids: Iterable[str] | None) -> dict[str, ActorInfo
     for r in rows:
         own = name_key(str(r["name"]))
         forms = [str(r["name"]), *(str(a) for a in json.loads(r["aliases"]))]
-        if r["type"] == "PERSON" and str(r["id"]) in openers:
-            forms = _read_openers(forms, openers[str(r["id"])])
+        if str(r["id"]) in openers:
+            forms = _read_openers(forms, openers[str(r["id"])], r["type"] == "PERSON")
         found[str(r["id"])] = ActorInfo(
             id=str(r["id"]),
             document=str(r["document_id"]),
@@ -450,26 +476,36 @@ def _load_actors(store: Store, ids: Iterable[str] | None) -> dict[str, ActorInfo
 
 
 def _opening_forms(store: Store, ids: Iterable[str] | None) -> dict[str, set[str]]:
-    """PERSON actor id → its multi-word mention texts that only ever open a sentence (or a
-    headline), where a capitalised ordinary word may stand before a surname."""
-    where = "" if ids is None else " AND a.id IN (SELECT value FROM json_each(?))"
+    """Actor id → its multi-word mention texts that only ever open a sentence (or a
+    headline), where capitalised ordinary words may stand around a name."""
+    where = "" if ids is None else " WHERE m.actor_id IN (SELECT value FROM json_each(?))"
     params: tuple[str, ...] = () if ids is None else (_ids_json(ids),)
     found: dict[str, set[str]] = defaultdict(set)
     inside: dict[str, set[str]] = defaultdict(set)
     for actor_id, text, opening in store.connection.execute(
-        "SELECT m.actor_id, m.text, m.start_char = m.sentence_start FROM mentions AS m"
-        " JOIN actors AS a ON a.id = m.actor_id WHERE a.type = 'PERSON'"
-        " AND instr(m.text, ' ') > 0" + where,
+        "SELECT m.actor_id, m.text, m.start_char = m.sentence_start FROM mentions AS m" + where,
         params,
     ):
-        (found if opening else inside)[str(actor_id)].add(str(text))
+        if " " in str(text).strip():
+            (found if opening else inside)[str(actor_id)].add(str(text))
     return {a: texts - inside[a] for a, texts in found.items() if texts - inside[a]}
 
 
-def _read_openers(forms: list[str], openers: set[str]) -> list[str]:
-    """The forms with an ordinary opening word dropped from those that only open a
-    sentence ("Fearless Lopez" → "Lopez"), duplicates removed, the name first."""
-    read = [(without_opening_word(f) if f in openers else None) or f for f in forms]
+def _read_openers(forms: list[str], openers: set[str], person: bool = True) -> list[str]:
+    """The forms read without the capitalised ordinary words of a sentence opening:
+    a form that only opens a sentence and holds another form of the same actor with
+    ordinary words around it ("Okafor Thanks Voters" with "Okafor") is that other form; a
+    person's form loses an ordinary first word ("Fearless Lopez" → "Lopez"). Duplicates
+    removed, the name first."""
+    read = []
+    for form in forms:
+        if form in openers:
+            form = (
+                headline_core(form, forms)
+                or (person and (headline_tail(form) or without_opening_word(form)))
+                or form
+            )
+        read.append(form)
     return list(dict.fromkeys(read))
 
 
@@ -829,6 +865,35 @@ def _closure(store: Store, seeds: set[str]) -> set[str]:
     return existing
 
 
+def _mistyped_direction(
+    actors: dict[str, ActorInfo], edges: Edges, mistyped: set[str]
+) -> tuple[Edges, set[str]]:
+    """Which side the small model mistyped: when more documents type a name ORG than
+    PERSON ("New Orleans Saints" a team in most, a person in one), the PERSON actors are
+    the mistyped ones: the ORG actors stay an organisation and the links that would make
+    them a person are dropped (those PERSON actors stay apart)."""
+    if not mistyped:
+        return edges, mistyped
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for actor in actors.values():
+        if actor.type in ("PERSON", "ORG"):
+            counts[name_key(actor.name)][actor.type] += 1
+    wrong = {
+        a
+        for a in mistyped
+        if a in actors
+        and counts[name_key(actors[a].name)]["ORG"] > counts[name_key(actors[a].name)]["PERSON"]
+    }
+    if not wrong:
+        return edges, mistyped
+    dropped = {
+        e.pair for e in edges.positive if e.rule == "exact_full_name" and set(e.pair) & wrong
+    }
+    positive = [e for e in edges.positive if e.pair not in dropped]
+    edges = Edges(positive, edges.negative, edges.explicit_positive - dropped)
+    return edges, mistyped - wrong
+
+
 def _rebuild(store: Store, seeds: set[str]) -> int:
     """Recompute the entities of the components reachable from ``seeds``."""
     ids = _closure(store, seeds)
@@ -836,6 +901,7 @@ def _rebuild(store: Store, seeds: set[str]) -> int:
         return 0
     actors = _load_actors(store, ids)
     edges, mistyped = _effective(store, ids)
+    edges, mistyped = _mistyped_direction(actors, edges, mistyped)
     groups = Builder(actors, edges, mistyped).run()
     conn = store.connection
     current: dict[str, set[str]] = defaultdict(set)
@@ -1085,6 +1151,11 @@ def split(store: Store, entity: str) -> list[str]:
             )
         _rebuild(store, set(members))
     return sorted({e for e in (entity_of(store, m) for m in members) if e})
+
+
+def entity_count(store: Store) -> int:
+    """How many entities the store holds."""
+    return int(store.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
 
 
 def entity_of(store: Store, actor_id: str) -> str | None:
