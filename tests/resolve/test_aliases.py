@@ -5,8 +5,23 @@ words that open a sentence are no given names."""
 
 from __future__ import annotations
 
-from newsweave.resolve.entities import _read_openers, alias_fits, entity_aliases
-from newsweave.resolve.name_words import ordinary_word, without_opening_word
+from newsweave.resolve.clusters import Builder, Edge, Edges
+from newsweave.resolve.constraints import person_forms_conflict
+from newsweave.resolve.entities import (
+    ActorInfo,
+    _mistyped_direction,
+    _read_openers,
+    alias_fits,
+    entity_aliases,
+    score_pair,
+)
+from newsweave.resolve.name_words import (
+    headline_core,
+    headline_tail,
+    ordinary_word,
+    without_opening_word,
+)
+from newsweave.resolve.namekeys import given_of, person_parts
 
 
 def test_an_organisation_keeps_variants_and_a_stated_acronym_only() -> None:
@@ -60,3 +75,63 @@ def test_only_forms_that_open_sentences_lose_their_first_word() -> None:
     forms = ["Defiant Okonkwo", "Okonkwo", "Chidi Okonkwo"]
     assert _read_openers(forms, {"Defiant Okonkwo"}) == ["Okonkwo", "Chidi Okonkwo"]
     assert _read_openers(["Frank Odhiambo"], {"Frank Odhiambo"}) == ["Frank Odhiambo"]
+
+
+def test_headline_words_around_a_name_are_no_part_of_it() -> None:
+    assert headline_core("Okonjo Thanks Loyal Voters", ["Okonjo"]) == "Okonjo"
+    assert headline_core("Rivermouth Bank Buys Tollgate", ["Tollgate"]) is None  # not all words
+    assert headline_core("Chidi Okonkwo", ["Okonkwo"]) is None  # a given name stays
+    assert headline_core("Columnist Adaeze Obi", ["Adaeze Obi"]) == "Adaeze Obi"
+    assert headline_tail("Adaeze Obi Resigns Over Pay") == "Adaeze Obi"
+    assert headline_tail("Adaeze Nkem Obi") is None
+    forms = ["Okonjo Thanks Loyal Voters", "Okonjo"]
+    assert _read_openers(forms, {forms[0]}, person=False) == ["Okonjo"]
+
+
+def test_an_initial_before_the_name_a_person_goes_by() -> None:
+    assert given_of(("t", "graham", "ovie"), ("graham", "ovie"))
+    assert not given_of(("t", "graham", "ovie"), ("ruth", "ovie"))
+    assert person_forms_conflict("graham ovie", "t graham ovie") is None
+    assert person_forms_conflict("ruth ovie", "t graham ovie") == "given_names@1"
+    assert person_parts('Salvatore "Sal" Brancato') == ("salvatore", "brancato")
+
+
+def test_a_part_of_an_organisation_name_goes_to_review() -> None:
+    team = ActorInfo("a1", "d1", "Harbourside Mariners", "ORG", co_actors=frozenset({"x"}))
+    bare = ActorInfo("a2", "d2", "Mariners", "ORG", co_actors=frozenset({"x"}))
+    lone = ActorInfo("a3", "d3", "Mariners", "ORG")
+    found = score_pair(team, bare)
+    assert found is not None and found.features["name@1"] == "part_of_name"
+    assert found.judgement == "unsure" and found.score > 0.8  # context raises it, for review
+    alone = score_pair(team, lone)
+    assert alone is not None and alone.judgement == "unsure" and alone.score < found.score
+    police = ActorInfo("a4", "d4", "Police", "ORG", co_actors=frozenset({"x"}))
+    city = ActorInfo("a5", "d5", "Harbourside Police", "ORG", co_actors=frozenset({"x"}))
+    assert score_pair(police, city) is None  # a generic word alone is no part of a name
+    spaced = ActorInfo("a6", "d6", "Tide Works", "ORG")
+    joined = ActorInfo("a7", "d7", "TideWorks", "ORG")
+    variant = score_pair(spaced, joined)
+    assert variant is not None and variant.judgement == "positive"
+
+
+def test_one_document_s_two_full_names_of_one_person_are_one_entity() -> None:
+    actors = {
+        "a1": ActorInfo("a1", "d1", "T. Graham Ovie", "PERSON"),
+        "a2": ActorInfo("a2", "d1", "Graham Ovie", "PERSON"),  # the chain missed it
+        "a3": ActorInfo("a3", "d2", "Graham Ovie", "PERSON"),
+        "a4": ActorInfo("a4", "d2", "Ruth Ovie", "PERSON"),
+    }
+    edges = [Edge(0, 0.9, ("a1", "a3"), "same_surname"), Edge(0, 1.0, ("a2", "a3"), "exact")]
+    groups = Builder(actors, Edges(edges, {}, {e.pair for e in edges})).run()
+    assert ["a1", "a2", "a3"] in groups and ["a4"] in groups
+
+
+def test_the_mistyped_side_follows_the_majority_type() -> None:
+    actors = {
+        "a1": ActorInfo("a1", "d1", "Harbourside Mariners", "ORG"),
+        "a2": ActorInfo("a2", "d2", "Harbourside Mariners", "ORG"),
+        "a3": ActorInfo("a3", "d3", "Harbourside Mariners", "PERSON"),
+    }
+    edge = Edge(0, 0.9, ("a1", "a3"), "exact_full_name")
+    edges, mistyped = _mistyped_direction(actors, Edges([edge], {}, {edge.pair}), {"a1", "a3"})
+    assert edges.positive == [] and mistyped == set()  # both stay as typed

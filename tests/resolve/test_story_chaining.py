@@ -4,6 +4,8 @@ reports without participants join on the same place and a compatible date."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsweave.resolve.events import Participant, _Report, cluster_reports, generic
 
 
@@ -107,3 +109,25 @@ def test_a_participant_of_every_report_tells_no_happening_apart() -> None:
     ]
     found = stories(*chatter)
     assert max(len(s) for s in found) == 1
+
+
+def test_undated_reports_need_a_target_or_place_in_common() -> None:
+    def said(ident: str, published: str, *targets: str) -> _Report:
+        base = report(
+            ident,
+            published,
+            "harbour council",
+            "ferry guild",
+            source="publication",
+            published=published,
+            label="criticised",
+            mode="criticize",
+        )
+        return replace(base, targets=tuple(Participant(t, t) for t in targets))
+
+    # the same two speakers criticising, a week apart, nothing else in common: two statements
+    apart = stories(said("r1", "2024-03-04"), said("r2", "2024-03-11"))
+    assert not any({"r1", "r2"} <= s for s in apart)
+    # both criticise the toll bridge levy: one statement told twice
+    told = stories(said("r1", "2024-03-04", "toll levy"), said("r2", "2024-03-06", "toll levy"))
+    assert any({"r1", "r2"} <= s for s in told)

@@ -404,9 +404,10 @@ def _context_score(
 
 
 WEAK_ONLY = frozenset({"given_name_only", "acronym", "part_of_name"})
-"""Rules that never make a positive on their own: a bare first name, and an acronym
-matched by initials across documents (acronyms are tied to expansions only where a document
-or the gazetteer states them)."""
+"""Rules that never make a positive on their own: a bare first name, an acronym matched by
+initials across documents (acronyms are tied to expansions only where a document or the
+gazetteer states them), and a part of an organisation's name ("Mariners" of "Harbourside
+Mariners": for review)."""
 
 
 def _decide(rule: str, score: float, features: dict[str, FeatureValue]) -> Decision | None:
