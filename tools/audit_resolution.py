@@ -139,10 +139,12 @@ def left_out(store: Store, show: int) -> None:
     """Names member actors hold that the entity does not show (see
     ``entities.entity_aliases``): what one document's names stage or chain attached."""
     forms = _actor_forms(store)
+    places = _places(store)
     found: list[tuple[str, str, tuple[str, ...]]] = []
     for entity in entity_records(store):
         held = [tuple(forms.get(a, [])) for a in entity.actor_ids]
-        _, dropped = entity_aliases(entity.name, entity.type == "PERSON", held)
+        located = [places.get(a) for a in entity.actor_ids]
+        _, dropped = entity_aliases(entity.name, entity.type == "PERSON", held, located)
         if dropped:
             found.append((entity.type, entity.name, dropped))
     print(f"entities with names left out of their aliases: {len(found)}")

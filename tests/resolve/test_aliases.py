@@ -135,3 +135,13 @@ def test_the_mistyped_side_follows_the_majority_type() -> None:
     edge = Edge(0, 0.9, ("a1", "a3"), "exact_full_name")
     edges, mistyped = _mistyped_direction(actors, Edges([edge], {}, {edge.pair}), {"a1", "a3"})
     assert edges.positive == [] and mistyped == set()  # both stay as typed
+
+
+def test_place_abbreviations_and_located_aliases_are_kept() -> None:
+    shown, left = entity_aliases("Ostmark", False, [("Ostmark",), ("Ostm.",), ("Oxford",)])
+    assert shown == ("Ostm.",) and left == ("Oxford",)
+    actors = [("Esk Region",), ("E.R.",), ("Elk Ridge", "ER")]
+    shown, _ = entity_aliases("Esk Region", False, actors, ["user:Esk", "user:Esk", None])
+    assert shown == ("E.R.", "ER")  # "E.R." located where the name was: "ER" is its spelling
+    shown, _ = entity_aliases("Esk Region", False, actors, ["user:Esk", None, None])
+    assert shown == ()  # initials no document states and no gazetteer ties

@@ -1176,11 +1176,15 @@ def entity_records(store: Store) -> list[EntityRecord]:
         members[str(r[0])].append(str(r[1]))
     actors = _actor_rows(store)
     titles = _title_rows(store)
+    places = {
+        str(r[0]): str(r[1]) for r in conn.execute("SELECT actor_id, gazetteer_id FROM places")
+    }
     records = []
     for r in conn.execute("SELECT id, name, type, country FROM entities"):
         ids = members.get(str(r["id"]), [])
         rows = [actors[a] for a in ids if a in actors]
-        records.append(_record(r, ids, rows, titles))
+        located = [places.get(a) for a in ids if a in actors]
+        records.append(_record(r, ids, rows, titles, located))
     records.sort(key=lambda e: (-e.mentions, e.name, e.id))
     return records
 
@@ -1250,17 +1254,47 @@ def alias_fits(
 
 
 def entity_aliases(
-    name: str, person: bool, actors: Sequence[tuple[str, ...]]
+    name: str,
+    person: bool,
+    actors: Sequence[tuple[str, ...]],
+    places: Sequence[str | None] = (),
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(aliases shown, names left out) of an entity named ``name`` whose member actors
-    hold the given forms (name + aliases each): see :func:`alias_fits`."""
+    hold the given forms (name + aliases each) and, for places, were located at the given
+    gazetteer ids: see :func:`alias_fits`; a place's alias is also kept when an actor
+    holding it was located where an actor holding the name was ("S.C." and "South
+    Carolina" at one gazetteer id)."""
     main = name_key(name)
     stated = frozenset(
         k for forms in actors if main in {name_key(f) for f in forms} for k in map(name_key, forms)
     )
+    located: dict[str, set[str]] = defaultdict(set)
+    for forms, place in zip(actors, places, strict=False):
+        if place:
+            for form in forms:
+                located[name_key(form)].add(place)
+    at = located.get(main, set())
     forms = sorted({f for fs in actors for f in fs} - {name})
-    kept = tuple(f for f in forms if alias_fits(name, f, person, stated) is None)
+    kept = tuple(
+        f
+        for f in forms
+        if alias_fits(name, f, person, stated) is None
+        or (at and located.get(name_key(f), set()) & at)
+        or (not person and _abbreviation(f, name))
+    )
     return kept, tuple(f for f in forms if f not in kept)
+
+
+def _abbreviation(alias: str, name: str) -> bool:
+    """A one-word name written short with a full stop ("Calif." for "California", "Pa."
+    for "Pennsylvania"): its letters in order, starting with the name's first."""
+    if not alias.endswith(".") or " " in name.strip() or " " in alias.strip():
+        return False
+    short, full = fold(alias.rstrip(".")), fold(name)
+    if len(short) < 2 or not short.isalpha() or short[0] != full[:1] or len(short) >= len(full):
+        return False
+    rest = iter(full[1:])
+    return all(c in rest for c in short[1:])
 
 
 def _record(
@@ -1268,10 +1302,11 @@ def _record(
     ids: list[str],
     rows: list[tuple[str, str, tuple[str, ...], int]],
     titles: dict[str, list[tuple[str, str, int, int]]],
+    located: Sequence[str | None] = (),
 ) -> EntityRecord:
     name = str(row["name"])
     aliases, _ = entity_aliases(
-        name, str(row["type"]) == "PERSON", [(n, *al) for _, n, al, _ in rows]
+        name, str(row["type"]) == "PERSON", [(n, *al) for _, n, al, _ in rows], located
     )
     by_title: dict[str, tuple[str, list[tuple[str, int, int]]]] = {}
     for actor in ids:
