@@ -1269,9 +1269,9 @@ def entity_aliases(
         k for forms in actors if main in {name_key(f) for f in forms} for k in map(name_key, forms)
     )
     located: dict[str, set[str]] = defaultdict(set)
-    for forms, place in zip(actors, places, strict=False):
+    for held, place in zip(actors, places, strict=False):
         if place:
-            for form in forms:
+            for form in held:
                 located[name_key(form)].add(place)
     at = located.get(main, set())
     forms = sorted({f for fs in actors for f in fs} - {name})
