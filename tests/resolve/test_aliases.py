@@ -145,3 +145,11 @@ def test_place_abbreviations_and_located_aliases_are_kept() -> None:
     assert shown == ("E.R.", "ER")  # "E.R." located where the name was: "ER" is its spelling
     shown, _ = entity_aliases("Esk Region", False, actors, ["user:Esk", None, None])
     assert shown == ()  # initials no document states and no gazetteer ties
+
+
+def test_short_readings_and_score_lines_are_no_aliases() -> None:
+    assert alias_fits("Hamburg", "Ham", False) is not None  # a reading, not a way to write it
+    assert alias_fits("United States", "US", False) is None
+    assert alias_fits("Veldoria", "Veldoria - 2", False) == "digits@1"
+    assert alias_fits("Veldoria Labour Party", "Party", False) == "generic_part@1"
+    assert alias_fits("Veldoria Labour Party", "Veldoria Labour", False) is None

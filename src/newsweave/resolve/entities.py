@@ -1244,13 +1244,30 @@ def alias_fits(
     main, key = name_key(name), name_key(alias)
     if not key or not main or key == main:
         return None
+    if any(c.isdigit() for c in alias) and not any(c.isdigit() for c in name):
+        return "digits@1"  # a score or a date line ("Northern Ireland - 1"), no name
     rule = other_forms_conflict(*sorted((main, key)))
+    if rule is None and " " not in key and " " in main and key in GENERIC_PARTS:
+        return "generic_part@1"  # "Party" of "Nazi Party"
     if rule is None or (rule == "acronym@1" and key in stated):
         return None
     reading = gazetteer_reading(alias)
-    if reading is not None and reading == gazetteer_reading(name):
+    if (
+        reading is not None
+        and reading == gazetteer_reading(name)
+        and _code_or_word(alias)
+        and _code_or_word(name)
+    ):
         return None
     return rule
+
+
+def _code_or_word(alias: str) -> bool:
+    """Whether a gazetteer alias is written as one: a code in capitals or with full stops
+    ("UK", "N.Y.") or a word of four letters or more — not a short capitalised word that
+    happens to be a reading ("Ham" for Hamburg, "Sam" for Damascus)."""
+    bare = alias.replace(".", "").replace(" ", "")
+    return alias.isupper() or "." in alias or len(bare) >= 4
 
 
 def entity_aliases(
