@@ -6,7 +6,7 @@ words that open a sentence are no given names."""
 from __future__ import annotations
 
 from newsweave.resolve.clusters import Builder, Edge, Edges
-from newsweave.resolve.constraints import person_forms_conflict
+from newsweave.resolve.constraints import other_forms_conflict, person_forms_conflict
 from newsweave.resolve.entities import (
     ActorInfo,
     _mistyped_direction,
@@ -153,3 +153,11 @@ def test_short_readings_and_score_lines_are_no_aliases() -> None:
     assert alias_fits("Veldoria", "Veldoria - 2", False) == "digits@1"
     assert alias_fits("Veldoria Labour Party", "Party", False) == "generic_part@1"
     assert alias_fits("Veldoria Labour Party", "Veldoria Labour", False) is None
+
+
+def test_short_given_names_and_compass_words_tell_names_apart() -> None:
+    assert alias_fits("Tomas Lewin", "Ann Lewin", True) == "given_names@1"
+    assert alias_fits("Jon Lewin", "John Lewin", True) is None
+    assert other_forms_conflict("north veldoria college", "south veldoria college") == (
+        "org_names@1"
+    )

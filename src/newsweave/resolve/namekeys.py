@@ -180,7 +180,10 @@ def _given_compatible(left: str, right: str) -> bool:
         return True
     if len(left) == 1 or len(right) == 1:
         return left[0] == right[0]
-    return skeleton(left) == skeleton(right) or fuzz.ratio(left, right) >= FUZZY_NAME
+    same = skeleton(left) == skeleton(right)
+    if same and len(skeleton(left)) < 3:  # "john" and "ann" are both "n"
+        same = fuzz.ratio(left, right) >= 70
+    return same or fuzz.ratio(left, right) >= FUZZY_NAME
 
 
 def given_of(a: Sequence[str], b: Sequence[str]) -> bool:
