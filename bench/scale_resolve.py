@@ -25,7 +25,9 @@ from newsweave.store.sqlite import Store
 
 RESOLUTION_TABLES = ("story_event_members", "story_events", "entity_members", "entities")
 
-Snapshot = tuple[frozenset[tuple[str, frozenset[str]]], frozenset[tuple[str, frozenset[str]]]]
+Groups = frozenset[tuple[str, frozenset[str]]]
+Snapshot = tuple[Groups, Groups, frozenset[tuple[object, ...]], frozenset[tuple[object, ...]]]
+"""Entities, story events, claims (with members and status) and conflicts."""
 
 
 def copy(source: Path, target: Path, documents: list[str] | None = None) -> None:
@@ -73,9 +75,24 @@ def snapshot(store: Store) -> Snapshot:
     stories: dict[str, set[str]] = {}
     for story, event in conn.execute("SELECT story_event_id, event_id FROM story_event_members"):
         stories.setdefault(str(story), set()).add(str(event))
+    members: dict[str, set[str]] = {}
+    for claim, figure, claimant in conn.execute(
+        "SELECT claim_id, figure_id, claimant FROM claim_members"
+    ):
+        members.setdefault(str(claim), set()).add(f"{figure}:{claimant}")
+    claims = frozenset(
+        (*tuple(r), frozenset(members.get(str(r[0]), ())))
+        for r in conn.execute(
+            "SELECT id, what, unit, value, low, high, qualifier, as_of, status, documents, place"
+            " FROM claims"
+        )
+    )
+    conflicts = frozenset(tuple(r) for r in conn.execute("SELECT * FROM conflicts"))
     return (
         frozenset((k, frozenset(v)) for k, v in entities.items()),
         frozenset((k, frozenset(v)) for k, v in stories.items()),
+        claims,
+        conflicts,
     )
 
 
@@ -134,7 +151,9 @@ def main() -> None:
         incremental = snapshot(store)
     print(
         f"identical: {incremental == full}  (entities {len(full[0])} vs {len(incremental[0])},"
-        f" story events {len(full[1])} vs {len(incremental[1])})"
+        f" story events {len(full[1])} vs {len(incremental[1])},"
+        f" claims {len(full[2])} vs {len(incremental[2])}, same claims {full[2] == incremental[2]},"
+        f" same conflicts {full[3] == incremental[3]})"
     )
     if incremental != full:
         only_full = sorted(full[0] - incremental[0], key=lambda e: -len(e[1]))[:5]

@@ -5,14 +5,17 @@
 Prints:
 
 1. PERSON entities holding two full names that cannot be one person (different given
-   names or surnames beyond spelling, transliteration, initials and nicknames): across two
-   actors (a merge the resolver made) and inside one actor (the document's own chain);
+   names or surnames beyond spelling, transliteration, initials and nicknames), names read
+   as the resolver reads them: across two actors (a merge the resolver made) and inside
+   one actor (the document's own chain);
 2. ORG/GPE/LOC/NORP/FAC entities holding an alias that is neither a spelling variant of the
    entity's name, nor a name some document states with it (an acronym with its expansion),
    nor the same gazetteer reading;
-3. the largest story events: documents, reports, date spread and participants;
-4. the most mentioned people with every name their entity holds;
-5. with ``--sample N``: N random entities with at least two distinct names and N story
+3. the names member actors hold that their entity does not show as aliases (one
+   document's names stage or chain: headline words, a dateline agency);
+4. the largest story events: documents, reports, date spread and participants;
+5. the most mentioned people with every name their entity holds;
+6. with ``--sample N``: N random entities with at least two distinct names and N story
    events with at least three documents, with evidence, for judging by hand.
 """
 
@@ -27,7 +30,8 @@ from pathlib import Path
 
 from newsweave.resolve.clusters import person_key
 from newsweave.resolve.constraints import other_forms_conflict, person_forms_conflict
-from newsweave.resolve.entities import entity_records, name_key
+from newsweave.resolve.entities import _load_actors as load_actors
+from newsweave.resolve.entities import entity_aliases, entity_records, name_key
 from newsweave.resolve.events import story_event_records
 from newsweave.store.sqlite import Store
 
@@ -46,8 +50,14 @@ def _places(store: Store) -> dict[str, str]:
     }
 
 
+def _read_forms(store: Store) -> dict[str, list[str]]:
+    """Each actor's names as the resolver reads them (without the ordinary words of a
+    title-case opening: ``entities._read_openers``)."""
+    return {a.id: list(a.forms) for a in load_actors(store, None).values()}
+
+
 def person_conflicts(store: Store, show: int) -> None:
-    forms = _actor_forms(store)
+    forms = _read_forms(store)
     across: list[tuple[str, str, str]] = []
     inside = 0
     people = 0
@@ -117,12 +127,29 @@ def alias_conflicts(store: Store, show: int) -> None:
             if rule is None or (rule == "acronym@1" and key in stated):
                 continue
             (chain if key in stated else merged).append((entity.type, entity.name, alias))
-    print(f"non-person entities with aliases: {with_aliases}")
+    print(f"non-person entities with aliases shown: {with_aliases}")
     for label, found in (("merged across actors", merged), ("from one document's chain", chain)):
         entities = len({(t, n) for t, n, _ in found})
         print(f"  holding an unexplained alias {label}: {entities} ({len(found)} aliases)")
         for type_, name, alias in found[:show]:
             print(f"    {type_} {name!r}: {alias!r}")
+
+
+def left_out(store: Store, show: int) -> None:
+    """Names member actors hold that the entity does not show (see
+    ``entities.entity_aliases``): what one document's names stage or chain attached."""
+    forms = _actor_forms(store)
+    places = _places(store)
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    for entity in entity_records(store):
+        held = [tuple(forms.get(a, [])) for a in entity.actor_ids]
+        located = [places.get(a) for a in entity.actor_ids]
+        _, dropped = entity_aliases(entity.name, entity.type == "PERSON", held, located)
+        if dropped:
+            found.append((entity.type, entity.name, dropped))
+    print(f"entities with names left out of their aliases: {len(found)}")
+    for type_, name, dropped in found[:show]:
+        print(f"    {type_} {name!r}: {list(dropped)[:6]}")
 
 
 def largest_stories(store: Store, show: int) -> None:
@@ -178,6 +205,7 @@ def main() -> None:
     with Store.open(args.db) as store:
         person_conflicts(store, args.show)
         alias_conflicts(store, args.show)
+        left_out(store, args.show)
         largest_stories(store, args.show)
         top_people(store, args.show)
         if args.sample:

@@ -1,4 +1,5 @@
-"""Incremental corpus resolution gives the same entities and story events as a full one:
+"""Incremental corpus resolution gives the same entities, story events, claims and
+conflicts as a full one:
 on the example corpus (document by document, and after forgetting one) and on a few
 hundred real articles (PolNeAR texts, in three runs)."""
 
@@ -18,7 +19,9 @@ from newsweave.store.sqlite import Store
 from tests.conftest import EXAMPLES
 from tests.resolve.test_claims import build_example_store
 
-Snapshot = tuple[frozenset[tuple[str, frozenset[str]]], frozenset[tuple[str, frozenset[str]]]]
+Groups = frozenset[tuple[str, frozenset[str]]]
+Snapshot = tuple[Groups, Groups, frozenset[tuple[object, ...]], frozenset[tuple[object, ...]]]
+"""Entities, story events, claims (with members and status) and conflicts."""
 REAL_ARTICLES = 240
 
 
@@ -30,9 +33,24 @@ def snapshot(store: Store) -> Snapshot:
     stories: dict[str, set[str]] = {}
     for story, event in conn.execute("SELECT story_event_id, event_id FROM story_event_members"):
         stories.setdefault(str(story), set()).add(str(event))
+    members: dict[str, set[str]] = {}
+    for claim, figure, claimant in conn.execute(
+        "SELECT claim_id, figure_id, claimant FROM claim_members"
+    ):
+        members.setdefault(str(claim), set()).add(f"{figure}:{claimant}")
+    claims = frozenset(
+        (*tuple(r), frozenset(members.get(str(r[0]), ())))
+        for r in conn.execute(
+            "SELECT id, what, unit, value, low, high, qualifier, as_of, status, documents, place"
+            " FROM claims"
+        )
+    )
+    conflicts = frozenset(tuple(r) for r in conn.execute("SELECT * FROM conflicts"))
     return (
         frozenset((k, frozenset(v)) for k, v in entities.items()),
         frozenset((k, frozenset(v)) for k, v in stories.items()),
+        claims,
+        conflicts,
     )
 
 
@@ -52,6 +70,7 @@ def test_example_corpus_document_by_document(tmp_path: Path) -> None:
             resolve_corpus(full, gazetteer, full=True)
             expected = snapshot(full)
             assert len(expected[0]) > 50 and len(expected[1]) > 10
+            assert len(expected[2]) > 10 and expected[3]  # claims and a conflict compared too
             doc = documents(full)[3]
             full.forget(doc)
             after_forget(full)

@@ -4,7 +4,9 @@ reports without participants join on the same place and a compatible date."""
 
 from __future__ import annotations
 
-from newsweave.resolve.events import Participant, _Report, cluster_reports, generic
+from dataclasses import replace
+
+from newsweave.resolve.events import Participant, Where, _Report, cluster_reports, generic
 
 
 def report(
@@ -51,15 +53,26 @@ def test_a_report_must_agree_with_most_of_the_story() -> None:
 
 
 def test_a_story_spans_a_few_days_at_most() -> None:
+    at = "Tarven"
     found = stories(
-        report("r1", "2024-03-04", "dock workers union"),
+        report("r1", "2024-03-04", "dock workers union", place=at),
         report(
-            "r2", "2024-03-06", "dock workers union", source="publication", published="2024-03-06"
+            "r2",
+            "2024-03-06",
+            "dock workers union",
+            place=at,
+            source="publication",
+            published="2024-03-06",
         ),
         report(
-            "r3", "2024-05-02", "dock workers union", source="publication", published="2024-05-02"
+            "r3",
+            "2024-05-02",
+            "dock workers union",
+            place=at,
+            source="publication",
+            published="2024-05-02",
         ),
-        report("r4", "2024-03-20", "dock workers union"),
+        report("r4", "2024-03-20", "dock workers union", place=at),
     )
     assert any({"r1", "r2"} <= s for s in found)
     assert not any({"r1", "r3"} <= s for s in found)
@@ -107,3 +120,46 @@ def test_a_participant_of_every_report_tells_no_happening_apart() -> None:
     ]
     found = stories(*chatter)
     assert max(len(s) for s in found) == 1
+
+
+def test_undated_reports_need_a_target_or_place_in_common() -> None:
+    def said(ident: str, published: str, *targets: str) -> _Report:
+        base = report(
+            ident,
+            published,
+            "harbour council",
+            "ferry guild",
+            source="publication",
+            published=published,
+            label="criticised",
+            mode="criticize",
+        )
+        return replace(base, targets=tuple(Participant(t, t) for t in targets))
+
+    # the same two speakers criticising, a week apart, nothing else in common: two statements
+    apart = stories(said("r1", "2024-03-04"), said("r2", "2024-03-11"))
+    assert not any({"r1", "r2"} <= s for s in apart)
+    # both criticise the toll bridge levy: one statement told twice
+    told = stories(said("r1", "2024-03-04", "toll levy"), said("r2", "2024-03-06", "toll levy"))
+    assert any({"r1", "r2"} <= s for s in told)
+
+
+def test_a_country_is_too_wide_to_tie_undated_reports() -> None:
+    country = Where("country", "XV", 12.0, 30.0)
+
+    def arrived(ident: str, published: str) -> _Report:
+        base = report(
+            ident,
+            published,
+            "ferry guild",
+            "harbour council",
+            place="Veldoria",
+            source="publication",
+            published=published,
+            label="arrived",
+            mode="visit",
+        )
+        return replace(base, where=country, targets=(Participant("Veldoria", "veldoria"),))
+
+    found = stories(arrived("r1", "2024-03-04"), arrived("r2", "2024-03-09"))
+    assert not any({"r1", "r2"} <= s for s in found)

@@ -24,9 +24,11 @@ once; its country is the document's focus). Two local places must be the same or
 other; local and national never meet (an attack's dead are no national toll); unspecified
 fits either when the countries agree (:func:`places_compatible`).
 
-:func:`resolve_claims` recomputes every claim from scratch in one transaction (clustering
-a corpus's figures takes milliseconds, and a full recompute is trivially idempotent and
-forgets deleted documents); claim ids are content ids of the first member figure.
+:func:`resolve_claims` recomputes the claims in one transaction: every claim (``full``,
+after documents were forgotten), or block by block — only the quantities that new figures,
+changed claimants or lost figures touch, since a quantity's claims and conflicts depend on
+its own figures only (the same result as a full recomputation: a test compares both);
+claim ids are content ids of the first member figure.
 """
 
 from __future__ import annotations
@@ -707,10 +709,12 @@ def _relation(a: _Claim, b: _Claim) -> str | None:
 
 
 def _pairs(claims: list[_Claim]) -> list[tuple[str, _Claim, _Claim]]:
-    """Every related pair of claims of the same quantity, earlier claim first."""
+    """Every related pair of claims of the same quantity, earlier claim first (only counts
+    are ever related: other quantities are not compared pairwise)."""
     groups: dict[tuple[str | None, str | None], list[_Claim]] = {}
     for claim in claims:
-        groups.setdefault((claim.members[0].quantity, claim.members[0].unit), []).append(claim)
+        if claim.comparable:
+            groups.setdefault((claim.members[0].quantity, claim.members[0].unit), []).append(claim)
     pairs = []
     for group in groups.values():
         group.sort(key=lambda c: (c.time or "", _value(c)))
@@ -794,9 +798,43 @@ def _insert_relations(conn: sqlite3.Connection, pairs: list[tuple[str, _Claim, _
         )
 
 
-def resolve_claims(store: Store) -> ClaimReport:
-    """Recompute every claim, conflict and revision from the stored figures."""
+def _touched(
+    conn: sqlite3.Connection, figures: list[_Fig], documents: Sequence[str] = ()
+) -> set[str]:
+    """The quantities (``claims.what``) whose claims a full recomputation could change:
+    those of the figures of ``documents`` (just geocoded: their places may be new), of
+    figures no claim holds yet (new or re-analysed documents), of figures whose claimant's
+    entity changed, and of claims that lost their first member figure."""
+    changed = set(documents)
+    stored = {
+        str(r[0]): r[1] for r in conn.execute("SELECT figure_id, claimant FROM claim_members")
+    }
+    touched = {
+        f.quantity or ""
+        for f in figures
+        if f.id not in stored or stored[f.id] != f.claimant or f.document in changed
+    }
+    for what, claim_id, first in conn.execute(
+        "SELECT c.what, c.id, (SELECT min(m.figure_id) FROM claim_members AS m"
+        " WHERE m.claim_id = c.id) FROM claims AS c"
+    ):
+        if first is None or content_id("c", str(first)) != str(claim_id):
+            touched.add(str(what))
+    return touched
+
+
+def resolve_claims(
+    store: Store, *, full: bool = True, documents: Sequence[str] = ()
+) -> ClaimReport:
+    """Recompute the claims, conflicts and revisions from the stored figures: all of them
+    (``full``), or only those of the quantities the changes — ``documents`` just resolved,
+    new figures, changed claimants — touch (:func:`_touched`: a quantity's claims depend on
+    its own figures only, so the result is the same as a full recomputation's)."""
     figures = _load(store, entity_lookup(store))
+    conn = store.connection
+    touched = None if full else _touched(conn, figures, documents)
+    if touched is not None:
+        figures = [f for f in figures if (f.quantity or "") in touched]
     claims = cluster_figures(figures)
     pairs = _pairs(claims)
     kinds: dict[int, set[str]] = {}
@@ -805,18 +843,45 @@ def resolve_claims(store: Store) -> ClaimReport:
         if kind == "conflict":
             kinds.setdefault(id(b), set()).add("conflict")
     with store.transaction() as conn:
-        conn.execute("DELETE FROM conflicts")
-        conn.execute("DELETE FROM claim_members")
-        conn.execute("DELETE FROM claims")
+        if touched is None:
+            conn.execute("DELETE FROM conflicts")
+            conn.execute("DELETE FROM claim_members")
+            conn.execute("DELETE FROM claims")
+        else:
+            whats = json.dumps(sorted(touched))
+            conn.execute(
+                "DELETE FROM conflicts WHERE what IN (SELECT value FROM json_each(?))", (whats,)
+            )
+            conn.execute(
+                "DELETE FROM claim_members WHERE claim_id IN (SELECT id FROM claims"
+                " WHERE what IN (SELECT value FROM json_each(?)))",
+                (whats,),
+            )
+            conn.execute(
+                "DELETE FROM claims WHERE what IN (SELECT value FROM json_each(?))", (whats,)
+            )
         for claim in claims:
             _insert_claim(conn, claim, _status(claim, kinds))
         _insert_relations(conn, pairs)
+    return _report(conn)
+
+
+def _report(conn: sqlite3.Connection) -> ClaimReport:
+    """Counts of the stored claims, conflicts and revisions."""
+
+    def count(sql: str) -> int:
+        return int(conn.execute(sql).fetchone()[0])
+
     return ClaimReport(
-        figures=len(figures),
-        claims=len(claims),
-        corroborated=sum(1 for c in claims if len({m.origin for m in c.members}) > 1),
-        conflicts=sum(1 for p in pairs if p[0] == "conflict"),
-        revisions=sum(1 for p in pairs if p[0] == "revision"),
+        figures=count("SELECT count(*) FROM figures"),
+        claims=count("SELECT count(*) FROM claims"),
+        corroborated=count(
+            "SELECT count(*) FROM (SELECT m.claim_id FROM claim_members AS m"
+            " JOIN figures AS f ON f.id = m.figure_id JOIN documents AS d ON d.id = f.document_id"
+            " GROUP BY m.claim_id HAVING count(DISTINCT coalesce(d.near_duplicate_of, d.id)) > 1)"
+        ),
+        conflicts=count("SELECT count(*) FROM conflicts WHERE kind = 'conflict'"),
+        revisions=count("SELECT count(*) FROM conflicts WHERE kind = 'revision'"),
     )
 
 

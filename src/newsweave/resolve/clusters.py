@@ -360,11 +360,25 @@ class Builder:
             return True
         la, ra = self.actors[left], self.actors[right]
         if "PERSON" in (la.type, ra.type):
-            return False
+            return self._person_chain_miss(la, ra)
         lc, rc = self._singleton(la), self._singleton(ra)
         return bool(
             lc.keys & y.keys or rc.keys & x.keys or lc.shorts & y.acronyms or rc.shorts & x.acronyms
         )
+
+    def _person_chain_miss(self, la: ActorInfo, ra: ActorInfo) -> bool:
+        """Two people of one document that its chains left apart although both are named
+        in full by one person's names ("W. Mark Felt" and "Mark Felt"): the same surname,
+        agreeing given names, and no pair of their full names in conflict."""
+        if la.type != ra.type:
+            return False
+        lf = {k for k in actor_forms(la, True) if " " in k}
+        rf = {k for k in actor_forms(ra, True) if " " in k}
+        if not lf or not rf:
+            return False
+        if not any(a.split()[-1] == b.split()[-1] for a in lf for b in rf):
+            return False
+        return all(person_forms_conflict(*sorted((a, b))) is None for a in lf for b in rf)
 
     def _union(self, a: str, b: str) -> None:
         keep, gone = (a, b) if a < b else (b, a)

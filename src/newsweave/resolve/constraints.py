@@ -42,6 +42,7 @@ from newsweave.resolve.namekeys import (
     FUZZY_NAME,
     _given_compatible,
     _surname_relation,
+    given_of,
     initials,
     skeleton,
     type_penalty,
@@ -138,7 +139,9 @@ def person_forms_conflict(a: str, b: str) -> str | None:
     if _surname_relation(pa[-1], pb[-1]) is None:
         return "surnames@1"
     if not given_names_agree(pa[0], pb[0]):
-        return "given_names@1"
+        if not given_of(pa, pb):
+            return "given_names@1"
+        return None  # "W. Mark Felt" goes by his middle name
     if not middles_agree(pa, pb):
         return "middle_names@1"
     return None
@@ -160,11 +163,37 @@ def other_forms_conflict(a: str, b: str) -> str | None:
         return None if short in long_ else "org_names@1"
     if set(wa) <= set(wb) or set(wb) <= set(wa):
         return None
+    if set(wa) ^ set(wb) <= _OPPOSITES:
+        return "org_names@1"  # "University of North Carolina" / "… of South Carolina"
     if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 70:
         return None
     if fuzz.ratio(a, b) >= 90 and wa[0] == wb[0]:
         return None
     return "org_names@1"
+
+
+_OPPOSITES = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+        "new",
+        "old",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ]
+)
+"""Words that tell two otherwise equal names apart (North / South Carolina)."""
 
 
 def types_conflict(left: frozenset[str], right: frozenset[str]) -> str | None:

@@ -10,7 +10,8 @@ Steps 1–2 are incremental: without ``document_ids`` only the *pending* documen
 with actors the blocking index does not hold yet: new or re-analysed) are geocoded, scored
 and re-clustered, and only the regions of the entity graph they reach are rebuilt — with
 the same result as a full re-resolution (``full=True``, also chosen by itself when the
-stored judgements come from another version of the scorer). 3–4 are recomputed.
+stored judgements come from another version of the scorer). Step 3 recomputes only the
+quantities the changes touch (see :mod:`newsweave.resolve.claims`); step 4 is recomputed.
 After ``forget``, :func:`after_forget` repairs what the removed document touched.
 """
 
@@ -51,7 +52,9 @@ def resolve_corpus(
 ) -> CorpusReport:
     """Update the corpus model for ``document_ids`` (None: the pending documents; every
     document when ``full`` or when the stored judgements are of another scorer version)."""
-    if full or entities.outdated(store):
+    full = full or entities.outdated(store)
+    ids: list[str] = []
+    if full:
         placed = places.geocode_documents(store, gazetteer, None)
         entities.resolve_entities(store, None)
     else:
@@ -61,11 +64,11 @@ def resolve_corpus(
             entities.forget_cleanup(store)
         if ids:
             entities.resolve_entities(store, ids)
-    found = claims.resolve_claims(store)
+    found = claims.resolve_claims(store, full=full, documents=ids)
     story = events.resolve_events(store)
     return CorpusReport(
         places=placed,
-        entities=len(entities.entity_records(store)),
+        entities=entities.entity_count(store),
         claims=found.claims,
         conflicts=found.conflicts,
         story_events=story,

@@ -47,6 +47,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import combinations
 from typing import Literal
 
@@ -54,16 +55,33 @@ from rapidfuzz import fuzz
 
 from newsweave.errors import NewsweaveError
 from newsweave.model.ids import content_id
-from newsweave.resolve.clusters import ANALYST_RANK, Builder, Edge, Edges, strong_keys, weak_keys
+from newsweave.resolve.clusters import (
+    ANALYST_RANK,
+    Builder,
+    Edge,
+    Edges,
+    person_key,
+    strong_keys,
+    weak_keys,
+)
+from newsweave.resolve.constraints import other_forms_conflict, person_forms_conflict
+from newsweave.resolve.name_words import (
+    GENERIC_PARTS,
+    headline_core,
+    headline_tail,
+    ordinary_word,
+    without_opening_word,
+)
 from newsweave.resolve.namekeys import (
     _PLACE_TYPES,
     _STOP,
     ORG_WORDS,
     ActorInfo,
-    _given_compatible,
+    _gazetteer,
     _surname_relation,
     country_place,
     fold,
+    given_of,
     initials,
     name_key,
     person_parts,
@@ -76,7 +94,7 @@ from newsweave.store.sqlite import Store
 __all__ = ["ANALYST_RANK", "ActorInfo", "fold", "initials", "name_key", "person_parts", "skeleton"]
 
 ALGORITHM = "newsweave-rules"
-VERSION = "4"
+VERSION = "5"
 POSITIVE = 0.85
 """Machine score from which a pair is judged the same entity."""
 UNSURE = 0.5
@@ -208,7 +226,7 @@ def _person_parts_match(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, fl
     relation = _surname_relation(a[-1], b[-1])
     if relation is None:
         return ("none", 0.0)
-    if not _given_compatible(a[0], b[0]):
+    if not given_of(a, b):
         return ("different_given_names", -1.0) if relation != "misspelling" else ("none", 0.0)
     same_given = a[0] == b[0]
     strength = {
@@ -230,13 +248,33 @@ def other_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
         return ("same_country_group", 0.95)
     if lkeys & rkeys:
         return ("alias", 0.92)
+    if {k.replace(" ", "") for k in lkeys} & {k.replace(" ", "") for k in rkeys}:
+        return ("spelling_variant", 0.9)  # "Sea Micro" / "SeaMicro"
     places = _countries(left), _countries(right)
     if places[0] and places[1]:
         return ("same_country", 0.95) if places[0] & places[1] else ("different_countries", -1.0)
     acronym = _acronym_match(left, right)
     if acronym:
         return ("acronym", 0.88 if acronym >= 3 else 0.75)
-    return _spelling_match(lkeys, rkeys, left.type in _PLACE_TYPES)
+    found = _spelling_match(lkeys, rkeys, left.type in _PLACE_TYPES)
+    same_type = left.type == right.type and left.type != "GPE"
+    if found[1] == 0 and same_type and _part_of_name(lkeys, rkeys):
+        return ("part_of_name", 0.75)
+    return found
+
+
+def _part_of_name(lkeys: set[str], rkeys: set[str]) -> bool:
+    """One name is a run of the other's words that is no generic word alone ("Saints" of
+    "New Orleans Saints", "Geological Survey" of "US Geological Survey"; never "Police" of
+    "Kenya Police")."""
+    for a in lkeys:
+        for b in rkeys:
+            short, long_ = (a.split(), b.split()) if len(a) < len(b) else (b.split(), a.split())
+            if len(short) >= len(long_) or all(w in GENERIC_PARTS for w in short):
+                continue
+            if any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
+                return True
+    return False
 
 
 def _countries(actor: ActorInfo) -> set[str]:
@@ -365,10 +403,11 @@ def _context_score(
     return round(max(0.0, min(1.0, base + bonus)), 4)
 
 
-WEAK_ONLY = frozenset({"given_name_only", "acronym"})
-"""Rules that never make a positive on their own: a bare first name, and an acronym
-matched by initials across documents (acronyms are tied to expansions only where a document
-or the gazetteer states them)."""
+WEAK_ONLY = frozenset({"given_name_only", "acronym", "part_of_name"})
+"""Rules that never make a positive on their own: a bare first name, an acronym matched by
+initials across documents (acronyms are tied to expansions only where a document or the
+gazetteer states them), and a part of an organisation's name ("Mariners" of "Harbourside
+Mariners": for review)."""
 
 
 def _decide(rule: str, score: float, features: dict[str, FeatureValue]) -> Decision | None:
@@ -416,21 +455,59 @@ def _load_actors(store: Store, ids: Iterable[str] | None) -> dict[str, ActorInfo
     docs = {str(r["document_id"]) for r in rows}
     co = _document_keys(store, docs)
     titles = _titles(store, [str(r["id"]) for r in rows] if ids is not None else None)
+    openers = _opening_forms(store, ids)
     found: dict[str, ActorInfo] = {}
     for r in rows:
         own = name_key(str(r["name"]))
+        forms = [str(r["name"]), *(str(a) for a in json.loads(r["aliases"]))]
+        if str(r["id"]) in openers:
+            forms = _read_openers(forms, openers[str(r["id"])], r["type"] == "PERSON")
         found[str(r["id"])] = ActorInfo(
             id=str(r["id"]),
             document=str(r["document_id"]),
-            name=str(r["name"]),
+            name=forms[0],
             type=str(r["type"]),
-            aliases=tuple(str(a) for a in json.loads(r["aliases"])),
+            aliases=tuple(forms[1:]),
             titles=tuple(titles.get(str(r["id"]), ())),
             co_actors=frozenset(co.get(str(r["document_id"]), frozenset()) - {own}),
             country=r["country"],
             place=r["place"],
         )
     return found
+
+
+def _opening_forms(store: Store, ids: Iterable[str] | None) -> dict[str, set[str]]:
+    """Actor id → its multi-word mention texts that only ever open a sentence (or a
+    headline), where capitalised ordinary words may stand around a name."""
+    where = "" if ids is None else " WHERE m.actor_id IN (SELECT value FROM json_each(?))"
+    params: tuple[str, ...] = () if ids is None else (_ids_json(ids),)
+    found: dict[str, set[str]] = defaultdict(set)
+    inside: dict[str, set[str]] = defaultdict(set)
+    for actor_id, text, opening in store.connection.execute(
+        "SELECT m.actor_id, m.text, m.start_char = m.sentence_start FROM mentions AS m" + where,
+        params,
+    ):
+        if " " in str(text).strip():
+            (found if opening else inside)[str(actor_id)].add(str(text))
+    return {a: texts - inside[a] for a, texts in found.items() if texts - inside[a]}
+
+
+def _read_openers(forms: list[str], openers: set[str], person: bool = True) -> list[str]:
+    """The forms read without the capitalised ordinary words of a sentence opening:
+    a form that only opens a sentence and holds another form of the same actor with
+    ordinary words around it ("Okafor Thanks Voters" with "Okafor") is that other form; a
+    person's form loses an ordinary first word ("Fearless Lopez" → "Lopez"). Duplicates
+    removed, the name first."""
+    read = []
+    for form in forms:
+        if form in openers:
+            form = (
+                headline_core(form, forms)
+                or (person and (headline_tail(form) or without_opening_word(form)))
+                or form
+            )
+        read.append(form)
+    return list(dict.fromkeys(read))
 
 
 def _document_keys(store: Store, docs: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -789,6 +866,35 @@ def _closure(store: Store, seeds: set[str]) -> set[str]:
     return existing
 
 
+def _mistyped_direction(
+    actors: dict[str, ActorInfo], edges: Edges, mistyped: set[str]
+) -> tuple[Edges, set[str]]:
+    """Which side the small model mistyped: when more documents type a name ORG than
+    PERSON ("New Orleans Saints" a team in most, a person in one), the PERSON actors are
+    the mistyped ones: the ORG actors stay an organisation and the links that would make
+    them a person are dropped (those PERSON actors stay apart)."""
+    if not mistyped:
+        return edges, mistyped
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for actor in actors.values():
+        if actor.type in ("PERSON", "ORG"):
+            counts[name_key(actor.name)][actor.type] += 1
+    wrong = {
+        a
+        for a in mistyped
+        if a in actors
+        and counts[name_key(actors[a].name)]["ORG"] > counts[name_key(actors[a].name)]["PERSON"]
+    }
+    if not wrong:
+        return edges, mistyped
+    dropped = {
+        e.pair for e in edges.positive if e.rule == "exact_full_name" and set(e.pair) & wrong
+    }
+    positive = [e for e in edges.positive if e.pair not in dropped]
+    edges = Edges(positive, edges.negative, edges.explicit_positive - dropped)
+    return edges, mistyped - wrong
+
+
 def _rebuild(store: Store, seeds: set[str]) -> int:
     """Recompute the entities of the components reachable from ``seeds``."""
     ids = _closure(store, seeds)
@@ -796,6 +902,7 @@ def _rebuild(store: Store, seeds: set[str]) -> int:
         return 0
     actors = _load_actors(store, ids)
     edges, mistyped = _effective(store, ids)
+    edges, mistyped = _mistyped_direction(actors, edges, mistyped)
     groups = Builder(actors, edges, mistyped).run()
     conn = store.connection
     current: dict[str, set[str]] = defaultdict(set)
@@ -1047,6 +1154,11 @@ def split(store: Store, entity: str) -> list[str]:
     return sorted({e for e in (entity_of(store, m) for m in members) if e})
 
 
+def entity_count(store: Store) -> int:
+    """How many entities the store holds."""
+    return int(store.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
+
+
 def entity_of(store: Store, actor_id: str) -> str | None:
     """The entity id of an in-document actor, or None when it is not resolved."""
     row = store.connection.execute(
@@ -1064,11 +1176,15 @@ def entity_records(store: Store) -> list[EntityRecord]:
         members[str(r[0])].append(str(r[1]))
     actors = _actor_rows(store)
     titles = _title_rows(store)
+    places = {
+        str(r[0]): str(r[1]) for r in conn.execute("SELECT actor_id, gazetteer_id FROM places")
+    }
     records = []
     for r in conn.execute("SELECT id, name, type, country FROM entities"):
         ids = members.get(str(r["id"]), [])
         rows = [actors[a] for a in ids if a in actors]
-        records.append(_record(r, ids, rows, titles))
+        located = [places.get(a) for a in ids if a in actors]
+        records.append(_record(r, ids, rows, titles, located))
     records.sort(key=lambda e: (-e.mentions, e.name, e.id))
     return records
 
@@ -1095,14 +1211,120 @@ def _title_rows(store: Store) -> dict[str, list[tuple[str, str, int, int]]]:
     return found
 
 
+@lru_cache(maxsize=65_536)
+def gazetteer_reading(name: str) -> str | None:
+    """The gazetteer id of the first reading of ``name`` ("U.S." and "America" →
+    ``iso:US``), else None."""
+    found = _gazetteer().lookup(name)
+    return found[0].id if found else None
+
+
+def alias_fits(
+    name: str, alias: str, person: bool, stated: frozenset[str] = frozenset()
+) -> str | None:
+    """Why ``alias`` may not be shown as an alias of an entity named ``name`` (the rule it
+    breaks), else None.
+
+    A person's alias must not be a conflicting full name (another given name or surname
+    beyond spelling, a bare name that is no part of the name: ``constraints``). Any other
+    entity's alias must be a spelling variant of the name (or one inside the other), an
+    acronym of it that a document states with it (``stated``: the name keys of the member
+    actors that hold the name), or the same gazetteer reading ("America" for "United
+    States"). What the per-document chains attach beyond that ("AFP" to a dateline's city,
+    a rival network to "ABC News") is no name of the entity.
+    """
+    if person:
+        a, b = person_key(name), person_key(alias)
+        if not a or not b:
+            return None
+        words = alias.split()
+        if len(words) > 1 and len(b.split()) > 1 and ordinary_word(words[0]):
+            return "opening_word@1"
+        return person_forms_conflict(*sorted((a, b)))
+    main, key = name_key(name), name_key(alias)
+    if not key or not main or key == main:
+        return None
+    if any(c.isdigit() for c in alias) and not any(c.isdigit() for c in name):
+        return "digits@1"  # a score or a date line ("Northern Ireland - 1"), no name
+    rule = other_forms_conflict(*sorted((main, key)))
+    if rule is None and " " not in key and " " in main and key in GENERIC_PARTS:
+        return "generic_part@1"  # "Party" of "Nazi Party"
+    if rule is None or (rule == "acronym@1" and key in stated):
+        return None
+    reading = gazetteer_reading(alias)
+    if (
+        reading is not None
+        and reading == gazetteer_reading(name)
+        and _code_or_word(alias)
+        and _code_or_word(name)
+    ):
+        return None
+    return rule
+
+
+def _code_or_word(alias: str) -> bool:
+    """Whether a gazetteer alias is written as one: a code in capitals or with full stops
+    ("UK", "N.Y.") or a word of four letters or more — not a short capitalised word that
+    happens to be a reading ("Ham" for Hamburg, "Sam" for Damascus)."""
+    bare = alias.replace(".", "").replace(" ", "")
+    return alias.isupper() or "." in alias or len(bare) >= 4
+
+
+def entity_aliases(
+    name: str,
+    person: bool,
+    actors: Sequence[tuple[str, ...]],
+    places: Sequence[str | None] = (),
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(aliases shown, names left out) of an entity named ``name`` whose member actors
+    hold the given forms (name + aliases each) and, for places, were located at the given
+    gazetteer ids: see :func:`alias_fits`; a place's alias is also kept when an actor
+    holding it was located where an actor holding the name was ("S.C." and "South
+    Carolina" at one gazetteer id)."""
+    main = name_key(name)
+    stated = frozenset(
+        k for forms in actors if main in {name_key(f) for f in forms} for k in map(name_key, forms)
+    )
+    located: dict[str, set[str]] = defaultdict(set)
+    for held, place in zip(actors, places, strict=False):
+        if place:
+            for form in held:
+                located[name_key(form)].add(place)
+    at = located.get(main, set())
+    forms = sorted({f for fs in actors for f in fs} - {name})
+    kept = tuple(
+        f
+        for f in forms
+        if alias_fits(name, f, person, stated) is None
+        or (at and located.get(name_key(f), set()) & at)
+        or (not person and _abbreviation(f, name))
+    )
+    return kept, tuple(f for f in forms if f not in kept)
+
+
+def _abbreviation(alias: str, name: str) -> bool:
+    """A one-word name written short with a full stop ("Calif." for "California", "Pa."
+    for "Pennsylvania"): its letters in order, starting with the name's first."""
+    if not alias.endswith(".") or " " in name.strip() or " " in alias.strip():
+        return False
+    short, full = fold(alias.rstrip(".")), fold(name)
+    if len(short) < 2 or not short.isalpha() or short[0] != full[:1] or len(short) >= len(full):
+        return False
+    rest = iter(full[1:])
+    return all(c in rest for c in short[1:])
+
+
 def _record(
     row: sqlite3.Row,
     ids: list[str],
     rows: list[tuple[str, str, tuple[str, ...], int]],
     titles: dict[str, list[tuple[str, str, int, int]]],
+    located: Sequence[str | None] = (),
 ) -> EntityRecord:
     name = str(row["name"])
-    forms = {n for _, n, _, _ in rows} | {a for _, _, al, _ in rows for a in al}
+    aliases, _ = entity_aliases(
+        name, str(row["type"]) == "PERSON", [(n, *al) for _, n, al, _ in rows], located
+    )
     by_title: dict[str, tuple[str, list[tuple[str, int, int]]]] = {}
     for actor in ids:
         for text, doc, start, end in titles.get(actor, []):
@@ -1112,7 +1334,7 @@ def _record(
         id=str(row["id"]),
         name=name,
         type=str(row["type"]),
-        aliases=tuple(sorted(forms - {name})),
+        aliases=aliases,
         titles=tuple(EntityTitle(text, tuple(ev)) for text, ev in by_title.values()),
         documents=tuple(sorted({doc for doc, _, _, _ in rows})),
         mentions=sum(m for _, _, _, m in rows),

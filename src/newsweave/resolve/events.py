@@ -472,6 +472,28 @@ def generic(report: _Report) -> bool:
     return not report.participants and not report.place and not report.dated
 
 
+WIDE_PLACES = frozenset({"country", "continent"})
+"""Places too wide to tell happenings apart ("arriving in the United States")."""
+
+
+def _specific(report: _Report, story: _Story, common: frozenset[str]) -> bool:
+    """What ties a report to a story when one of them has no date of its own, beyond its
+    speakers: the same place (a town or site, not a country), or the same (not ubiquitous)
+    target — "Okafor criticised the
+    port levy" in two articles is one statement; "Okafor attacked" in two articles a week
+    apart with nothing else in common is not."""
+    wide = report.where is not None and report.where.kind in WIDE_PLACES
+    if _same_place(report, story) and not wide:
+        return True
+    place = normalise_name(report.place) if report.place else None
+    targets = [
+        p
+        for p in _distinct(report, common)
+        if p in report.targets and not (wide and place and names_match(p.name, place))
+    ]
+    return any(p.matches(q) for p in targets for m in story.members for q in m.targets)
+
+
 def _fits(report: _Report, story: _Story, common: frozenset[str] = frozenset()) -> int:
     """A score > 0 when the report tells of the story's happening, else 0. Type, mode,
     modality, dates, span, places and participants are checked against the whole story."""
@@ -490,7 +512,7 @@ def _fits(report: _Report, story: _Story, common: frozenset[str] = frozenset()) 
         return 0
     if not report.dated or not story.dated:
         strong = shared >= 2 or (shared >= 1 and bool(label_stems(report.label) & story.stems()))
-        return 10 * shared if strong else 0
+        return 10 * shared if strong and _specific(report, story, common) else 0
     if shared:
         return 10 * shared + 1
     if report.participants and story.participants():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,7 +71,7 @@ class ActorInfo:
 def name_key(name: str) -> str:
     """Spelling key without legal suffixes, a leading possessive ("Mabenia's …") or
     punctuation: "Corniche Holdings Ltd" = "Corniche Holdings"."""
-    key = spelling_key(name.replace("’", "'"))
+    key = spelling_key(re.sub(r"\s*-\s*", "-", name.replace("’", "'")))
     key = re.sub(r"^\w+'s\s+", "", key)
     words = [_undot(w) for w in re.split(r"[\s,]+", key)]
     words = [w for w in words if w]
@@ -125,10 +125,14 @@ def initials(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in (every, capital, content) if len(a) >= 2))
 
 
+_QUOTED = re.compile(r"""\s["'‘“][^"'’”\s]+["'’”](?=\s)""")
+"""A nickname in quotes between a given name and a surname (Vincent "Chin" Gigante)."""
+
+
 @lru_cache(maxsize=262_144)
 def person_parts(name: str) -> tuple[str, ...]:
     """The words of a person's name without honorifics and suffixes, normalised."""
-    words = [w.strip(".,") for w in normalize(name).split()]
+    words = [w.strip(".,") for w in normalize(_QUOTED.sub(" ", name)).split()]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words.pop(0)
     while len(words) > 1 and words[-1] in _SUFFIXES:
@@ -176,7 +180,22 @@ def _given_compatible(left: str, right: str) -> bool:
         return True
     if len(left) == 1 or len(right) == 1:
         return left[0] == right[0]
-    return skeleton(left) == skeleton(right) or fuzz.ratio(left, right) >= FUZZY_NAME
+    same = skeleton(left) == skeleton(right)
+    if same and len(skeleton(left)) < 3:  # "john" and "ann" are both "n"
+        same = fuzz.ratio(left, right) >= 70
+    return same or fuzz.ratio(left, right) >= FUZZY_NAME
+
+
+def given_of(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether the given names of two full names (``person_parts``) agree, also when one
+    writes its first name as an initial and goes by its middle name ("W. Mark Felt" /
+    "Mark Felt")."""
+    if _given_compatible(a[0], b[0]):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if len(x) >= 3 and len(x[0]) == 1 and _given_compatible(x[1], y[0]) and len(y[0]) > 1:
+            return True
+    return False
 
 
 def _surname_relation(left: str, right: str) -> str | None:
