@@ -169,6 +169,29 @@ def test_entity_page_links_every_fact_to_its_sentence(corpus: str) -> None:
         assert item["text"].strip()[:40] in text
 
 
+def test_entity_pages_show_the_names_the_export_shows(corpus: str) -> None:
+    """An entity page lists as aliases only the entity's own names, chosen by the resolver's
+    rule, so the page, the export and the CLI agree (the page once listed every member
+    actor's raw names)."""
+    from newsweave.resolve.entities import entity_records
+    from newsweave.serve.common import fold
+
+    store = Store.open_read(example_store())
+    try:
+        records = [r for r in entity_records(store) if r.actor_ids]
+    finally:
+        store.close()
+    checked = 0
+    for record in records[:40]:
+        data = _json(corpus, f"/entity/{record.id}.json")
+        own = {a for a in record.aliases if fold(a) != fold(record.name)}
+        assert set(data["aliases"]) <= own, record.name
+        if len(own) < 30:
+            assert set(data["aliases"]) == own, record.name
+        checked += bool(own)
+    assert checked >= 5
+
+
 def test_entity_page_is_one_row_per_fact(corpus: str) -> None:
     """A tie stated in several sentences or in both directions is one row; a position is
     one row with its organisation and period; happenings are asserted first."""

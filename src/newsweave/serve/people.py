@@ -162,6 +162,9 @@ def find(conn: sqlite3.Connection, key: str, max_members: int = MAX_MEMBERS) -> 
         for a in json.loads(m["aliases"] or "[]"):
             if a and fold(a) != fold(name):
                 aliases.setdefault(str(a), None)
+    if resolved:
+        own = _own_names(conn, name, kind, members)
+        aliases = dict.fromkeys(a for a in aliases if a in own)
     if not entity_id:
         entity_id = str(min((m["id"] for m in members), default=key))
     return Entity(
@@ -175,6 +178,29 @@ def find(conn: sqlite3.Connection, key: str, max_members: int = MAX_MEMBERS) -> 
         int(mentions or 0),
         tuple(list(aliases)[:30]),
     )
+
+
+def _own_names(
+    conn: sqlite3.Connection, name: str, kind: str, members: Sequence[sqlite3.Row]
+) -> frozenset[str]:
+    """The names an entity shows as its own, chosen by the resolver's rule
+    (:func:`newsweave.resolve.entities.entity_aliases`: spelling variants, acronyms stated
+    with their expansion, gazetteer aliases, no second full name for a person), so the page
+    says what the export and the CLI say."""
+    from newsweave.resolve.entities import entity_aliases
+
+    ids = [str(m["id"]) for m in members]
+    places = {
+        str(r[0]): str(r[1])
+        for r in conn.execute(
+            "SELECT actor_id, gazetteer_id FROM places"
+            " WHERE actor_id IN (SELECT value FROM json_each(?))",
+            (ids_json(ids),),
+        )
+    }
+    forms = [(str(m["name"]), *map(str, json.loads(m["aliases"] or "[]"))) for m in members]
+    shown, _ = entity_aliases(name, kind == "PERSON", forms, [places.get(i) for i in ids])
+    return frozenset(shown)
 
 
 def summary(entity: Entity) -> JSON:
