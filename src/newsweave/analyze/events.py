@@ -34,12 +34,13 @@ from typing import Any
 import yaml
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
+from newsweave.analyze.events_obligation import obligations
 from newsweave.model import PartialDate, Role
 from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpression
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "5", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+    "events", "6", needs=("sentences", "actors", "times", "figures"), provides=("events",)
 )
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -144,6 +145,9 @@ class Vocabulary:
     """Cues of image credits and licence lines: their paragraph gives no event."""
     nature: frozenset[str] = frozenset()
     """Subjects that are no actors ("the storm struck"): their verb is no event."""
+    obligations: tuple[tuple[Pattern, frozenset[str]], ...] = ()
+    """Modes with ``speech`` verbs and obligation ``modals`` ("said the rebels must
+    disarm" is a demand): each mode's frame pattern and its modal words."""
     """(extension type, mode) -> the PLOVER type the gold set codes it as, or None."""
 
 
@@ -236,6 +240,25 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         if type_ in extensions
         for mode, mspec in tspec["modes"].items()
     }
+    obliging = tuple(
+        (
+            Pattern(
+                type_,
+                mode,
+                "verb",
+                (
+                    frozenset(str(w).lower() for w in mspec["speech"]),
+                    frozenset(str(w).lower() for w in mspec.get("modals") or ()),
+                ),
+                {**defaults, **{k: str(v) for k, v in (mspec.get("args") or {}).items()}},
+                frame=True,
+            ),
+            frozenset(str(w).lower() for w in mspec.get("modals") or ()),
+        )
+        for type_, tspec in data["types"].items()
+        for mode, mspec in tspec["modes"].items()
+        if mspec.get("speech")
+    )
     return Vocabulary(
         str(data["version"]),
         {k: tuple(v) for k, v in index.items()},
@@ -247,6 +270,7 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         plover=MappingProxyType(plover),
         credits=tuple(str(c).lower() for c in data.get("credits") or ()),
         nature=frozenset(str(w).lower() for w in data.get("nature") or ()),
+        obligations=obliging,
     )
 
 
@@ -449,7 +473,14 @@ def find_triggers(
     doc: Any, start: int, end: int, vocab: Vocabulary, blocked: set[int]
 ) -> list[Trigger]:
     """The event triggers of the sentence made of tokens [start, end)."""
-    chosen = select(candidates(doc, start, end, vocab, blocked))
+    found = candidates(doc, start, end, vocab, blocked)
+    for pattern, modals in vocab.obligations:
+        first = pattern.words[0]
+        assert first is not None
+        for said in obligations(doc, start, end, first, modals):
+            if said.verb not in blocked:
+                found.append(Trigger(pattern, said.verb, (said.verb, said.modal), None))
+    chosen = select(found)
     chosen = [t for t in chosen if _has_context(doc, start, end, t.pattern.context)]
     return [t for t in drop_framed(doc, chosen) if t.pattern.type]
 
