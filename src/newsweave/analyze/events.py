@@ -145,6 +145,16 @@ class Vocabulary:
     """Cues of image credits and licence lines: their paragraph gives no event."""
     nature: frozenset[str] = frozenset()
     """Subjects that are no actors ("the storm struck"): their verb is no event."""
+    lemmas: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Word form -> lemma where the small model's lemmatiser slips ("staged" -> "stag")."""
+    military: tuple[frozenset[str], str, frozenset[str], frozenset[str]] = (
+        frozenset(),
+        "",
+        frozenset(),
+        frozenset(),
+    )
+    """(ASSAULT modes, FIGHT mode, doer lemmas, modifiers that exclude a doer): violence
+    by a military force is FIGHT."""
     obligations: tuple[tuple[Pattern, frozenset[str]], ...] = ()
     """Modes with ``speech`` verbs and obligation ``modals`` ("said the rebels must
     disarm" is a demand): each mode's frame pattern and its modal words."""
@@ -161,6 +171,7 @@ def _patterns(
     type_: str, mode: str, spec: Mapping[str, Any], defaults: Mapping[str, str]
 ) -> Iterator[Pattern]:
     args = {**defaults, **{k: str(v) for k, v in (spec.get("args") or {}).items()}}
+    mode = str(spec.get("as") or mode)
     extra = {
         "frame": bool(spec.get("frame", False)),
         "counts": frozenset(str(c).lower() for c in spec.get("counts") or ()),
@@ -240,6 +251,7 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         if type_ in extensions
         for mode, mspec in tspec["modes"].items()
     }
+    force = data.get("military") or {}
     obliging = tuple(
         (
             Pattern(
@@ -271,6 +283,15 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         credits=tuple(str(c).lower() for c in data.get("credits") or ()),
         nature=frozenset(str(w).lower() for w in data.get("nature") or ()),
         obligations=obliging,
+        lemmas=MappingProxyType(
+            {str(k).lower(): str(v).lower() for k, v in (data.get("lemmas") or {}).items()}
+        ),
+        military=(
+            frozenset(str(m) for m in force.get("modes") or ()),
+            str(force.get("mode") or ""),
+            frozenset(str(w).lower() for w in force.get("doers") or ()),
+            frozenset(str(w).lower() for w in force.get("not_with") or ()),
+        ),
     )
 
 
@@ -300,14 +321,22 @@ class Trigger:
     """Token range [start, end) of the ``*`` object slot."""
 
 
+def lemma(token: Any) -> str:
+    """The token's lemma, with the small model's known slips mended (``lemmas`` in the
+    vocabulary: "staged" is lemmatised "stag")."""
+    return vocabulary().lemmas.get(token.lower_, token.lemma_.lower())
+
+
 def _forms(token: Any) -> set[str]:
-    return {token.lemma_.lower(), token.lower_}
+    return {lemma(token), token.lower_}
 
 
 def _match_rest(
-    doc: Any, words: Sequence[frozenset[str] | None], i: int, end: int
+    doc: Any, words: Sequence[frozenset[str] | None], i: int, end: int, star: bool = False
 ) -> tuple[list[int], tuple[int, int] | None] | None:
-    """Match ``words`` from token ``i`` (exclusive of the anchor); tokens before ``end``."""
+    """Match ``words`` from token ``i`` (exclusive of the anchor); tokens before ``end``.
+    After a ``*`` slot a word never matches a participle describing a later noun
+    ("cancelled a planned visit" is no cancelled plan)."""
     if not words:
         return [], None
     word = words[0]
@@ -315,13 +344,14 @@ def _match_rest(
         for stop in range(i, min(i + STAR_LIMIT, end) + 1):
             if stop > i and doc[stop - 1].text in {".", ";", ":", "?", "!"}:
                 return None
-            found = _match_rest(doc, words[1:], stop, end)
+            found = _match_rest(doc, words[1:], stop, end, True)
             if found is not None and len(words) > 1:
                 return found[0], found[1] or ((i, stop) if stop > i else None)
         return None
     for j in range(i, min(i + SKIP_LIMIT + 1, end)):
         token = doc[j]
-        if _forms(token) & word and not token.is_space:
+        described = star and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG", "VBD")
+        if _forms(token) & word and not token.is_space and not described:
             rest = _match_rest(doc, words[1:], j + 1, end)
             if rest is not None:
                 return [j, *rest[0]], rest[1]
@@ -345,7 +375,7 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     if found is None:
         return None
     literals = (i, *found[0])
-    if pattern.origin == "cameo" and not all(_in_clause(doc, j, i) for j in literals[1:]):
+    if pattern.origin == "cameo" and not all(_in_clause(doc, j, i, literals) for j in literals[1:]):
         return None  # a CAMEO pattern's words belong to the verb's own clause
     if pattern.kind == "noun":
         if not any(doc[j].pos_ in ("NOUN", "PROPN", "X") for j in literals):
@@ -358,15 +388,19 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     return Trigger(pattern, anchor, literals, found[1])
 
 
-def _in_clause(doc: Any, index: int, verb: int) -> bool:
+def _in_clause(doc: Any, index: int, verb: int, literals: Sequence[int] = ()) -> bool:
     """Whether token ``index`` hangs under the verb ``verb`` without another verb between
-    ("impose sanctions", "rushed troops to the border"; not "said the arrests were ...")."""
+    ("impose sanctions", "rushed troops to the border"; not "said the arrests were ...")
+    nor a preposition that is not one of the pattern's ``literals`` ("opposed to French
+    mediation in peace negotiations": the negotiations belong to the mediation)."""
     token = doc[index]
     for _ in range(8):
         if token.i == verb:
             return True
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False  # another verb: "shot 11 people after a crowd attacked"
+        if literals and token.dep_ == "prep" and token.i not in literals:
+            return False
         token = token.head
     return False
 
@@ -385,7 +419,8 @@ def _blocked(doc: Any, mentions: Sequence[Mention]) -> set[int]:
     blocked: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in ENTITY_BLOCK:
-            blocked.update(range(ent.start, ent.end))
+            # a verb's particle belongs to the verb ("handed [over 700 kg]")
+            blocked.update(i for i in range(ent.start, ent.end) if doc[i].dep_ != "prt")
     for mention in mentions:
         span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if span is not None and mention.type != "EVENT":
@@ -480,8 +515,9 @@ def find_triggers(
         for said in obligations(doc, start, end, first, modals):
             if said.verb not in blocked:
                 found.append(Trigger(pattern, said.verb, (said.verb, said.modal), None))
-    chosen = select(found)
-    chosen = [t for t in chosen if _has_context(doc, start, end, t.pattern.context)]
+    # a pattern whose mode wants a context word the sentence lacks is no candidate, so an
+    # equal pattern of another mode can take its words ("set fire to": riot or destroy)
+    chosen = select(t for t in found if _has_context(doc, start, end, t.pattern.context))
     return [t for t in drop_framed(doc, chosen) if t.pattern.type]
 
 
@@ -763,6 +799,11 @@ def verb_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
     if trigger.star is not None:
         star = doc[trigger.star[0] : trigger.star[1]]
         objects = [star.root] if star.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else objects
+        owner = star.root.head
+        if star.root.dep_ == "nummod" and owner.i in trigger.literals:
+            # the slot only counts the pattern's object ("blew up three power lines"):
+            # the object is that noun, unless it names the happening ("imposed tough sanctions")
+            objects = [owner] if owner.pos_ == "NOUN" and not _eventive(owner) else []
     for obj in objects[:1]:
         _add_all(roles, args.get("object", "none"), doc, obj, names)
     last = doc[trigger.literals[-1]]
@@ -963,7 +1004,7 @@ def _light_verb_roles(roles: Roles, doc: Any, trigger: Trigger, noun: Any, names
             return
     if noun.dep_ not in ("dobj", "nsubjpass", "pobj", "attr"):
         return
-    if noun.dep_ != "nsubjpass" and verb.lemma_ not in LIGHT_VERBS | {"be"}:
+    if noun.dep_ != "nsubjpass" and lemma(verb) not in LIGHT_VERBS | {"be"}:
         return
     if not roles.actors:
         subject = _subject(verb)
@@ -1210,7 +1251,7 @@ def _clause_tells(noun: Any, cues: Modality) -> bool:
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
         return False
     heads = OCCURRENCE | LIGHT_VERBS | cues.negating_heads | cues.hypothetical_heads
-    return verb.lemma_ in heads | cues.future_heads | {"rule"}
+    return lemma(verb) in heads | cues.future_heads | {"rule"}
 
 
 PENDING_MARKS = frozenset({"until", "till", "unless"})
@@ -1558,6 +1599,40 @@ def _own_date(doc: Any, token: Any) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree if t.i != token.i)
 
 
+def _doer(doc: Any, trigger: Trigger) -> Any | None:
+    """Who does the act, read from the parse: the verb's subject (its "by" agent when
+    passive); for an event noun, the subject of the verb it is the object of or the
+    "in"/"with" phrase of ("tanks fired four shells", "killed 46 in an air attack")."""
+    token = doc[trigger.anchor]
+    if trigger.pattern.kind == "noun":
+        if token.dep_ not in ("dobj", "pobj", "nsubjpass"):
+            return None
+        token = token.head.head if token.dep_ == "pobj" else token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+    if _is_passive(token):
+        agents = [c for c in token.children if c.dep_ == "agent"]
+        objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+        return objs[0] if objs else None
+    return _subject(token)
+
+
+def armed_force(doc: Any, trigger: Trigger) -> tuple[str, str]:
+    """(type, mode) of a trigger: a killing, shooting, bombing or attack done by a military
+    force is FIGHT (PLOVER: conventional military force), else the pattern's own."""
+    modes, mode, doers, unless = vocabulary().military
+    own = (trigger.pattern.type, trigger.pattern.mode)
+    if trigger.pattern.type != "ASSAULT" or trigger.pattern.mode not in modes:
+        return own
+    doer = _doer(doc, trigger)
+    if doer is None or doer.pos_ not in ("NOUN", "PROPN"):
+        return own
+    words = {doer.lemma_.lower(), doer.lower_}
+    modifiers = {c.lower_ for c in doer.children if c.dep_ in ("compound", "amod")}
+    words |= {f"{m} {doer.lower_}" for m in modifiers}
+    return ("FIGHT", mode) if words & doers and not modifiers & unless else own
+
+
 def told(doc: Any, trigger: Trigger, roles: Roles) -> bool:
     """Whether the sentence tells of the happening rather than naming it in passing: a verb
     ("dockers walked out"), or an event noun that is what a verb says happened ("the strike
@@ -1568,7 +1643,7 @@ def told(doc: Any, trigger: Trigger, roles: Roles) -> bool:
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ != "be":
         return True
-    return token.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS
+    return token.dep_ == "dobj" and lemma(head) in LIGHT_VERBS
 
 
 def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> Reading | None:
@@ -1607,10 +1682,11 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     bare = bare and date_source != "sentence"
     start, end = trigger_offsets(doc, trigger)
     span = Span(start, end, ctx.document.text[start:end])
+    type_, mode = armed_force(doc, trigger)
     event = Event(
         id=fact_id("e", ctx.document.id, start, end),
-        type=trigger.pattern.type,
-        mode=trigger.pattern.mode,
+        type=type_,
+        mode=mode,
         label=_label(doc, trigger, roles, names),
         trigger=span,
         actors=_unique(p.actor or "" for p in roles.actors),

@@ -40,8 +40,13 @@ def _modal(clause: Any, modals: frozenset[str]) -> Any | None:
     for child in clause.children:
         if child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ in modals:
             return child
-    if clause.lemma_ in modals and any(
-        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
+    predicted = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    if (
+        clause.lemma_ in modals
+        and not predicted  # "would have to tread carefully": a forecast, not a demand
+        and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
+        )
     ):
         return clause
     return None
