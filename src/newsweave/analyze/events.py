@@ -147,14 +147,13 @@ class Vocabulary:
     """Subjects that are no actors ("the storm struck"): their verb is no event."""
     lemmas: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Word form -> lemma where the small model's lemmatiser slips ("staged" -> "stag")."""
-    military: tuple[frozenset[str], str, frozenset[str], frozenset[str]] = (
+    military: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
         frozenset(),
-        "",
         frozenset(),
         frozenset(),
     )
-    """(ASSAULT modes, FIGHT mode, doer lemmas, modifiers that exclude a doer): violence
-    by a military force is FIGHT."""
+    """(ASSAULT modes, doer lemmas, modifiers that exclude a doer): violence by a military
+    force is FIGHT (keeping its mode)."""
     obligations: tuple[tuple[Pattern, frozenset[str]], ...] = ()
     """Modes with ``speech`` verbs and obligation ``modals`` ("said the rebels must
     disarm" is a demand): each mode's frame pattern and its modal words."""
@@ -288,7 +287,6 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         ),
         military=(
             frozenset(str(m) for m in force.get("modes") or ()),
-            str(force.get("mode") or ""),
             frozenset(str(w).lower() for w in force.get("doers") or ()),
             frozenset(str(w).lower() for w in force.get("not_with") or ()),
         ),
@@ -456,6 +454,7 @@ def select(found: Iterable[Trigger]) -> list[Trigger]:
         found,
         key=lambda t: (
             -t.pattern.size,
+            not t.pattern.context,  # a pattern whose context is there is the more specific
             t.pattern.kind == "noun",
             t.pattern.origin != "hand",
             t.literals,
@@ -1411,6 +1410,10 @@ def _figures(
     return tuple(linked)
 
 
+CLOSE_GAP = 2
+"""Tokens a pattern may skip and still be one stretch of evidence ("left [21] dead")."""
+
+
 def trigger_offsets(doc: Any, trigger: Trigger) -> tuple[int, int]:
     """Character offsets of the trigger: its first run of contiguous pattern tokens; for a
     CAMEO pattern with an event noun as object ("launched attacks"), that noun."""
@@ -1420,8 +1423,8 @@ def trigger_offsets(doc: Any, trigger: Trigger) -> tuple[int, int]:
             return doc[nouns[-1]].idx, doc[nouns[-1]].idx + len(doc[nouns[-1]].text)
     run = [trigger.literals[0]]
     for index in trigger.literals[1:]:
-        if index != run[-1] + 1:
-            break
+        if index - run[-1] > 1 + CLOSE_GAP:
+            break  # a close word is the same phrase: "left 21 dead", "shot two men dead"
         run.append(index)
     first, last = doc[run[0]], doc[run[-1]]
     return first.idx, last.idx + len(last.text)
@@ -1526,6 +1529,25 @@ def _victims(doc: Any, trigger: Trigger, roles: Roles) -> None:
     roles.actors[:] = [p for p in roles.actors if p not in counted]
 
 
+def _described_victims(doc: Any, trigger: Trigger, roles: Roles, names: Names) -> None:
+    """Victims are people: "killed 23 Afghan soldiers", "Russian major general killed"
+    name soldiers and a general, not the country their adjective names. A victim read as
+    a named actor only through such a modifier keeps its words instead."""
+    if trigger.pattern.mode not in VICTIM_MODES:
+        return
+    for k, target in enumerate(roles.targets):
+        if target.actor is None or target.head < 0:
+            continue
+        head = doc[target.head]
+        if head.pos_ != "NOUN" or names.mention_at(head.idx, head.idx + len(head.text)):
+            continue
+        for child in head.children:
+            mention = names.mention_at(child.idx, child.idx + len(child.text))
+            if child.dep_ in ("amod", "compound") and mention and mention.actor == target.actor:
+                roles.targets[k] = replace(target, actor=None)
+                break
+
+
 NAMING_VERBS = frozenset({"call", "term", "label", "brand", "deem", "declare", "consider"})
 
 
@@ -1619,8 +1641,9 @@ def _doer(doc: Any, trigger: Trigger) -> Any | None:
 
 def armed_force(doc: Any, trigger: Trigger) -> tuple[str, str]:
     """(type, mode) of a trigger: a killing, shooting, bombing or attack done by a military
-    force is FIGHT (PLOVER: conventional military force), else the pattern's own."""
-    modes, mode, doers, unless = vocabulary().military
+    force is FIGHT with the pattern's mode (PLOVER: conventional military force; "FIGHT/kill"
+    is a killing in it), else the pattern's own."""
+    modes, doers, unless = vocabulary().military
     own = (trigger.pattern.type, trigger.pattern.mode)
     if trigger.pattern.type != "ASSAULT" or trigger.pattern.mode not in modes:
         return own
@@ -1630,7 +1653,7 @@ def armed_force(doc: Any, trigger: Trigger) -> tuple[str, str]:
     words = {doer.lemma_.lower(), doer.lower_}
     modifiers = {c.lower_ for c in doer.children if c.dep_ in ("compound", "amod")}
     words |= {f"{m} {doer.lower_}" for m in modifiers}
-    return ("FIGHT", mode) if words & doers and not modifiers & unless else own
+    return ("FIGHT", own[1]) if words & doers and not modifiers & unless else own
 
 
 def told(doc: Any, trigger: Trigger, roles: Roles) -> bool:
@@ -1660,6 +1683,7 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
         if p.actor or not (INSTRUMENTS.search(p.text) or MONEY.search(p.text) or _clausal(doc, p))
     ]
     _victims(doc, trigger, roles)
+    _described_victims(doc, trigger, roles, names)
     roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
     if not roles.targets and trigger.pattern.type not in vocabulary().extensions:
         _content_target(doc, trigger, roles, names)  # statements, offices: no "whom" there
