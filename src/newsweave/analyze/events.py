@@ -1738,12 +1738,46 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
+def _tally(event: Event) -> bool:
+    """Whether the event is told as a toll ("the death toll"): a sum, not one incident."""
+    words = event.trigger.text.lower().split()
+    return bool(words) and words[-1] in vocabulary().tallies
+
+
+def _heads(texts: Sequence[str]) -> tuple[str, ...]:
+    """The last word of each unnamed participant's words ("Seven Taliban militants" ->
+    "militants"): who they are, for telling two groups of victims apart; words that fit
+    any group and numbers ("the three") left out."""
+    heads = (t.split()[-1].lower().strip(".,'\"") for t in texts if t.split())
+    return tuple(h for h in heads if h not in ANYONE and not _numeric(h))
+
+
+def _numeric(word: str) -> bool:
+    return word.replace(",", "").isdigit() or word in NUMBER_WORDS
+
+
+NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands"}
+)  # fmt: skip
+
+
+ANYONE = frozenset(
+    {"people", "persons", "person", "civilians", "victims", "others", "residents", "them"}
+)
+"""Victim words that fit any group ("150 people killed" may be "the killings of
+protesters"): they never tell two groups of victims apart."""
+
+
 def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a) and bool(b) and not set(a) & set(b)
 
 
 def compatible(
-    a: Event, b: Event, loose: bool = False, values: Mapping[str, float] | None = None
+    a: Event,
+    b: Event,
+    loose: bool = False,
+    values: Mapping[str, float] | None = None,
 ) -> bool:
     """Whether two events of one document can be the same happening (``loose``: whatever
     their places and dates, for a headline or a mention in passing, as long as they do not
@@ -1755,11 +1789,19 @@ def compatible(
         return False
     if _disjoint(a.actors, b.actors) or _disjoint(a.targets, b.targets):
         return False
+    known = values or {}
+    counted = {known.get(f) for f in a.figures} & {known.get(f) for f in b.figures} - {None}
     if loose:
-        if not (a.figures and b.figures):
-            return True
-        known = values or {}
-        return bool({known.get(f) for f in a.figures} & {known.get(f) for f in b.figures} - {None})
+        return not (a.figures and b.figures) or bool(counted)
+    if a.mode in VICTIM_MODES and not counted:
+        # victims named as different groups ("a major general was killed", "a local
+        # commander was also killed") or counted differently ("seven militants were
+        # killed", "killing the three") are two happenings; a toll sums them up ("put the
+        # toll at 181" joins "more than 150 people have been killed")
+        if _disjoint(_heads(a.target_texts), _heads(b.target_texts)):
+            return False
+        if a.figures and b.figures and not (_tally(a) or _tally(b)):
+            return False
     if a.place and b.place and a.place != b.place:
         return False
     return _dates_agree(a, b)
