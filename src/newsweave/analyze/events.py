@@ -116,6 +116,7 @@ class Modality:
 
     hypothetical: frozenset[str]
     hypothetical_heads: frozenset[str]
+    hypothetical_nouns: frozenset[str]
     negation: frozenset[str]
     negating_heads: frozenset[str]
     future: frozenset[str]
@@ -1179,6 +1180,10 @@ def _narrative_date(ctx: Context, times: Sequence[TimeExpression], before: int) 
 # --------------------------------------------------------------------------- modality
 
 
+def _infinitive(clause: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _aux_lemmas(token: Any) -> set[str]:
     return {
         c.lower_
@@ -1216,6 +1221,13 @@ def modality(
     for governor, dep in _chain(clause):
         if dep in ("xcomp", "ccomp") and governor.lemma_ in cues.negating_heads:
             return "negated", reporter
+        possible = (dep == "xcomp" and governor.pos_ == "ADJ") or (
+            dep == "acl" and governor.lemma_.lower() in cues.hypothetical_nouns
+        )
+        if possible and _infinitive(clause) and governor.lemma_.lower() not in cues.future_heads:
+            # "easy to dismiss", "inclined to support her", "their prospects to win a
+            # seat": a possibility talked about, not a happening ("ready to" is future)
+            return "hypothetical", reporter
         if dep in ("xcomp", "ccomp", "advcl") and governor.lemma_ in cues.hypothetical_heads:
             return "hypothetical", reporter
         if dep in ("xcomp",) and governor.lemma_ in cues.future_heads:
@@ -1656,6 +1668,22 @@ def armed_force(doc: Any, trigger: Trigger) -> tuple[str, str]:
     return ("FIGHT", own[1]) if words & doers and not modifiers & unless else own
 
 
+def _modifier(doc: Any, trigger: Trigger) -> bool:
+    """ "attack-dog fashion", "a man of striking immaturity", "strike leaders": an event
+    word that only describes another noun (a compound or adjective of a noun that is no
+    happening) tells of no happening."""
+    if trigger.pattern.kind != "noun":
+        return False
+    token = doc[trigger.anchor]
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod")
+        and head.i != token.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and not _eventive(head)
+    )
+
+
 def told(doc: Any, trigger: Trigger, roles: Roles) -> bool:
     """Whether the sentence tells of the happening rather than naming it in passing: a verb
     ("dockers walked out"), or an event noun that is what a verb says happened ("the strike
@@ -1674,6 +1702,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     ctx, names = inputs.ctx, inputs.names
     doc = ctx.doc
     if figurative(doc, trigger) or _naming(doc, trigger) or _natural(doc, trigger):
+        return None
+    if _modifier(doc, trigger):
         return None
     read = noun_roles if trigger.pattern.kind == "noun" else verb_roles
     roles = read(doc, trigger, names)
@@ -1694,6 +1724,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     if trigger.pattern.dated and date_source != "sentence":
         return None  # "officials said": a statement only when told with its own date
     mood, reporter = modality(doc, trigger, vocabulary().modality, sentence)
+    if mood in ("asserted", "reported") and _after_publication(ctx, date, date_source):
+        mood = "future"  # "the votes she needs for a victory next Tuesday"
     if any(NO_ONE.match(p.text) for p in roles.actors + roles.targets):
         mood = "negated"
     reported = (
@@ -1728,6 +1760,15 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
         evidence=(ctx.evidence(start, end, STAGE),),
     )
     return Reading(event, bare, told(doc, trigger, roles))
+
+
+def _after_publication(ctx: Context, date: str | None, source: str) -> bool:
+    """Whether the event's own date is later than the publication date."""
+    if source != "sentence" or date is None or ctx.anchor is None:
+        return False
+    published = ctx.anchor.iso()
+    size = min(len(date), len(published))
+    return date[:size] > published[:size]
 
 
 def _dates_agree(a: Event, b: Event) -> bool:

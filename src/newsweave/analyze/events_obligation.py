@@ -37,9 +37,11 @@ def _subject(token: Any) -> Any | None:
 def _modal(clause: Any, modals: frozenset[str]) -> Any | None:
     """The obligation word of a clause: an auxiliary ("must", "should", "ought") or "have
     to" / "need to" ("Sudan has to return the helicopter")."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
     for child in clause.children:
         if child.dep_ == "aux" and child.tag_ == "MD" and child.lower_ in modals:
-            return child
+            # "should have been allowed to run": a judgement of the past, not a demand
+            return None if perfect else child
     predicted = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
     if (
         clause.lemma_ in modals
