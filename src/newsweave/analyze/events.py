@@ -477,9 +477,9 @@ def _frame_content(doc: Any, trigger: Trigger) -> set[int]:
     content: set[int] = set()
     anchor = doc[trigger.anchor]
     for child in anchor.children:
-        if (
-            child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")
-            and child.i not in trigger.literals
+        clause = child.dep_ in ("xcomp", "ccomp")  # "allowed the opposition to HOLD a rally"
+        if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl") and (
+            clause or child.i not in trigger.literals
         ):
             content.update(t.i for t in child.subtree)
     for j in trigger.literals:
@@ -1221,7 +1221,7 @@ def modality(
     for governor, dep in _chain(clause):
         if dep in ("xcomp", "ccomp") and governor.lemma_ in cues.negating_heads:
             return "negated", reporter
-        possible = (dep == "xcomp" and governor.pos_ == "ADJ") or (
+        possible = (dep in ("xcomp", "advcl") and governor.pos_ == "ADJ") or (
             dep == "acl" and governor.lemma_.lower() in cues.hypothetical_nouns
         )
         if possible and _infinitive(clause) and governor.lemma_.lower() not in cues.future_heads:
@@ -1672,10 +1672,17 @@ def _modifier(doc: Any, trigger: Trigger) -> bool:
     """ "attack-dog fashion", "a man of striking immaturity", "strike leaders": an event
     word that only describes another noun (a compound or adjective of a noun that is no
     happening) tells of no happening."""
-    if trigger.pattern.kind != "noun":
-        return False
     token = doc[trigger.anchor]
     head = token.head
+    if trigger.pattern.kind != "noun":
+        # "a man of striking patience"; not "striking dockers", who are on strike
+        return (
+            token.dep_ == "amod"
+            and token.tag_ == "VBG"
+            and head.pos_ == "NOUN"
+            and lemma(head) not in vocabulary().agents
+            and not _eventive(head)
+        )
     return (
         token.dep_ in ("compound", "amod")
         and head.i != token.i
