@@ -140,3 +140,11 @@ def test_announced_coercion_scores_as_a_threat_and_refused_cooperation_as_reject
 def test_readiness_is_intent() -> None:
     _, found, _ = events_of("The junta said it is prepared to lift the curfew in Sarno.")
     assert one(found, "CONCEDE", "ease").modality == "future"
+
+
+def test_a_candidates_rally_is_campaigning_not_a_protest() -> None:
+    _, found, _ = events_of("The Republican nominee was slated to hold two rallies in Ohio.")
+    rally = one(found, "ELECTION", "campaign")
+    assert rally.modality == "future"
+    _, found, _ = events_of("Hundreds of nurses held a rally outside the ministry over pay.")
+    one(found, "PROTEST", "demonstrate")

@@ -1219,7 +1219,7 @@ def modality(
     if local & cues.negation:
         return "negated", reporter
     for governor, dep in _chain(clause):
-        if dep in ("xcomp", "ccomp") and governor.lemma_ in cues.negating_heads:
+        if dep in ("xcomp", "ccomp") and lemma(governor) in cues.negating_heads:
             return "negated", reporter
         possible = (dep in ("xcomp", "advcl") and governor.pos_ == "ADJ") or (
             dep == "acl" and governor.lemma_.lower() in cues.hypothetical_nouns
@@ -1228,9 +1228,9 @@ def modality(
             # "easy to dismiss", "inclined to support her", "their prospects to win a
             # seat": a possibility talked about, not a happening ("ready to" is future)
             return "hypothetical", reporter
-        if dep in ("xcomp", "ccomp", "advcl") and governor.lemma_ in cues.hypothetical_heads:
+        if dep in ("xcomp", "ccomp", "advcl") and lemma(governor) in cues.hypothetical_heads:
             return "hypothetical", reporter
-        if dep in ("xcomp",) and governor.lemma_ in cues.future_heads:
+        if dep in ("xcomp",) and lemma(governor) in cues.future_heads:
             return "future", reporter
         if dep == "ccomp":
             break
