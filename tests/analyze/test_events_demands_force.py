@@ -148,3 +148,12 @@ def test_a_candidates_rally_is_campaigning_not_a_protest() -> None:
     assert rally.modality == "future"
     _, found, _ = events_of("Hundreds of nurses held a rally outside the ministry over pay.")
     one(found, "PROTEST", "demonstrate")
+
+
+def test_counterfactuals_hopes_and_poll_leads_are_no_happenings() -> None:
+    _, found, _ = events_of("Had he waited, he would have faced criticism from his own party.")
+    assert all(e.modality == "hypothetical" for e in found if e.type == "DISAPPROVE")
+    _, found, _ = events_of("The polls raised hopes for a landslide victory in the west.")
+    assert all(e.modality == "hypothetical" for e in found if e.type == "ELECTION")
+    _, found, _ = events_of("The governor is beating her rival in every county poll.")
+    assert not [e for e in found if e.type == "ASSAULT"]

@@ -1180,6 +1180,21 @@ def _narrative_date(ctx: Context, times: Sequence[TimeExpression], before: int) 
 # --------------------------------------------------------------------------- modality
 
 
+def _possible_noun(noun: Any, cues: Modality) -> bool:
+    """ "would have endured criticism", "hopes for a landslide", "a path to victory": the
+    object of a verb told as a possibility, or a noun a possibility word is for or to."""
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "a landslide victory"
+    if noun.dep_ == "dobj" and _aux_lemmas(noun.head) & cues.hypothetical:
+        return True
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("for", "to", "of")
+        and prep.head.lemma_.lower() in cues.hypothetical_nouns
+    )
+
+
 def _infinitive(clause: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
@@ -1210,6 +1225,8 @@ def modality(
     clause = clause_head(doc, trigger.anchor)
     local = _aux_lemmas(head) | _aux_lemmas(clause)
     reporter = _reporter(doc, clause, cues, sentence)
+    if trigger.pattern.kind == "noun" and _possible_noun(head, cues):
+        return "hypothetical", reporter
     if trigger.pattern.kind == "noun" and not _clause_tells(head, cues):
         # "the deal would allow...", "this agreement is not...": the clause says something
         # of a happening that is presupposed; only "no strike" negates it
