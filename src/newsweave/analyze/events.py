@@ -35,7 +35,7 @@ import yaml
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
 from newsweave.analyze.events_obligation import obligations
-from newsweave.model import PartialDate, Role
+from newsweave.model import Evidence, PartialDate, Role
 from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpression
 from newsweave.model.ids import fact_id
 
@@ -1318,7 +1318,8 @@ def _reporter(doc: Any, clause: Any, cues: Modality, sentence: tuple[int, int]) 
     for child in clause.children:
         if child.dep_ == "parataxis" and child.lemma_ in cues.reporting:
             return _subject(child) or child
-    for token in doc[sentence[0] : sentence[1]]:
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    for token in span if span is not None else ():  # the sentence's tokens, not the doc's
         if (
             token.lower_ == "according"
             and token.i + 1 < len(doc)
@@ -1900,6 +1901,7 @@ def combine(a: Event, b: Event) -> Event:
 
 def _absorb(
     merged: list[Event],
+    pieces: list[list[Evidence]],
     event: Event,
     summary: Sequence[tuple[int, int]],
     passing: bool,
@@ -1907,13 +1909,20 @@ def _absorb(
 ) -> bool:
     """Fold ``event`` into the first compatible event of ``merged``; True when folded. A
     headline or standfirst summarises the story: its place may be the country where the
-    body names the city. A happening named in passing joins any telling of its kind."""
+    body names the city. A happening named in passing joins any telling of its kind.
+    The evidence of ``merged[k]`` is gathered in ``pieces[k]`` (linear in the number of
+    tellings: a document may retell one happening thousands of times)."""
     loose = passing or _in_spans(event, summary)
     for k, earlier in enumerate(merged):
         headline = _in_spans(earlier, summary) and not loose
         if compatible(earlier, event, loose or headline, values):
             # the body's telling leads: its trigger, place and label are the specific ones
-            merged[k] = combine(event, earlier) if headline else combine(earlier, event)
+            if headline:
+                merged[k] = replace(combine(event, earlier), evidence=())
+                pieces[k][:0] = event.evidence
+            else:
+                merged[k] = replace(combine(earlier, event), evidence=())
+                pieces[k].extend(event.evidence)
             return True
     return False
 
@@ -1934,18 +1943,27 @@ def merge_events(
     headline and standfirst spans, ``values`` the value of each linked figure."""
     known = values or {}
     merged: list[Event] = []
+    pieces: list[list[Evidence]] = []
+
+    def add(event: Event) -> None:
+        merged.append(replace(event, evidence=()))
+        pieces.append(list(event.evidence))
+
     for reading in readings:
-        if not reading.bare and not _absorb(merged, reading.event, summary, False, known):
-            merged.append(reading.event)
+        event = reading.event
+        if not reading.bare and not _absorb(merged, pieces, event, summary, False, known):
+            add(event)
     sentences = {r.event.evidence[0].text for r in readings if not r.bare}
     for reading in readings:
-        if not reading.bare or _absorb(merged, reading.event, summary, True, known):
+        event = reading.event
+        if not reading.bare or _absorb(merged, pieces, event, summary, True, known):
             continue
-        sentence = reading.event.evidence[0].text
+        sentence = event.evidence[0].text
         if reading.told or sentence not in sentences:
-            merged.append(reading.event)
+            add(event)
             sentences.add(sentence)
-    return tuple(sorted(merged, key=lambda e: e.trigger.start))
+    done = [replace(e, evidence=tuple(p)) for e, p in zip(merged, pieces, strict=True)]
+    return tuple(sorted(done, key=lambda e: e.trigger.start))
 
 
 def _token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:
