@@ -103,9 +103,7 @@ def test_the_target_of_an_offer_is_in_its_content() -> None:
 
 
 def test_a_physical_act_keeps_a_place_as_its_place() -> None:
-    _, found, names = events_of(
-        "Soldiers attacked a convoy in Dravik on Sunday.", ("Dravik", "GPE")
-    )
+    _, found, names = events_of("Gunmen attacked a convoy in Dravik on Sunday.", ("Dravik", "GPE"))
     event = one(found, "ASSAULT", "attack")
     assert not event.targets or "Dravik" not in {names.get(t) for t in event.targets}
 

@@ -34,12 +34,13 @@ from typing import Any
 import yaml
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
-from newsweave.model import PartialDate, Role
+from newsweave.analyze.events_obligation import obligations
+from newsweave.model import Evidence, PartialDate, Role
 from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpression
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "5", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+    "events", "6", needs=("sentences", "actors", "times", "figures"), provides=("events",)
 )
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -115,6 +116,7 @@ class Modality:
 
     hypothetical: frozenset[str]
     hypothetical_heads: frozenset[str]
+    hypothetical_nouns: frozenset[str]
     negation: frozenset[str]
     negating_heads: frozenset[str]
     future: frozenset[str]
@@ -144,6 +146,18 @@ class Vocabulary:
     """Cues of image credits and licence lines: their paragraph gives no event."""
     nature: frozenset[str] = frozenset()
     """Subjects that are no actors ("the storm struck"): their verb is no event."""
+    lemmas: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Word form -> lemma where the small model's lemmatiser slips ("staged" -> "stag")."""
+    military: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
+        frozenset(),
+        frozenset(),
+        frozenset(),
+    )
+    """(ASSAULT modes, doer lemmas, modifiers that exclude a doer): violence by a military
+    force is FIGHT (keeping its mode)."""
+    obligations: tuple[tuple[Pattern, frozenset[str]], ...] = ()
+    """Modes with ``speech`` verbs and obligation ``modals`` ("said the rebels must
+    disarm" is a demand): each mode's frame pattern and its modal words."""
     """(extension type, mode) -> the PLOVER type the gold set codes it as, or None."""
 
 
@@ -157,6 +171,7 @@ def _patterns(
     type_: str, mode: str, spec: Mapping[str, Any], defaults: Mapping[str, str]
 ) -> Iterator[Pattern]:
     args = {**defaults, **{k: str(v) for k, v in (spec.get("args") or {}).items()}}
+    mode = str(spec.get("as") or mode)
     extra = {
         "frame": bool(spec.get("frame", False)),
         "counts": frozenset(str(c).lower() for c in spec.get("counts") or ()),
@@ -236,6 +251,26 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         if type_ in extensions
         for mode, mspec in tspec["modes"].items()
     }
+    force = data.get("military") or {}
+    obliging = tuple(
+        (
+            Pattern(
+                type_,
+                mode,
+                "verb",
+                (
+                    frozenset(str(w).lower() for w in mspec["speech"]),
+                    frozenset(str(w).lower() for w in mspec.get("modals") or ()),
+                ),
+                {**defaults, **{k: str(v) for k, v in (mspec.get("args") or {}).items()}},
+                frame=True,
+            ),
+            frozenset(str(w).lower() for w in mspec.get("modals") or ()),
+        )
+        for type_, tspec in data["types"].items()
+        for mode, mspec in tspec["modes"].items()
+        if mspec.get("speech")
+    )
     return Vocabulary(
         str(data["version"]),
         {k: tuple(v) for k, v in index.items()},
@@ -247,6 +282,15 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         plover=MappingProxyType(plover),
         credits=tuple(str(c).lower() for c in data.get("credits") or ()),
         nature=frozenset(str(w).lower() for w in data.get("nature") or ()),
+        obligations=obliging,
+        lemmas=MappingProxyType(
+            {str(k).lower(): str(v).lower() for k, v in (data.get("lemmas") or {}).items()}
+        ),
+        military=(
+            frozenset(str(m) for m in force.get("modes") or ()),
+            frozenset(str(w).lower() for w in force.get("doers") or ()),
+            frozenset(str(w).lower() for w in force.get("not_with") or ()),
+        ),
     )
 
 
@@ -276,14 +320,22 @@ class Trigger:
     """Token range [start, end) of the ``*`` object slot."""
 
 
+def lemma(token: Any) -> str:
+    """The token's lemma, with the small model's known slips mended (``lemmas`` in the
+    vocabulary: "staged" is lemmatised "stag")."""
+    return vocabulary().lemmas.get(token.lower_, token.lemma_.lower())
+
+
 def _forms(token: Any) -> set[str]:
-    return {token.lemma_.lower(), token.lower_}
+    return {lemma(token), token.lower_}
 
 
 def _match_rest(
-    doc: Any, words: Sequence[frozenset[str] | None], i: int, end: int
+    doc: Any, words: Sequence[frozenset[str] | None], i: int, end: int, star: bool = False
 ) -> tuple[list[int], tuple[int, int] | None] | None:
-    """Match ``words`` from token ``i`` (exclusive of the anchor); tokens before ``end``."""
+    """Match ``words`` from token ``i`` (exclusive of the anchor); tokens before ``end``.
+    After a ``*`` slot a word never matches a participle describing a later noun
+    ("cancelled a planned visit" is no cancelled plan)."""
     if not words:
         return [], None
     word = words[0]
@@ -291,13 +343,14 @@ def _match_rest(
         for stop in range(i, min(i + STAR_LIMIT, end) + 1):
             if stop > i and doc[stop - 1].text in {".", ";", ":", "?", "!"}:
                 return None
-            found = _match_rest(doc, words[1:], stop, end)
+            found = _match_rest(doc, words[1:], stop, end, True)
             if found is not None and len(words) > 1:
                 return found[0], found[1] or ((i, stop) if stop > i else None)
         return None
     for j in range(i, min(i + SKIP_LIMIT + 1, end)):
         token = doc[j]
-        if _forms(token) & word and not token.is_space:
+        described = star and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG", "VBD")
+        if _forms(token) & word and not token.is_space and not described:
             rest = _match_rest(doc, words[1:], j + 1, end)
             if rest is not None:
                 return [j, *rest[0]], rest[1]
@@ -321,7 +374,7 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     if found is None:
         return None
     literals = (i, *found[0])
-    if pattern.origin == "cameo" and not all(_in_clause(doc, j, i) for j in literals[1:]):
+    if pattern.origin == "cameo" and not all(_in_clause(doc, j, i, literals) for j in literals[1:]):
         return None  # a CAMEO pattern's words belong to the verb's own clause
     if pattern.kind == "noun":
         if not any(doc[j].pos_ in ("NOUN", "PROPN", "X") for j in literals):
@@ -334,15 +387,19 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     return Trigger(pattern, anchor, literals, found[1])
 
 
-def _in_clause(doc: Any, index: int, verb: int) -> bool:
+def _in_clause(doc: Any, index: int, verb: int, literals: Sequence[int] = ()) -> bool:
     """Whether token ``index`` hangs under the verb ``verb`` without another verb between
-    ("impose sanctions", "rushed troops to the border"; not "said the arrests were ...")."""
+    ("impose sanctions", "rushed troops to the border"; not "said the arrests were ...")
+    nor a preposition that is not one of the pattern's ``literals`` ("opposed to French
+    mediation in peace negotiations": the negotiations belong to the mediation)."""
     token = doc[index]
     for _ in range(8):
         if token.i == verb:
             return True
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False  # another verb: "shot 11 people after a crowd attacked"
+        if literals and token.dep_ == "prep" and token.i not in literals:
+            return False
         token = token.head
     return False
 
@@ -361,7 +418,8 @@ def _blocked(doc: Any, mentions: Sequence[Mention]) -> set[int]:
     blocked: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in ENTITY_BLOCK:
-            blocked.update(range(ent.start, ent.end))
+            # a verb's particle belongs to the verb ("handed [over 700 kg]")
+            blocked.update(i for i in range(ent.start, ent.end) if doc[i].dep_ != "prt")
     for mention in mentions:
         span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if span is not None and mention.type != "EVENT":
@@ -397,6 +455,7 @@ def select(found: Iterable[Trigger]) -> list[Trigger]:
         found,
         key=lambda t: (
             -t.pattern.size,
+            not t.pattern.context,  # a pattern whose context is there is the more specific
             t.pattern.kind == "noun",
             t.pattern.origin != "hand",
             t.literals,
@@ -418,9 +477,9 @@ def _frame_content(doc: Any, trigger: Trigger) -> set[int]:
     content: set[int] = set()
     anchor = doc[trigger.anchor]
     for child in anchor.children:
-        if (
-            child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl")
-            and child.i not in trigger.literals
+        clause = child.dep_ in ("xcomp", "ccomp")  # "allowed the opposition to HOLD a rally"
+        if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl") and (
+            clause or child.i not in trigger.literals
         ):
             content.update(t.i for t in child.subtree)
     for j in trigger.literals:
@@ -449,8 +508,16 @@ def find_triggers(
     doc: Any, start: int, end: int, vocab: Vocabulary, blocked: set[int]
 ) -> list[Trigger]:
     """The event triggers of the sentence made of tokens [start, end)."""
-    chosen = select(candidates(doc, start, end, vocab, blocked))
-    chosen = [t for t in chosen if _has_context(doc, start, end, t.pattern.context)]
+    found = candidates(doc, start, end, vocab, blocked)
+    for pattern, modals in vocab.obligations:
+        first = pattern.words[0]
+        assert first is not None
+        for said in obligations(doc, start, end, first, modals):
+            if said.verb not in blocked:
+                found.append(Trigger(pattern, said.verb, (said.verb, said.modal), None))
+    # a pattern whose mode wants a context word the sentence lacks is no candidate, so an
+    # equal pattern of another mode can take its words ("set fire to": riot or destroy)
+    chosen = select(t for t in found if _has_context(doc, start, end, t.pattern.context))
     return [t for t in drop_framed(doc, chosen) if t.pattern.type]
 
 
@@ -732,6 +799,11 @@ def verb_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
     if trigger.star is not None:
         star = doc[trigger.star[0] : trigger.star[1]]
         objects = [star.root] if star.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else objects
+        owner = star.root.head
+        if star.root.dep_ == "nummod" and owner.i in trigger.literals:
+            # the slot only counts the pattern's object ("blew up three power lines"):
+            # the object is that noun, unless it names the happening ("imposed tough sanctions")
+            objects = [owner] if owner.pos_ == "NOUN" and not _eventive(owner) else []
     for obj in objects[:1]:
         _add_all(roles, args.get("object", "none"), doc, obj, names)
     last = doc[trigger.literals[-1]]
@@ -932,7 +1004,7 @@ def _light_verb_roles(roles: Roles, doc: Any, trigger: Trigger, noun: Any, names
             return
     if noun.dep_ not in ("dobj", "nsubjpass", "pobj", "attr"):
         return
-    if noun.dep_ != "nsubjpass" and verb.lemma_ not in LIGHT_VERBS | {"be"}:
+    if noun.dep_ != "nsubjpass" and lemma(verb) not in LIGHT_VERBS | {"be"}:
         return
     if not roles.actors:
         subject = _subject(verb)
@@ -1108,6 +1180,25 @@ def _narrative_date(ctx: Context, times: Sequence[TimeExpression], before: int) 
 # --------------------------------------------------------------------------- modality
 
 
+def _possible_noun(noun: Any, cues: Modality) -> bool:
+    """ "would have endured criticism", "hopes for a landslide", "a path to victory": the
+    object of a verb told as a possibility, or a noun a possibility word is for or to."""
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "a landslide victory"
+    if noun.dep_ == "dobj" and _aux_lemmas(noun.head) & cues.hypothetical:
+        return True
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("for", "to", "of")
+        and prep.head.lemma_.lower() in cues.hypothetical_nouns
+    )
+
+
+def _infinitive(clause: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _aux_lemmas(token: Any) -> set[str]:
     return {
         c.lower_
@@ -1134,6 +1225,8 @@ def modality(
     clause = clause_head(doc, trigger.anchor)
     local = _aux_lemmas(head) | _aux_lemmas(clause)
     reporter = _reporter(doc, clause, cues, sentence)
+    if trigger.pattern.kind == "noun" and _possible_noun(head, cues):
+        return "hypothetical", reporter
     if trigger.pattern.kind == "noun" and not _clause_tells(head, cues):
         # "the deal would allow...", "this agreement is not...": the clause says something
         # of a happening that is presupposed; only "no strike" negates it
@@ -1143,11 +1236,18 @@ def modality(
     if local & cues.negation:
         return "negated", reporter
     for governor, dep in _chain(clause):
-        if dep in ("xcomp", "ccomp") and governor.lemma_ in cues.negating_heads:
+        if dep in ("xcomp", "ccomp") and lemma(governor) in cues.negating_heads:
             return "negated", reporter
-        if dep in ("xcomp", "ccomp", "advcl") and governor.lemma_ in cues.hypothetical_heads:
+        possible = (dep in ("xcomp", "advcl") and governor.pos_ == "ADJ") or (
+            dep == "acl" and governor.lemma_.lower() in cues.hypothetical_nouns
+        )
+        if possible and _infinitive(clause) and governor.lemma_.lower() not in cues.future_heads:
+            # "easy to dismiss", "inclined to support her", "their prospects to win a
+            # seat": a possibility talked about, not a happening ("ready to" is future)
             return "hypothetical", reporter
-        if dep in ("xcomp",) and governor.lemma_ in cues.future_heads:
+        if dep in ("xcomp", "ccomp", "advcl") and lemma(governor) in cues.hypothetical_heads:
+            return "hypothetical", reporter
+        if dep in ("xcomp",) and lemma(governor) in cues.future_heads:
             return "future", reporter
         if dep == "ccomp":
             break
@@ -1179,7 +1279,7 @@ def _clause_tells(noun: Any, cues: Modality) -> bool:
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
         return False
     heads = OCCURRENCE | LIGHT_VERBS | cues.negating_heads | cues.hypothetical_heads
-    return verb.lemma_ in heads | cues.future_heads | {"rule"}
+    return lemma(verb) in heads | cues.future_heads | {"rule"}
 
 
 PENDING_MARKS = frozenset({"until", "till", "unless"})
@@ -1218,7 +1318,8 @@ def _reporter(doc: Any, clause: Any, cues: Modality, sentence: tuple[int, int]) 
     for child in clause.children:
         if child.dep_ == "parataxis" and child.lemma_ in cues.reporting:
             return _subject(child) or child
-    for token in doc[sentence[0] : sentence[1]]:
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    for token in span if span is not None else ():  # the sentence's tokens, not the doc's
         if (
             token.lower_ == "according"
             and token.i + 1 < len(doc)
@@ -1339,6 +1440,10 @@ def _figures(
     return tuple(linked)
 
 
+CLOSE_GAP = 2
+"""Tokens a pattern may skip and still be one stretch of evidence ("left [21] dead")."""
+
+
 def trigger_offsets(doc: Any, trigger: Trigger) -> tuple[int, int]:
     """Character offsets of the trigger: its first run of contiguous pattern tokens; for a
     CAMEO pattern with an event noun as object ("launched attacks"), that noun."""
@@ -1348,8 +1453,8 @@ def trigger_offsets(doc: Any, trigger: Trigger) -> tuple[int, int]:
             return doc[nouns[-1]].idx, doc[nouns[-1]].idx + len(doc[nouns[-1]].text)
     run = [trigger.literals[0]]
     for index in trigger.literals[1:]:
-        if index != run[-1] + 1:
-            break
+        if index - run[-1] > 1 + CLOSE_GAP:
+            break  # a close word is the same phrase: "left 21 dead", "shot two men dead"
         run.append(index)
     first, last = doc[run[0]], doc[run[-1]]
     return first.idx, last.idx + len(last.text)
@@ -1454,6 +1559,25 @@ def _victims(doc: Any, trigger: Trigger, roles: Roles) -> None:
     roles.actors[:] = [p for p in roles.actors if p not in counted]
 
 
+def _described_victims(doc: Any, trigger: Trigger, roles: Roles, names: Names) -> None:
+    """Victims are people: "killed 23 Afghan soldiers", "Russian major general killed"
+    name soldiers and a general, not the country their adjective names. A victim read as
+    a named actor only through such a modifier keeps its words instead."""
+    if trigger.pattern.mode not in VICTIM_MODES:
+        return
+    for k, target in enumerate(roles.targets):
+        if target.actor is None or target.head < 0:
+            continue
+        head = doc[target.head]
+        if head.pos_ != "NOUN" or names.mention_at(head.idx, head.idx + len(head.text)):
+            continue
+        for child in head.children:
+            mention = names.mention_at(child.idx, child.idx + len(child.text))
+            if child.dep_ in ("amod", "compound") and mention and mention.actor == target.actor:
+                roles.targets[k] = replace(target, actor=None)
+                break
+
+
 NAMING_VERBS = frozenset({"call", "term", "label", "brand", "deem", "declare", "consider"})
 
 
@@ -1527,6 +1651,64 @@ def _own_date(doc: Any, token: Any) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree if t.i != token.i)
 
 
+def _doer(doc: Any, trigger: Trigger) -> Any | None:
+    """Who does the act, read from the parse: the verb's subject (its "by" agent when
+    passive); for an event noun, the subject of the verb it is the object of or the
+    "in"/"with" phrase of ("tanks fired four shells", "killed 46 in an air attack")."""
+    token = doc[trigger.anchor]
+    if trigger.pattern.kind == "noun":
+        if token.dep_ not in ("dobj", "pobj", "nsubjpass"):
+            return None
+        token = token.head.head if token.dep_ == "pobj" else token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+    if _is_passive(token):
+        agents = [c for c in token.children if c.dep_ == "agent"]
+        objs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+        return objs[0] if objs else None
+    return _subject(token)
+
+
+def armed_force(doc: Any, trigger: Trigger) -> tuple[str, str]:
+    """(type, mode) of a trigger: a killing, shooting, bombing or attack done by a military
+    force is FIGHT with the pattern's mode (PLOVER: conventional military force; "FIGHT/kill"
+    is a killing in it), else the pattern's own."""
+    modes, doers, unless = vocabulary().military
+    own = (trigger.pattern.type, trigger.pattern.mode)
+    if trigger.pattern.type != "ASSAULT" or trigger.pattern.mode not in modes:
+        return own
+    doer = _doer(doc, trigger)
+    if doer is None or doer.pos_ not in ("NOUN", "PROPN"):
+        return own
+    words = {doer.lemma_.lower(), doer.lower_}
+    modifiers = {c.lower_ for c in doer.children if c.dep_ in ("compound", "amod")}
+    words |= {f"{m} {doer.lower_}" for m in modifiers}
+    return ("FIGHT", own[1]) if words & doers and not modifiers & unless else own
+
+
+def _modifier(doc: Any, trigger: Trigger) -> bool:
+    """ "attack-dog fashion", "a man of striking immaturity", "strike leaders": an event
+    word that only describes another noun (a compound or adjective of a noun that is no
+    happening) tells of no happening."""
+    token = doc[trigger.anchor]
+    head = token.head
+    if trigger.pattern.kind != "noun":
+        # "a man of striking patience"; not "striking dockers", who are on strike
+        return (
+            token.dep_ == "amod"
+            and token.tag_ == "VBG"
+            and head.pos_ == "NOUN"
+            and lemma(head) not in vocabulary().agents
+            and not _eventive(head)
+        )
+    return (
+        token.dep_ in ("compound", "amod")
+        and head.i != token.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and not _eventive(head)
+    )
+
+
 def told(doc: Any, trigger: Trigger, roles: Roles) -> bool:
     """Whether the sentence tells of the happening rather than naming it in passing: a verb
     ("dockers walked out"), or an event noun that is what a verb says happened ("the strike
@@ -1537,7 +1719,7 @@ def told(doc: Any, trigger: Trigger, roles: Roles) -> bool:
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_ != "be":
         return True
-    return token.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS
+    return token.dep_ == "dobj" and lemma(head) in LIGHT_VERBS
 
 
 def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> Reading | None:
@@ -1545,6 +1727,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     ctx, names = inputs.ctx, inputs.names
     doc = ctx.doc
     if figurative(doc, trigger) or _naming(doc, trigger) or _natural(doc, trigger):
+        return None
+    if _modifier(doc, trigger):
         return None
     read = noun_roles if trigger.pattern.kind == "noun" else verb_roles
     roles = read(doc, trigger, names)
@@ -1554,6 +1738,7 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
         if p.actor or not (INSTRUMENTS.search(p.text) or MONEY.search(p.text) or _clausal(doc, p))
     ]
     _victims(doc, trigger, roles)
+    _described_victims(doc, trigger, roles, names)
     roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
     if not roles.targets and trigger.pattern.type not in vocabulary().extensions:
         _content_target(doc, trigger, roles, names)  # statements, offices: no "whom" there
@@ -1564,6 +1749,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     if trigger.pattern.dated and date_source != "sentence":
         return None  # "officials said": a statement only when told with its own date
     mood, reporter = modality(doc, trigger, vocabulary().modality, sentence)
+    if mood in ("asserted", "reported") and _after_publication(ctx, date, date_source):
+        mood = "future"  # "the votes she needs for a victory next Tuesday"
     if any(NO_ONE.match(p.text) for p in roles.actors + roles.targets):
         mood = "negated"
     reported = (
@@ -1576,10 +1763,11 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     bare = bare and date_source != "sentence"
     start, end = trigger_offsets(doc, trigger)
     span = Span(start, end, ctx.document.text[start:end])
+    type_, mode = armed_force(doc, trigger)
     event = Event(
         id=fact_id("e", ctx.document.id, start, end),
-        type=trigger.pattern.type,
-        mode=trigger.pattern.mode,
+        type=type_,
+        mode=mode,
         label=_label(doc, trigger, roles, names),
         trigger=span,
         actors=_unique(p.actor or "" for p in roles.actors),
@@ -1599,6 +1787,15 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     return Reading(event, bare, told(doc, trigger, roles))
 
 
+def _after_publication(ctx: Context, date: str | None, source: str) -> bool:
+    """Whether the event's own date is later than the publication date."""
+    if source != "sentence" or date is None or ctx.anchor is None:
+        return False
+    published = ctx.anchor.iso()
+    size = min(len(date), len(published))
+    return date[:size] > published[:size]
+
+
 def _dates_agree(a: Event, b: Event) -> bool:
     if a.date is None or b.date is None or "sentence" not in (a.date_source, b.date_source):
         return True
@@ -1607,12 +1804,46 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
+def _tally(event: Event) -> bool:
+    """Whether the event is told as a toll ("the death toll"): a sum, not one incident."""
+    words = event.trigger.text.lower().split()
+    return bool(words) and words[-1] in vocabulary().tallies
+
+
+def _heads(texts: Sequence[str]) -> tuple[str, ...]:
+    """The last word of each unnamed participant's words ("Seven Taliban militants" ->
+    "militants"): who they are, for telling two groups of victims apart; words that fit
+    any group and numbers ("the three") left out."""
+    heads = (t.split()[-1].lower().strip(".,'\"") for t in texts if t.split())
+    return tuple(h for h in heads if h not in ANYONE and not _numeric(h))
+
+
+def _numeric(word: str) -> bool:
+    return word.replace(",", "").isdigit() or word in NUMBER_WORDS
+
+
+NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands"}
+)  # fmt: skip
+
+
+ANYONE = frozenset(
+    {"people", "persons", "person", "civilians", "victims", "others", "residents", "them"}
+)
+"""Victim words that fit any group ("150 people killed" may be "the killings of
+protesters"): they never tell two groups of victims apart."""
+
+
 def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a) and bool(b) and not set(a) & set(b)
 
 
 def compatible(
-    a: Event, b: Event, loose: bool = False, values: Mapping[str, float] | None = None
+    a: Event,
+    b: Event,
+    loose: bool = False,
+    values: Mapping[str, float] | None = None,
 ) -> bool:
     """Whether two events of one document can be the same happening (``loose``: whatever
     their places and dates, for a headline or a mention in passing, as long as they do not
@@ -1624,11 +1855,19 @@ def compatible(
         return False
     if _disjoint(a.actors, b.actors) or _disjoint(a.targets, b.targets):
         return False
+    known = values or {}
+    counted = {known.get(f) for f in a.figures} & {known.get(f) for f in b.figures} - {None}
     if loose:
-        if not (a.figures and b.figures):
-            return True
-        known = values or {}
-        return bool({known.get(f) for f in a.figures} & {known.get(f) for f in b.figures} - {None})
+        return not (a.figures and b.figures) or bool(counted)
+    if a.mode in VICTIM_MODES and not counted:
+        # victims named as different groups ("a major general was killed", "a local
+        # commander was also killed") or counted differently ("seven militants were
+        # killed", "killing the three") are two happenings; a toll sums them up ("put the
+        # toll at 181" joins "more than 150 people have been killed")
+        if _disjoint(_heads(a.target_texts), _heads(b.target_texts)):
+            return False
+        if a.figures and b.figures and not (_tally(a) or _tally(b)):
+            return False
     if a.place and b.place and a.place != b.place:
         return False
     return _dates_agree(a, b)
@@ -1662,6 +1901,7 @@ def combine(a: Event, b: Event) -> Event:
 
 def _absorb(
     merged: list[Event],
+    pieces: list[list[Evidence]],
     event: Event,
     summary: Sequence[tuple[int, int]],
     passing: bool,
@@ -1669,13 +1909,20 @@ def _absorb(
 ) -> bool:
     """Fold ``event`` into the first compatible event of ``merged``; True when folded. A
     headline or standfirst summarises the story: its place may be the country where the
-    body names the city. A happening named in passing joins any telling of its kind."""
+    body names the city. A happening named in passing joins any telling of its kind.
+    The evidence of ``merged[k]`` is gathered in ``pieces[k]`` (linear in the number of
+    tellings: a document may retell one happening thousands of times)."""
     loose = passing or _in_spans(event, summary)
     for k, earlier in enumerate(merged):
         headline = _in_spans(earlier, summary) and not loose
         if compatible(earlier, event, loose or headline, values):
             # the body's telling leads: its trigger, place and label are the specific ones
-            merged[k] = combine(event, earlier) if headline else combine(earlier, event)
+            if headline:
+                merged[k] = replace(combine(event, earlier), evidence=())
+                pieces[k][:0] = event.evidence
+            else:
+                merged[k] = replace(combine(earlier, event), evidence=())
+                pieces[k].extend(event.evidence)
             return True
     return False
 
@@ -1696,18 +1943,27 @@ def merge_events(
     headline and standfirst spans, ``values`` the value of each linked figure."""
     known = values or {}
     merged: list[Event] = []
+    pieces: list[list[Evidence]] = []
+
+    def add(event: Event) -> None:
+        merged.append(replace(event, evidence=()))
+        pieces.append(list(event.evidence))
+
     for reading in readings:
-        if not reading.bare and not _absorb(merged, reading.event, summary, False, known):
-            merged.append(reading.event)
+        event = reading.event
+        if not reading.bare and not _absorb(merged, pieces, event, summary, False, known):
+            add(event)
     sentences = {r.event.evidence[0].text for r in readings if not r.bare}
     for reading in readings:
-        if not reading.bare or _absorb(merged, reading.event, summary, True, known):
+        event = reading.event
+        if not reading.bare or _absorb(merged, pieces, event, summary, True, known):
             continue
-        sentence = reading.event.evidence[0].text
+        sentence = event.evidence[0].text
         if reading.told or sentence not in sentences:
-            merged.append(reading.event)
+            add(event)
             sentences.add(sentence)
-    return tuple(sorted(merged, key=lambda e: e.trigger.start))
+    done = [replace(e, evidence=tuple(p)) for e, p in zip(merged, pieces, strict=True)]
+    return tuple(sorted(done, key=lambda e: e.trigger.start))
 
 
 def _token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:

@@ -17,6 +17,14 @@ Metrics (all shares of the 322 sentences):
   names (a resignation as RETREAT, a dismissal or a sentence as COERCE, a lawsuit or an
   indictment as DISAPPROVE, an acquittal as CONCEDE); modes without one (statements,
   appointments, elections, rulings) are left out of the choice of the predicted event.
+  The intent rule applies to PLOVER's own cooperative types only: an announced
+  resignation ("will resign") stays RETREAT, as the gold set codes it. In the same way
+  PLOVER codes an announced coercive or violent act ("will boycott", "plans to impose
+  restrictions", "will extend the curfew") as THREATEN, so COERCE, SANCTION, PROTEST,
+  ASSAULT and FIGHT with modality future are scored as THREATEN; and a cooperative act
+  refused or not done ("will not accept", "failed to reach agreement", "would not meet
+  the demands") as REJECT, so AGREE and the intent types with modality negated are scored
+  as REJECT.
 - ``coverage``: the sentence has at least one event.
 - ``source_match`` / ``target_match``: among sentences with a gold source (target), the
   predicted event has an actor (target) whose words overlap a gold ``actorText``: they share
@@ -46,6 +54,8 @@ from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpre
 
 SYSTEM = "newsweave"
 INTENT_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+COOPERATIVE = INTENT_TYPES | {"AGREE"}
+COERCIVE = frozenset({"COERCE", "SANCTION", "PROTEST", "ASSAULT", "FIGHT"})
 STOP = frozenset({"the", "and", "for", "its", "his", "her", "their", "of", "from", "with"})
 _EVT = re.compile(r"\(EVT:\s*([^()]*?)\)")
 _NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
@@ -186,12 +196,15 @@ def scored_type(event: Event) -> str | None:
     type (STATEMENT, OFFICE, LEGAL, ELECTION) is scored as the PLOVER type its mode names in
     the vocabulary (resignations RETREAT, dismissals COERCE, ...), or None: not scored."""
     vocab = vocabulary()
-    kind: str | None = event.type
     if event.type in vocab.extensions:
-        kind = vocab.plover.get((event.type, event.mode or ""))
-    if kind in INTENT_TYPES and event.modality in ("future", "hypothetical"):
+        return vocab.plover.get((event.type, event.mode or ""))
+    if event.type in INTENT_TYPES and event.modality in ("future", "hypothetical"):
         return "AGREE"
-    return kind
+    if event.type in COERCIVE and event.modality == "future":
+        return "THREATEN"
+    if event.type in COOPERATIVE and event.modality == "negated":
+        return "REJECT"
+    return event.type
 
 
 def predicted(record: Record, all_events: Sequence[Event]) -> Event | None:

@@ -7,8 +7,8 @@ ones newsweave's PLOVER modes cover:
 WikiEvents type         newsweave events counted as it
 ======================  ====================================================================
 ``Conflict.Attack.*``   ASSAULT (modes shoot, bomb, explode, attack, beat, assassinate),
-                        FIGHT (every mode)
-``Life.Die.*``          ASSAULT modes kill and die
+                        FIGHT (every mode but kill and die)
+``Life.Die.*``          ASSAULT and FIGHT modes kill and die
 ``Justice.ArrestJail``  COERCE modes arrest and detain
 ``Detain.*``
 ======================  ====================================================================
@@ -81,10 +81,10 @@ class Article:
 
 def family(event: Event) -> str | None:
     """The WikiEvents family a newsweave event is counted as, if any."""
+    if event.type in ("ASSAULT", "FIGHT") and event.mode in ("kill", "die"):
+        return "die"  # FIGHT/kill: a killing by a military force
     if event.type == "FIGHT" or (event.type == "ASSAULT" and event.mode in ATTACK_MODES):
         return "attack"
-    if event.type == "ASSAULT" and event.mode in ("kill", "die"):
-        return "die"
     if event.type == "COERCE" and event.mode in ("arrest", "detain"):
         return "arrest"
     return None
