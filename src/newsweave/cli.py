@@ -1049,7 +1049,13 @@ def serve(
 
 @app.command(name="eval")
 def evaluate(
-    task: Annotated[str, typer.Argument(help="Task to measure: extraction, or all.")] = "all",
+    task: Annotated[
+        str,
+        typer.Argument(
+            help="Task to measure: extraction, ner, times, times-tbaq, figures, quotes,"
+            " events, wikievents, meantime, geo, coref, roles, ask, or all."
+        ),
+    ] = "all",
     data: Annotated[
         Path | None,
         typer.Option(help="Folder of the gold sets (env NEWSWEAVE_DATA; default ../shared/data)."),

@@ -110,6 +110,14 @@ def test_every_command_has_help_and_is_documented() -> None:
         assert f"newsweave {name}" in readme, f"command {name} is not documented"
 
 
+def test_eval_help_names_every_task() -> None:
+    from newsweave.evaluate.harness import TASKS
+
+    text = " ".join(run("eval", "--help").stdout.split())
+    for task in TASKS:
+        assert task in text, f"eval --help does not name the task {task}"
+
+
 def test_every_setting_and_error_is_documented() -> None:
     from newsweave.errors import CATALOGUE
     from newsweave.settings import iter_fields
