@@ -383,32 +383,41 @@ def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
     for k in kept:
         tiers.setdefault((k[0], k[1], named.get(k[3], 0)), []).append(k)
     who = asked.kind in ("who", "whom")
-    for tier in sorted(tiers, reverse=True):
-        members = sorted(tiers[tier], key=lambda k: (k[4]["date"] is not None, k[2], k[3]))
-        counts = story_counts(store, [k[3] for k in members])
-        best: tuple[tuple[bool, int, int, str], str] | None = None
-        for _, _, date, story, row in members:
-            if story not in counts:
-                continue  # no member event left
-            has_actors, documents, sentences = counts[story]
-            if who and not has_actors and not _agent_in_label(row["mode"], str(row["label"])):
+    # a "who" question prefers a story with a known actor in any tier; only then one whose
+    # label names who acted ("Insurgents shot down ...")
+    for labelled in (False, True) if who else (False,):
+        for tier in sorted(tiers, reverse=True):
+            members = sorted(tiers[tier], key=lambda k: (k[4]["date"] is not None, k[2], k[3]))
+            counts = story_counts(store, [k[3] for k in members])
+            best: tuple[tuple[int, int, str], str] | None = None
+            for _, _, date, story, row in members:
+                if story not in counts:
+                    continue  # no member event left
+                has_actors, documents, sentences = counts[story]
+                if (
+                    who
+                    and not has_actors
+                    and not (labelled and _agent_in_label(row["mode"], str(row["label"])))
+                ):
+                    continue
+                key = (documents, sentences, date)
+                if best is None or key > best[0]:
+                    best = (key, story)
+            if best is None:
                 continue
-            key = (not who or has_actors, documents, sentences, date)
-            if best is None or key > best[0]:
-                best = (key, story)
-        if best is None:
-            continue
-        event = story_record(store, best[1])
-        if event is None or (
-            who and not event.actors and not _agent_in_label(event.mode, event.label)
-        ):
-            continue
-        return FactAnswer(
-            _event_sentence(event, asked.kind),
-            "event",
-            event.id,
-            tuple(Citation(e.document, e.start, e.end, e.text) for e in event.evidence[:3]),
-        )
+            event = story_record(store, best[1])
+            if event is None or (
+                who
+                and not event.actors
+                and not (labelled and _agent_in_label(event.mode, event.label))
+            ):
+                continue
+            return FactAnswer(
+                _event_sentence(event, asked.kind),
+                "event",
+                event.id,
+                tuple(Citation(e.document, e.start, e.end, e.text) for e in event.evidence[:3]),
+            )
     return None
 
 
