@@ -106,52 +106,9 @@ def story_entities(store: Store, ids: Sequence[str], entities: Sequence[str]) ->
 def story_record(store: Store, story_id: str) -> StoryEventRecord | None:
     """One story event read as :func:`newsweave.resolve.events.story_event_records` reads
     every one."""
-    from newsweave.resolve.events import (
-        StoryEventRecord,
-        _evidence,
-        _names,
-        entity_lookup,
-    )
+    from newsweave.resolve.events import story_event_record
 
-    conn = store.connection
-    row = conn.execute("SELECT * FROM story_events WHERE id = ?", (story_id,)).fetchone()
-    if row is None:
-        return None
-    members = [
-        str(r[0])
-        for r in conn.execute(
-            "SELECT m.event_id FROM story_event_members AS m JOIN events AS e"
-            " ON e.id = m.event_id JOIN documents AS d ON d.id = e.document_id"
-            " WHERE m.story_event_id = ? ORDER BY d.published, e.document_id, e.start_char",
-            (story_id,),
-        )
-    ]
-    if not members:
-        return None
-    lookup = entity_lookup(store)
-    actors, actor_ids = _names(conn, "actors", members, lookup)
-    targets, target_ids = _names(conn, "targets", members, lookup)
-    evidence = _evidence(conn, members)
-    return StoryEventRecord(
-        id=str(row["id"]),
-        type=str(row["type"]),
-        mode=row["mode"],
-        label=str(row["label"]),
-        date=row["date"],
-        date_precision=row["date_precision"],
-        date_source=row["date_source"],
-        place=row["place"],
-        actors=actors,
-        targets=targets,
-        members=tuple(members),
-        documents=tuple(dict.fromkeys(e.document for e in evidence)),
-        evidence=evidence,
-        actor_ids=actor_ids,
-        target_ids=target_ids,
-    )
-
-
-# --------------------------------------------------------------------------- claims
+    return story_event_record(store, story_id)
 
 
 def claim_candidates(
@@ -226,39 +183,15 @@ def claim_listings(store: Store, ids: Sequence[str]) -> list[ClaimListing]:
     """The :class:`ClaimListing` of each claim in ``ids``, as
     :func:`newsweave.resolve.claims_list.list_claims` lists every one (conflicts with claims
     of the same quantity included), in the listing's order."""
-    from newsweave.resolve.claims import ClaimRecord, _claim_evidence, _claimants
-    from newsweave.resolve.claims_list import ClaimListing, Counterpart, _sources
+    from newsweave.resolve.claims import ClaimRecord, claim_records
+    from newsweave.resolve.claims_list import Counterpart, listing
 
     if not ids:
         return []
     conn = store.connection
 
     def records(wanted: Sequence[str]) -> dict[str, ClaimRecord]:
-        out = {}
-        for row in conn.execute(
-            "SELECT * FROM claims WHERE id IN (SELECT value FROM json_each(?))",
-            (_json(list(wanted)),),
-        ).fetchall():
-            evidence = _claim_evidence(conn, str(row["id"]))
-            if not evidence:
-                continue
-            out[str(row["id"])] = ClaimRecord(
-                id=str(row["id"]),
-                what=str(row["what"]),
-                unit=row["unit"],
-                value=float(row["value"]),
-                low=row["low"],
-                high=row["high"],
-                qualifier=row["qualifier"],
-                as_of=row["as_of"],
-                status=str(row["status"]),
-                figures=tuple(e.figure for e in evidence),
-                evidence=tuple(evidence),
-                claimants=_claimants(evidence),
-                documents=tuple(dict.fromkeys(e.document for e in evidence)),
-                place=row["place"],
-            )
-        return out
+        return {c.id: c for c in claim_records(store, wanted)}
 
     own = records(ids)
     whats = sorted({c.what for c in own.values()})
@@ -305,21 +238,4 @@ def claim_listings(store: Store, ids: Sequence[str]) -> list[ClaimListing]:
         )
     }
     ordered = sorted(own.values(), key=lambda c: (c.what, c.as_of or "", c.value, c.id))
-    return [
-        ClaimListing(
-            id=c.id,
-            what=c.what,
-            value=c.value,
-            low=c.low,
-            high=c.high,
-            qualifier=c.qualifier,
-            unit=c.unit,
-            place=c.place,
-            as_of=c.as_of,
-            status=c.status,
-            claimants=tuple(dict.fromkeys(x.name for x in c.claimants)),
-            sources=_sources(c, titles),
-            conflicts=tuple(counterparts.get(c.id, ())),
-        )
-        for c in ordered
-    ]
+    return [listing(c, titles, counterparts.get(c.id, ())) for c in ordered]

@@ -927,33 +927,41 @@ def _claimants(evidence: list[ClaimEvidence]) -> tuple[Claimant, ...]:
     return tuple(seen.values())
 
 
-def claim_records(store: Store) -> list[ClaimRecord]:
-    """Every claim with its figures, evidence and claimants, by quantity then date."""
+def claim_records(store: Store, ids: Sequence[str] | None = None) -> list[ClaimRecord]:
+    """Every claim (or the claims in ``ids``) with its figures, evidence and claimants, by
+    quantity then date."""
     conn = store.connection
-    records = []
-    for row in conn.execute("SELECT * FROM claims ORDER BY what, as_of, value, id").fetchall():
-        evidence = _claim_evidence(conn, str(row["id"]))
-        if not evidence:
-            continue
-        records.append(
-            ClaimRecord(
-                id=str(row["id"]),
-                what=str(row["what"]),
-                unit=row["unit"],
-                value=float(row["value"]),
-                low=row["low"],
-                high=row["high"],
-                qualifier=row["qualifier"],
-                as_of=row["as_of"],
-                status=str(row["status"]),
-                figures=tuple(e.figure for e in evidence),
-                evidence=tuple(evidence),
-                claimants=_claimants(evidence),
-                documents=tuple(dict.fromkeys(e.document for e in evidence)),
-                place=row["place"],
-            )
-        )
-    return records
+    if ids is None:
+        rows = conn.execute("SELECT * FROM claims ORDER BY what, as_of, value, id").fetchall()
+    else:
+        rows = conn.execute(
+            "SELECT * FROM claims WHERE id IN (SELECT value FROM json_each(?))"
+            " ORDER BY what, as_of, value, id",
+            (json.dumps(list(ids)),),
+        ).fetchall()
+    return [r for r in (_claim_record(conn, row) for row in rows) if r is not None]
+
+
+def _claim_record(conn: sqlite3.Connection, row: sqlite3.Row) -> ClaimRecord | None:
+    evidence = _claim_evidence(conn, str(row["id"]))
+    if not evidence:
+        return None
+    return ClaimRecord(
+        id=str(row["id"]),
+        what=str(row["what"]),
+        unit=row["unit"],
+        value=float(row["value"]),
+        low=row["low"],
+        high=row["high"],
+        qualifier=row["qualifier"],
+        as_of=row["as_of"],
+        status=str(row["status"]),
+        figures=tuple(e.figure for e in evidence),
+        evidence=tuple(evidence),
+        claimants=_claimants(evidence),
+        documents=tuple(dict.fromkeys(e.document for e in evidence)),
+        place=row["place"],
+    )
 
 
 def conflict_records(

@@ -9,6 +9,7 @@ A thin reading layer over :func:`claim_records` and :func:`conflict_records`: on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.resolve.claims import ClaimRecord, claim_records, conflict_records
@@ -121,6 +122,29 @@ def _sources(
     )
 
 
+def listing(
+    claim: ClaimRecord,
+    titles: dict[str, tuple[str | None, str | None]],
+    conflicts: Sequence[Counterpart],
+) -> ClaimListing:
+    """A claim as it is listed: its sources with their titles and its counterparts."""
+    return ClaimListing(
+        id=claim.id,
+        what=claim.what,
+        value=claim.value,
+        low=claim.low,
+        high=claim.high,
+        qualifier=claim.qualifier,
+        unit=claim.unit,
+        place=claim.place,
+        as_of=claim.as_of,
+        status=claim.status,
+        claimants=tuple(dict.fromkeys(x.name for x in claim.claimants)),
+        sources=_sources(claim, titles),
+        conflicts=tuple(conflicts),
+    )
+
+
 def list_claims(store: Store, *, what: str | None = None) -> list[ClaimListing]:
     """Every claim of the resolved corpus (``what`` keeps those whose quantity contains
     it), each with its sources and the claims it conflicts with or revises."""
@@ -144,21 +168,7 @@ def list_claims(store: Store, *, what: str | None = None) -> list[ClaimListing]:
     titles = _titles(store)
     wanted = what.lower() if what else None
     return [
-        ClaimListing(
-            id=c.id,
-            what=c.what,
-            value=c.value,
-            low=c.low,
-            high=c.high,
-            qualifier=c.qualifier,
-            unit=c.unit,
-            place=c.place,
-            as_of=c.as_of,
-            status=c.status,
-            claimants=tuple(dict.fromkeys(x.name for x in c.claimants)),
-            sources=_sources(c, titles),
-            conflicts=tuple(counterparts.get(c.id, ())),
-        )
+        listing(c, titles, counterparts.get(c.id, ()))
         for c in claims
         if wanted is None or wanted in c.what.lower()
     ]

@@ -695,39 +695,48 @@ def story_event_records(store: Store) -> list[StoryEventRecord]:
     """Every story event with its members, documents and evidence, by date then id."""
     conn = store.connection
     lookup = entity_lookup(store)
-    records = []
-    for row in conn.execute("SELECT * FROM story_events ORDER BY date, id").fetchall():
-        members = [
-            str(r[0])
-            for r in conn.execute(
-                "SELECT m.event_id FROM story_event_members AS m JOIN events AS e"
-                " ON e.id = m.event_id JOIN documents AS d ON d.id = e.document_id"
-                " WHERE m.story_event_id = ? ORDER BY d.published, e.document_id, e.start_char",
-                (row["id"],),
-            )
-        ]
-        if not members:
-            continue
-        actors, actor_ids = _names(conn, "actors", members, lookup)
-        targets, target_ids = _names(conn, "targets", members, lookup)
-        evidence = _evidence(conn, members)
-        records.append(
-            StoryEventRecord(
-                id=str(row["id"]),
-                type=str(row["type"]),
-                mode=row["mode"],
-                label=str(row["label"]),
-                date=row["date"],
-                date_precision=row["date_precision"],
-                date_source=row["date_source"],
-                place=row["place"],
-                actors=actors,
-                targets=targets,
-                members=tuple(members),
-                documents=tuple(dict.fromkeys(e.document for e in evidence)),
-                evidence=evidence,
-                actor_ids=actor_ids,
-                target_ids=target_ids,
-            )
+    rows = conn.execute("SELECT * FROM story_events ORDER BY date, id").fetchall()
+    return [r for r in (_story_record(conn, row, lookup) for row in rows) if r is not None]
+
+
+def story_event_record(store: Store, story_id: str) -> StoryEventRecord | None:
+    """One story event as :func:`story_event_records` gives it, or None."""
+    conn = store.connection
+    row = conn.execute("SELECT * FROM story_events WHERE id = ?", (story_id,)).fetchone()
+    return None if row is None else _story_record(conn, row, entity_lookup(store))
+
+
+def _story_record(
+    conn: sqlite3.Connection, row: sqlite3.Row, lookup: EntityLookup
+) -> StoryEventRecord | None:
+    members = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT m.event_id FROM story_event_members AS m JOIN events AS e"
+            " ON e.id = m.event_id JOIN documents AS d ON d.id = e.document_id"
+            " WHERE m.story_event_id = ? ORDER BY d.published, e.document_id, e.start_char",
+            (row["id"],),
         )
-    return records
+    ]
+    if not members:
+        return None
+    actors, actor_ids = _names(conn, "actors", members, lookup)
+    targets, target_ids = _names(conn, "targets", members, lookup)
+    evidence = _evidence(conn, members)
+    return StoryEventRecord(
+        id=str(row["id"]),
+        type=str(row["type"]),
+        mode=row["mode"],
+        label=str(row["label"]),
+        date=row["date"],
+        date_precision=row["date_precision"],
+        date_source=row["date_source"],
+        place=row["place"],
+        actors=actors,
+        targets=targets,
+        members=tuple(members),
+        documents=tuple(dict.fromkeys(e.document for e in evidence)),
+        evidence=evidence,
+        actor_ids=actor_ids,
+        target_ids=target_ids,
+    )
