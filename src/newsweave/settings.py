@@ -116,7 +116,9 @@ class PipelineSettings:
         "each worker's peak memory (about 70 MB above its 260 MB of models at 20,000).",
     )
     max_paragraphs: int = _doc(
-        10_000, "Documents with more paragraphs (segments) are not analysed (NW140)."
+        10_000,
+        "Documents with more paragraphs (segments, or blank-line separated blocks when there "
+        "are more of those) are not analysed (NW140).",
     )
     doc_seconds: float = _doc(
         120.0,

@@ -141,6 +141,13 @@ def run_jobs(
         yield from analyse_documents(todo, settings, beat)
 
 
+def paragraph_count(document: Document) -> int:
+    """The paragraphs of a document: its segments, or its blank-line separated blocks when
+    it has more of those (a store written by an older newsweave may hold a segment of many
+    paragraphs, and analysis cost follows the text, not the segment count)."""
+    return max(len(document.segments), document.text.count("\n\n") + 1)
+
+
 def analyse_documents(
     todo: Sequence[tuple[int, Document]], settings: Settings, beat: Callable[[], None]
 ) -> Iterator[Analysed]:
@@ -153,9 +160,9 @@ def analyse_documents(
             note = skipped(document)
             warning = Failure("NW115", document.source, note.notes[0])
             yield Analysed(key, document.id, note, warning=warning)
-        elif len(document.segments) > settings.pipeline.max_paragraphs:
+        elif paragraph_count(document) > settings.pipeline.max_paragraphs:
             reason = (
-                f"{len(document.segments):,} paragraphs, over the budget of "
+                f"{paragraph_count(document):,} paragraphs, over the budget of "
                 f"{settings.pipeline.max_paragraphs:,} (pipeline.max_paragraphs)"
             )
             yield Analysed(key, document.id, None, Failure("NW140", document.source, reason))
