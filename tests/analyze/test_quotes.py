@@ -363,3 +363,35 @@ def test_unquoted_paragraph_after_a_cue_and_colon() -> None:
     (q,) = quotes(text, names("Bente Lund"))
     assert q.direct and q.span.text.startswith("Every depot on this line")
     assert q.speaker == "a:Bente Lund"
+
+
+def test_a_pronoun_after_a_run_of_quotes_is_the_last_speaker() -> None:
+    """Journalists continue a speaker's run of quotes with "he said": the pronoun is the
+    previous quote's speaker, even when that sentence named another person before it."""
+    text = (
+        "Fire chief Odile Marchetti said crews reached the warehouse within minutes.\n\n"
+        "“The roof was already gone,” Marchetti said.\n\n"
+        "Asked whether Tomas Berglund, the owner, had been warned, Marchetti said the "
+        "inspection reports were still being read.\n\n"
+        "“We will know more by Friday,” she said."
+    )
+    found = quotes(text)
+    assert one(found, "We will know more").speaker_text == "Marchetti"
+
+
+def test_a_person_named_after_the_last_speaker_breaks_the_run() -> None:
+    text = (
+        "“The vote was fair,” said Ilse Brandauer, the council's chair.\n\n"
+        "Her rival, Konrad Pichler, disputed the count on Tuesday.\n\n"
+        "“Half the ballots were never opened,” he said."
+    )
+    found = quotes(text)
+    assert one(found, "Half the ballots").speaker_text == "Konrad Pichler"
+
+
+def test_a_nickname_in_quotation_marks_is_no_quote() -> None:
+    text = (
+        "Police said the suspect, a 31-year-old mechanic, goes by the nickname “Rusty” "
+        "among his neighbours, and asked anyone who sees him to call 911."
+    )
+    assert not direct(quotes(text))

@@ -84,7 +84,8 @@ SCARE_MARKERS = frozenset(
         "so-called", "called", "dubbed", "named", "titled", "entitled", "termed", "nicknamed",
         "branded", "labelled", "labeled", "codenamed", "code-named", "known", "word", "term",
         "phrase", "slogan", "hashtag", "operation", "motto", "banner", "headline", "sign",
-        "signs", "read", "reading", "reads",
+        "signs", "read", "reading", "reads", "nickname", "nicknames", "moniker", "alias",
+        "name",
     }
 )  # fmt: skip
 """Words just before a short quoted phrase that mark it as a name or scare quote."""
@@ -957,6 +958,9 @@ def _antecedent(
     if word in NONPERSONAL:
         named = [s for s in speakers if _organisation(ctx, s)]
         return named[-1] if named else None
+    continued = _run_speaker(ctx, pronoun, index, speakers, quoted)
+    if continued is not None:
+        return continued
     for i in range(index, max(-1, index - 4), -1):
         s, e = ctx.sentences[i]
         e = min(e, pronoun[0])
@@ -967,6 +971,42 @@ def _antecedent(
         if people:
             return _one(ctx, people)
     return None
+
+
+def _run_speaker(
+    ctx: Context,
+    pronoun: tuple[int, int],
+    index: int,
+    speakers: Sequence[tuple[int, int]],
+    quoted: Sequence[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """A run of quotes: "he"/"she" right after a person's quote (that sentence or the one
+    before) is that person when nobody else is named, outside quotes, between that
+    speaker and the pronoun ("…,” Dana Ruiz said. “…,” she added."). A person named
+    earlier in the sentence of the previous quote, or inside it, does not break the run
+    ("Asked about Lee, Ruiz said …. “…,” she said." is Ruiz)."""
+    if not speakers:
+        return None
+    last = max(speakers)
+    where = _sentence_index(ctx, last[0])
+    if where is None or where < index - 1:
+        return None
+    if _nonperson(ctx, last) or _organisation(ctx, last):
+        # the model may type one mention of a person as an organisation: the run still
+        # holds when an earlier speaker of the same surname is a person
+        surname = ctx.text[last[0] : last[1]].split()[-1:]
+        if not any(
+            ctx.text[sp[0] : sp[1]].split()[-1:] == surname and not _nonperson(ctx, sp)
+            for sp in speakers
+            if sp != last
+        ):
+            return None
+    between = [
+        (p.start_char, p.end_char)
+        for p in _persons(ctx, last[1], pronoun[0])
+        if not _inside(p[0], quoted)
+    ]
+    return last if _one(ctx, [last, *between]) is not None else None
 
 
 def _apposed_people(ctx: Context, root: Any) -> list[Any]:
