@@ -198,8 +198,12 @@ def _own_names(
             (ids_json(ids),),
         )
     }
-    forms = [(str(m["name"]), *map(str, json.loads(m["aliases"] or "[]"))) for m in members]
-    shown, _ = entity_aliases(name, kind == "PERSON", forms, [places.get(i) for i in ids])
+    # the rule reads forms and places as sets: each distinct (forms, place) pair once
+    held = dict.fromkeys(
+        ((str(m["name"]), *map(str, json.loads(m["aliases"] or "[]"))), places.get(i))
+        for m, i in zip(members, ids, strict=True)
+    )
+    shown, _ = entity_aliases(name, kind == "PERSON", [f for f, _ in held], [p for _, p in held])
     return frozenset(shown)
 
 
