@@ -21,12 +21,11 @@ from pathlib import Path
 
 from newsweave.analyze.gazetteer import Gazetteer
 from newsweave.resolve.corpus import resolve_corpus
+from newsweave.resolve.snapshot import snapshot
 from newsweave.store.sqlite import Store
 
 RESOLUTION_TABLES = ("story_event_members", "story_events", "entity_members", "entities")
 
-Groups = frozenset[tuple[str, frozenset[str]]]
-Snapshot = tuple[Groups, Groups, frozenset[tuple[object, ...]], frozenset[tuple[object, ...]]]
 """Entities, story events, claims (with members and status) and conflicts."""
 
 
@@ -65,35 +64,6 @@ def runs(store: Store, hold_out: int, limit: int | None) -> list[tuple[str, list
     if held:
         found.append((f"add {len(held)}", held))
     return found
-
-
-def snapshot(store: Store) -> Snapshot:
-    conn = store.connection
-    entities: dict[str, set[str]] = {}
-    for entity, actor in conn.execute("SELECT entity_id, actor_id FROM entity_members"):
-        entities.setdefault(str(entity), set()).add(str(actor))
-    stories: dict[str, set[str]] = {}
-    for story, event in conn.execute("SELECT story_event_id, event_id FROM story_event_members"):
-        stories.setdefault(str(story), set()).add(str(event))
-    members: dict[str, set[str]] = {}
-    for claim, figure, claimant in conn.execute(
-        "SELECT claim_id, figure_id, claimant FROM claim_members"
-    ):
-        members.setdefault(str(claim), set()).add(f"{figure}:{claimant}")
-    claims = frozenset(
-        (*tuple(r), frozenset(members.get(str(r[0]), ())))
-        for r in conn.execute(
-            "SELECT id, what, unit, value, low, high, qualifier, as_of, status, documents, place"
-            " FROM claims"
-        )
-    )
-    conflicts = frozenset(tuple(r) for r in conn.execute("SELECT * FROM conflicts"))
-    return (
-        frozenset((k, frozenset(v)) for k, v in entities.items()),
-        frozenset((k, frozenset(v)) for k, v in stories.items()),
-        claims,
-        conflicts,
-    )
 
 
 def timed(store: Store, gazetteer: Gazetteer, ids: list[str] | None, full: bool) -> float:
