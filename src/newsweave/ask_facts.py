@@ -23,98 +23,19 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
-from types import MappingProxyType
+from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
-from newsweave.analyze.figures import CURRENCY_CODES
+from newsweave.ask_answer import Asked, Citation, FactAnswer, _date, _stem_matches, irregular_forms
+from newsweave.ask_claims import _claim_answer
 from newsweave.ask_lookup import entity_records_of
 from newsweave.ask_records import (
-    claim_candidates,
-    restatements,
     story_candidates,
     story_counts,
     story_entities,
     story_record,
 )
-from newsweave.resolve.claims import QUANTITIES, word_quantity
-from newsweave.resolve.claims_list import ClaimListing
 from newsweave.store.sqlite import Store
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_MONEY_WORDS = frozenset(
-    {"money", "much", "cost", "costs", "worth", "loan", "aid", "fund", "funds"}
-)
-_SHARE_WORDS = frozenset({"percent", "percentage", "share", "proportion", "rate"})
-_PLACE_CODE = re.compile(r"^[A-Z]{2}$")
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A sentence of a document that states the answer's fact."""
-
-    document: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class FactAnswer:
-    """A short sentence built from one stored fact, with the sentences stating it."""
-
-    text: str
-    kind: str
-    """``claim``, ``event``, ``title``, ``relation``."""
-    fact: str
-    """The id of the claim, story event or entity."""
-    citations: tuple[Citation, ...]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "kind": self.kind,
-            "fact": self.fact,
-            "citations": [
-                {"document": c.document, "start": c.start, "end": c.end, "text": c.text}
-                for c in self.citations
-            ],
-        }
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What :func:`fact_answer` needs of a parsed question."""
-
-    kind: str | None
-    words: tuple[str, ...]
-    """The question's lower-case words."""
-    stems: tuple[str, ...]
-    entities: tuple[tuple[str, str, tuple[str, ...]], ...]
-    """(entity id, name, every name and alias folded) of each entity the question names."""
-    actors: tuple[str, ...] = ()
-    """The in-document actor ids of those entities."""
-    says: bool = False
-    """The question asks what someone said."""
 
 
 def fact_answer(store: Store, asked: Asked) -> FactAnswer | None:
@@ -150,204 +71,6 @@ def _asks_number(words: Sequence[str]) -> bool:
             text,
         )
     )
-
-
-# --------------------------------------------------------------------------- claims
-
-
-def question_quantity(words: Sequence[str]) -> str | None:
-    """The quantity a question asks about: the last of its words the claims' vocabulary
-    knows ("how many protesters were arrested" → detentions), else money or share."""
-    named = [q for w in words if (q := word_quantity(w)) is not None]
-    if named:
-        return named[-1]
-    if _SHARE_WORDS & set(words):
-        return "share"
-    if _MONEY_WORDS & set(words) or "$" in words:
-        return "money"
-    return None
-
-
-_GENERIC = frozenset(("many", "much", "people", "person", "number", "total", "large", "high"))
-
-
-def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
-    """The claim that answers a number question: among the claims of the quantity the
-    question names (all claims when none is of it), scored by that quantity (2) and the
-    question words its sentences carry (1 each), at least 2 needed; then the claimant or
-    place the question names (3), another name of the question in its sentences (1) and
-    question words in what it counts (1 each). Ties go to a count for a country before a
-    town's, the latest, the most sources."""
-    quantity = question_quantity(asked.words)
-    content = [s for s in asked.stems if s not in _GENERIC and len(s) >= 3]
-    named = [names for _, _, names in asked.entities]
-    source = _according_to(asked.words)
-    if source:
-        named.append((source,))
-    terms = [f'"{s}"*' for s in content] + [
-        '"' + n.replace('"', '""') + '"' for names in named for n in names[:1] if len(n) >= 3
-    ]
-    claims, _ = claim_candidates(store, quantity, terms)  # indexed: not every claim
-    fitting = [c for c in claims if _quantity_fits(c, quantity)]
-    scored = []
-    for claim in fitting or claims:
-        score = 2 * _quantity_fits(claim, quantity) + _overlap(content, claim)
-        if score < 2:
-            continue
-        score += 3 * _names_any(named, claim.claimants)
-        score += 3 * (claim.place is not None and _names_any(named, [claim.place]))
-        score += _names_any(named, [s.sentence for s in claim.sources])
-        score += _stem_matches(content, re.findall(r"\w+", fold_text(claim.what)))
-        scored.append(((score, _broad(claim), claim.as_of or "", len(claim.sources)), claim))
-    if not scored:
-        return None
-    top = max(scored, key=lambda item: item[0])[1]
-    best = _with_restatements(top, restatements(store, top))
-    return FactAnswer(_claim_sentence(best), "claim", best.id, _claim_citations(best))
-
-
-def _quantity_fits(claim: ClaimListing, quantity: str | None) -> bool:
-    if quantity == "money":
-        return (claim.unit or "").upper() in CURRENCY_CODES
-    if quantity == "share":
-        return claim.unit == "percent"
-    return quantity is not None and claim.what == quantity
-
-
-def _overlap(stems: Sequence[str], claim: ClaimListing) -> int:
-    """How many question stems the claim's sentences or ``what`` carry."""
-    words = set(re.findall(r"\w+", fold_text(" ".join(s.sentence for s in claim.sources))))
-    return _stem_matches(stems, sorted(words))
-
-
-def fold_text(text: str) -> str:
-    """Lower case without accents (as questions are folded)."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _according_to(words: Sequence[str]) -> str | None:
-    """The claimant a question names: "… according to the health ministry" → health ministry."""
-    text = " ".join(words)
-    match = re.search(r"\b(?:according to|by|say|says|said)\s+(?:the\s+)?(.+)$", text)
-    return match.group(1).strip() if match else None
-
-
-def _with_restatements(best: ClaimListing, claims: Sequence[ClaimListing]) -> ClaimListing:
-    """The claim with the sources and claimants of the other claims stating the same value
-    of the same quantity (a restatement days later is the same toll)."""
-    same = [
-        c
-        for c in claims
-        if c.id != best.id
-        and c.what == best.what
-        and c.value == best.value
-        and c.qualifier == best.qualifier
-        and c.unit == best.unit
-    ]
-    if not same:
-        return best
-    group = [best, *same]
-    return replace(
-        best,
-        claimants=tuple(dict.fromkeys(n for c in group for n in c.claimants)),
-        sources=tuple(s for c in group for s in c.sources),
-        conflicts=tuple(x for c in group for x in c.conflicts),
-    )
-
-
-def _names_any(named: Iterable[tuple[str, ...]], texts: Iterable[str]) -> bool:
-    folded = [fold_text(t) for t in texts]
-    return any(n and any(n in t for t in folded) for names in named for n in names)
-
-
-def _broad(claim: ClaimListing) -> bool:
-    """A count for a country or with no place before one for a town."""
-    return claim.place is None or bool(_PLACE_CODE.match(claim.place))
-
-
-def _claim_sentence(claim: ClaimListing) -> str:
-    quantity = QUANTITIES.get(claim.what)
-    people = quantity is not None and quantity.people and claim.what not in ("troops",)
-    unit = (
-        "people"
-        if people
-        else (claim.unit or "")
-        if claim.unit and claim.unit != "percent" and not _currency(claim.unit)
-        else ""
-    )
-    value = claim.hedged_value
-    if claim.unit == "percent":
-        value += "%"
-    elif claim.unit and _currency(claim.unit):
-        value = f"{claim.hedge}{claim.unit.upper()} {claim.number}"
-    phrase = quantity.phrase if quantity is not None else claim.what
-    parts = [" ".join(p for p in (value, unit, phrase) if p)]
-    if claim.place and not _PLACE_CODE.match(claim.place):
-        parts.append(f"in {claim.place}")
-    if claim.claimants:
-        parts.append("according to " + " and ".join(claim.claimants[:2]))
-    if claim.as_of:
-        parts.append(f"(as of {_date(claim.as_of)})")
-    text = " ".join(parts)
-    others = [c for c in claim.conflicts if c.kind == "conflict"]
-    if others:
-        rival = others[0]
-        who = f" {rival.claimants[0]}" if rival.claimants else " another source"
-        text += f";{who} gives {rival.value:,.0f}"
-    later = [
-        c for c in claim.conflicts if c.kind == "revision" and (c.date or "") > (claim.as_of or "")
-    ]
-    if later:
-        text += f"; later revised to {later[0].value:,.0f}"
-    return text[0].upper() + text[1:] + "."
-
-
-def _currency(unit: str) -> bool:
-    return unit.upper() in CURRENCY_CODES
-
-
-def _claim_citations(claim: ClaimListing) -> tuple[Citation, ...]:
-    seen: dict[tuple[str, int], Citation] = {}
-    for s in claim.sources:
-        seen.setdefault((s.document, s.start), Citation(s.document, s.start, s.end, s.sentence))
-    return tuple(seen.values())
-
-
-def _date(iso: str) -> str:
-    parts = iso.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return iso
-
-
-# --------------------------------------------------------------------------- events
-
-
-def _stem_matches(stems: Sequence[str], words: Sequence[str]) -> int:
-    """How many question stems the words carry (a short stem only with an inflection:
-    "end" in "ended", not in "endorse")."""
-    count = 0
-    for stem in stems:
-        if len(stem) < 3:
-            continue
-        count += any(
-            (w.startswith(stem) and (len(stem) >= 5 or len(w) - len(stem) <= 2))
-            or (len(w) >= 4 and stem.startswith(w))
-            for w in words
-        )
-    return count
-
-
-@lru_cache(maxsize=1)
-def irregular_forms() -> Mapping[str, str]:
-    """Irregular past forms → base form ("shot" → "shoot"; ``ask_data/irregular_verbs.yaml``):
-    events are stored by their verb's lemma."""
-    path = resources.files("newsweave").joinpath("ask_data/irregular_verbs.yaml")
-    data = yaml.safe_load(path.read_text("utf-8"))
-    return MappingProxyType({str(k): str(v) for k, v in data["forms"].items()})
 
 
 def _event_answer(store: Store, asked: Asked) -> FactAnswer | None:
@@ -448,9 +171,6 @@ def _event_sentence(event: Any, kind: str | None) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-# --------------------------------------------------------------------------- quotes
-
-
 def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
     """What a named actor said: the quote of theirs (by speaker, or by a speaker description
     that holds their name) that carries most question words; for an entity of more than
@@ -494,9 +214,6 @@ def _quote_answer(store: Store, asked: Asked) -> FactAnswer | None:
     return FactAnswer(f"{name} said: {said}", "quote", str(best["id"]), (citation,))
 
 
-# --------------------------------------------------------------------------- entities
-
-
 def _entity_answer(store: Store, asked: Asked) -> FactAnswer | None:
     records = entity_records_of(store, [asked.entities[0][0]])
     if not records:
@@ -520,12 +237,22 @@ def _entity_answer(store: Store, asked: Asked) -> FactAnswer | None:
 
 
 _BEFORE_APPOSITIVE = re.compile(r"\b(?:the|a|an)\s+(?P<d>[^,;.“”\"()]{3,90}),\s*$")
+
+
 """A description set before the name: "the prosecutor general of Tehran, NAME"."""
+
+
 _BEFORE_TITLE = re.compile(
     r"(?P<d>(?:[A-Z][\w.’'-]*\s+(?:(?:for|of|on|and)\s+(?:the\s+)?)?){1,7})$"
 )
+
+
 """A capitalised title right before the name: "US Special Representative for Iran NAME"."""
+
+
 _AFTER_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+(?P<d>[^,;.“”\"()]{3,90})[,;.]")
+
+
 """A description set after the name: "NAME, the head of the agency,"."""
 
 
@@ -568,7 +295,11 @@ def _descriptor_answer(
 
 
 _ROLES = ("holds_position", "leads", "member_of", "employed_by")
+
+
 """Ties that say who someone is, in this order."""
+
+
 _ROLE_WORDS = {"holds_position": "", "leads": "leads ", "member_of": "member of ",
                "employed_by": "works for "}  # fmt: skip
 

@@ -31,7 +31,7 @@ from newsweave.model.ids import content_id
 from newsweave.store.sqlite import ReadConnection, Store
 
 if TYPE_CHECKING:
-    from newsweave.ask import EntityIndex, EntityView
+    from newsweave.ask_entities import EntityIndex, EntityView
     from newsweave.resolve.entities import EntityRecord
 
 MEMBERS_SHOWN = 500
@@ -58,7 +58,8 @@ def question_index(store: Store, question: str) -> EntityIndex:
     """The entities ``ask`` may find in ``question``, as an :class:`EntityIndex` whose
     ``entities`` are those candidates and whose ``by_id`` / ``of_actor`` read any other
     entity or actor from the store when asked."""
-    from newsweave.ask import _STOP, _WORD, EntityIndex, fold
+    from newsweave.ask_entities import EntityIndex
+    from newsweave.ask_text import _STOP, _WORD, fold
 
     folded = re.sub(r"'s?\b", "", fold(question))  # as ask._question reads it
     words = {w for w in _TOKEN.findall(folded) if len(w) >= 2 and w not in _STOP}
@@ -104,7 +105,7 @@ def question_index(store: Store, question: str) -> EntityIndex:
 
 def _stands_in(forms: set[str], padded: str, stop: frozenset[str]) -> bool:
     """Whether one of ``forms`` stands as whole words in the (padded, folded) question."""
-    from newsweave.ask import _WORD, fold
+    from newsweave.ask_text import _WORD, fold
 
     for form in forms:
         key = " ".join(_WORD.findall(fold(form)))
@@ -144,8 +145,8 @@ class _LazyEntities(Mapping[str, "EntityView"]):
 
     def resolved(self, ids: Sequence[str], *, whole: bool) -> list[EntityView]:
         """Views of resolved entities (all members when ``whole``, else the latest
-        :data:`MEMBERS_SHOWN`), as :func:`newsweave.ask.load_entities` builds them."""
-        from newsweave.ask import EntityView
+        :data:`MEMBERS_SHOWN`), as :func:`newsweave.ask_entities.load_entities` builds them."""
+        from newsweave.ask_entities import EntityView
 
         if whole:
             return self.named(ids)
@@ -172,7 +173,7 @@ class _LazyEntities(Mapping[str, "EntityView"]):
         """Views of the entities a question names: the ids and aliases (as
         ``entity_records`` chooses them) of their latest :data:`NAMED_MEMBERS` member
         actors, without titles or document lists, which ``ask`` does not read."""
-        from newsweave.ask import EntityView
+        from newsweave.ask_entities import EntityView
         from newsweave.resolve.entities import _record
 
         conn = self.store.connection
@@ -218,7 +219,7 @@ class _LazyEntities(Mapping[str, "EntityView"]):
     def loose(self, groups: Mapping[tuple[str, str], Sequence[str]]) -> list[EntityView]:
         """Views of actors no entity covers, one per (type, folded name) group, as
         ``load_entities`` groups them."""
-        from newsweave.ask import EntityView
+        from newsweave.ask_entities import EntityView
 
         conn = self.store.connection
         found = []
@@ -265,7 +266,7 @@ class _ActorEntities(Mapping[str, str]):
         self.entities = entities
 
     def __getitem__(self, actor: str) -> str:
-        from newsweave.ask import fold
+        from newsweave.ask_text import fold
 
         owner = self.entities.owner
         if actor not in owner:

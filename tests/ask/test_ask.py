@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from newsweave.ask import ask, fold
+from newsweave.ask import ask
+from newsweave.ask_text import fold
 from newsweave.store.sqlite import Store
 from tests.conftest import CASES, EXAMPLES
 

@@ -107,7 +107,8 @@ def build_store(sources: Sequence[Path], path: Path, gazetteer_files: Sequence[P
 
 def judge(store: Any, cases: Sequence[Case], tick: Callable[[], None]) -> Iterator[Outcome]:
     """Ask every case's question of ``store`` and judge the answer and passages."""
-    from newsweave.ask import ask, fold
+    from newsweave.ask import ask
+    from newsweave.ask_text import fold
 
     titles = {
         str(r[0]): fold(str(r[1] or ""))

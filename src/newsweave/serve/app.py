@@ -35,7 +35,17 @@ from starlette.datastructures import MutableHeaders
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
-from newsweave.serve import document_page, explore, happenings, lists, people, search_page, svg
+from newsweave.serve import (
+    document_page,
+    entity_page,
+    explore,
+    happenings,
+    lists,
+    people,
+    search_page,
+    svg,
+    svg_map,
+)
 from newsweave.serve.common import JSON, Paging, csv_rows
 from newsweave.serve.db import BadRequest, Reader, Unavailable, cap_query
 from newsweave.settings import ServeSettings
@@ -271,7 +281,7 @@ def create_app(
     def entity(request: Request, entity_id: str) -> Response:
         key = split_id(entity_id)
         with reader.read() as store:
-            payload = people.page(store.connection, key)
+            payload = entity_page.page(store.connection, key)
             if payload is None:
                 raise HTTPException(status_code=404, detail=f"no entity {key}")
             return respond(
@@ -485,7 +495,11 @@ def create_app(
                     }
                     for i, c in enumerate(cells)
                 ]
-                return {"svg": svg.map_svg(shown, world=world), "world": world, "clusters": cells}
+                return {
+                    "svg": svg_map.map_svg(shown, world=world),
+                    "world": world,
+                    "clusters": cells,
+                }
 
             return respond(request, "map.html", payload, drawn)
 

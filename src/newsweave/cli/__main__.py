@@ -1,0 +1,5 @@
+"""``python -m newsweave.cli``: the ``newsweave`` command."""
+
+from newsweave.cli import main
+
+main()
