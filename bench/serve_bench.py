@@ -5,7 +5,8 @@ same entities, story events and claims, so entities grow as they would in an arc
     python bench/serve_bench.py --db real.db --copies 215 --large large.db
 
 prints p50/p95 (ms) of the home page, an entity page, a document page, an event page, the
-event list filtered by type and date, search and ask, over a real uvicorn server on
+event list filtered by type and date, search, ask and the other pages (entities by name,
+quotes, figures, documents, graph, timeline, map), over a real uvicorn server on
 127.0.0.1 (wall time at the client, and the CPU time the process spent on the request,
 which other processes on a shared machine do not inflate), then the EXPLAIN QUERY
 PLAN of every distinct statement each page ran (``--explain``). Timings on a shared
@@ -215,11 +216,12 @@ def samples(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     conn_docs = pick("SELECT id FROM documents ORDER BY random() LIMIT 500")
     conn_events = pick("SELECT id FROM events ORDER BY random() LIMIT 500")
     conn.close()
+    few = max(3, n // 3)
     return {
         # no store access: what the HTTP round trip and the scheduling of a loaded machine
         # cost alone (the floor under every page's wall time)
         "static (floor)": ["/static/explore.js"] * n,
-        "home": ["/"] * max(3, n // 3),
+        "home": ["/"] * few,
         "entity": [f"/entity/{e}" for e in entities],
         "document": [f"/doc/{d}" for d in conn_docs],
         "event": [f"/event/{e}" for e in conn_events],
@@ -229,6 +231,14 @@ def samples(db: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
         ],
         "search": [f"/search?q={rng.choice(words)}+{name.split()[0]}" for name in names],
         "ask": [f"/ask?q=What+did+{name.replace(' ', '+')}+say%3F" for name in names[: n // 2]],
+        # the other pages, a few times each (their answers do not depend on an id)
+        "entities?q": [f"/entities?q={name.split()[0]}" for name in names[:few]],
+        "quotes": ["/quotes"] * few,
+        "figures": ["/figures"] * few,
+        "documents": ["/documents"] * few,
+        "graph": ["/graph"] * few,
+        "timeline": ["/timeline"] * few,
+        "map": ["/map"] * few,
     }
 
 
