@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import inspect
 import io
 import threading
 import time
+import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,18 +37,8 @@ from starlette.datastructures import MutableHeaders
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
-from newsweave.serve import (
-    document_page,
-    entity_page,
-    explore,
-    happenings,
-    lists,
-    people,
-    search_page,
-    svg,
-    svg_map,
-)
-from newsweave.serve.common import JSON, Paging, csv_rows
+from newsweave.serve import routes
+from newsweave.serve.common import JSON, csv_rows
 from newsweave.serve.db import BadRequest, Reader, Unavailable, cap_query
 from newsweave.settings import ServeSettings
 
@@ -167,341 +159,37 @@ def create_app(
         context = {**payload, **(extra() if extra else {})}
         return templates.TemplateResponse(request, template, {"data": payload, **context})
 
-    def twin(path: str, summary: str, json_path: str | None = None) -> Callable[[Page], Page]:
-        """Register an endpoint at ``path`` (HTML), its ``.json`` twin and, for lists, its
-        ``.csv`` twin."""
-
-        def register(endpoint: Page) -> Page:
+    def register(route: routes.Route) -> None:
+        """The route's page at its path, its ``.json`` twin (an item page: its id with
+        ``.json``) and, for lists, its ``.csv`` twin."""
+        endpoint = _endpoint(route, reader, respond)
+        app.add_api_route(
+            route.path,
+            endpoint,
+            methods=["GET"],
+            summary=route.summary,
+            response_class=HTMLResponse,
+        )
+        if route.item:  # its JSON twin is the same path with the id's ``.json``
+            return
+        app.add_api_route(
+            route.json_path or f"{route.path}.json",
+            endpoint,
+            methods=["GET"],
+            summary=f"{route.summary} (JSON)",
+            response_class=JSONResponse,
+        )
+        if route.path in CSV_COLUMNS:
             app.add_api_route(
-                path, endpoint, methods=["GET"], summary=summary, response_class=HTMLResponse
-            )
-            app.add_api_route(
-                json_path or f"{path}.json",
+                f"{route.path}.csv",
                 endpoint,
                 methods=["GET"],
-                summary=f"{summary} (JSON)",
-                response_class=JSONResponse,
-            )
-            if path in CSV_COLUMNS:
-                app.add_api_route(
-                    f"{path}.csv",
-                    endpoint,
-                    methods=["GET"],
-                    summary=f"{summary} (CSV, the rows of the JSON twin)",
-                    response_class=PlainTextResponse,
-                )
-            return endpoint
-
-        return register
-
-    def split_id(value: str) -> str:
-        return value.removesuffix(".json")
-
-    def paging(page: int | None, limit: int | None, sort: str | None) -> Paging:
-        return Paging.of(page, limit, sort, settings.page_size)
-
-    # -- pages
-
-    @twin("/", "Overview: counts, latest asserted happenings, outlets", "/index.json")
-    def index(request: Request) -> Response:
-        with reader.read() as store:
-            return respond(request, "index.html", lists.overview(store.connection))
-
-    @twin("/search", "Search: matching entities, then happenings, then passages")
-    async def search(
-        request: Request,
-        q: str = "",
-        section: str = "",
-        page: int = 1,
-        limit: int | None = None,
-        entity_type: str | None = None,
-        event_type: str | None = None,
-        outlet: str | None = None,
-        start: str | None = None,
-        end: str | None = None,
-    ) -> Response:
-        cap_query(q, settings)
-
-        def work(cancel: threading.Event) -> Response:
-            with reader.read(cancel=cancel) as store:
-                payload = search_page.search(
-                    store.connection,
-                    q,
-                    paging(page, limit, None),
-                    section=section,
-                    entity_type=entity_type,
-                    event_type=event_type,
-                    outlet=outlet,
-                    start=start,
-                    end=end,
-                )
-                payload["outlets"] = lists.outlets(store.connection)
-                return respond(request, "search.html", payload)
-
-        return await _until_done(request, work)
-
-    @twin("/ask", "Answer a question with cited passages")
-    async def ask_page(request: Request, q: str = "", limit: int = 5) -> Response:
-        from newsweave.ask import ask
-
-        cap_query(q, settings)
-
-        def work(cancel: threading.Event) -> Response:
-            with reader.read(cancel=cancel) as store:
-                result: JSON = (
-                    ask(store, q, limit=max(1, min(limit, 20))).as_json()
-                    if q.strip()
-                    else {"question": q, "answers": [], "entities": [], "events": [], "terms": []}
-                )
-                for answer in result["answers"]:
-                    answer["href"] = (
-                        f"/doc/{answer['document']}#c{answer['sentence_start']}-"
-                        f"{answer['sentence_end']}"
-                    )
-                return respond(request, "ask.html", {"q": q, **result})
-
-        return await _until_done(request, work)
-
-    @twin("/entities", "Entities, most documented first; filter by type and name")
-    def entities(
-        request: Request,
-        type: str | None = None,
-        q: str | None = None,
-        page: int = 1,
-        limit: int | None = None,
-        sort: str | None = None,
-    ) -> Response:
-        if q:
-            cap_query(q, settings)
-        with reader.read() as store:
-            payload = people.listing(store.connection, paging(page, limit, sort), type=type, q=q)
-            return respond(request, "entities.html", payload)
-
-    @app.get("/entity/{entity_id}", response_class=HTMLResponse, summary="One entity")
-    def entity(request: Request, entity_id: str) -> Response:
-        key = split_id(entity_id)
-        with reader.read() as store:
-            payload = entity_page.page(store.connection, key)
-            if payload is None:
-                raise HTTPException(status_code=404, detail=f"no entity {key}")
-            return respond(
-                request,
-                "entity.html",
-                payload,
-                lambda: {"mini": svg.mini_timeline_svg(_timeline_rows(payload["timeline"]))},
+                summary=f"{route.summary} (CSV, the rows of the JSON twin)",
+                response_class=PlainTextResponse,
             )
 
-    @twin("/events", "Happenings grouped by story event; filter by type, actor, place, date")
-    def events(
-        request: Request,
-        type: str | None = None,
-        entity: str | None = None,
-        place: str | None = None,
-        at: str | None = None,
-        start: str | None = None,
-        end: str | None = None,
-        modality: str | None = None,
-        page: int = 1,
-        limit: int | None = None,
-        sort: str | None = None,
-    ) -> Response:
-        with reader.read() as store:
-            conn = store.connection
-            actor_ids = place_ids = None
-            names: JSON = {}
-            if entity:
-                found = people.find(conn, entity)
-                actor_ids = found.actor_ids if found else []
-                names["entity"] = found.name if found else entity
-            if place:
-                found = people.find(conn, place)
-                place_ids = found.actor_ids if found else []
-                names["place"] = found.name if found else place
-            where, params = happenings.event_filter(
-                type=type,
-                start=start,
-                end=end,
-                modality=modality,
-                actor_ids=actor_ids,
-                place_ids=place_ids,
-                at=at,
-            )
-            chosen = paging(page, limit, sort)
-            groups, total, sort_used = happenings.grouped(conn, where, params, chosen)
-            types = [str(r[0]) for r in conn.execute("SELECT DISTINCT type FROM events ORDER BY 1")]
-            payload = {
-                "filters": {
-                    "type": type or "",
-                    "entity": entity or "",
-                    "place": place or "",
-                    "at": at or "",
-                    "start": start or "",
-                    "end": end or "",
-                    "modality": modality or "",
-                },
-                "names": names,
-                "types": types,
-                "modalities": list(happenings.MODALITIES),
-                "events": groups,
-                "paging": chosen.info(total, len(groups)) | {"sort": sort_used},
-            }
-            return respond(request, "events.html", payload)
-
-    @app.get("/event/{event_id}", response_class=HTMLResponse, summary="One event or story")
-    def event(request: Request, event_id: str) -> Response:
-        key = split_id(event_id)
-        with reader.read() as store:
-            payload = happenings.page(store.connection, key)
-            if payload is None:
-                raise HTTPException(status_code=404, detail=f"no event {key}")
-            return respond(request, "event.html", payload)
-
-    @twin("/quotes", "Quotes with their speakers")
-    def quotes(
-        request: Request,
-        speaker: str | None = None,
-        q: str | None = None,
-        page: int = 1,
-        limit: int | None = None,
-        sort: str | None = None,
-    ) -> Response:
-        if q:
-            cap_query(q, settings)
-        with reader.read() as store:
-            payload = lists.quotes(
-                store.connection, paging(page, limit, sort), speaker=speaker, q=q
-            )
-            return respond(request, "quotes.html", payload)
-
-    @twin("/figures", "Figures: claims side by side, corroborations and conflicts")
-    def figures(
-        request: Request,
-        what: str | None = None,
-        page: int = 1,
-        limit: int | None = None,
-        sort: str | None = None,
-    ) -> Response:
-        with reader.read() as store:
-            payload = lists.figures(store.connection, paging(page, limit, sort), what=what)
-            return respond(request, "figures.html", payload)
-
-    @twin("/documents", "Documents, newest first; filter by outlet and period")
-    def documents(
-        request: Request,
-        outlet: str | None = None,
-        start: str | None = None,
-        end: str | None = None,
-        page: int = 1,
-        limit: int | None = None,
-        sort: str | None = None,
-    ) -> Response:
-        with reader.read() as store:
-            payload = lists.documents(
-                store.connection, paging(page, limit, sort), outlet=outlet, start=start, end=end
-            )
-            payload["outlets"] = lists.outlets(store.connection)
-            return respond(request, "documents.html", payload)
-
-    @app.get("/doc/{doc_id}", response_class=HTMLResponse, summary="One document, facts marked")
-    def document(request: Request, doc_id: str) -> Response:
-        key = split_id(doc_id)
-        with reader.read() as store:
-            found = document_page.page(store, key)
-            if found is None:
-                raise HTTPException(status_code=404, detail=f"no document {key}")
-            payload, rendered = found
-            return respond(request, "document.html", payload, lambda: {"rendered": rendered})
-
-    @twin("/graph", "Actor network: relations and taking part in the same events")
-    def graph(
-        request: Request,
-        type: str | None = None,
-        kind: str | None = None,
-        start: str | None = None,
-        end: str | None = None,
-        focus: str | None = None,
-        limit: int = 50,
-    ) -> Response:
-        with reader.read() as store:
-            payload = explore.graph(
-                store.connection,
-                type=type,
-                kind=kind,
-                start=start,
-                end=end,
-                focus=focus,
-                limit=limit,
-            )
-            return respond(request, "graph.html", payload, lambda: {"svg": svg.graph_svg(payload)})
-
-    @twin("/timeline", "Timeline: happenings over their period, zoomable")
-    def timeline(
-        request: Request,
-        start: str | None = None,
-        end: str | None = None,
-        type: str | None = None,
-        entity: str | None = None,
-        modality: str | None = None,
-        lane: str = "type",
-        all: bool = False,
-    ) -> Response:
-        with reader.read() as store:
-            payload = explore.timeline(
-                store.connection,
-                start=start,
-                end=end,
-                type=type,
-                entity=entity,
-                modality=modality,
-                lane=lane if lane in ("type", "actor", "story") else "type",
-                everything=all,
-            )
-            return respond(
-                request,
-                "timeline.html",
-                payload,
-                lambda: {"svg": svg.timeline_svg(payload["entries"])},
-            )
-
-    @twin("/map", "Places on a map, clustered; each lists its events")
-    def map_page(
-        request: Request,
-        world: bool = False,
-        west: float | None = None,
-        south: float | None = None,
-        east: float | None = None,
-        north: float | None = None,
-    ) -> Response:
-        box = None
-        if None not in (west, south, east, north):
-            box = (float(west or 0), float(south or 0), float(east or 0), float(north or 0))
-        with reader.read() as store:
-            payload = explore.places(store.connection, box=box)
-
-            def drawn() -> JSON:
-                span = (box[2] - box[0]) if box else 360.0
-                cells = explore.clusters(payload["places"], max(0.05, span / 60))
-                shown = [
-                    {
-                        "id": f"c{i}",
-                        "name": c["name"],
-                        "lat": c["lat"],
-                        "lon": c["lon"],
-                        "event_count": c["event_count"],
-                        "mentions": sum(p["mentions"] for p in c["places"]),
-                        "href": c["places"][0]["href"]
-                        if len(c["places"]) == 1
-                        else _zoom_box(c["places"]),
-                    }
-                    for i, c in enumerate(cells)
-                ]
-                return {
-                    "svg": svg_map.map_svg(shown, world=world),
-                    "world": world,
-                    "clusters": cells,
-                }
-
-            return respond(request, "map.html", payload, drawn)
+    for route in routes.ROUTES:
+        register(route)
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:
@@ -586,24 +274,50 @@ def _page_url(request: Request, **changes: Any) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
-def _timeline_rows(entries: Sequence[JSON]) -> list[JSON]:
-    rows = []
-    for e in entries:
-        bounds = explore._bounds(e["date"]) if e.get("date") else None
-        if bounds is not None:
-            rows.append({**e, "from": bounds[0].isoformat(), "to": bounds[1].isoformat()})
-    return rows
+Respond = Callable[[Request, str, JSON, "Callable[[], JSON] | None"], Response]
 
 
-def _zoom_box(places: Sequence[JSON]) -> str:
-    lats = [p["lat"] for p in places]
-    lons = [p["lon"] for p in places]
-    pad = 1.0
-    return "/map?" + urlencode(
-        {
-            "west": round(min(lons) - pad, 3),
-            "south": round(min(lats) - pad, 3),
-            "east": round(max(lons) + pad, 3),
-            "north": round(max(lats) + pad, 3),
-        }
-    )
+def _endpoint(route: routes.Route, reader: Reader, respond: Respond) -> Page:
+    """The FastAPI endpoint of ``route``: its builder's parameters as query (or path)
+    parameters; the builder runs on a read-only store under the page's budget (and, for a
+    cancellable page, stops when the client goes away); its JSON answers as JSON, CSV or
+    HTML; None is a 404."""
+    hints = typing.get_type_hints(route.build)
+    parameters = [
+        inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
+    ]
+    for name, parameter in list(inspect.signature(route.build).parameters.items())[1:]:
+        parameters.append(parameter.replace(annotation=hints[name]))
+    item = route.path.rsplit("{", 1)[1].rstrip("}") if route.item else None
+
+    def answer(
+        request: Request, params: dict[str, Any], cancel: threading.Event | None
+    ) -> Response:
+        if item is not None:
+            params[item] = params[item].removesuffix(".json")
+        with reader.read(cancel=cancel) as store:
+            built = route.build(routes.Reading(store, reader.settings), **params)
+            if built is None:
+                raise HTTPException(status_code=404, detail=f"no {route.item} {params[item or '']}")
+            if isinstance(built, routes.Shown):
+                return respond(request, route.template, built.data, built.drawn)
+            return respond(request, route.template, built, None)
+
+    if route.cancellable:
+
+        async def cancellable(request: Request, **params: Any) -> Response:
+            if route.capped and params.get(route.capped):
+                cap_query(params[route.capped], reader.settings)
+            return await _until_done(request, lambda cancel: answer(request, params, cancel))
+
+        endpoint: Page = cancellable
+    else:
+
+        def endpoint(request: Request, **params: Any) -> Response:
+            if route.capped and params.get(route.capped):
+                cap_query(params[route.capped], reader.settings)
+            return answer(request, params, None)
+
+    endpoint.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    endpoint.__name__ = route.build.__name__
+    return endpoint
