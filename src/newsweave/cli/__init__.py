@@ -10,28 +10,34 @@ from __future__ import annotations
 from newsweave.cli import judge, meta, output, read, run
 from newsweave.cli.common import app
 
-app.command()(run.ingest)
-app.command()(run.analyze)
-app.command()(read.status)
-app.command()(judge.forget)
-app.command()(read.show)
-app.command()(read.events)
-app.command()(read.relations)
-app.command()(read.entities)
-app.command()(judge.merge)
-app.command()(judge.split)
-app.command()(judge.review)
-app.command(name="timeline")(read.show_timeline)
-app.command(name="figures")(read.list_figures)
-app.command()(read.ask)
-app.command()(output.export)
-app.command()(output.datasette)
-app.command()(output.serve)
-app.command(name="eval")(meta.evaluate)
-app.command(name="errors")(meta.list_errors)
-app.command(name="settings")(meta.list_settings)
-app.command()(read.quotes)
-app.command()(meta.version)
+COMMANDS = (
+    ("ingest", run.ingest),
+    ("analyze", run.analyze),
+    ("status", read.status),
+    ("forget", judge.forget),
+    ("show", read.show),
+    ("events", read.events),
+    ("relations", read.relations),
+    ("entities", read.entities),
+    ("merge", judge.merge),
+    ("split", judge.split),
+    ("review", judge.review),
+    ("timeline", read.show_timeline),
+    ("figures", read.list_figures),
+    ("ask", read.ask),
+    ("export", output.export),
+    ("datasette", output.datasette),
+    ("serve", output.serve),
+    ("eval", meta.evaluate),
+    ("errors", meta.list_errors),
+    ("settings", meta.list_settings),
+    ("quotes", read.quotes),
+    ("version", meta.version),
+)
+"""Every command, in the order ``--help`` lists them."""
+
+for name, command in COMMANDS:
+    app.command(name=name)(command)
 
 __all__ = ["app", "main"]
 

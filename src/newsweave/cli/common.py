@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.table import Table
 from typer.core import TyperOption
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
 from newsweave.settings import Settings, from_env
 from newsweave.store.sqlite import Store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="newsweave",
@@ -148,3 +153,26 @@ def _as_error(error: Exception, subject: str) -> NewsweaveError:
     if isinstance(error, NewsweaveError):
         return error
     return NewsweaveError("NW204", subject, str(error) or type(error).__name__)
+
+
+def _table(columns: Sequence[str], title: str, **options: Any) -> Table:
+    """A table for the terminal with these columns (rows added by the caller)."""
+    table = Table(title=title, **options)
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def _print_records(records: Sequence[Any]) -> None:
+    """Records (dataclasses) as one JSON array on stdout, coloured on a terminal."""
+    out.print_json(json.dumps([asdict(r) for r in records], ensure_ascii=False))
+
+
+def _read(db: Path, read: Callable[[Store], T]) -> T:
+    """What ``read`` returns from the existing store at ``db`` (opened read-only); a missing,
+    damaged or unreadable store is one NW line and exit 1."""
+    try:
+        with _open_read(db) as store:
+            return read(store)
+    except Exception as error:
+        raise _read_failure(error, db) from None

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from newsweave.cli.common import (
     DEFAULT_DB,
@@ -16,6 +14,8 @@ from newsweave.cli.common import (
     _fail,
     _open_existing,
     _open_store,
+    _print_records,
+    _table,
     out,
 )
 from newsweave.errors import NewsweaveError
@@ -112,17 +112,17 @@ def _judge(store: Store, accept: tuple[str, str] | None, reject: tuple[str, str]
 
 
 def _print_review(store: Store, limit: int, as_json: bool) -> None:
-    from dataclasses import asdict
 
     from newsweave.resolve.review import review_items
 
     items = review_items(store, limit)
     if as_json:
-        out.print_json(json.dumps([asdict(i) for i in items], ensure_ascii=False))
+        _print_records(items)
         return
-    table = Table(title=f"{len(items)} pairs to review (newsweave review --accept/--reject A B)")
-    for column in ("score", "A", "B", "why"):
-        table.add_column(column)
+    table = _table(
+        ("score", "A", "B", "why"),
+        title=f"{len(items)} pairs to review (newsweave review --accept/--reject A B)",
+    )
     for item in items:
         why = ", ".join(f"{k.split('@')[0]}={v}" for k, v in item.features.items() if v)
         table.add_row(f"{item.score:.2f}", _review_side(item.left), _review_side(item.right), why)

@@ -7,10 +7,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from newsweave import __version__
-from newsweave.cli.common import _dump, _fail, _say_error, _settings, err, out
+from newsweave.cli.common import (
+    _dump,
+    _fail,
+    _say_error,
+    _settings,
+    _table,
+    err,
+    out,
+)
 from newsweave.errors import CATALOGUE, NewsweaveError
 from newsweave.settings import iter_fields
 
@@ -48,9 +55,9 @@ def evaluate(
     if as_json:
         out.print_json(json.dumps([row.as_dict() for row in rows]))
     else:
-        table = Table(title=f"newsweave eval ({data_dir})")
-        for column in ("task", "system", "metric", "value", "floor"):
-            table.add_column(column)
+        table = _table(
+            ("task", "system", "metric", "value", "floor"), title=f"newsweave eval ({data_dir})"
+        )
         for row in rows:
             floor = "" if row.floor is None else f"{row.floor:.3f}"
             table.add_row(row.task, row.system, row.metric, f"{row.value:.3f}", floor)
@@ -70,9 +77,7 @@ def list_errors(
     if as_json:
         _dump([{"code": s.code, "title": s.title, "hint": s.hint} for s in CATALOGUE.values()])
         return
-    table = Table(title="newsweave errors")
-    for column in ("code", "title", "hint"):
-        table.add_column(column)
+    table = _table(("code", "title", "hint"), title="newsweave errors")
     for spec in CATALOGUE.values():
         table.add_row(spec.code, spec.title, spec.hint)
     out.print(table)
@@ -86,9 +91,7 @@ def list_settings(
     if as_json:
         _dump([{"setting": n, "value": v, "meaning": d} for n, v, d in rows])
         return
-    table = Table(title="newsweave settings")
-    for column in ("setting", "default", "meaning"):
-        table.add_column(column)
+    table = _table(("setting", "default", "meaning"), title="newsweave settings")
     for name, value, doc in rows:
         table.add_row(name, str(value), doc)
     out.print(table)

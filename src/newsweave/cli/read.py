@@ -19,8 +19,11 @@ from newsweave.cli.common import (
     _fail,
     _open_read,
     _open_store,
+    _print_records,
+    _read,
     _read_failure,
     _say_error,
+    _table,
     out,
 )
 from newsweave.errors import NewsweaveError
@@ -37,13 +40,9 @@ def status(
 
     from newsweave.store.queries import fact_counts
 
-    try:
-        with _open_read(db) as store:
-            result = store.status()
-            errors = store.errors()
-            facts = fact_counts(store)
-    except Exception as error:
-        raise _read_failure(error, db) from None
+    result, errors, facts = _read(
+        db, lambda store: (store.status(), store.errors(), fact_counts(store))
+    )
     data = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(result).items()}
     data["facts"] = facts
     if as_json:
@@ -113,22 +112,20 @@ def _print_facts(analysis: DocAnalysis) -> None:
     for note in analysis.notes:
         out.print(f"[yellow]{note}[/yellow]")
     names = {a.id: a.name for a in analysis.actors}
-    table = Table(title="actors", show_lines=False)
-    for column in ("name", "type", "mentions", "titles", "aliases"):
-        table.add_column(column)
+    table = _table(
+        ("name", "type", "mentions", "titles", "aliases"), title="actors", show_lines=False
+    )
     for actor in sorted(analysis.actors, key=lambda a: -a.mentions):
         titles = "; ".join(dict.fromkeys(t.text for t in actor.titles))
         table.add_row(actor.name, actor.type, str(actor.mentions), titles, ", ".join(actor.aliases))
     out.print(table)
-    table = Table(title="time expressions")
-    for column in ("text", "value", "type", "anchor", "at"):
-        table.add_column(column)
+    table = _table(("text", "value", "type", "anchor", "at"), title="time expressions")
     for time in analysis.times:
         table.add_row(time.span.text, time.value, time.type, time.anchor, str(time.span.start))
     out.print(table)
-    table = Table(title="figures")
-    for column in ("text", "value", "qualifier", "unit", "what", "claimed by", "at"):
-        table.add_column(column)
+    table = _table(
+        ("text", "value", "qualifier", "unit", "what", "claimed by", "at"), title="figures"
+    )
     for fig in analysis.figures:
         value = f"{fig.value:g}" if fig.low is None else f"{fig.low:g}–{fig.high:g}"
         claimant = names.get(fig.claimed_by or "", fig.claimed_by_text or "")
@@ -142,17 +139,15 @@ def _print_facts(analysis: DocAnalysis) -> None:
             str(fig.span.start),
         )
     out.print(table)
-    table = Table(title="quotes")
-    for column in ("speaker", "verb", "kind", "quote"):
-        table.add_column(column)
+    table = _table(("speaker", "verb", "kind", "quote"), title="quotes")
     for quote in analysis.quotes:
         speaker = names.get(quote.speaker or "", quote.speaker_text or "?")
         kind = "direct" if quote.direct else "indirect"
         table.add_row(speaker, quote.verb or "", kind, quote.span.text)
     out.print(table)
-    table = Table(title="events")
-    for column in ("type", "mode", "date", "modality", "actors", "targets", "place", "label"):
-        table.add_column(column)
+    table = _table(
+        ("type", "mode", "date", "modality", "actors", "targets", "place", "label"), title="events"
+    )
     for event in analysis.events:
         actors = ", ".join([names.get(a, a) for a in event.actors] + list(event.actor_texts))
         targets = ", ".join([names.get(a, a) for a in event.targets] + list(event.target_texts))
@@ -162,9 +157,7 @@ def _print_facts(analysis: DocAnalysis) -> None:
             event.type, event.mode or "", date, event.modality, actors, targets, place, event.label
         )
     out.print(table)
-    table = Table(title="relations")
-    for column in ("subject", "predicate", "object", "qualifier", "time"):
-        table.add_column(column)
+    table = _table(("subject", "predicate", "object", "qualifier", "time"), title="relations")
     for rel in analysis.relations:
         obj = names.get(rel.object or "", rel.object_text or "")
         table.add_row(
@@ -188,21 +181,17 @@ def events(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List events (who did what to whom, when and where) in date order, with evidence."""
-    from dataclasses import asdict
 
     from newsweave.store.queries import list_events
 
-    try:
-        with _open_read(db) as store:
-            rows = list_events(store, type=type, actor=actor, start=start, end=end)
-    except Exception as error:
-        raise _read_failure(error, db) from None
+    rows = _read(db, lambda store: list_events(store, type=type, actor=actor, start=start, end=end))
     if as_json:
-        out.print_json(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
+        _print_records(rows)
         return
-    table = Table(title=f"{len(rows)} events")
-    for column in ("date", "type", "mode", "modality", "actors", "targets", "place", "label"):
-        table.add_column(column)
+    table = _table(
+        ("date", "type", "mode", "modality", "actors", "targets", "place", "label"),
+        title=f"{len(rows)} events",
+    )
     for r in rows:
         date = f"{r.date or '?'}" + (" (published)" if r.date_source == "publication" else "")
         table.add_row(
@@ -224,21 +213,17 @@ def relations(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List the ties of an actor: family, offices, memberships, allies, employers, places."""
-    from dataclasses import asdict
 
     from newsweave.store.queries import relations_of
 
-    try:
-        with _open_read(db) as store:
-            rows = relations_of(store, entity)
-    except Exception as error:
-        raise _read_failure(error, db) from None
+    rows = _read(db, lambda store: relations_of(store, entity))
     if as_json:
-        out.print_json(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
+        _print_records(rows)
         return
-    table = Table(title=f"relations of {entity!r}")
-    for column in ("subject", "predicate", "object", "qualifier", "time", "document"):
-        table.add_column(column)
+    table = _table(
+        ("subject", "predicate", "object", "qualifier", "time", "document"),
+        title=f"relations of {entity!r}",
+    )
     for r in rows:
         table.add_row(
             r.subject,
@@ -290,9 +275,10 @@ def entities(
                 sys.stdout.flush()
                 return
             shown = f"{len(ids)} of {total}" if len(ids) < total else str(total)
-            table = Table(title=f"{shown} entities")
-            for column in ("id", "name", "type", "documents", "mentions", "aliases", "titles"):
-                table.add_column(column)
+            table = _table(
+                ("id", "name", "type", "documents", "mentions", "aliases", "titles"),
+                title=f"{shown} entities",
+            )
             for r in records:
                 titles = "; ".join(list(dict.fromkeys(t.text for t in r.titles))[:4])
                 table.add_row(
@@ -319,21 +305,19 @@ def show_timeline(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Every dated happening and statement in date order, with the documents that report it."""
-    from dataclasses import asdict
 
     from newsweave.resolve.timeline import timeline
 
-    try:
-        with _open_read(db) as store:
-            entries = timeline(store, entity=entity, place=place, type=type, start=start, end=end)
-    except Exception as error:
-        raise _read_failure(error, db) from None
+    entries = _read(
+        db,
+        lambda store: timeline(store, entity=entity, place=place, type=type, start=start, end=end),
+    )
     if as_json:
-        out.print_json(json.dumps([asdict(e) for e in entries], ensure_ascii=False))
+        _print_records(entries)
         return
-    table = Table(title=f"timeline ({len(entries)} entries)")
-    for column in ("date", "kind", "type", "text", "documents"):
-        table.add_column(column)
+    table = _table(
+        ("date", "kind", "type", "text", "documents"), title=f"timeline ({len(entries)} entries)"
+    )
     for e in entries:
         table.add_row(e.date, e.kind, e.type or "", e.text[:120], str(len(e.documents)))
     out.print(table)
@@ -347,7 +331,6 @@ def list_figures(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List the claims of the corpus: value, hedge, claimants, conflicts and sources."""
-    from dataclasses import asdict
 
     from newsweave.resolve.claims_list import list_claims
 
@@ -357,11 +340,12 @@ def list_figures(
     except NewsweaveError as error:
         raise _fail(error) from None
     if as_json:
-        out.print_json(json.dumps([asdict(c) for c in claims], ensure_ascii=False))
+        _print_records(claims)
         return
-    table = Table(title=f"{len(claims)} claims")
-    for column in ("what", "value", "unit", "place", "as of", "status", "claimants", "sources"):
-        table.add_column(column)
+    table = _table(
+        ("what", "value", "unit", "place", "as of", "status", "claimants", "sources"),
+        title=f"{len(claims)} claims",
+    )
     for c in claims:
         against = "; ".join(f"{x.kind} {x.value:g}" for x in c.conflicts)
         table.add_row(
@@ -388,11 +372,7 @@ def ask(
     document, offsets and score, plus the entities and events they involve."""
     from newsweave.ask import ask as run_ask
 
-    try:
-        with _open_read(db) as store:
-            result = run_ask(store, question, limit=limit)
-    except Exception as error:
-        raise _read_failure(error, db) from None
+    result = _read(db, lambda store: run_ask(store, question, limit=limit))
     if as_json:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
         return
@@ -434,20 +414,20 @@ def quotes(
     from newsweave.serve.common import Paging
     from newsweave.serve.lists import quotes as list_quotes
 
-    try:
-        with _open_read(db) as store:
-            data = list_quotes(
-                store.connection, Paging.of(page, limit, "date", 50), speaker=speaker, q=text
-            )
-    except Exception as error:
-        raise _read_failure(error, db) from None
+    data = _read(
+        db,
+        lambda store: list_quotes(
+            store.connection, Paging.of(page, limit, "date", 50), speaker=speaker, q=text
+        ),
+    )
     if as_json:
         _dump(data)
         return
     info = data["paging"]
-    table = Table(title=f"quotes {info['first']}–{info['last']} of {info['total']}")
-    for column in ("date", "speaker", "quote", "document"):
-        table.add_column(column)
+    table = _table(
+        ("date", "speaker", "quote", "document"),
+        title=f"quotes {info['first']}–{info['last']} of {info['total']}",
+    )
     for q in data["quotes"]:
         who = (q["speaker"] or {}).get("name") or "?"
         if q["speaker"] and not q["speaker_verified"]:
