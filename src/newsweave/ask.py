@@ -66,7 +66,7 @@ from newsweave.ask_retrieval import (
     _within,
 )
 from newsweave.ask_text import _ANAPHOR, _WORD, fold
-from newsweave.store.sqlite import Store
+from newsweave.store.sqlite import Store, raise_if_stopped
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,8 @@ def ask(store: Store, question: str, limit: int = 5) -> AskResult:
         return AskResult(question, (), terms=tuple(terms), fact=fact)
     try:
         candidates = _candidates(store, terms)
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as error:  # a query the full-text syntax refuses
+        raise_if_stopped(error)
         return AskResult(question, (), terms=tuple(terms), fact=fact)
     reliable = fact is not None and fact.kind in ("claim", "quote")
     cited = [(c.document, c.start, c.end) for c in fact.citations] if fact and reliable else []

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from newsweave.ask_text import fold
 from newsweave.model.ids import content_id
-from newsweave.store.sqlite import Store
+from newsweave.store.sqlite import Store, raise_if_stopped
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,8 @@ def _resolved_entities(store: Store) -> list[EntityView] | None:
         return None
     try:
         records = entity_records(store)
-    except sqlite3.OperationalError:  # its tables are not migrated into this store yet
+    except sqlite3.OperationalError as error:  # its tables are not in this store yet
+        raise_if_stopped(error)
         return None
     views = []
     for record in records:
@@ -93,28 +94,31 @@ def _fallback_entities(
         if row["id"] in skip:
             continue
         groups.setdefault((str(row["type"]), fold(str(row["name"]))), []).append(row)
-    views = []
-    for (kind, key), rows in groups.items():
-        names = [str(r["name"]) for r in rows]
-        # the most frequent spelling that is not all capitals names the entity
-        best = max(names, key=lambda n: (not n.isupper(), names.count(n), -names.index(n)))
-        aliases = {str(a) for r in rows for a in json.loads(r["aliases"])} | set(names)
-        aliases.discard(best)
-        countries = [r["country"] for r in rows if r["country"]]
-        views.append(
-            EntityView(
-                id=content_id("n", kind, key),
-                name=best,
-                type=kind,
-                aliases=tuple(sorted(aliases)),
-                titles=tuple(dict.fromkeys(t for r in rows for t in titles.get(str(r["id"]), []))),
-                documents=tuple(dict.fromkeys(str(r["document_id"]) for r in rows)),
-                mentions=sum(int(r["mentions"]) for r in rows),
-                country=countries[0] if countries else None,
-                actor_ids=tuple(str(r["id"]) for r in rows),
-            )
-        )
-    return views
+    return [grouped_view(kind, key, rows, titles) for (kind, key), rows in groups.items()]
+
+
+def grouped_view(
+    kind: str, key: str, rows: Sequence[sqlite3.Row], titles: Mapping[str, Sequence[str]]
+) -> EntityView:
+    """The view of actors no entity covers, grouped by type and folded name ``key``: the
+    most frequent spelling that is not all capitals names it; ``rows`` are their ``actors``
+    rows in document order, ``titles`` their titles by actor id."""
+    names = [str(r["name"]) for r in rows]
+    best = max(names, key=lambda n: (not n.isupper(), names.count(n), -names.index(n)))
+    aliases = {str(a) for r in rows for a in json.loads(r["aliases"])} | set(names)
+    aliases.discard(best)
+    countries = [r["country"] for r in rows if r["country"]]
+    return EntityView(
+        id=content_id("n", kind, key),
+        name=best,
+        type=kind,
+        aliases=tuple(sorted(aliases)),
+        titles=tuple(dict.fromkeys(t for r in rows for t in titles.get(str(r["id"]), []))),
+        documents=tuple(dict.fromkeys(str(r["document_id"]) for r in rows)),
+        mentions=sum(int(r["mentions"]) for r in rows),
+        country=countries[0] if countries else None,
+        actor_ids=tuple(str(r["id"]) for r in rows),
+    )
 
 
 def _index(views: Iterable[EntityView], source: str) -> EntityIndex:

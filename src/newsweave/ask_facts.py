@@ -35,7 +35,7 @@ from newsweave.ask_records import (
     story_entities,
     story_record,
 )
-from newsweave.store.sqlite import Store
+from newsweave.store.sqlite import Store, raise_if_stopped
 
 
 def fact_answer(store: Store, asked: Asked) -> FactAnswer | None:
@@ -50,7 +50,8 @@ def fact_answer(store: Store, asked: Asked) -> FactAnswer | None:
             if found is None and asked.kind in ("who", "what") and _only_entity(asked):
                 found = _entity_answer(store, asked)
             return found
-    except sqlite3.OperationalError:  # a store without the corpus tables: passages only
+    except sqlite3.OperationalError as error:  # no corpus tables: passages only
+        raise_if_stopped(error)
         return None
     return None
 

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from newsweave.store.sqlite import Store
+from newsweave.store.sqlite import Store, raise_if_stopped
 
 if TYPE_CHECKING:
     from newsweave.resolve.claims_list import ClaimListing
@@ -160,7 +160,8 @@ def claim_candidates(
                     (" OR ".join(terms), *(params if fitting else []), CLAIM_SEGMENTS),
                 )
             ]
-        except sqlite3.OperationalError:  # a query the full-text syntax refuses
+        except sqlite3.OperationalError as error:  # a query the full-text syntax refuses
+            raise_if_stopped(error)
             stated = []
     ids = list(dict.fromkeys([*fitting, *stated]))
     return claim_listings(store, ids), bool(fitting)

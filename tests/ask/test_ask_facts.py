@@ -124,3 +124,26 @@ def test_who_is_from_the_description_beside_a_mention(harbour: Store) -> None:
     assert found is not None
     assert "deputy harbour commissioner of Port Sel" in found.text
     assert "Nadia Okonkwo-Baptiste" in found.citations[0].text
+
+
+def test_a_stopped_query_is_not_taken_for_a_refused_one(tmp_path: Path) -> None:
+    """Once its reader stops it (deadline, shutdown, client gone), ``ask`` raises instead
+    of answering from what it read so far: the tolerance for queries SQLite refuses (a
+    full-text syntax, a missing table) does not swallow an interruption."""
+    import sqlite3
+
+    with Store.open_read(example_store()) as reading:
+        conn = reading.connection
+        stop = False
+
+        def trace(sql: str) -> None:
+            nonlocal stop
+            stop = stop or "segments_fts MATCH" in sql
+
+        conn.set_trace_callback(trace)
+        conn.should_stop = lambda: stop  # type: ignore[attr-defined]
+        with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+            ask(reading, "How many people were killed according to the health ministry?")
+        conn.set_trace_callback(None)
+        stop = False  # the same connection answers once nothing stops it
+        assert ask(reading, "Who called off the general strike?").answers

@@ -100,6 +100,16 @@ class ReadConnection(sqlite3.Connection):
         return super().execute(sql, parameters)
 
 
+def raise_if_stopped(error: sqlite3.OperationalError) -> None:
+    """Re-raise ``error`` when it stopped its statement (``interrupted``: the reader's
+    deadline passed, the server is stopping or the client went away; see
+    :class:`ReadConnection`). A caller that tolerates a query SQLite refuses (a full-text
+    syntax it rejects, a table an older store lacks) calls this first, so a stopped page
+    answers 503 instead of an empty or partial answer."""
+    if "interrupted" in str(error):
+        raise error
+
+
 def _connect_read(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """A read-only connection; ``immutable`` when no shared-memory file can be made."""
     uri = path.resolve().as_uri()
@@ -137,6 +147,22 @@ def _read_error(path: Path, exc: sqlite3.Error) -> NewsweaveError:
     if "not a database" in text or "file is encrypted" in text:
         return NewsweaveError("NW203", str(path), text)
     return NewsweaveError("NW203", str(path), f"cannot read: {text}")
+
+
+def _check_read(conn: sqlite3.Connection, path: Path) -> None:
+    """Check a read-only connection's file is a newsweave store this version can read."""
+    conn.execute("PRAGMA query_only = ON")
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    newest = latest_version()
+    if version > newest:
+        raise NewsweaveError(
+            "NW201",
+            str(path),
+            f"schema version {version}, this newsweave knows up to {newest}",
+        )
+    _check_identity(conn, path, version)
+    if version == 0:
+        raise NewsweaveError("NW203", str(path), "empty file, not a newsweave store")
 
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsweave.store.sqlite import Store
+from newsweave.store.sqlite import Store, raise_if_stopped
 
 if TYPE_CHECKING:
     from newsweave.resolve.entities import EntityRecord
@@ -165,7 +165,8 @@ def fact_counts(store: Store) -> dict[str, int]:
     for label, table in FACT_TABLES:
         try:
             row = store.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError as error:  # a table an older store lacks
+            raise_if_stopped(error)
             row = (0,)
         counts[label] = int(row[0])
     return counts

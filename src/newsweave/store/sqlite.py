@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from newsweave.errors import NewsweaveError
@@ -22,12 +23,13 @@ from newsweave.store.connect import (
     _BUSY_TIMEOUT_SECONDS,
     APPLICATION_ID,
     ReadConnection,
-    _check_identity,
+    _check_read,
     _connect_read,
     _prepare,
     _read_error,
     latest_version,
     migrations,
+    raise_if_stopped,
     split_statements,
 )
 from newsweave.store.reads import (
@@ -56,6 +58,7 @@ __all__ = [
     "fts_query",
     "latest_version",
     "migrations",
+    "raise_if_stopped",
     "split_statements",
 ]
 
@@ -82,16 +85,9 @@ class Store(StoreWrites):
             conn = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_TIMEOUT_SECONDS)
         except (OSError, sqlite3.Error) as exc:
             raise NewsweaveError("NW203", str(path), f"cannot open: {exc}") from exc
-        try:
-            _prepare(conn, path)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise NewsweaveError("NW203", str(path), str(exc)) from exc
-        except BaseException:
-            conn.close()
-            raise
-        conn.row_factory = sqlite3.Row
-        return cls(conn, path)
+        return cls._ready(
+            conn, path, _prepare, lambda exc: NewsweaveError("NW203", str(path), str(exc))
+        )
 
     @classmethod
     def open_read(cls, path: Path | str, *, busy_timeout: float = 2.0) -> Store:
@@ -113,22 +109,23 @@ class Store(StoreWrites):
                 "NW250", str(path), f"no store at {path}; run `newsweave ingest` first"
             )
         conn = _connect_read(path, busy_timeout)
+        return cls._ready(conn, path, _check_read, lambda exc: _read_error(path, exc))
+
+    @classmethod
+    def _ready(
+        cls,
+        conn: sqlite3.Connection,
+        path: Path,
+        check: Callable[[sqlite3.Connection, Path], None],
+        error: Callable[[sqlite3.DatabaseError], NewsweaveError],
+    ) -> Store:
+        """The store over ``conn`` once ``check`` passed; ``conn`` closed when it fails (a
+        SQLite error is reported as ``error`` makes it)."""
         try:
-            conn.execute("PRAGMA query_only = ON")
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            newest = latest_version()
-            if version > newest:
-                raise NewsweaveError(
-                    "NW201",
-                    str(path),
-                    f"schema version {version}, this newsweave knows up to {newest}",
-                )
-            _check_identity(conn, path, version)
-            if version == 0:
-                raise NewsweaveError("NW203", str(path), "empty file, not a newsweave store")
+            check(conn, path)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise _read_error(path, exc) from exc
+            raise error(exc) from exc
         except BaseException:
             conn.close()
             raise
