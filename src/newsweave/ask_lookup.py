@@ -219,7 +219,7 @@ class _LazyEntities(Mapping[str, "EntityView"]):
     def loose(self, groups: Mapping[tuple[str, str], Sequence[str]]) -> list[EntityView]:
         """Views of actors no entity covers, one per (type, folded name) group, as
         ``load_entities`` groups them."""
-        from newsweave.ask_entities import EntityView
+        from newsweave.ask_entities import grouped_view
 
         conn = self.store.connection
         found = []
@@ -236,22 +236,7 @@ class _LazyEntities(Mapping[str, "EntityView"]):
                 (_json(ids),),
             ):
                 titles[str(t[0])].append(str(t[1]))
-            names = [str(r["name"]) for r in rows]
-            best = max(names, key=lambda n: (not n.isupper(), names.count(n), -names.index(n)))
-            aliases = {str(a) for r in rows for a in json.loads(r["aliases"])} | set(names)
-            aliases.discard(best)
-            countries = [r["country"] for r in rows if r["country"]]
-            view = EntityView(
-                id=content_id("n", kind, key),
-                name=best,
-                type=kind,
-                aliases=tuple(sorted(aliases)),
-                titles=tuple(dict.fromkeys(t for r in rows for t in titles.get(str(r["id"]), []))),
-                documents=tuple(dict.fromkeys(str(r["document_id"]) for r in rows)),
-                mentions=sum(int(r["mentions"]) for r in rows),
-                country=countries[0] if countries else None,
-                actor_ids=tuple(str(r["id"]) for r in rows),
-            )
+            view = grouped_view(kind, key, rows, titles)
             self.views[view.id] = view
             for actor in view.actor_ids:
                 self.owner[actor] = view.id

@@ -46,6 +46,51 @@ def evidence(doc: str, start: int, end: int, sentence: str | None) -> JSON:
     }
 
 
+def row_evidence(row: Any) -> JSON:
+    """:func:`evidence` of a fact row (its ``document_id``, ``start_char``, ``end_char`` and
+    the ``sentence`` selected with :func:`sentence_sql`)."""
+    return evidence(str(row["document_id"]), row["start_char"], row["end_char"], row["sentence"])
+
+
+def figure_json(row: Any, **more: Any) -> JSON:
+    """A figure row as the pages list it (``more``: fields of the listing, before the
+    evidence)."""
+    return {
+        "id": str(row["id"]),
+        "text": str(row["text"]),
+        "value": row["value"],
+        "unit": row["unit"],
+        "what": row["what"],
+        "as_of": row["as_of"],
+        **more,
+        "evidence": row_evidence(row),
+    }
+
+
+def period_filter(
+    conn: sqlite3.Connection,
+    outlet: str | None,
+    start: str | None,
+    end: str | None,
+    prefix: str = "",
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) on a document's outlet and publication date
+    (``start``/``end``: YYYY[-MM[-DD]], ``end`` inclusive); ``prefix``: the documents
+    table's alias with its dot."""
+    where: list[str] = []
+    params: list[Any] = []
+    if outlet:
+        where.append(f"{prefix}publisher IN (SELECT value FROM json_each(?))")
+        params.append(ids_json(outlet_members(conn, outlet)))
+    if start:
+        where.append(f"{prefix}published >= ?")
+        params.append(start)
+    if end:
+        where.append(f"{prefix}published <= ?")
+        params.append(end + "\uffff")
+    return where, params
+
+
 EVIDENCE_SHOWN = 20
 """Evidence sentences kept per merged fact (position, relation, title); ``evidence_total``
 counts them all."""

@@ -105,24 +105,12 @@ def facts_of(conn: sqlite3.Connection, doc_id: str) -> tuple[list[Fact], JSON]:
         (doc_id,),
     ).fetchall()
     actor_rows = conn.execute("SELECT id FROM actors WHERE document_id = ?", (doc_id,)).fetchall()
-    quotes = conn.execute(
-        "SELECT q.*, " + sentence_sql("q") + " FROM quotes AS q JOIN documents AS d"
-        " ON d.id = q.document_id WHERE q.document_id = ? ORDER BY q.start_char",
-        (doc_id,),
-    ).fetchall()
-    figures = conn.execute(
-        "SELECT f.*, " + sentence_sql("f") + " FROM figures AS f JOIN documents AS d"
-        " ON d.id = f.document_id WHERE f.document_id = ? ORDER BY f.start_char",
-        (doc_id,),
-    ).fetchall()
+    quotes = _with_sentences(conn, "quotes", "q", doc_id)
+    figures = _with_sentences(conn, "figures", "f", doc_id)
     events = conn.execute(
         "SELECT * FROM events WHERE document_id = ? ORDER BY start_char", (doc_id,)
     ).fetchall()
-    relations = conn.execute(
-        "SELECT r.*, " + sentence_sql("r") + " FROM relations AS r JOIN documents AS d"
-        " ON d.id = r.document_id WHERE r.document_id = ? ORDER BY r.start_char",
-        (doc_id,),
-    ).fetchall()
+    relations = _with_sentences(conn, "relations", "r", doc_id)
     titles = conn.execute(
         "SELECT t.start_char, t.end_char, t.text FROM actor_titles AS t JOIN actors AS a"
         " ON a.id = t.actor_id WHERE a.document_id = ?",
@@ -274,3 +262,16 @@ def page(store: Store, doc_id: str) -> tuple[JSON, list[Markup]] | None:
         for s in doc.segments
     ]
     return data, rendered
+
+
+def _with_sentences(
+    conn: sqlite3.Connection, table: str, alias: str, doc_id: str
+) -> list[sqlite3.Row]:
+    """The rows of one document's facts in ``table`` (quotes, figures, relations), in text
+    order, each with its ``sentence``."""
+    return conn.execute(
+        f"SELECT {alias}.*, " + sentence_sql(alias) + f" FROM {table} AS {alias} JOIN documents"
+        f" AS d ON d.id = {alias}.document_id WHERE {alias}.document_id = ?"
+        f" ORDER BY {alias}.start_char",
+        (doc_id,),
+    ).fetchall()

@@ -15,13 +15,14 @@ from newsweave.serve.common import (
     SPEAKER_TYPES,
     doc_ref,
     doc_refs,
-    evidence,
+    figure_json,
     fill_sentences,
     fold,
     ids_json,
     pending_evidence,
     ref_or_text,
     refs,
+    row_evidence,
     sentence_sql,
 )
 from newsweave.serve.people import Entity, find, summary
@@ -299,9 +300,7 @@ def _quotes(conn: sqlite3.Connection, ids: Sequence[str], limit: int, kind: str)
                 "verb": r["verb"],
                 "direct": bool(r["direct"]),
                 "document": doc_ref(r),
-                "evidence": evidence(
-                    str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"]
-                ),
+                "evidence": row_evidence(r),
             }
             for r in rows
         ],
@@ -316,20 +315,7 @@ def _figures(conn: sqlite3.Connection, ids: Sequence[str], limit: int) -> list[J
         " ORDER BY d.published DESC, f.start_char LIMIT ?",
         (ids_json(ids), limit),
     )
-    return [
-        {
-            "id": str(r["id"]),
-            "text": str(r["text"]),
-            "value": r["value"],
-            "unit": r["unit"],
-            "what": r["what"],
-            "as_of": r["as_of"],
-            "evidence": evidence(
-                str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"]
-            ),
-        }
-        for r in rows
-    ]
+    return [figure_json(r) for r in rows]
 
 
 def _documents(conn: sqlite3.Connection, entity: Entity, limit: int) -> JSON:

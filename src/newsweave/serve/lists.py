@@ -18,12 +18,13 @@ from newsweave.serve.common import (
     choose_sort,
     doc_ref,
     doc_refs,
-    evidence,
+    figure_json,
     fold,
     ids_json,
-    outlet_members,
     outlet_name,
+    period_filter,
     refs,
+    row_evidence,
     sentence_sql,
     table_exists,
 )
@@ -92,9 +93,7 @@ def quotes(
                 "direct": bool(r["direct"]),
                 "date": r["published"],
                 "document": doc_ref(r),
-                "evidence": evidence(
-                    str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"]
-                ),
+                "evidence": row_evidence(r),
             }
         )
     return {
@@ -113,17 +112,8 @@ def documents(
     end: str | None = None,
 ) -> JSON:
     sort, order = choose_sort(paging.sort, DOCUMENT_SORTS, "date")
-    where = ["1"]
-    params: list[Any] = []
-    if outlet:
-        where.append("publisher IN (SELECT value FROM json_each(?))")
-        params.append(ids_json(outlet_members(conn, outlet)))
-    if start:
-        where.append("published >= ?")
-        params.append(start)
-    if end:
-        where.append("published <= ?")
-        params.append(end + "\uffff")
+    conditions, params = period_filter(conn, outlet, start, end)
+    where = ["1", *conditions]
     base = f"FROM documents WHERE {' AND '.join(where)}"
     total = int(conn.execute(f"SELECT count(*) {base}", params).fetchone()[0])
     rows = conn.execute(
@@ -199,9 +189,7 @@ def figures(conn: sqlite3.Connection, paging: Paging, *, what: str | None = None
                         ),
                         "as_of": m["member_as_of"],
                         "document": doc_ref(m),
-                        "evidence": evidence(
-                            str(m["document_id"]), m["start_char"], m["end_char"], m["sentence"]
-                        ),
+                        "evidence": row_evidence(m),
                     }
                     for m in members
                 ],
@@ -227,18 +215,7 @@ def figures(conn: sqlite3.Connection, paging: Paging, *, what: str | None = None
         ).fetchone()[0]
     )
     unclaimed = [
-        {
-            "id": str(r["id"]),
-            "text": str(r["text"]),
-            "value": r["value"],
-            "unit": r["unit"],
-            "what": r["what"],
-            "as_of": r["as_of"],
-            "claimed_by": r["claimed_by_text"],
-            "evidence": evidence(
-                str(r["document_id"]), r["start_char"], r["end_char"], r["sentence"]
-            ),
-        }
+        figure_json(r, claimed_by=r["claimed_by_text"])
         for r in conn.execute(
             "SELECT f.*, " + sentence_sql("f") + " FROM figures AS f"
             " JOIN documents AS d ON d.id = f.document_id"

@@ -12,7 +12,12 @@ from typing import Any
 
 from newsweave.model.records import Role
 from newsweave.serve import happenings, people
-from newsweave.serve.common import JSON, Paging, ids_json, outlet_members, outlet_name
+from newsweave.serve.common import (
+    JSON,
+    Paging,
+    outlet_name,
+    period_filter,
+)
 from newsweave.store.sqlite import fts_query
 
 _HIT_OPEN, _HIT_CLOSE = "\ue000", "\ue001"
@@ -49,16 +54,8 @@ def _where(
             " AND e.start_char >= s.start_char AND e.start_char < s.end_char AND e.type = ?)"
         )
         params.append(event_type.upper())
-    if outlet:
-        parts.append("d.publisher IN (SELECT value FROM json_each(?))")
-        params.append(ids_json(outlet_members(conn, outlet)))
-    if start:
-        parts.append("d.published >= ?")
-        params.append(start)
-    if end:
-        parts.append("d.published <= ?")
-        params.append(end + "\uffff")
-    return " AND ".join(parts), params
+    dated, dated_params = period_filter(conn, outlet, start, end, "d.")
+    return " AND ".join([*parts, *dated]), [*params, *dated_params]
 
 
 def search(
