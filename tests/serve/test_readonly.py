@@ -23,7 +23,7 @@ import pytest
 from newsweave.serve.app import create_app
 from newsweave.settings import ServeSettings
 from tests.ask.test_ask import example_store
-from tests.serve.live import serve_app
+from tests.serve.live import serve, serve_app
 
 READ_COMMANDS = (
     ("status",),
@@ -276,10 +276,6 @@ def test_a_question_stopped_midway_answers_503_not_an_empty_answer(copy: Path) -
     """ask tolerates a query SQLite refuses (a full-text syntax, a missing table), never one
     its reader stopped: when the page's work is stopped after its first full-text query,
     the page answers 503 (NW254), not 200 with no passages."""
-    import uvicorn
-
-    from newsweave.serve.server import bind
-
     question = "/ask.json?q=Who+called+off+the+general+strike%3F"
     app = create_app(copy)
     reader = app.state.reader
@@ -290,21 +286,11 @@ def test_a_question_stopped_midway_answers_503_not_an_empty_answer(copy: Path) -
             reader.stopping = True  # what a deadline or a server shutdown does
 
     reader.trace = trace
-    sock = bind("127.0.0.1", 0)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        whole = httpx.get(f"http://127.0.0.1:{port}{question}", timeout=120)
+    for base in serve(app):
+        whole = httpx.get(base + question, timeout=120)
         assert whole.status_code == 200 and whole.json()["answers"]
         stop.set()
-        stopped = httpx.get(f"http://127.0.0.1:{port}{question}", timeout=120)
+        stopped = httpx.get(base + question, timeout=120)
         assert stopped.status_code == 503, stopped.text
         assert stopped.json()["error"] == "NW254"
-    finally:
         reader.stopping = False
-        server.should_exit = True
-        thread.join(timeout=10)

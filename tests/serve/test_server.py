@@ -241,6 +241,13 @@ def test_event_quotes_and_figures_twins(corpus: str) -> None:
     assert figures["conflicts"]
     values = {v for c in figures["conflicts"] for v in c["values"]}
     assert {173.0, 181.0} <= values
+    for conflict in figures["conflicts"]:  # every value with the sentences stating it
+        stated = conflict["value_evidence"]
+        assert [s["value"] for s in stated] == conflict["values"]
+        for value in stated:
+            assert value["evidence"], conflict
+            for e in value["evidence"]:
+                assert e["text"] and e["href"] == f"/doc/{e['document']}#c{e['start']}-{e['end']}"
 
 
 def test_lists_page_sort_and_export_the_same_rows(corpus: str) -> None:

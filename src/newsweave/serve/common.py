@@ -67,6 +67,21 @@ def figure_json(row: Any, **more: Any) -> JSON:
     }
 
 
+def quote_json(row: Any, speaker: JSON | None, **more: Any) -> JSON:
+    """A quote row as the pages list it, with its speaker (a reference, or the words naming
+    them); ``more``: fields of the listing, before the evidence."""
+    return {
+        "id": str(row["id"]),
+        "text": str(row["text"]),
+        "speaker": speaker,
+        "speaker_verified": bool(speaker and speaker.get("type") in SPEAKER_TYPES),
+        "verb": row["verb"],
+        "direct": bool(row["direct"]),
+        **more,
+        "evidence": row_evidence(row),
+    }
+
+
 def period_filter(
     conn: sqlite3.Connection,
     outlet: str | None,
@@ -82,12 +97,10 @@ def period_filter(
     if outlet:
         where.append(f"{prefix}publisher IN (SELECT value FROM json_each(?))")
         params.append(ids_json(outlet_members(conn, outlet)))
-    if start:
-        where.append(f"{prefix}published >= ?")
-        params.append(start)
-    if end:
-        where.append(f"{prefix}published <= ?")
-        params.append(end + "\uffff")
+    dated, dated_params = period_sql(f"{prefix}published", start, end)
+    if dated:
+        where.append(dated)
+        params.extend(dated_params)
     return where, params
 
 

@@ -16,9 +16,10 @@ from markupsafe import Markup
 from newsweave.serve import happenings
 from newsweave.serve.common import (
     JSON,
-    SPEAKER_TYPES,
     evidence,
+    figure_json,
     outlet_name,
+    quote_json,
     ref_or_text,
     refs,
     sentence_sql,
@@ -149,17 +150,7 @@ def facts_of(conn: sqlite3.Connection, doc_id: str) -> tuple[list[Fact], JSON]:
                 f"quote by {speaker['name'] if speaker else '?'}",
             )
         )
-        quote_items.append(
-            {
-                "id": str(q["id"]),
-                "text": str(q["text"]),
-                "speaker": speaker,
-                "speaker_verified": bool(speaker and speaker.get("type") in SPEAKER_TYPES),
-                "verb": q["verb"],
-                "direct": bool(q["direct"]),
-                "evidence": evidence(doc_id, q["start_char"], q["end_char"], q["sentence"]),
-            }
-        )
+        quote_items.append(quote_json(q, speaker))
     event_items = []
     for e in events:
         item = happenings.event_json(conn, e, who)
@@ -196,16 +187,7 @@ def facts_of(conn: sqlite3.Connection, doc_id: str) -> tuple[list[Fact], JSON]:
         "events": event_items,
         "quotes": quote_items,
         "figures": [
-            {
-                "id": str(f["id"]),
-                "text": str(f["text"]),
-                "value": f["value"],
-                "unit": f["unit"],
-                "what": f["what"],
-                "as_of": f["as_of"],
-                "claimed_by": ref_or_text(who, f["claimed_by"], f["claimed_by_text"]),
-                "evidence": evidence(doc_id, f["start_char"], f["end_char"], f["sentence"]),
-            }
+            figure_json(f, claimed_by=ref_or_text(who, f["claimed_by"], f["claimed_by_text"]))
             for f in figures
         ],
         "relations": relation_items,

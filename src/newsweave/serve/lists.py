@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Set
 from typing import Any
 
 from newsweave.serve import happenings, people
 from newsweave.serve.common import (
     ASSERTED,
     JSON,
-    SPEAKER_TYPES,
     Paging,
     choose_sort,
     doc_ref,
@@ -23,6 +23,7 @@ from newsweave.serve.common import (
     ids_json,
     outlet_name,
     period_filter,
+    quote_json,
     refs,
     row_evidence,
     sentence_sql,
@@ -83,19 +84,7 @@ def quotes(
         who = found.get(str(r["speaker"])) if r["speaker"] else None
         if who is None and r["speaker_text"]:
             who = {"id": None, "name": r["speaker_text"], "type": None, "href": None}
-        items.append(
-            {
-                "id": str(r["id"]),
-                "text": str(r["text"]),
-                "speaker": who,
-                "speaker_verified": bool(who and who.get("type") in SPEAKER_TYPES),
-                "verb": r["verb"],
-                "direct": bool(r["direct"]),
-                "date": r["published"],
-                "document": doc_ref(r),
-                "evidence": row_evidence(r),
-            }
-        )
+        items.append(quote_json(r, who, date=r["published"], document=doc_ref(r)))
     return {
         "filters": {"speaker": speaker or "", "q": q or ""},
         "quotes": items,
@@ -195,6 +184,13 @@ def figures(conn: sqlite3.Connection, paging: Paging, *, what: str | None = None
                 ],
             }
         )
+    conflict_rows = conn.execute(
+        "SELECT * FROM conflicts ORDER BY kind, as_of IS NULL, as_of DESC, id LIMIT 50"
+    ).fetchall()
+    # the claims listed above bring their statements (in the same order); the others are read
+    stated = {c["id"]: [m["evidence"] for m in c["statements"][:STATEMENTS_SHOWN]] for c in claims}
+    unlisted = {c for r in conflict_rows for c in json.loads(r["claim_ids"])} - set(stated)
+    stated.update(claim_sentences(conn, unlisted))
     conflicts = [
         {
             "id": str(r["id"]),
@@ -203,10 +199,15 @@ def figures(conn: sqlite3.Connection, paging: Paging, *, what: str | None = None
             "as_of": r["as_of"],
             "claims": json.loads(r["claim_ids"]),
             "values": json.loads(r["claim_values"]),
+            # per value, the sentences stating it (the export's ``value_evidence``)
+            "value_evidence": [
+                {"claim": claim, "value": value, "evidence": stated.get(claim, [])}
+                for claim, value in zip(
+                    json.loads(r["claim_ids"]), json.loads(r["claim_values"]), strict=False
+                )
+            ],
         }
-        for r in conn.execute(
-            "SELECT * FROM conflicts ORDER BY kind, as_of IS NULL, as_of DESC, id LIMIT 50"
-        )
+        for r in conflict_rows
     ]
     unclaimed_total = int(
         conn.execute(
@@ -321,3 +322,28 @@ def outlets(conn: sqlite3.Connection) -> list[str]:
 
 def doc_ref_map(conn: sqlite3.Connection, ids: list[str]) -> dict[str, JSON]:
     return doc_refs(conn, ids)
+
+
+STATEMENTS_SHOWN = 3
+"""Sentences kept per value of a conflict on /figures (the earliest first)."""
+
+
+def claim_sentences(conn: sqlite3.Connection, claim_ids: Set[str]) -> dict[str, list[JSON]]:
+    """The evidence of each claim's first :data:`STATEMENTS_SHOWN` statements (figures), in
+    publication order; one query for all the claims."""
+    found: dict[str, list[JSON]] = {}
+    if not claim_ids:
+        return found
+    for r in conn.execute(
+        "SELECT * FROM (SELECT cm.claim_id, f.document_id, f.start_char, f.end_char, "
+        + sentence_sql("f")
+        + ", row_number() OVER (PARTITION BY cm.claim_id"
+        " ORDER BY d.published IS NULL, d.published, f.id) AS n"
+        " FROM claim_members AS cm JOIN figures AS f ON f.id = cm.figure_id"
+        " JOIN documents AS d ON d.id = f.document_id"
+        " WHERE cm.claim_id IN (SELECT value FROM json_each(?))) WHERE n <= ?"
+        " ORDER BY claim_id, n",
+        (ids_json(sorted(claim_ids)), STATEMENTS_SHOWN),
+    ):
+        found.setdefault(str(r["claim_id"]), []).append(row_evidence(r))
+    return found
