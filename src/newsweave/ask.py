@@ -15,7 +15,8 @@ How a question is answered
 3. **Retrieval.** One FTS5 query (every term and name, OR-ed) over the segments that feed
    extraction (headline, standfirst, body) and captions; boilerplate, bylines, author bios
    and disclaimers are never searched, so never returned.
-4. **Scoring** each sentence of the retrieved segments (see :data:`WEIGHTS`):
+4. **Scoring** each sentence of the retrieved segments (see
+   :data:`newsweave.ask_retrieval.WEIGHTS`):
 
    ``score = coverage × role weight + entity bonus + answer-type bonus + event bonuses``
 
