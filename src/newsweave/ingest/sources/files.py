@@ -18,6 +18,7 @@ from typing import Literal
 
 from newsweave.errors import NewsweaveError
 from newsweave.ingest.raw import RawItem
+from newsweave.ingest.sources.csvfile import iter_csv
 from newsweave.ingest.sources.decode import (
     Outcome,
     decode_bytes,
@@ -31,7 +32,7 @@ from newsweave.ingest.sources.jsonl import iter_json, iter_jsonl
 from newsweave.ingest.sources.warc import iter_warc
 from newsweave.settings import Settings
 
-Kind = Literal["page", "json", "jsonl", "warc", "feed"]
+Kind = Literal["page", "json", "jsonl", "csv", "warc", "feed"]
 
 KINDS: dict[str, Kind] = {
     ".html": "page",
@@ -41,6 +42,8 @@ KINDS: dict[str, Kind] = {
     ".md": "page",
     ".json": "json",
     ".jsonl": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
     ".warc": "warc",
     ".warc.gz": "warc",
     ".rss": "feed",
@@ -176,7 +179,7 @@ def _read_file(path: Path, subject: str, settings: Settings, follow: bool) -> It
         raise NewsweaveError("NW114", subject, f"unknown file type ({suffix})")
     if path.is_symlink():
         _check_link(path, subject)
-    if kind not in ("warc", "jsonl"):  # these two are bounded record by record
+    if kind not in ("warc", "jsonl", "csv"):  # these are bounded record by record
         _check_size(path, subject, settings.ingest.max_bytes)
     if kind == "json" and _is_json_feed(path, subject):
         kind = "feed"
@@ -194,6 +197,8 @@ def _dispatch(
 ) -> Iterator[Outcome]:
     if kind == "jsonl":
         return iter_jsonl(path, subject, settings.ingest.max_bytes)
+    if kind == "csv":
+        return iter_csv(path, subject, settings.ingest.max_bytes)
     if kind == "json":
         return iter_json(path, subject, settings.ingest.max_bytes)
     if kind == "warc":

@@ -1,8 +1,11 @@
 """JSON Lines (``.jsonl``) and JSON (``.json``) article records.
 
 A record is an object with ``html`` or ``text`` (``html`` wins when both are there) and
-optional ``url``, ``title``, ``published``, ``authors`` (a list or a string),
-``publisher`` / ``source`` / ``site``. A bad line is an NW112 for that line; the others go on.
+optional ``url``, ``title``, ``published`` (or one of the other names dumps give the
+publication date: ``date``, ``date_published``, ``datePublished``, ``published_at``,
+``publish_date``, ``pubdate``), ``authors`` / ``author`` / ``byline`` (a list or a string),
+``publisher`` / ``source`` / ``site``. The CSV reader hands its rows here too. A bad line
+is an NW112 for that line; the others go on.
 A JSONL file may be of any size: each line is read up to ``ingest.max_bytes`` (NW105 for a
 longer line, never read whole), and a NUL byte rejects only its line (NW102).
 """
@@ -28,6 +31,19 @@ from newsweave.ingest.sources.decode import (
 )
 
 _PUBLISHER_KEYS = ("publisher", "source", "site")
+_PUBLISHED_KEYS = (
+    "published",
+    "date_published",
+    "datePublished",
+    "published_at",
+    "publish_date",
+    "pubdate",
+    "date",
+)
+"""Where record dumps put the publication date (ours, schema.org's, common scraper and
+dataset columns such as Wikinews' ``date``); the first one present wins."""
+_AUTHOR_KEYS = ("authors", "author", "byline")
+"""Where record dumps put the authors; the first one present wins."""
 _HEAD = 8192
 _CHUNK = 1 << 20
 _LIMIT = 50_000_000
@@ -133,11 +149,20 @@ def _content(record: Mapping[str, Any], source: str) -> tuple[str, Format]:
 def _hints(record: Mapping[str, Any]) -> Hints:
     return Hints(
         title=_string(record.get("title")),
-        published=_published(record.get("published")),
-        authors=_authors(record.get("authors", record.get("author"))),
+        published=_published(_first(record, _PUBLISHED_KEYS)),
+        authors=_authors(_first(record, _AUTHOR_KEYS)),
         publisher=_publisher(record),
         url=_string(record.get("url")),
     )
+
+
+def _first(record: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
+    """The value of the first of ``keys`` the record has with a non-blank value."""
+    for key in keys:
+        value = record.get(key)
+        if value is not None and value != "" and value != []:
+            return value
+    return None
 
 
 def _string(value: Any) -> str | None:
@@ -166,6 +191,8 @@ def _authors(value: Any) -> tuple[str, ...]:
     names: list[str] = []
     for entry in value:
         name = _string(entry.get("name") if isinstance(entry, dict) else entry)
+        if name and name[:3].lower() == "by ":  # a byline column: "By Ana Ruiz"
+            name = _string(name[3:])
         if name and name not in names:
             names.append(name)
     return tuple(names)
