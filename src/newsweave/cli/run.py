@@ -64,8 +64,9 @@ def ingest(
         list[str],
         typer.Argument(
             help="Files, directories (recursive), globs, http(s) URLs, RSS/Atom feeds, "
-            "WARC (.warc, .warc.gz), JSONL/JSON, or - for standard input. File types: "
-            ".html .htm .txt .md .json .jsonl .warc .warc.gz .rss .atom .xml.",
+            "WARC (.warc, .warc.gz), JSONL/JSON, CSV/TSV tables, or - for standard input. "
+            "File types: .html .htm .txt .md .json .jsonl .csv .tsv .warc .warc.gz .rss "
+            ".atom .xml.",
         ),
     ],
     db: DbOption = DEFAULT_DB,
