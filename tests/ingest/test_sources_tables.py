@@ -73,7 +73,7 @@ def test_a_table_without_a_text_column_is_one_error_naming_its_columns(tmp_path:
     path = table(tmp_path / "prices.csv", [["item", "price"], ["bread", "2.10"]])
     (error,) = read(str(path))
     assert isinstance(error, NewsweaveError)
-    assert (error.code, error.subject) == ("NW125", str(path))
+    assert (error.code, error.subject) == ("NW135", str(path))
     assert "item, price" in error.reason
 
 
@@ -85,7 +85,7 @@ def test_a_field_over_the_byte_budget_ends_the_file_and_keeps_the_rows_before(
     first, error = read(str(path), settings=settings)
     assert isinstance(first, RawItem) and first.content == MILL
     assert isinstance(error, NewsweaveError)
-    assert (error.code, error.subject) == ("NW125", f"{path}#row=2")
+    assert (error.code, error.subject) == ("NW135", f"{path}#row=2")
     assert csv.field_size_limit() != 1000  # the parser's global limit is given back
 
 
@@ -97,7 +97,7 @@ def test_binary_and_not_utf8_tables_are_refused_by_name(tmp_path: Path) -> None:
     latin = tmp_path / "latin.csv"
     latin.write_bytes(b"text\n" + ("Caf\u00e9 " * 3000).encode("latin-1") + b"\n")
     outcomes = read(str(latin))
-    assert [o.code for o in outcomes if isinstance(o, NewsweaveError)] == ["NW125"]
+    assert [o.code for o in outcomes if isinstance(o, NewsweaveError)] == ["NW135"]
 
 
 def test_json_records_take_the_other_names_of_the_publication_date(tmp_path: Path) -> None:

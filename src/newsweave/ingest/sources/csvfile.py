@@ -54,7 +54,7 @@ def _rows(reader: Iterator[list[str]], subject: str) -> Iterator[Outcome]:
         if "text" not in header and "html" not in header:
             columns = ", ".join(name for name in header if name)[:200]
             reason = f'no "text" or "html" column (columns: {columns})'
-            raise NewsweaveError("NW125", subject, reason)
+            raise NewsweaveError("NW135", subject, reason)
         for row in reader:
             number += 1
             if not any(cell.strip() for cell in row):
@@ -62,11 +62,11 @@ def _rows(reader: Iterator[list[str]], subject: str) -> Iterator[Outcome]:
             yield _row_outcome(dict(zip(header, row, strict=False)), f"{subject}#row={number}")
     except csv.Error as exc:
         where = f"{subject}#row={number + 1}"
-        raise NewsweaveError("NW125", where, f"unreadable CSV: {exc}") from exc
+        raise NewsweaveError("NW135", where, f"unreadable CSV: {exc}") from exc
     except UnicodeDecodeError as exc:
         where = f"{subject}#row={number + 1}"
         reason = f"not UTF-8 ({exc.reason} at byte {exc.start} of a chunk)"
-        raise NewsweaveError("NW125", where, reason) from exc
+        raise NewsweaveError("NW135", where, reason) from exc
 
 
 def _row_outcome(record: dict[str, str], where: str) -> Outcome:
@@ -76,5 +76,5 @@ def _row_outcome(record: dict[str, str], where: str) -> Outcome:
         return record_item(record, where)
     except NewsweaveError as error:
         if error.code == "NW112":  # the JSON reader's wording; this is a table row
-            return NewsweaveError("NW125", where, "the row has no text or html")
+            return NewsweaveError("NW135", where, "the row has no text or html")
         return error
