@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pipeline_ingest_bench import write_corpus  # noqa: E402
+from pipeline_ingest_bench import write_corpus
 
 CLOCK: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
@@ -107,7 +107,7 @@ def patch() -> None:
     ]
     for module, attribute, name in stages:
         setattr(module, attribute, timed(name, getattr(module, attribute)))
-    prepare.contexts = timed_iter("worker: spaCy pipe (ours)", prepare.contexts)  # type: ignore[assignment]
+    prepare.contexts = timed_iter("worker: spaCy pipe (ours)", prepare.contexts)
     Store.add_document = timed("runner: add document", Store.add_document)  # type: ignore[method-assign]
     Store.record_error = timed("runner: record error", Store.record_error)  # type: ignore[method-assign]
 
@@ -179,7 +179,8 @@ def main() -> None:
                 f"{seconds / spacy_cpu:8.2f} {CALLS[name]:7d}"
             )
         print(f"{'total (ingest + resolve)':<36} {total:7.2f} 100.0% {total / spacy_cpu:8.2f}")
-        print(f"{'of which ingest (no resolve)':<36} {analysed:7.2f}        {analysed / spacy_cpu:8.2f}")
+        share = analysed / spacy_cpu
+        print(f"{'of which ingest (no resolve)':<36} {analysed:7.2f}        {share:8.2f}")
 
 
 if __name__ == "__main__":
