@@ -108,16 +108,32 @@ def _common_word(cand: Candidate, ctx: Context) -> bool:
 
 
 def _written_lowercase(doc: Any, word: str) -> bool:
-    lowered = word.lower()
-    return any(t.text == lowered for t in doc)
+    return word.lower() in _words(doc)[0]
 
 
 def _capitalised_inside(doc: Any, word: str) -> bool:
-    """ "word" capitalised somewhere that is not the start of a sentence or line."""
-    return any(
-        t.text == word and not t.is_sent_start and t.i > 0 and not doc[t.i - 1].is_space
-        for t in doc
-    )
+    """ "word" written somewhere that is not the start of a sentence or line."""
+    return word in _words(doc)[1]
+
+
+def _words(doc: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The token texts of ``doc``, and those of tokens that neither start a sentence nor
+    follow whitespace; built once per Doc (walking the whole Doc for every candidate made
+    the names stage quadratic in the length of a document)."""
+    cached = doc.user_data.get("newsweave_words")
+    if cached is None:
+        every: set[str] = set()
+        inside: set[str] = set()
+        previous = None
+        for t in doc:
+            every.add(t.text)
+            if not t.is_sent_start and previous is not None and not previous.is_space:
+                inside.add(t.text)
+            previous = t
+        cached = (frozenset(every), frozenset(inside))
+        doc.user_data["newsweave_words"] = cached
+    words: tuple[frozenset[str], frozenset[str]] = cached
+    return words
 
 
 def _in_slogan(cand: Candidate, ctx: Context) -> bool:
