@@ -44,8 +44,17 @@ def lemma(token: Any) -> str:
     return vocabulary().lemmas.get(token.lower_, token.lemma_.lower())
 
 
-def _forms(token: Any) -> set[str]:
-    return {lemma(token), token.lower_}
+def _forms(token: Any) -> frozenset[str]:
+    """The token's lemma and lower-case form, built once per token of a Doc (trigger
+    matching asks for them at every pattern tried from every token)."""
+    forms: list[frozenset[str] | None] | None = token.doc.user_data.get("newsweave_forms")
+    if forms is None:
+        forms = [None] * len(token.doc)
+        token.doc.user_data["newsweave_forms"] = forms
+    found: frozenset[str] | None = forms[token.i]
+    if found is None:
+        found = forms[token.i] = frozenset((lemma(token), token.lower_))
+    return found
 
 
 def _match_rest(
