@@ -45,16 +45,27 @@ def lemma(token: Any) -> str:
 
 
 def _forms(token: Any) -> frozenset[str]:
-    """The token's lemma and lower-case form, built once per token of a Doc (trigger
-    matching asks for them at every pattern tried from every token)."""
-    forms: list[frozenset[str] | None] | None = token.doc.user_data.get("newsweave_forms")
-    if forms is None:
-        forms = [None] * len(token.doc)
-        token.doc.user_data["newsweave_forms"] = forms
-    found: frozenset[str] | None = forms[token.i]
-    if found is None:
-        found = forms[token.i] = frozenset((lemma(token), token.lower_))
-    return found
+    """The token's lemma and lower-case form."""
+    row: _Row = _table(token.doc)[token.i]
+    return row[0]
+
+
+_Row = tuple[frozenset[str], str, str, bool, str, str]
+"""What trigger matching reads of a token: (forms, pos_, text, is_space, dep_, tag_)."""
+
+
+def _table(doc: Any) -> list[_Row]:
+    """One row per token of ``doc``, built once per Doc: matching tries every pattern from
+    every token, and each ``doc[j]`` makes a new spaCy Token object (the events stage spent
+    most of its time there)."""
+    rows: list[_Row] | None = doc.user_data.get("newsweave_trigger_rows")
+    if rows is None:
+        rows = [
+            (frozenset((lemma(t), t.lower_)), t.pos_, t.text, t.is_space, t.dep_, t.tag_)
+            for t in doc
+        ]
+        doc.user_data["newsweave_trigger_rows"] = rows
+    return rows
 
 
 def _match_rest(
@@ -65,23 +76,24 @@ def _match_rest(
     ("cancelled a planned visit" is no cancelled plan)."""
     if not words:
         return [], None
+    rows = _table(doc)
     word = words[0]
     if word is None:
         for stop in range(i, min(i + STAR_LIMIT, end) + 1):
-            if stop > i and doc[stop - 1].text in {".", ";", ":", "?", "!"}:
+            if stop > i and rows[stop - 1][2] in {".", ";", ":", "?", "!"}:
                 return None
             found = _match_rest(doc, words[1:], stop, end, True)
             if found is not None and len(words) > 1:
                 return found[0], found[1] or ((i, stop) if stop > i else None)
         return None
     for j in range(i, min(i + SKIP_LIMIT + 1, end)):
-        token = doc[j]
-        described = star and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG", "VBD")
-        if _forms(token) & word and not token.is_space and not described:
+        forms, pos, text, space, dep, tag = rows[j]
+        described = star and dep == "amod" and tag in ("VBN", "VBG", "VBD")
+        if forms & word and not space and not described:
             rest = _match_rest(doc, words[1:], j + 1, end)
             if rest is not None:
                 return [j, *rest[0]], rest[1]
-        if token.pos_ not in SKIPPABLE or token.text in {",", ".", ";", ":"}:
+        if pos not in SKIPPABLE or text in {",", ".", ";", ":"}:
             return None
     return None
 
