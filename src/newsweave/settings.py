@@ -122,8 +122,9 @@ class PipelineSettings:
     )
     doc_seconds: float = _doc(
         120.0,
-        "A worker process that shows no progress (no spaCy piece, no document done) for this "
-        "many seconds is replaced; its document fails with NW141 and is skipped later.",
+        "Analysis that shows no progress (no spaCy piece, no document done) for this many "
+        "seconds is stopped (a worker process is replaced; in-process and on Dask a watchdog "
+        "stops the thread); its document fails with NW141 and is skipped later. 0: no budget.",
     )
     worker_memory_mb: int = _doc(
         1500,

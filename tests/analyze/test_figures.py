@@ -7,14 +7,9 @@ from functools import lru_cache
 import pytest
 
 from newsweave.analyze.context import Context
-from newsweave.analyze.figures import (
-    date_value,
-    extract_figures,
-    not_a_figure,
-    parse_number,
-    qualifier,
-    scan_numbers,
-)
+from newsweave.analyze.figures import date_value, extract_figures, parse_number, qualifier
+from newsweave.analyze.figures_filters import not_a_figure
+from newsweave.analyze.figures_numbers import scan_numbers
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import context_for
 from newsweave.model import Document, PartialDate, Role, Segment, content_id

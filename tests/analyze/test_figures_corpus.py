@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.analyze.figures import extract_figures, scan_numbers
+from newsweave.analyze.figures import extract_figures
+from newsweave.analyze.figures_numbers import scan_numbers
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import context_for
 from newsweave.ingest.parse import parse

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from newsweave.analyze.context import Context
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
-from newsweave.analyze.names import STAGE, Candidate, extract_actors, find_candidates, is_junk
+from newsweave.analyze.name_junk import is_junk
+from newsweave.analyze.names import STAGE, Candidate, extract_actors, find_candidates
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import context_for
 from newsweave.ingest.parse import parse

@@ -3,13 +3,8 @@ person evidence, junk; and the same rules on the example corpus."""
 
 from __future__ import annotations
 
-from newsweave.analyze.names import (
-    Candidate,
-    _by_acronym,
-    _split_coordinated,
-    extract_actors,
-    find_candidates,
-)
+from newsweave.analyze.name_candidates import _by_acronym, _split_coordinated
+from newsweave.analyze.names import Candidate, extract_actors, find_candidates
 from newsweave.model.facts import Actor
 from tests.analyze.test_names import H1, H6, T4, analysed, context, gazetteer, text_context
 

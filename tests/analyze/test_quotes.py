@@ -9,13 +9,8 @@ import pytest
 from newsweave.analyze.context import ActorLookup, Context
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import context_for
-from newsweave.analyze.quotes import (
-    STAGE,
-    content_of,
-    extract_quotes,
-    paragraphs,
-    quote_marks,
-)
+from newsweave.analyze.quote_marks import content_of, paragraphs, quote_marks
+from newsweave.analyze.quotes import STAGE, extract_quotes
 from newsweave.model import Document, Role, Segment
 from newsweave.model.facts import Quote
 

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import context_for
-from newsweave.analyze.quotes import extract_quotes, paragraphs, quote_marks
+from newsweave.analyze.quote_marks import paragraphs, quote_marks
+from newsweave.analyze.quotes import extract_quotes
 from newsweave.model import Document, Role, Segment
 
 WORDS = st.sampled_from(

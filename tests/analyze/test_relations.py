@@ -12,7 +12,8 @@ from newsweave.analyze.context import Context
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import context_for
-from newsweave.analyze.relations import PREDICATES, STAGE, extract_relations
+from newsweave.analyze.relation_words import PREDICATES
+from newsweave.analyze.relations import STAGE, extract_relations
 from newsweave.model import Document, Role, Segment, content_id
 from newsweave.model.facts import Actor, Mention, Relation
 from tests.conftest import EXAMPLES

@@ -15,7 +15,8 @@ from newsweave.analyze.context import Context
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import context_for
-from newsweave.analyze.relations import PREDICATES, extract_relations
+from newsweave.analyze.relation_words import PREDICATES
+from newsweave.analyze.relations import extract_relations
 from newsweave.ingest.parse import parse
 from newsweave.ingest.raw import RawItem
 from newsweave.ingest.sources.feeds import iter_feed_file

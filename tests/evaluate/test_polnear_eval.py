@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.analyze.quotes import Attribution
+from newsweave.analyze.quote_cues import Attribution
 from newsweave.evaluate.polnear import ANCHOR, Gold, evaluate, parse_ann, run, score
 
 SUBSET = 12

@@ -4,7 +4,8 @@ import pytest
 
 from newsweave.ingest.blocks import Block
 from newsweave.ingest.metadata import authors_from_byline, dateline
-from newsweave.ingest.segments import classify, looks_like_boilerplate
+from newsweave.ingest.paragraph_roles import looks_like_boilerplate
+from newsweave.ingest.segments import classify
 from newsweave.model import PartialDate, Role
 
 

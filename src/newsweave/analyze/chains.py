@@ -19,8 +19,9 @@ from rapidfuzz import fuzz
 from newsweave.analyze.context import ActorLookup, Context
 from newsweave.analyze.gazetteer import normalize, spelling_key
 from newsweave.analyze.name_cues import cues
+from newsweave.analyze.name_lexicon import FUNCTION_WORDS, KIN, PERSON_TITLES
 from newsweave.analyze.name_people import is_given_name
-from newsweave.analyze.names import FUNCTION_WORDS, KIN, PERSON_TITLES, STAGE, Candidate
+from newsweave.analyze.names import STAGE, Candidate
 from newsweave.analyze.titles import HONORIFICS, find_titles
 from newsweave.model.facts import Actor, Mention, Title
 from newsweave.model.ids import content_id

@@ -21,22 +21,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from newsweave.analyze.relations import (
-    LEADERS,
-    OFFICES,
-    _conjuncts,
+from newsweave.analyze.relation_doc import (
     _Doc,
-    _extent,
     _Found,
-    _led_compounds,
     _lemma,
     _lower,
     _personlike,
     _subject,
-    _time,
     _type,
     np_actor,
 )
+from newsweave.analyze.relation_roles import _extent, _time
+from newsweave.analyze.relation_verbs import _conjuncts, _led_compounds
+from newsweave.analyze.relation_words import LEADERS, OFFICES
 
 PARTY_WORDS = frozenset(
     {

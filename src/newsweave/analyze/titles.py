@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsweave.analyze.context import Context
-from newsweave.analyze.names import KIN, PERSON_TITLES, STAGE, words
+from newsweave.analyze.name_lexicon import KIN, PERSON_TITLES, words
+from newsweave.analyze.names import STAGE
 from newsweave.model.facts import Title
 
 ROLE_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "eur")

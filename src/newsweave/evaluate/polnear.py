@@ -34,7 +34,9 @@ from pathlib import Path
 
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import contexts
-from newsweave.analyze.quotes import Attribution, attributions, paragraphs
+from newsweave.analyze.quote_cues import Attribution
+from newsweave.analyze.quote_marks import paragraphs
+from newsweave.analyze.quotes import attributions
 from newsweave.evaluate.harness import Row
 from newsweave.model import Document, Role, Segment, content_id
 

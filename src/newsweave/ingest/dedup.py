@@ -28,6 +28,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 SHINGLE_WORDS = 5
 """Words per shingle."""
@@ -96,9 +97,46 @@ def minhash_of_shingles(hashes: Iterable[int], num_perm: int = NUM_PERM) -> tupl
     values = [h % _MERSENNE_PRIME for h in hashes]
     if not values:
         return (_MAX_HASH,) * num_perm
-    return tuple(
-        min((a * x + b) % _MERSENNE_PRIME for x in values) for a, b in _permutations(num_perm)
-    )
+    if len(values) < _VECTOR_FROM:
+        return tuple(
+            min((a * x + b) % _MERSENNE_PRIME for x in values) for a, b in _permutations(num_perm)
+        )
+    return _minhash_vector(values, num_perm)
+
+
+_VECTOR_FROM = 16
+"""Shingle sets from this size are hashed with numpy (same values, ~20x less CPU)."""
+
+
+def _minhash_vector(values: list[int], num_perm: int) -> tuple[int, ...]:
+    """:func:`minhash_of_shingles` in 64-bit integer arithmetic: ``(a*x + b) mod p`` for
+    the Mersenne prime p = 2**61 - 1, with a*x (up to 122 bits) split into 32-bit halves
+    and folded with 2**61 = 1 (mod p), so every intermediate fits 64 bits unsigned."""
+    import numpy as np
+
+    coefficients = np.array(_permutations(num_perm), dtype=np.uint64)
+    a = coefficients[:, 0:1]
+    b = coefficients[:, 1:2]
+    x = np.array(values, dtype=np.uint64)[np.newaxis, :]
+    low32 = np.uint64(0xFFFFFFFF)
+    a_hi, a_lo = a >> np.uint64(32), a & low32
+    x_hi, x_lo = x >> np.uint64(32), x & low32
+    # a*x = a_hi*x_hi*2**64 + (a_hi*x_lo + a_lo*x_hi)*2**32 + a_lo*x_lo, and 2**64 = 8 (mod p)
+    high = (a_hi * x_hi) << np.uint64(3)  # < 2**61
+    middle = a_hi * x_lo + a_lo * x_hi  # < 2**62
+    middle = (middle >> np.uint64(29)) + ((middle & np.uint64((1 << 29) - 1)) << np.uint64(32))
+    low = a_lo * x_lo  # < 2**64
+    low = (low & np.uint64(_MERSENNE_PRIME)) + (low >> np.uint64(61))
+    total = _fold(_fold(high + middle) + _fold(low) + b)
+    total = np.where(total >= np.uint64(_MERSENNE_PRIME), total - np.uint64(_MERSENNE_PRIME), total)
+    return tuple(int(v) for v in total.min(axis=1))
+
+
+def _fold(v: Any) -> Any:
+    """``v`` (< 2**64) reduced to below 2**61 + 8, congruent mod 2**61 - 1."""
+    import numpy as np
+
+    return (v & np.uint64(_MERSENNE_PRIME)) + (v >> np.uint64(61))
 
 
 def minhash(text: str, num_perm: int = NUM_PERM) -> tuple[int, ...]:

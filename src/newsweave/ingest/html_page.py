@@ -17,7 +17,7 @@ import trafilatura
 from lxml import etree, html
 
 from newsweave.ingest.blocks import Block, normalise_space, text_key
-from newsweave.ingest.segments import looks_like_bio
+from newsweave.ingest.paragraph_roles import looks_like_bio
 from newsweave.model import Role
 
 _HINT_CLASSES: list[tuple[Role, re.Pattern[str]]] = [

@@ -21,7 +21,7 @@ from typing import Any
 
 from newsweave.errors import NewsweaveError
 from newsweave.model import Document
-from newsweave.pipeline.work import Analysed, Failure, Job, Parsed, run_jobs
+from newsweave.pipeline.work import Analysed, Failure, Job, Parsed, run_watched
 from newsweave.settings import Settings
 
 RETRIES = 2
@@ -30,8 +30,9 @@ scheduler itself, within its ``allowed-failures``)."""
 
 
 def partition(jobs: list[Job], settings: Settings) -> list[Parsed | Analysed]:
-    """The task run on a worker: one partition's messages."""
-    return list(run_jobs(jobs, settings))
+    """The task run on a worker: one partition's messages (under the per-document wall
+    budget: a Dask task runs in a worker thread, which only a watchdog can stop)."""
+    return list(run_watched(jobs, settings))
 
 
 class DaskExecutor:

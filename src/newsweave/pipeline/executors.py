@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from newsweave.errors import NewsweaveError
-from newsweave.pipeline.work import Analysed, Job, Parsed, run_jobs
+from newsweave.pipeline.work import Analysed, Job, Parsed, run_watched
 from newsweave.settings import Settings
 
 
@@ -30,13 +30,14 @@ class Executor(Protocol):
 
 
 class InProcess:
-    """Every job in this process, one batch after the other."""
+    """Every job in this process, one batch after the other, under the per-document wall
+    budget (:func:`~newsweave.pipeline.work.run_watched`)."""
 
     name = "in-process"
 
     def run(self, batches: Iterator[list[Job]], settings: Settings) -> Iterator[Parsed | Analysed]:
         for batch in batches:
-            yield from run_jobs(batch, settings)
+            yield from run_watched(batch, settings)
 
 
 def make_executor(spec: str | Executor | None, settings: Settings, expected: int) -> Executor:

@@ -9,6 +9,7 @@ travel between processes as they are.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -139,6 +140,62 @@ def run_jobs(
             todo.append((job.key, document))
     if todo:
         yield from analyse_documents(todo, settings, beat)
+
+
+def run_watched(jobs: Sequence[Job], settings: Settings) -> Iterator[Parsed | Analysed]:
+    """:func:`run_jobs` under the per-document wall budget (``pipeline.doc_seconds``), for
+    executors that run jobs in a thread of their own process (in-process, Dask): a batch
+    that shows no progress for that long is stopped (:class:`~.watchdog.Watchdog`), its
+    unfinished jobs run again one at a time, and a job that overruns alone fails with
+    NW141, as the multi-process executor does by replacing the worker. The messages of a
+    batch are yielded after it, so the caller's own work (storing) is never stopped."""
+    from newsweave.pipeline.watchdog import Overrun, Watchdog
+
+    seconds = settings.pipeline.doc_seconds
+    if any(job.analyse or isinstance(job.item, Document) for job in jobs):
+        tools(settings)  # loading the models is no document's time
+    todo: deque[list[Job]] = deque([list(jobs)])
+    while todo:
+        batch = todo.popleft()
+        out: list[Parsed | Analysed] = []
+        try:
+            with Watchdog(seconds) as dog:
+                for message in run_jobs(batch, settings, beat=dog.beat):
+                    out.append(message)
+                    dog.beat()
+        except Overrun:
+            left = unfinished(batch, out)
+            if len(batch) > 1:
+                todo.extendleft(reversed([[job] for job in left]))
+            else:
+                out.extend(overrun(job, seconds) for job in left)
+        yield from out
+
+
+def unfinished(batch: Sequence[Job], messages: Sequence[Parsed | Analysed]) -> list[Job]:
+    """The jobs of ``batch`` that ``messages`` do not settle; a raw input already parsed
+    comes back as its document (to analyse)."""
+    done = {m.key for m in messages if isinstance(m, Analysed)}
+    parsed = {m.key: m for m in messages if isinstance(m, Parsed)}
+    left: list[Job] = []
+    for job in batch:
+        message = parsed.get(job.key)
+        if job.key in done:
+            continue
+        if message is None:
+            left.append(job)
+        elif message.document is not None and job.analyse:
+            left.append(Job(job.key, message.document))
+    return left
+
+
+def overrun(job: Job, seconds: float) -> Parsed | Analysed:
+    """The message of a job stopped by the per-document wall budget (NW141)."""
+    reason = f"no progress for {seconds:g} s (pipeline.doc_seconds); its work was stopped"
+    if isinstance(job.item, Document):
+        failure = Failure("NW141", job.item.source, reason)
+        return Analysed(job.key, job.item.id, None, failure)
+    return Parsed(job.key, None, Failure("NW141", job.item.source, reason))
 
 
 def paragraph_count(document: Document) -> int:

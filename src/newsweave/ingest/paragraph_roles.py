@@ -1,0 +1,139 @@
+"""What one paragraph looks like on its own: byline, date line, caption, disclaimer, bio,
+boilerplate. Pure predicates over a paragraph's text (cue data from ``ingest/data``), used by
+the page-level rules of ``segments.py``."""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.ingest.blocks import text_key
+from newsweave.ingest.cues import cue
+from newsweave.ingest.language import count_words
+
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|dos|du|le|la)){0,4}"
+_BYLINE_RE = re.compile(
+    rf"^((words|reporting|written|(news )?analysis|opinion|commentary|perspective|column|"
+    rf"review|story|text) )?by\s+{_NAME}"
+    rf"(\s*(,|and|&)\s*{_NAME})*\b",
+    re.IGNORECASE,
+)
+_DATE_LINE_RE = re.compile(
+    r"^(published|updated|last (updated|modified)|posted|first published)\b(\s+(on|at))?\s*:?\s*"
+    r"(\w+\s+)?\d",
+    re.IGNORECASE,
+)
+_WEEKDAY = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|urday)?\.?,?"
+_TIME = r"\d{1,2}[.:]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?"
+_ROLE_WORDS = (
+    r"(correspondent|reporter|editor|writer|staff|bureau chief|contributor|columnist|"
+    r"journalist|fellow|analyst)"
+)
+_NAME_ROLE_RE = re.compile(
+    rf"^{_NAME}\s+(?:[A-Z][\w-]*\s+){{0,3}}(senior |chief |staff )?"
+    rf"{_ROLE_WORDS}s?$"
+)
+_AND_NAME_RE = re.compile(rf"^(and|&)\s+{_NAME}$")
+_NAME_IN_PLACE_RE = re.compile(rf"^{_NAME}\s+in\s+[A-Z][\w'’-]+(\s+(and|&)\s+{_NAME})?$")
+_BIO_RE = re.compile(
+    rf"^{_NAME}\s+"
+    r"(is|was|has been|writes|covers|reports)\b.{0,200}\b("
+    r"correspondent|reporter|journalist|editor|columnist|contributor|writer|author|"
+    r"fellow|professor|lecturer|analyst|researcher|director|economist|"
+    r"freelance|based in|follow (her|him|them))"
+    r"|^(?-i:[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3})\s+is\s+(a|an)\s+([\w-]+\s+){0,3}"
+    r"(engineer|adviser|advisor|consultant|lawyer|scientist|historian|doctor|physician)\b"
+    r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+(writes|reports|blogs)\s+(about|on)\b"
+    r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+is\s+(the\s+)?[A-Z][\w.&' -]{1,40}['’]s\s+"
+    r"([\w-]+\s+){0,3}(curator|host|producer|presenter|critic|editor|writer|reporter|"
+    r"correspondent|columnist)\b",
+)
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
+_CREDITS_RE = re.compile(
+    r"^(\(?(additional )?reporting|writing|editing|compiled|produced) by\b.{0,300}"
+    r"[;,]\s*(additional reporting|writing|editing) by\b",
+    re.IGNORECASE,
+)
+"""A wire story's credit line ("Reporting by A in X; Writing by B; Editing by C"): who
+wrote it, whatever the page's markup calls it."""
+
+
+def _words(text: str) -> int:
+    return count_words(text)
+
+
+def looks_like_boilerplate(text: str) -> bool:
+    """Page furniture: consent banners, newsletter prompts, share/related links, footers."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    if _words(stripped) > 40:
+        return False
+    if cue("boilerplate").search(stripped) or cue("series").search(stripped):
+        return True
+    return _is_menu(stripped)
+
+
+def _is_menu(text: str) -> bool:
+    """A run of short capitalised link words without sentence punctuation."""
+    words = re.sub(r"[|•·›»/]", " ", text).split()
+    if len(words) < 3 or len(words) > 14 or re.search(r"[.!?,;:\"“”]", text):
+        return False
+    if _BYLINE_RE.match(text):
+        return False
+    return all(w[0].isupper() or w in {"&", "and", "of"} for w in words)
+
+
+def looks_like_caption(text: str) -> bool:
+    return _words(text) <= 80 and bool(cue("caption").search(text.strip()))
+
+
+def looks_like_disclaimer(text: str) -> bool:
+    stripped = text.strip()
+    return _words(text) <= 80 and bool(
+        cue("disclaimer").search(stripped) or cue("syndication").search(stripped)
+    )
+
+
+def looks_like_byline(text: str) -> bool:
+    """``By Jane Roe in Lagos March 3, 2023``, ``Published 9 January 2024``."""
+    stripped = text.strip()
+    if _words(stripped) > 25 or (stripped.endswith((".", "?", "!")) and _words(stripped) > 12):
+        return False
+    return bool(
+        _BYLINE_RE.match(stripped)
+        or _DATE_LINE_RE.match(stripped)
+        or _NAME_ROLE_RE.match(stripped)
+        or _AND_NAME_RE.match(stripped)
+        or _NAME_IN_PLACE_RE.match(stripped)
+        or is_date_line(stripped)
+    )
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, maybe with a weekday and a time: ``Sun 31 Dec 2023 14.02``."""
+    from newsweave.ingest.datefind import find_dates
+
+    stripped = text.strip()
+    if len(stripped.split()) > 10:
+        return False
+    found = [f for f in find_dates(stripped) if f.has_year]
+    if not found:
+        return False
+    rest = stripped[: found[0].start] + " " + stripped[found[0].end :]
+    rest = re.sub(_WEEKDAY, " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(_TIME, " ", rest)
+    filler = r"[\W_]+|\b(at|on|gmt|utc|updated|published|first|posted|last|modified)\b"
+    return not re.sub(filler, "", rest, flags=re.I)
+
+
+def looks_like_bio(text: str) -> bool:
+    return _words(text) <= 90 and bool(_BIO_RE.match(text.strip()))
+
+
+def _headline_candidate(text: str) -> bool:
+    stripped = text.strip()
+    return 2 <= _words(stripped) <= 25 and not stripped.endswith((".", ":", ";", ","))
+
+
+def _same(a: str, b: str) -> bool:
+    return text_key(a) == text_key(b)
