@@ -41,12 +41,15 @@ from newsweave.analyze.events_filters import (
     _plausible,
     _victims,
     armed_force,
+    disposition,
     figurative,
+    released_document,
     told,
 )
 from newsweave.analyze.events_merge import compatible as compatible
 from newsweave.analyze.events_merge import merge_events
 from newsweave.analyze.events_modality import modality
+from newsweave.analyze.events_quotes import link_quotes
 from newsweave.analyze.events_roles import (
     Names,
     _agentive,
@@ -64,11 +67,11 @@ from newsweave.analyze.events_where_when import (
     find_place,
 )
 from newsweave.model import Role
-from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpression
+from newsweave.model.facts import Actor, Event, Figure, Mention, Quote, Span, TimeExpression
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "6", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+    "events", "7", needs=("sentences", "actors", "times", "figures", "quotes"), provides=("events",)
 )
 
 
@@ -77,6 +80,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     ctx, names = inputs.ctx, inputs.names
     doc = ctx.doc
     if figurative(doc, trigger) or _naming(doc, trigger) or _natural(doc, trigger):
+        return None
+    if disposition(doc, trigger):
         return None
     if _modifier(doc, trigger):
         return None
@@ -113,7 +118,9 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     bare = bare and date_source != "sentence"
     start, end = trigger_offsets(doc, trigger)
     span = Span(start, end, ctx.document.text[start:end])
-    type_, mode = armed_force(doc, trigger)
+    (type_, mode), published = released_document(doc, armed_force(doc, trigger), roles)
+    if published:  # the released papers are what is made public, on nobody
+        roles.targets.clear()
     event = Event(
         id=fact_id("e", ctx.document.id, start, end),
         type=type_,
@@ -149,8 +156,10 @@ def extract_events(
     resolve: ActorLookup,
     times: Sequence[TimeExpression],
     figures: Sequence[Figure],
+    quotes: Sequence[Quote] = (),
 ) -> tuple[Event, ...]:
-    """Every event the document tells of, one per happening, each with its evidence."""
+    """Every event the document tells of, one per happening, each with its evidence;
+    statements carry the ``quotes`` they state."""
     doc = ctx.doc
     names = Names(tuple(mentions), {a.id: a for a in actors}, resolve)
     inputs = Inputs(ctx, names, tuple(times), tuple(figures), dateline_place(ctx, names))
@@ -175,4 +184,4 @@ def extract_events(
     ]
     doc_id = ctx.document.id
     values = {fact_id("f", doc_id, f.span.start, f.span.end): f.value for f in figures}
-    return merge_events(readings, summary, values)
+    return link_quotes(ctx, merge_events(readings, summary, values), quotes)

@@ -199,6 +199,33 @@ def _doer(doc: Any, trigger: Trigger) -> Any | None:
     return _subject(token)
 
 
+def disposition(doc: Any, trigger: Trigger) -> bool:
+    """ "a gift for combat", "a taste for battle": an event noun that a gift, talent or taste
+    is for tells of no happening (``dispositions`` in the vocabulary)."""
+    token = doc[trigger.anchor]
+    if trigger.pattern.kind != "noun" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in ("for", "at") and lemma(prep.head) in vocabulary().dispositions
+
+
+def released_document(
+    doc: Any, type_mode: tuple[str, str], roles: Roles
+) -> tuple[tuple[str, str], bool]:
+    """((type, mode), whether it changed): releasing a document ("released two new
+    television commercials", "notes of the interview were released") makes it public, a
+    statement, not a release of someone (``documents`` in the vocabulary)."""
+    source, target, nouns = vocabulary().documents
+    if type_mode != source or not roles.targets:
+        return type_mode, False
+    heads = [doc[p.head] for p in roles.targets if p.head >= 0]
+    if not heads or len(heads) != len(roles.targets):
+        return type_mode, False
+    if all(lemma(h) in nouns or h.lower_ in nouns for h in heads):
+        return target, True
+    return type_mode, False
+
+
 def armed_force(doc: Any, trigger: Trigger) -> tuple[str, str]:
     """(type, mode) of a trigger: a killing, shooting, bombing or attack done by a military
     force is FIGHT with the pattern's mode (PLOVER: conventional military force; "FIGHT/kill"

@@ -82,9 +82,36 @@ def modality(
         return "future", reporter  # "she said she would step down": future in the past
     if local & cues.hypothetical or _conditional(clause, cues) or _pending(clause, cues):
         return "hypothetical", reporter
+    if _purpose(clause) or _polar_question(doc, head, sentence):
+        return "hypothetical", reporter
     if local & cues.future:
         return "future", reporter
     return ("reported" if reporter is not None else "asserted"), reporter
+
+
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _purpose(clause: Any) -> bool:
+    """ "met donors to support efforts", "in order to win": an infinitive of purpose tells
+    what is meant to happen, not what happened."""
+    return clause.dep_ == "advcl" and _infinitive(clause)
+
+
+def _polar_question(doc: Any, head: Any, sentence: tuple[int, int]) -> bool:
+    """ "Will the senator back the deal?": a yes/no question asks whether a happening takes
+    place (a wh-question, "why did police arrest him?", presupposes it)."""
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    for token in span if span is not None else ():
+        if token.text != "?":
+            continue
+        root = token.head
+        subtree = list(root.subtree)
+        if head not in subtree:
+            continue
+        words = [t for t in subtree if not (t.is_punct or t.pos_ in ("CCONJ", "ADP"))]
+        return bool(words) and words[0].tag_ not in WH_TAGS
+    return False
 
 
 OCCURRENCE = frozenset(
