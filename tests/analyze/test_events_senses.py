@@ -8,8 +8,9 @@ from __future__ import annotations
 from newsweave.analyze.context import Context
 from newsweave.analyze.events_quotes import link_quotes, quote_key
 from newsweave.analyze.quotes import STAGE as QUOTES
+from newsweave.analyze.times import extract_times
 from newsweave.model.facts import Event, Quote, Span
-from tests.analyze.test_events import events_of, one
+from tests.analyze.test_events import context, events_of, one
 
 
 def _kinds(found: tuple[Event, ...]) -> set[tuple[str, str | None]]:
@@ -136,3 +137,38 @@ def test_a_statement_with_no_actor_takes_its_quotes_speaker() -> None:
     quote = _quote(ctx, "the port authority", "announce")
     linked = one(link_quotes(ctx, found, (quote,)), "STATEMENT", "announce")
     assert linked.actor_texts == ("the port authority",)
+
+
+def test_meeting_goals_and_feeling_freed_are_other_senses() -> None:
+    _, found, _ = events_of("Branch staff said they no longer had to meet quarterly sales quotas.")
+    assert ("CONSULT", "meet") not in _kinds(found)
+    _, found, _ = events_of("The clerk felt freed from the old targets after the shake-up.")
+    assert ("RETREAT", "release") not in _kinds(found)
+
+
+def test_straight_talk_is_no_talks() -> None:
+    _, found, _ = events_of("Voters wanted some straight talk about the pension shortfall.")
+    assert ("CONSULT", "meet") not in _kinds(found)
+
+
+def test_a_danger_is_no_threat_and_a_worry_about_complaints_no_complaint() -> None:
+    _, found, _ = events_of("The threat of flooding kept the harbour closed all week.")
+    assert not [e for e in found if e.type == "THREATEN"]
+    _, found, _ = events_of("The rebels issued a threat against the convoy on Monday.")
+    one(found, "THREATEN")
+    _, found, _ = events_of("The mayor was worried about complaints of favouritism.")
+    assert one(found, "DISAPPROVE", "criticize").modality == "hypothetical"
+
+
+def _dated(text: str) -> tuple[Event, ...]:
+    return events_of(text, times=extract_times(context(text)))[1]
+
+
+def test_a_parenthetical_said_with_the_contents_date_is_no_statement() -> None:
+    found = _dated("Late on Sunday, the guard said, two trucks left the depot.")
+    assert not [e for e in found if e.type == "STATEMENT"]
+
+
+def test_should_be_elected_is_no_election_win() -> None:
+    _, found, _ = events_of("Her backers explained why Ruiz should be elected to the council.")
+    assert one(found, "ELECTION", "win").modality == "hypothetical"

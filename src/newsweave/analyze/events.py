@@ -41,6 +41,7 @@ from newsweave.analyze.events_filters import (
     _plausible,
     _victims,
     armed_force,
+    danger,
     disposition,
     figurative,
     released_document,
@@ -75,6 +76,12 @@ STAGE = StageInfo(
 )
 
 
+def _parenthetical(doc: Any, trigger: Trigger) -> bool:
+    """ "Earlier that day, she said, her friends were ...": a reporting verb set into the
+    clause it reports attributes it; the date there is the content's, no statement's."""
+    return bool(doc[trigger.anchor].dep_ == "parataxis")
+
+
 def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> Reading | None:
     """The event one trigger tells of (before merging)."""
     ctx, names = inputs.ctx, inputs.names
@@ -97,11 +104,11 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
     if not roles.targets and trigger.pattern.type not in vocabulary().extensions:
         _content_target(doc, trigger, roles, names)  # statements, offices: no "whom" there
-    if not _plausible(trigger, roles):
+    if not _plausible(trigger, roles) or danger(doc, trigger, roles):
         return None
     place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)
     date, date_source = find_date(ctx, trigger, inputs.times, sentence)
-    if trigger.pattern.dated and date_source != "sentence":
+    if trigger.pattern.dated and (date_source != "sentence" or _parenthetical(doc, trigger)):
         return None  # "officials said": a statement only when told with its own date
     mood, reporter = modality(doc, trigger, vocabulary().modality, sentence)
     if mood in ("asserted", "reported") and _after_publication(ctx, date, date_source):

@@ -209,6 +209,14 @@ def disposition(doc: Any, trigger: Trigger) -> bool:
     return prep.lower_ in ("for", "at") and lemma(prep.head) in vocabulary().dispositions
 
 
+def danger(doc: Any, trigger: Trigger, roles: Roles) -> bool:
+    """ "The threat of terrorism seemed palpable": a THREATEN noun of something ("of")
+    with nobody threatening is a danger talked about, not a threat made."""
+    if trigger.pattern.type != "THREATEN" or trigger.pattern.kind != "noun" or roles.actors:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[trigger.anchor].children)
+
+
 def released_document(
     doc: Any, type_mode: tuple[str, str], roles: Roles
 ) -> tuple[tuple[str, str], bool]:

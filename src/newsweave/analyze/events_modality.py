@@ -23,7 +23,7 @@ def _possible_noun(noun: Any, cues: Modality) -> bool:
     prep = noun.head
     return (
         noun.dep_ == "pobj"
-        and prep.lower_ in ("for", "to", "of")
+        and prep.lower_ in ("for", "to", "of", "about")
         and prep.head.lemma_.lower() in cues.hypothetical_nouns
     )
 
@@ -45,7 +45,9 @@ def modality(
 ) -> tuple[str, Any | None]:
     """(modality, reporting token or None) for a trigger."""
     head = doc[trigger.anchor]
-    clause = clause_head(doc, trigger.anchor)
+    if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+        head = head.head  # a pattern read from "be" ("should be elected"): its verb's mood
+    clause = clause_head(doc, head.i)
     local = _aux_lemmas(head) | _aux_lemmas(clause)
     reporter = _reporter(doc, clause, cues, sentence)
     if trigger.pattern.kind == "noun" and _possible_noun(head, cues):
