@@ -172,3 +172,12 @@ def test_a_parenthetical_said_with_the_contents_date_is_no_statement() -> None:
 def test_should_be_elected_is_no_election_win() -> None:
     _, found, _ = events_of("Her backers explained why Ruiz should be elected to the council.")
     assert one(found, "ELECTION", "win").modality == "hypothetical"
+
+
+def test_not_releasing_any_of_ones_returns_is_a_negated_statement() -> None:
+    _, found, _ = events_of("The developer has not released any of his tax returns so far.")
+    statement = one(found, "STATEMENT", "statement")
+    assert statement.modality == "negated"
+    assert not [e for e in found if e.type == "RETREAT"]
+    _, found, _ = events_of("He was released on Friday after two days in custody.")
+    assert not [e for e in found if e.type == "STATEMENT"]

@@ -125,7 +125,9 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     bare = bare and date_source != "sentence"
     start, end = trigger_offsets(doc, trigger)
     span = Span(start, end, ctx.document.text[start:end])
-    (type_, mode), published = released_document(doc, armed_force(doc, trigger), roles)
+    (type_, mode), published = released_document(
+        doc, trigger.anchor, armed_force(doc, trigger), roles
+    )
     if published:  # the released papers are what is made public, on nobody
         roles.targets.clear()
     event = Event(
