@@ -181,3 +181,13 @@ def test_not_releasing_any_of_ones_returns_is_a_negated_statement() -> None:
     assert not [e for e in found if e.type == "RETREAT"]
     _, found, _ = events_of("He was released on Friday after two days in custody.")
     assert not [e for e in found if e.type == "STATEMENT"]
+
+
+def test_dismissing_words_as_banter_is_a_rejection_not_a_dismissal_from_office() -> None:
+    _, found, _ = events_of(
+        "The candidate dismissed the remarks on the tape as locker-room banter on Sunday."
+    )
+    one(found, "REJECT", "reject")
+    assert not [e for e in found if e.type == "OFFICE"]
+    _, found, _ = events_of("The board dismissed Anna Lint as treasurer on Monday.")
+    one(found, "OFFICE", "dismiss")
