@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from newsweave.analyze.events_quotes import quote_key
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import context_for
@@ -50,6 +51,7 @@ def run_case(case: Path) -> tuple[Document, DocAnalysis]:
 def describe(analysis: DocAnalysis) -> dict[str, Any]:
     """What a golden case pins down: compact, readable in a diff."""
     names = {a.id: a.name for a in analysis.actors}
+    quoted = {quote_key(analysis.document, q): q.span.text for q in analysis.quotes}
     return {
         "actors": sorted(
             f"{a.type} {a.name}"
@@ -69,6 +71,7 @@ def describe(analysis: DocAnalysis) -> dict[str, Any]:
         ],
         "events": [
             f"{e.type}/{e.mode} {e.modality} {e.date} ({e.date_source}): {e.label}"
+            + "".join(f" “{quoted.get(q, '?')[:40]}”" for q in e.quotes)
             for e in analysis.events
         ],
         "relations": sorted(

@@ -41,12 +41,16 @@ from newsweave.analyze.events_filters import (
     _plausible,
     _victims,
     armed_force,
+    danger,
+    disposition,
     figurative,
+    released_document,
     told,
 )
 from newsweave.analyze.events_merge import compatible as compatible
 from newsweave.analyze.events_merge import merge_events
 from newsweave.analyze.events_modality import modality
+from newsweave.analyze.events_quotes import link_quotes
 from newsweave.analyze.events_roles import (
     Names,
     _agentive,
@@ -64,12 +68,18 @@ from newsweave.analyze.events_where_when import (
     find_place,
 )
 from newsweave.model import Role
-from newsweave.model.facts import Actor, Event, Figure, Mention, Span, TimeExpression
+from newsweave.model.facts import Actor, Event, Figure, Mention, Quote, Span, TimeExpression
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "6", needs=("sentences", "actors", "times", "figures"), provides=("events",)
+    "events", "7", needs=("sentences", "actors", "times", "figures", "quotes"), provides=("events",)
 )
+
+
+def _parenthetical(doc: Any, trigger: Trigger) -> bool:
+    """ "Earlier that day, she said, her friends were ...": a reporting verb set into the
+    clause it reports attributes it; the date there is the content's, no statement's."""
+    return bool(doc[trigger.anchor].dep_ == "parataxis")
 
 
 def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> Reading | None:
@@ -77,6 +87,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     ctx, names = inputs.ctx, inputs.names
     doc = ctx.doc
     if figurative(doc, trigger) or _naming(doc, trigger) or _natural(doc, trigger):
+        return None
+    if disposition(doc, trigger):
         return None
     if _modifier(doc, trigger):
         return None
@@ -92,11 +104,11 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     roles.actors[:] = [p for p in roles.actors if _agentive(doc, p)]
     if not roles.targets and trigger.pattern.type not in vocabulary().extensions:
         _content_target(doc, trigger, roles, names)  # statements, offices: no "whom" there
-    if not _plausible(trigger, roles):
+    if not _plausible(trigger, roles) or danger(doc, trigger, roles):
         return None
     place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)
     date, date_source = find_date(ctx, trigger, inputs.times, sentence)
-    if trigger.pattern.dated and date_source != "sentence":
+    if trigger.pattern.dated and (date_source != "sentence" or _parenthetical(doc, trigger)):
         return None  # "officials said": a statement only when told with its own date
     mood, reporter = modality(doc, trigger, vocabulary().modality, sentence)
     if mood in ("asserted", "reported") and _after_publication(ctx, date, date_source):
@@ -113,7 +125,11 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     bare = bare and date_source != "sentence"
     start, end = trigger_offsets(doc, trigger)
     span = Span(start, end, ctx.document.text[start:end])
-    type_, mode = armed_force(doc, trigger)
+    (type_, mode), published = released_document(
+        doc, trigger.anchor, armed_force(doc, trigger), roles
+    )
+    if published:  # the released papers are what is made public, on nobody
+        roles.targets.clear()
     event = Event(
         id=fact_id("e", ctx.document.id, start, end),
         type=type_,
@@ -149,8 +165,10 @@ def extract_events(
     resolve: ActorLookup,
     times: Sequence[TimeExpression],
     figures: Sequence[Figure],
+    quotes: Sequence[Quote] = (),
 ) -> tuple[Event, ...]:
-    """Every event the document tells of, one per happening, each with its evidence."""
+    """Every event the document tells of, one per happening, each with its evidence;
+    statements carry the ``quotes`` they state."""
     doc = ctx.doc
     names = Names(tuple(mentions), {a.id: a for a in actors}, resolve)
     inputs = Inputs(ctx, names, tuple(times), tuple(figures), dateline_place(ctx, names))
@@ -175,4 +193,4 @@ def extract_events(
     ]
     doc_id = ctx.document.id
     values = {fact_id("f", doc_id, f.span.start, f.span.end): f.value for f in figures}
-    return merge_events(readings, summary, values)
+    return link_quotes(ctx, merge_events(readings, summary, values), quotes)

@@ -199,6 +199,58 @@ def _doer(doc: Any, trigger: Trigger) -> Any | None:
     return _subject(token)
 
 
+def disposition(doc: Any, trigger: Trigger) -> bool:
+    """ "a gift for combat", "a taste for battle": an event noun that a gift, talent or taste
+    is for tells of no happening (``dispositions`` in the vocabulary)."""
+    token = doc[trigger.anchor]
+    if trigger.pattern.kind != "noun" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in ("for", "at") and lemma(prep.head) in vocabulary().dispositions
+
+
+def danger(doc: Any, trigger: Trigger, roles: Roles) -> bool:
+    """ "The threat of terrorism seemed palpable": a THREATEN noun of something ("of")
+    with nobody threatening is a danger talked about, not a threat made."""
+    if trigger.pattern.type != "THREATEN" or trigger.pattern.kind != "noun" or roles.actors:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[trigger.anchor].children)
+
+
+def _of_phrase(head: Any) -> Any:
+    """The noun a quantifier stands for: "any of his tax returns" -> returns."""
+    if head.pos_ not in ("PRON", "DET", "NUM") and head.lower_ not in ("some", "all", "any"):
+        return head
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return head
+
+
+def released_document(
+    doc: Any, anchor: int, type_mode: tuple[str, str], roles: Roles
+) -> tuple[tuple[str, str], bool]:
+    """((type, mode), whether it changed): releasing a document ("released two new
+    television commercials", "notes of the interview were released") makes it public, a
+    statement, not a release of someone (``documents`` in the vocabulary)."""
+    source, target, nouns = vocabulary().documents
+    if type_mode != source:
+        return type_mode, False
+    heads = [doc[p.head] for p in roles.targets if p.head >= 0]
+    if len(heads) != len(roles.targets):
+        return type_mode, False
+    if not heads:  # an object no party reads ("any of his tax returns")
+        heads = [c for c in doc[anchor].children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [_of_phrase(h) for h in heads]
+    if not heads:
+        return type_mode, False
+    if all(lemma(h) in nouns or h.lower_ in nouns for h in heads):
+        return target, True
+    return type_mode, False
+
+
 def armed_force(doc: Any, trigger: Trigger) -> tuple[str, str]:
     """(type, mode) of a trigger: a killing, shooting, bombing or attack done by a military
     force is FIGHT with the pattern's mode (PLOVER: conventional military force; "FIGHT/kill"

@@ -23,7 +23,7 @@ def _possible_noun(noun: Any, cues: Modality) -> bool:
     prep = noun.head
     return (
         noun.dep_ == "pobj"
-        and prep.lower_ in ("for", "to", "of")
+        and prep.lower_ in ("for", "to", "of", "about")
         and prep.head.lemma_.lower() in cues.hypothetical_nouns
     )
 
@@ -45,7 +45,9 @@ def modality(
 ) -> tuple[str, Any | None]:
     """(modality, reporting token or None) for a trigger."""
     head = doc[trigger.anchor]
-    clause = clause_head(doc, trigger.anchor)
+    if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+        head = head.head  # a pattern read from "be" ("should be elected"): its verb's mood
+    clause = clause_head(doc, head.i)
     local = _aux_lemmas(head) | _aux_lemmas(clause)
     reporter = _reporter(doc, clause, cues, sentence)
     if trigger.pattern.kind == "noun" and _possible_noun(head, cues):
@@ -82,9 +84,36 @@ def modality(
         return "future", reporter  # "she said she would step down": future in the past
     if local & cues.hypothetical or _conditional(clause, cues) or _pending(clause, cues):
         return "hypothetical", reporter
+    if _purpose(clause) or _polar_question(doc, head, sentence):
+        return "hypothetical", reporter
     if local & cues.future:
         return "future", reporter
     return ("reported" if reporter is not None else "asserted"), reporter
+
+
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _purpose(clause: Any) -> bool:
+    """ "met donors to support efforts", "in order to win": an infinitive of purpose tells
+    what is meant to happen, not what happened."""
+    return clause.dep_ == "advcl" and _infinitive(clause)
+
+
+def _polar_question(doc: Any, head: Any, sentence: tuple[int, int]) -> bool:
+    """ "Will the senator back the deal?": a yes/no question asks whether a happening takes
+    place (a wh-question, "why did police arrest him?", presupposes it)."""
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    for token in span if span is not None else ():
+        if token.text != "?":
+            continue
+        root = token.head
+        subtree = list(root.subtree)
+        if head not in subtree:
+            continue
+        words = [t for t in subtree if not (t.is_punct or t.pos_ in ("CCONJ", "ADP"))]
+        return bool(words) and words[0].tag_ not in WH_TAGS
+    return False
 
 
 OCCURRENCE = frozenset(

@@ -98,6 +98,19 @@ def _match_rest(
     return None
 
 
+def _no_particle(doc: Any, pattern: Pattern, literals: Sequence[int]) -> bool:
+    """Whether a phrasal verb's particle ("give in", "step down") is matched by a preposition
+    heading its own phrase: "the speech he gave in Denver", "walked out the door"."""
+    first, last = pattern.words[0], pattern.words[-1]
+    if len(pattern.words) != 2 or first is None or last is None:
+        return False
+    phrasal = vocabulary().particles
+    if not any(f"{v} {p}" in phrasal for v in first for p in last):
+        return False
+    token = doc[literals[-1]]
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" for c in token.children)
+
+
 def _is_passive(token: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
@@ -113,6 +126,8 @@ def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     if found is None:
         return None
     literals = (i, *found[0])
+    if pattern.kind == "verb" and _no_particle(doc, pattern, literals):
+        return None
     if pattern.origin == "cameo" and not all(_in_clause(doc, j, i, literals) for j in literals[1:]):
         return None  # a CAMEO pattern's words belong to the verb's own clause
     if pattern.kind == "noun":
@@ -239,7 +254,12 @@ def drop_framed(doc: Any, triggers: Sequence[Trigger]) -> list[Trigger]:
     return [t for t in triggers if t.pattern.frame or t.anchor not in inside]
 
 
-def _has_context(doc: Any, start: int, end: int, words: frozenset[str]) -> bool:
+def _has_context(doc: Any, start: int, end: int, pattern: Pattern) -> bool:
+    """Whether the sentence [start, end) has one of the pattern's ``context`` words (when it
+    wants one) and none of its ``unless`` words."""
+    words, unless = pattern.context, pattern.unless
+    if unless and any(_forms(doc[i]) & unless for i in range(start, end)):
+        return False
     return not words or any(_forms(doc[i]) & words for i in range(start, end))
 
 
@@ -256,7 +276,7 @@ def find_triggers(
                 found.append(Trigger(pattern, said.verb, (said.verb, said.modal), None))
     # a pattern whose mode wants a context word the sentence lacks is no candidate, so an
     # equal pattern of another mode can take its words ("set fire to": riot or destroy)
-    chosen = select(t for t in found if _has_context(doc, start, end, t.pattern.context))
+    chosen = select(t for t in found if _has_context(doc, start, end, t.pattern))
     return [t for t in drop_framed(doc, chosen) if t.pattern.type]
 
 

@@ -29,6 +29,9 @@ class Pattern:
     frame: bool = False
     counts: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+    """Words of which none may occur in the sentence for the mode to count (a politician's
+    verbal "attack" is criticism unless guns, bombs or the wounded are told of)."""
     dated: bool = False
     """Only an event when its clause has its own date ("said on Tuesday that ...")."""
     origin: str = "hand"
@@ -90,6 +93,19 @@ class Vocabulary:
     """Modes with ``speech`` verbs and obligation ``modals`` ("said the rebels must
     disarm" is a demand): each mode's frame pattern and its modal words."""
     """(extension type, mode) -> the PLOVER type the gold set codes it as, or None."""
+    particles: frozenset[str] = frozenset()
+    """Phrasal verbs whose second word is a particle ("give in", "step down"): where that
+    word heads its own prepositional phrase ("the speech he gave in Denver") it is none."""
+    dispositions: frozenset[str] = frozenset()
+    """Nouns of a gift or taste for something ("a talent for combat"): the event noun they
+    are for is no happening."""
+    documents: tuple[tuple[str, str], tuple[str, str], frozenset[str]] = (
+        ("", ""),
+        ("", ""),
+        frozenset(),
+    )
+    """((type, mode) of a release, (type, mode) it becomes, head lemmas of documents):
+    releasing notes, ads or records is making them public, not freeing anyone."""
 
 
 def _words(text: str) -> tuple[frozenset[str] | None, ...]:
@@ -107,6 +123,7 @@ def _patterns(
         "frame": bool(spec.get("frame", False)),
         "counts": frozenset(str(c).lower() for c in spec.get("counts") or ()),
         "context": frozenset(str(c).lower() for c in spec.get("context") or ()),
+        "unless": frozenset(str(c).lower() for c in spec.get("unless") or ()),
         "dated": bool(spec.get("dated", False)),
     }
     for kind, key in (("verb", "verbs"), ("passive", "passive"), ("noun", "nouns")):
@@ -149,6 +166,12 @@ def cameo_patterns(
         yield Pattern(type_, mode, "verb", words, args, origin="cameo")
 
 
+def _type_mode(value: Any) -> tuple[str, str]:
+    """ "TYPE/mode" -> (TYPE, mode); ("", "") when absent."""
+    type_, _, mode = str(value or "").partition("/")
+    return type_, mode
+
+
 def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Vocabulary:
     """Index the parsed YAML vocabulary (and the rows of the compiled CAMEO table)."""
     defaults = {k: str(v) for k, v in data.get("defaults", {}).get("args", {}).items()}
@@ -183,6 +206,7 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         for mode, mspec in tspec["modes"].items()
     }
     force = data.get("military") or {}
+    papers = data.get("documents") or {}
     obliging = tuple(
         (
             Pattern(
@@ -216,6 +240,13 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
         obligations=obliging,
         lemmas=MappingProxyType(
             {str(k).lower(): str(v).lower() for k, v in (data.get("lemmas") or {}).items()}
+        ),
+        particles=frozenset(" ".join(str(w).lower().split()) for w in data.get("particles") or ()),
+        dispositions=frozenset(str(w).lower() for w in data.get("dispositions") or ()),
+        documents=(
+            _type_mode(papers.get("from")),
+            _type_mode(papers.get("as")),
+            frozenset(str(w).lower() for w in papers.get("nouns") or ()),
         ),
         military=(
             frozenset(str(m) for m in force.get("modes") or ()),

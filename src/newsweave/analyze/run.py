@@ -52,7 +52,10 @@ def analyze(ctx: Context, gazetteer: Gazetteer) -> DocAnalysis:
     story = _in_story(ctx)
     found_times = tuple(t for t in times.extract_times(ctx) if story(t.span.start))
     found_figures = tuple(f for f in figures.extract_figures(ctx, resolve) if story(f.span.start))
-    found_events = events.extract_events(ctx, mentions, actors, resolve, found_times, found_figures)
+    found_quotes = tuple(q for q in quotes.extract_quotes(ctx, resolve) if story(q.span.start))
+    found_events = events.extract_events(
+        ctx, mentions, actors, resolve, found_times, found_figures, found_quotes
+    )
     return DocAnalysis(
         document=ctx.document.id,
         version=VERSION,
@@ -61,7 +64,7 @@ def analyze(ctx: Context, gazetteer: Gazetteer) -> DocAnalysis:
         actors=actors,
         times=found_times,
         figures=found_figures,
-        quotes=tuple(q for q in quotes.extract_quotes(ctx, resolve) if story(q.span.start)),
+        quotes=found_quotes,
         relations=relations.extract_relations(ctx, mentions, actors, resolve, gazetteer),
         events=tuple(e for e in found_events if story(e.trigger.start)),
     )

@@ -148,13 +148,17 @@ def _print_facts(analysis: DocAnalysis) -> None:
     table = _table(
         ("type", "mode", "date", "modality", "actors", "targets", "place", "label"), title="events"
     )
+    from newsweave.store.analysis import quote_id
+
+    quoted = {quote_id(analysis.document, q): q.span.text for q in analysis.quotes}
     for event in analysis.events:
+        label = event.label + "".join(f" “{quoted[q][:80]}”" for q in event.quotes if q in quoted)
         actors = ", ".join([names.get(a, a) for a in event.actors] + list(event.actor_texts))
         targets = ", ".join([names.get(a, a) for a in event.targets] + list(event.target_texts))
         place = names.get(event.place or "", event.place_text or "")
         date = f"{event.date or ''} ({event.date_source})"
         table.add_row(
-            event.type, event.mode or "", date, event.modality, actors, targets, place, event.label
+            event.type, event.mode or "", date, event.modality, actors, targets, place, label
         )
     out.print(table)
     table = _table(("subject", "predicate", "object", "qualifier", "time"), title="relations")
@@ -202,7 +206,7 @@ def events(
             ", ".join(r.actors),
             ", ".join(r.targets),
             r.place or "",
-            r.label,
+            r.label + "".join(f" “{q[:80]}”" for q in r.quote_texts),
         )
     out.print(table)
 

@@ -174,6 +174,7 @@ def add_analysis(result: JSONObject, analysis: DocAnalysis, store: Store | None 
                 "date_source": event.date_source,
                 "reported_by": event.reported_by,
                 "reported_by_text": event.reported_by_text,
+                "quotes": list(event.quotes),
                 "document": doc_id,
             }
         )

@@ -148,6 +148,9 @@ class Event:
     reported_by: str | None
     reported_by_text: str | None
     evidence: tuple[Evidence, ...]
+    quotes: tuple[str, ...] = ()
+    """For a STATEMENT: ids of the quotes it states (``fact_id("q", document, start, end)``
+    of the quoted words), where its trigger verb is the quote's cue."""
 
 
 @dataclass(frozen=True)

@@ -235,8 +235,8 @@ def _insert_event(conn: sqlite3.Connection, text: str, doc_id: str, event: Event
     conn.execute(
         "INSERT OR REPLACE INTO events (id, document_id, type, mode, label, start_char, end_char,"
         " text, actors, actor_texts, targets, target_texts, place, place_text, date, date_source,"
-        " figures, modality, reported_by, reported_by_text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " figures, modality, reported_by, reported_by_text, quotes)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             event.id,
             doc_id,
@@ -258,6 +258,7 @@ def _insert_event(conn: sqlite3.Connection, text: str, doc_id: str, event: Event
             event.modality,
             event.reported_by,
             event.reported_by_text,
+            _json(event.quotes),
         ),
     )
     for idx, evidence in enumerate(event.evidence):
@@ -555,6 +556,7 @@ def _events(conn: sqlite3.Connection, rb: _Rebuild) -> Iterator[Event]:
             reported_by=row["reported_by"],
             reported_by_text=row["reported_by_text"],
             evidence=evidence,
+            quotes=tuple(json.loads(row["quotes"])),
         )
 
 

@@ -31,6 +31,8 @@ class EventRow:
     sentence: str
     start: int
     end: int
+    quote_texts: tuple[str, ...] = ()
+    """For a STATEMENT: the quoted words of the quotes it states."""
 
 
 @dataclass(frozen=True)
@@ -114,9 +116,22 @@ def list_events(
                 sentence=str(r["sentence"]),
                 start=int(r["ev_start"]),
                 end=int(r["ev_end"]),
+                quote_texts=_quote_texts(store, json.loads(r["quotes"])),
             )
         )
     return rows[:limit]
+
+
+def _quote_texts(store: Store, ids: list[str]) -> tuple[str, ...]:
+    """The quoted words of the quotes ``ids``, in the given order."""
+    if not ids:
+        return ()
+    rows = store.connection.execute(
+        "SELECT id, text FROM quotes WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids),),
+    )
+    found = {str(r[0]): str(r[1]) for r in rows}
+    return tuple(found[i] for i in ids if i in found)
 
 
 def relations_of(store: Store, name: str, limit: int = 500) -> list[RelationRow]:
