@@ -435,3 +435,15 @@ def test_a_possessed_noun_of_saying_with_a_that_clause() -> None:
     text = "The mayor rejected the union's claim that the depot had been sold in secret."
     found = [q for q in quotes(text) if q.span.text.startswith("the depot")]
     assert [q.speaker_text for q in found] == ["the union"]
+
+
+def test_she_is_not_resolved_to_a_man_by_his_given_name() -> None:
+    text = (
+        "The harbour commissioner is married to the surgeon Marc Aubert. "
+        "“We will not sell the northern quay to anyone,” she said."
+    )
+    q = one(quotes(text), "northern quay")
+    assert q.speaker_text == "she"
+    assert "Marc Aubert" not in (q.speaker_text or "")
+    found = quotes("Talks on the package agreed with the lenders resumed, officials said.")
+    assert not any(q.verb == "agree" for q in found)

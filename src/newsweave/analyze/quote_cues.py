@@ -283,7 +283,9 @@ def _inverted(cue: Any) -> bool:
     before = cue.i - 1
     while before >= cue.sent.start and cue.doc[before].pos_ in ("ADV", "PART"):
         before -= 1
-    return before >= cue.sent.start and cue.doc[before].is_punct and cue.doc[before].text != "("
+    return bool(
+        before >= cue.sent.start and cue.doc[before].is_punct and cue.doc[before].text != "("
+    )
 
 
 def _dateline(token: Any) -> bool:

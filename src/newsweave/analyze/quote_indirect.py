@@ -88,10 +88,15 @@ def _indirect(ctx: Context, marks: Sequence[Marked]) -> list[Attribution]:
             content, cue = _according_clause(token), _cue(token)
         elif (
             token.pos_ == "VERB"
-            and token.lemma_.lower() in INDIRECT_LEMMAS | object_cues().beliefs
+            and (
+                token.lemma_.lower() in INDIRECT_LEMMAS
+                or (token.lemma_.lower() in object_cues().beliefs and _own_subject(token))
+            )
             and not any(c.dep_ == "neg" for c in token.children)
         ):
             content, cue = _reported(token), _cue(token)
+            if content is not None and token.lemma_.lower() not in INDIRECT_LEMMAS:
+                content = content if content[0] > token.idx else None  # beliefs: what follows
             if content is None and token.lemma_.lower() in object_cues().lemmas:
                 content = _object_content(token, quoted)
         elif token.pos_ == "VERB" and token.lemma_.lower() in object_cues().lemmas:
@@ -161,6 +166,12 @@ def _object_content(cue: Any, quoted: Sequence[tuple[int, int]]) -> tuple[int, i
     if content is None or any(_overlap(content, q) for q in quoted):
         return None
     return content
+
+
+def _own_subject(verb: Any) -> bool:
+    """Whether a verb has its own active subject ("the mayor believes …"), not one borrowed
+    by a participle ("reforms agreed with the IMF")."""
+    return any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _prep_content(cue: Any, quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:

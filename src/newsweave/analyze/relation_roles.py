@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from newsweave.analyze.relation_cues import relation_cues, staff_role, unheld
 from newsweave.analyze.relation_doc import (
     _bearer_token,
     _Doc,
@@ -173,8 +174,16 @@ def _kin_predicate(lower: str, former: bool, in_law: bool) -> str:
 def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Found]:
     """Offices (holds_position, leads) and employment (employed_by) of a person."""
     assert role.bearer is not None
-    holder = role.holder if _type(d, role.holder) in GROUPISH else None
+    if unheld(role.qualifier) or _hypothetical(d, role):
+        return  # "the incoming mayor", "a President Vance would…": not held
     time = _time(role.noun)
+    if staff_role(role.qualifier) and role.holder and _personlike(d, role.holder):
+        # "chief of staff to Senator X" works for X and does not lead X
+        yield _Found(
+            role.bearer, "employed_by", role.holder, None, role.qualifier, time, start, end
+        )
+        return
+    holder = role.holder if _type(d, role.holder) in GROUPISH else None
     if lower in EMPLOYMENT:
         if holder and _type(d, holder) == "ORG":
             yield _Found(role.bearer, "employed_by", holder, None, role.qualifier, time, start, end)
@@ -185,6 +194,15 @@ def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Fo
         yield _Found(role.bearer, "leads", holder, None, role.qualifier, time, start, end)
     else:
         yield _Found(role.bearer, "holds_position", holder, None, role.qualifier, time, start, end)
+
+
+def _hypothetical(d: _Doc, role: _Role) -> bool:
+    """ "a President Vance": an indefinite article before a title that precedes its
+    name."""
+    first = role.group[0]
+    if role.bearer_token is None or role.bearer_token.i < first.i or first.i == 0:
+        return False
+    return d.doc[first.i - 1].lower_ in relation_cues().indefinite
 
 
 UNIT_WORDS = frozenset(
@@ -268,6 +286,9 @@ def _title_positions(d: _Doc, found: Sequence[_Found]) -> Iterator[_Found]:
                 a == actor.id and s < end and start < e for a, s, e in spans
             ):
                 continue
+            before = d.ctx.text[max(0, start - 4) : start].lower().split()
+            if unheld(title.text) or (before and before[-1] in relation_cues().indefinite):
+                continue  # "the incoming mayor", "a President Vance would…"
             spans.append((actor.id, start, end))
             text = _LEADING.sub("", title.text).strip()
             yield _Found(actor.id, "holds_position", None, None, text, None, start, end)
