@@ -54,3 +54,26 @@ def test_a_chief_of_staff_works_for_the_principal_and_does_not_lead_them() -> No
 def test_an_aide_to_a_governor_is_employed_by_the_governor() -> None:
     found = ties("Omar Diab, a senior aide to Governor Lucia Brandt, resigned on Friday.")
     assert ("Omar Diab", "employed_by", "Lucia Brandt") in found
+
+
+def test_an_office_after_a_modal_copula_is_not_held() -> None:
+    found = facts("Analysts agree that either Marta Ruiz or Alan Pike will be president.")
+    assert not any(p == "holds_position" for _, p, _, _, _ in found), found
+
+
+def test_a_nickname_in_quotation_marks_is_no_office() -> None:
+    found = facts("Supporters call the striker Tomas Quaresma “King Tomas” at every match.")
+    assert not any(q == "King" for _, _, _, q, _ in found), found
+
+
+def test_an_office_held_during_a_dated_period_carries_the_year() -> None:
+    found = facts(
+        "Ed Marlow, who served as chairman of the Liberal Union during the 1998 campaign, "
+        "spoke first."
+    )
+    assert ("Ed Marlow", "leads", "Liberal Union", "chairman", "1998") in found
+
+
+def test_a_place_is_never_owned() -> None:
+    found = ties("Alston Media owns Mr. Kell's Brazil programming and two radio stations.")
+    assert not any(p == "owns" and o == "Brazil" for _, p, o in found), found

@@ -18,6 +18,7 @@ class RelationCues:
     staff_preps: frozenset[str]
     unheld_markers: frozenset[str]
     indefinite: frozenset[str]
+    modals: frozenset[str]
     removal_verbs: frozenset[str]
     removal_particles: dict[str, frozenset[str]]
 
@@ -37,6 +38,7 @@ def relation_cues() -> RelationCues:
         words("staff_preps"),
         words("unheld_markers"),
         words("indefinite"),
+        words("modals"),
         words("removal_verbs"),
         particles,
     )

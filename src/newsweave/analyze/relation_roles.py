@@ -13,6 +13,7 @@ from newsweave.analyze.relation_doc import (
     _Found,
     _group,
     _holder_token,
+    _lemma,
     _lower,
     _personlike,
     _preps,
@@ -27,6 +28,7 @@ from newsweave.analyze.relation_words import (
     _NOT_IN_PHRASE,
     _YEAR,
     CHILD,
+    COPULAS,
     EMPLOYMENT,
     GROUPISH,
     KIN_GENDER,
@@ -174,8 +176,10 @@ def _kin_predicate(lower: str, former: bool, in_law: bool) -> str:
 def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Found]:
     """Offices (holds_position, leads) and employment (employed_by) of a person."""
     assert role.bearer is not None
-    if unheld(role.qualifier) or _hypothetical(d, role):
-        return  # "the incoming mayor", "a President Vance would…": not held
+    first = role.group[0].idx
+    quoted = d.ctx.text[max(0, first - 1) : first] in ("“", '"', "‘", "'")  # “King James”
+    if quoted or unheld(role.qualifier) or _hypothetical(d, role) or _modal_copula(role.noun):
+        return  # "the incoming mayor", "a President Vance would…", "X will be president"
     time = _time(role.noun)
     if staff_role(role.qualifier) and role.holder and _personlike(d, role.holder):
         # "chief of staff to Senator X" works for X and does not lead X
@@ -194,6 +198,15 @@ def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Fo
         yield _Found(role.bearer, "leads", holder, None, role.qualifier, time, start, end)
     else:
         yield _Found(role.bearer, "holds_position", holder, None, role.qualifier, time, start, end)
+
+
+def _modal_copula(noun: Any) -> bool:
+    """ "X will be president", "he would be a great senator": a copula with a modal says
+    what may be, not what is."""
+    verb = noun.head
+    if noun.dep_ not in ("attr", "oprd", "acomp") or _lemma(verb) not in COPULAS:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in relation_cues().modals for c in verb.children)
 
 
 def _hypothetical(d: _Doc, role: _Role) -> bool:
@@ -252,8 +265,8 @@ def _time(head: Any) -> str | None:
     for prep in [*_preps(head), *(c for c in anchor.children if c.dep_ == "prep")]:
         word = _lower(prep)
         year = _YEAR.search(" ".join(t.text for t in prep.subtree))
-        if year and word in ("from", "until", "till", "since", "to", "between", "in"):
-            marks.setdefault(word, year.group(1))
+        if year and word in ("from", "until", "till", "since", "to", "between", "in", "during"):
+            marks.setdefault("in" if word == "during" else word, year.group(1))
             if word == "between":
                 years = _YEAR.findall(" ".join(t.text for t in prep.subtree))
                 if len(years) >= 2:
@@ -286,6 +299,8 @@ def _title_positions(d: _Doc, found: Sequence[_Found]) -> Iterator[_Found]:
                 a == actor.id and s < end and start < e for a, s, e in spans
             ):
                 continue
+            if d.ctx.text[max(0, start - 1) : start] in ("“", '"', "‘", "'"):
+                continue  # a nickname in quotation marks ("“King James”") is no office
             before = d.ctx.text[max(0, start - 4) : start].lower().split()
             if unheld(title.text) or (before and before[-1] in relation_cues().indefinite):
                 continue  # "the incoming mayor", "a President Vance would…"

@@ -52,7 +52,8 @@ def _ownership(d: _Doc) -> Iterator[_Found]:
         if owner is None:
             continue
         found = _owned_object(d, verb, lemma, owner)
-        if found is not None and _type(d, found[0]) != "PERSON":  # people are not owned
+        # people and places are not owned ("owns Mr. King's Russia Today programming")
+        if found is not None and _type(d, found[0]) not in PLACEISH | {"PERSON", "NORP"}:
             owned, share, owned_token = found
             start, end = _extent(owner_token, verb, owned_token)
             yield _Found(owner, "owns", owned, None, share, _time(verb), start, end)
