@@ -77,3 +77,9 @@ def test_an_office_held_during_a_dated_period_carries_the_year() -> None:
 def test_a_place_is_never_owned() -> None:
     found = ties("Alston Media owns Mr. Kell's Brazil programming and two radio stations.")
     assert not any(p == "owns" and o == "Brazil" for _, p, o in found), found
+
+
+def test_secretary_general_is_one_office() -> None:
+    found = facts("Secretary General Ilse Varga condemned the missile launch on Monday.")
+    offices = [q for s, p, _, q, _ in found if s == "Ilse Varga" and p == "holds_position"]
+    assert offices == ["Secretary General"], found

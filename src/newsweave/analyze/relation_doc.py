@@ -403,6 +403,8 @@ def _group(doc: Any, token: Any) -> tuple[Any, ...]:
         start -= 2
     if end + 1 < len(doc) and doc[end].text == "-" and _lower(doc[end + 1]) in ("general", "elect"):
         end += 2
+    elif end < len(doc) and doc[end].text == "General":  # "Secretary General Ban"
+        end += 1
     return tuple(doc[start:end])
 
 

@@ -51,6 +51,8 @@ def _roles(d: _Doc) -> Iterator[_Role]:
         lower = _lower(token)
         if lower not in ROLE_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if token.text == "General" and token.i > 0 and _lower(d.doc[token.i - 1]) in ROLE_NOUNS:
+            continue  # the second word of "Secretary General": read with the first
         mention = d.mention_of.get(token.i)
         if mention is not None and mention.source != "title":
             continue
