@@ -390,3 +390,60 @@ def test_a_nickname_in_quotation_marks_is_no_quote() -> None:
         "among his neighbours, and asked anyone who sees him to call 911."
     )
     assert not direct(quotes(text))
+
+
+# ---------------------------------------------------------------- session 5: wider attribution
+
+
+def test_signed_quotes_on_consecutive_lines_each_keep_their_own_signature() -> None:
+    text = (
+        "Readers answered our call.\n"
+        "“The ferry timetable changed twice this winter and nobody told us.”"
+        "―\u00a0Ines Dorado\u00a0\n"
+        "”We pay more for less, and the council shrugs at every meeting.” ― Paolo Venn\n"
+        "“I stopped taking the boat after the third cancellation in a week.” ― Mira Osei."
+    )
+    found = direct(quotes(text))
+    assert one(found, "timetable").speaker_text == "Ines Dorado"
+    assert one(found, "council shrugs").speaker_text == "Paolo Venn"  # ” typed to open
+    assert one(found, "third cancellation").speaker_text == "Mira Osei"
+
+
+def test_a_short_quote_after_described_as_belongs_to_the_subject() -> None:
+    text = "Councillor Bea Lund described the new parking rules as a “shambles” on Monday."
+    assert one(quotes(text), "shambles").speaker_text == "Councillor Bea Lund"
+
+
+def test_the_object_of_a_cue_is_no_speaker_unless_the_cue_follows_what_was_said() -> None:
+    found = quotes("Keeps calling his opponents “cowards” at every stop in the valley.")
+    assert all(q.speaker_text != "his opponents" for q in found)
+    inverted = quotes("“We will reopen the mill by spring,” said the plant manager.")
+    assert one(inverted, "mill").speaker_text == "the plant manager"
+
+
+def test_beliefs_and_calls_for_are_attributed_to_their_holder() -> None:
+    text = (
+        "The harbour master believes the breakwater will not survive another storm. "
+        "Fishermen have called for a full inspection of the northern pier before May."
+    )
+    found = quotes(text)
+    assert one(found, "breakwater").speaker_text == "The harbour master"
+    assert one(found, "inspection").speaker_text == "Fishermen"
+
+
+def test_a_possessed_noun_of_saying_with_a_that_clause() -> None:
+    text = "The mayor rejected the union's claim that the depot had been sold in secret."
+    found = [q for q in quotes(text) if q.span.text.startswith("the depot")]
+    assert [q.speaker_text for q in found] == ["the union"]
+
+
+def test_she_is_not_resolved_to_a_man_by_his_given_name() -> None:
+    text = (
+        "The harbour commissioner is married to the surgeon Marc Aubert. "
+        "“We will not sell the northern quay to anyone,” she said."
+    )
+    q = one(quotes(text), "northern quay")
+    assert q.speaker_text == "she"
+    assert "Marc Aubert" not in (q.speaker_text or "")
+    found = quotes("Talks on the package agreed with the lenders resumed, officials said.")
+    assert not any(q.verb == "agree" for q in found)

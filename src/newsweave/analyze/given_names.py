@@ -72,3 +72,29 @@ def candidate_names() -> set[str]:
 def given_names() -> frozenset[str]:
     """The given names, lower-case."""
     return frozenset(candidate_names() - excluded_names())
+
+
+@lru_cache(maxsize=1)
+def name_genders() -> dict[str, str]:
+    """Given names, lower-cased, with the gender ("m" or "f") of the Census list where
+    they are at least ``GENDER_RATIO`` times as frequent as in the other ("john" is in
+    both lists, but 0.003 % of women): a name as common in both ("jordan") has none."""
+    root = resources.files("names")
+    freqs: list[dict[str, float]] = []
+    for name in CENSUS_FILES:
+        text = root.joinpath(name).read_text("ascii")
+        rows = (line.split() for line in text.splitlines() if line.strip())
+        freqs.append({row[0].lower(): float(row[1]) for row in rows})
+    male, female = freqs
+    out: dict[str, str] = {}
+    for n in male.keys() | female.keys():
+        m, f = male.get(n, 0.0), female.get(n, 0.0)
+        if m >= GENDER_RATIO * f:
+            out[n] = "m"
+        elif f >= GENDER_RATIO * m:
+            out[n] = "f"
+    return out
+
+
+GENDER_RATIO = 20.0
+"""How much more frequent a name must be in one Census list to count as that gender."""

@@ -249,8 +249,8 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
     stands for the noun it modifies; "said X" after a quote takes X."""
     if cue.lemma_.lower() == "attribute":
         return _to_object(cue)
-    for child in cue.children:  # "as a docker put it"
-        if child.lower_ == "as" and child.dep_ in ("prep", "mark"):
+    for child in cue.children:  # "as a docker put it" (not "described X as a …")
+        if child.lower_ == "as" and child.dep_ in ("prep", "mark") and child.i < cue.i:
             for grand in child.children:
                 if grand.dep_ in ("pobj", "nsubj"):
                     return _phrase(grand)
@@ -268,10 +268,24 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
         verb = _governing_verb(verb.head)
     if cue.lemma_.lower() in NO_DOBJ_SPEAKER:
         return None
+    if not _inverted(cue):
+        return None
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("PROPN", "NOUN"):
             return _phrase(child)
     return None
+
+
+def _inverted(cue: Any) -> bool:
+    """Whether a cue verb comes after what was said ("…,” said the mayor"; "…, says Ito"):
+    only then is a noun after it the speaker the parser read as its object ("Calls people
+    “losers”" and "the ad asks…" are no inversions)."""
+    before = cue.i - 1
+    while before >= cue.sent.start and cue.doc[before].pos_ in ("ADV", "PART"):
+        before -= 1
+    return bool(
+        before >= cue.sent.start and cue.doc[before].is_punct and cue.doc[before].text != "("
+    )
 
 
 def _dateline(token: Any) -> bool:
@@ -447,9 +461,9 @@ def _label_cue(ctx: Context, start: int) -> _Cue | None:
 
 
 _SIGNATURE = re.compile(
-    r"[ \t]*(?:―|—|–|--|-)[ \t]*"
-    r"((?:[A-Z][\w.'’-]*)(?:[ \t]+(?:[A-Z][\w.'’-]*|de|da|del|van|von|la|le|bin|al)){0,5})"
-    r"[ \t]*(?:,[^\n]{0,80})?[.]?[ \t]*(?:\n|$)"
+    r"[^\S\n]*(?:―|—|–|--|-)[^\S\n]*"
+    r"((?:[A-Z][\w.'’-]*)(?:[^\S\n]+(?:[A-Z][\w.'’-]*|de|da|del|van|von|la|le|bin|al)){0,5})"
+    r"[^\S\n]*(?:,[^\n]{0,80})?[.]?[^\S\n]*(?:\n|$)"
 )
 
 

@@ -17,6 +17,7 @@ from newsweave.analyze.quote_cues import (
     THAT_ONLY,
     Attribution,
     _attribution,
+    _Cue,
     _cue,
     _inside,
 )
@@ -87,14 +88,25 @@ def _indirect(ctx: Context, marks: Sequence[Marked]) -> list[Attribution]:
             content, cue = _according_clause(token), _cue(token)
         elif (
             token.pos_ == "VERB"
-            and token.lemma_.lower() in INDIRECT_LEMMAS
+            and (
+                token.lemma_.lower() in INDIRECT_LEMMAS
+                or (token.lemma_.lower() in object_cues().beliefs and _own_subject(token))
+            )
             and not any(c.dep_ == "neg" for c in token.children)
         ):
             content, cue = _reported(token), _cue(token)
+            if content is not None and token.lemma_.lower() not in INDIRECT_LEMMAS:
+                content = content if content[0] > token.idx else None  # beliefs: what follows
             if content is None and token.lemma_.lower() in object_cues().lemmas:
                 content = _object_content(token, quoted)
         elif token.pos_ == "VERB" and token.lemma_.lower() in object_cues().lemmas:
             content, cue = _object_content(token, quoted), _cue(token)
+            if content is None and token.lemma_.lower() in object_cues().preps:
+                content = _prep_content(token, quoted)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in object_cues().preps:
+            content, cue = _prep_content(token, quoted), _cue(token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in object_cues().nouns:
+            content, cue = _noun_content(token)
         else:
             continue
         if content is None or cue.speaker is None or content[1] - content[0] < 3:
@@ -111,6 +123,9 @@ class ObjectCues:
 
     lemmas: frozenset[str]
     min_words: int
+    beliefs: frozenset[str]
+    preps: dict[str, frozenset[str]]
+    nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +134,10 @@ def object_cues() -> ObjectCues:
     path = resources.files("newsweave.analyze").joinpath("data/attribution_cues.yaml")
     data = yaml.safe_load(path.read_text("utf-8"))
     lemmas = {str(w).lower() for key in ("findings", "evaluations", "requests") for w in data[key]}
-    return ObjectCues(frozenset(lemmas), int(data["min_words"]))
+    beliefs = frozenset(str(w).lower() for w in data["beliefs"])
+    preps = {str(k): frozenset(str(w) for w in v) for k, v in data["object_preps"].items()}
+    nouns = frozenset(str(w).lower() for w in data["noun_cues"])
+    return ObjectCues(frozenset(lemmas), int(data["min_words"]), beliefs, preps, nouns)
 
 
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative"})
@@ -148,6 +166,46 @@ def _object_content(cue: Any, quoted: Sequence[tuple[int, int]]) -> tuple[int, i
     if content is None or any(_overlap(content, q) for q in quoted):
         return None
     return content
+
+
+def _own_subject(verb: Any) -> bool:
+    """Whether a verb has its own active subject ("the mayor believes …"), not one borrowed
+    by a participle ("reforms agreed with the IMF")."""
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _prep_content(cue: Any, quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The object of the cue's listed preposition ("called for [a ban on …]"), when the
+    verb has no direct object of its own and the phrase is long enough."""
+    allowed = object_cues().preps.get(cue.lemma_.lower(), frozenset())
+    if any(c.dep_ in ("dobj", "ccomp") for c in cue.children):
+        return None
+    for child in cue.children:
+        if child.i > cue.i and child.dep_ == "prep" and child.lower_ in allowed:
+            tokens = [t for g in child.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+            if len([t for t in tokens if t.is_alpha]) < object_cues().min_words:
+                return None
+            content = _clause(sorted(tokens, key=lambda t: t.i))
+            if content is None or any(_overlap(content, q) for q in quoted):
+                return None
+            return content
+    return None
+
+
+def _noun_content(noun: Any) -> tuple[tuple[int, int] | None, _Cue]:
+    """A noun of saying with its holder and clause: "the mayor's claim that the bridge is
+    safe", "her warning that …" (the possessor is the speaker; none without one)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None, _Cue(None, noun.lemma_.lower())
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(
+            k.dep_ == "mark" and k.lower_ == "that" for k in child.children
+        ):
+            kept = [t for t in owner.subtree if not (t.dep_ == "case" and t.head.i == owner.i)]
+            speaker = (kept[0].idx, kept[-1].idx + len(kept[-1].text))
+            return _clause(child.subtree), _Cue(speaker, noun.lemma_.lower())
+    return None, _Cue(None, noun.lemma_.lower())
 
 
 def _mostly_quoted(content: tuple[int, int], quoted: Sequence[tuple[int, int]]) -> bool:

@@ -82,6 +82,11 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+def _opens_line(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` starts a line and a word follows it."""
+    return (i == 0 or text[i - 1] == "\n") and i + 1 < len(text) and text[i + 1].isalpha()
+
+
 def _scan(text: str, start: int, end: int, carry: int | None) -> tuple[list[Marked], int | None]:
     """Pair the quotation marks of one paragraph. ``carry`` is the opening mark of a quote
     continued from the paragraph before (already checked to reopen here). Returns the
@@ -95,6 +100,8 @@ def _scan(text: str, start: int, end: int, carry: int | None) -> tuple[list[Mark
         if c in DOUBLE_OPEN or (c == '"' and double is None):
             if double is None and (c != '"' or _can_open(text, i)):
                 double, single = i, None
+        elif c in DOUBLE_CLOSE and double is None and _opens_line(text, i):
+            double, single = i, None  # ”Words… — a closing mark typed to open a line
         elif c in DOUBLE_CLOSE or c == '"':
             if double is not None:
                 found.append(Marked(double, i + 1, True))

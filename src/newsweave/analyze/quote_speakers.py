@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsweave.analyze.context import Context
+from newsweave.analyze.given_names import name_genders
 from newsweave.analyze.quote_cues import (
     NAMED,
     NONPERSONAL,
@@ -55,7 +56,9 @@ def _antecedent(
         s, e = ctx.sentences[i]
         e = min(e, pronoun[0])
         people = [
-            (p.start_char, p.end_char) for p in _persons(ctx, s, e) if not _inside(p[0], quoted)
+            (p.start_char, p.end_char)
+            for p in _persons(ctx, s, e)
+            if not _inside(p[0], quoted) and not _other_gender(p.text, word)
         ]
         people += [sp for sp in speakers if s <= sp[0] < e and not _nonperson(ctx, sp)]
         if people:
@@ -159,3 +162,15 @@ def _resolve_pronouns(
                 quote = replace(quote, speaker=target, speaker_text=text)
         out.append(quote)
     return out
+
+
+PRONOUN_GENDERS = {"he": "m", "she": "f"}
+
+
+def _other_gender(name: str, pronoun: str) -> bool:
+    """Whether a name's given name belongs to the other gender than the pronoun ("she" is
+    not "Marc Owusu"), by the Census lists; unknown names fit any pronoun."""
+    want = PRONOUN_GENDERS.get(pronoun)
+    first = name.split()[0].lower() if name.split() else ""
+    found = name_genders().get(first)
+    return want is not None and found is not None and found != want

@@ -104,12 +104,14 @@ def _long_cue(
     after = _after_cue(doc, qe, e, quoted)
     above = _ancestor_cue(tokens, quoted, ctx.sentence_of(mark.start, mark.end))
     opens_sentence = not doc_text(doc)[s:qs].strip(" \n\t,;:—–-")
+    signed = _signature_cue(ctx, mark.end)
+    if signed is not None:  # "“…” ― Name" ending its line says who without doubt
+        return signed
     first = (after, above) if opens_sentence else (above, after)
     rest = (
         _before_cue(doc, s, qs, quoted),
         _colon_cue(doc, ctx, qs),
         _label_cue(ctx, qs),
-        _signature_cue(ctx, mark.end),
     )
     for cue in (*first, *rest):
         if cue is not None and cue.speaker is not None and not _quoted_speaker(cue, quoted):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from newsweave.analyze.context import ActorLookup, Context
+from newsweave.analyze.relation_cues import relation_cues, staff_role
 from newsweave.analyze.relation_words import (
     _CLAUSE_DEPS,
     COPULAS,
@@ -402,6 +403,8 @@ def _group(doc: Any, token: Any) -> tuple[Any, ...]:
         start -= 2
     if end + 1 < len(doc) and doc[end].text == "-" and _lower(doc[end + 1]) in ("general", "elect"):
         end += 2
+    elif end < len(doc) and doc[end].text == "General":  # "Secretary General Ban"
+        end += 1
     return tuple(doc[start:end])
 
 
@@ -481,6 +484,11 @@ def _holder_token(d: _Doc, noun: Any, group: Sequence[Any], bearer: Any) -> Any:
     if before is not None and before.i != (bearer.i if bearer is not None else -1):
         return before
     preps = ("of", "with", "for", "at") if _lower(noun) in EMPLOYMENT else ("of",)
+    if staff_role(_written_role(noun, group)):  # "chief of staff to X", "aide to X"
+        preps = (*preps, *relation_cues().staff_preps)
+        principal = _principal_after(d, noun, bearer)
+        if principal is not None:
+            return principal
     conjuncts = [c.i for c in noun.children if c.dep_ == "conj"]
     for prep in _preps(noun):
         if any(i < prep.i for i in conjuncts):
@@ -490,6 +498,31 @@ def _holder_token(d: _Doc, noun: Any, group: Sequence[Any], bearer: Any) -> Any:
             if obj is not None and np_actor(d, obj) is not None:
                 return obj
     return None
+
+
+def _principal_after(d: _Doc, noun: Any, bearer: Any) -> Any:
+    """ "X, chief of staff to Y": the parser may hang "to Y" on X rather than on the
+    apposed role; a "to"/"for" phrase of the bearer right after the role names whom the
+    staff member works for."""
+    if bearer is None or noun.dep_ != "appos" or noun.head.i != bearer.i:
+        return None
+    for prep in bearer.children:
+        if prep.dep_ == "prep" and prep.i > noun.i and prep.lower_ in relation_cues().staff_preps:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and np_actor(d, obj) is not None:
+                return obj
+    return None
+
+
+def _written_role(noun: Any, group: Sequence[Any]) -> str:
+    """A role noun with its compounds and an "of staff" ("deputy chief of staff")."""
+    words = [t.lower_ for t in noun.children if t.dep_ == "compound" and t.i < noun.i]
+    words += [t.lower_ for t in group]
+    if any(
+        p.lower_ == "of" and any(c.lower_ == "staff" for c in p.children) for p in noun.children
+    ):
+        words.append("of staff")
+    return " ".join(words)
 
 
 def _name_before(d: _Doc, first: Any) -> Any:

@@ -6,12 +6,14 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from newsweave.analyze.relation_cues import relation_cues, staff_role, unheld
 from newsweave.analyze.relation_doc import (
     _bearer_token,
     _Doc,
     _Found,
     _group,
     _holder_token,
+    _lemma,
     _lower,
     _personlike,
     _preps,
@@ -26,6 +28,7 @@ from newsweave.analyze.relation_words import (
     _NOT_IN_PHRASE,
     _YEAR,
     CHILD,
+    COPULAS,
     EMPLOYMENT,
     GROUPISH,
     KIN_GENDER,
@@ -48,6 +51,8 @@ def _roles(d: _Doc) -> Iterator[_Role]:
         lower = _lower(token)
         if lower not in ROLE_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if token.text == "General" and token.i > 0 and _lower(d.doc[token.i - 1]) in ROLE_NOUNS:
+            continue  # the second word of "Secretary General": read with the first
         mention = d.mention_of.get(token.i)
         if mention is not None and mention.source != "title":
             continue
@@ -173,8 +178,18 @@ def _kin_predicate(lower: str, former: bool, in_law: bool) -> str:
 def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Found]:
     """Offices (holds_position, leads) and employment (employed_by) of a person."""
     assert role.bearer is not None
-    holder = role.holder if _type(d, role.holder) in GROUPISH else None
+    first = role.group[0].idx
+    quoted = d.ctx.text[max(0, first - 1) : first] in ("“", '"', "‘", "'")  # “King James”
+    if quoted or unheld(role.qualifier) or _hypothetical(d, role) or _modal_copula(role.noun):
+        return  # "the incoming mayor", "a President Vance would…", "X will be president"
     time = _time(role.noun)
+    if staff_role(role.qualifier) and role.holder and _personlike(d, role.holder):
+        # "chief of staff to Senator X" works for X and does not lead X
+        yield _Found(
+            role.bearer, "employed_by", role.holder, None, role.qualifier, time, start, end
+        )
+        return
+    holder = role.holder if _type(d, role.holder) in GROUPISH else None
     if lower in EMPLOYMENT:
         if holder and _type(d, holder) == "ORG":
             yield _Found(role.bearer, "employed_by", holder, None, role.qualifier, time, start, end)
@@ -185,6 +200,24 @@ def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Fo
         yield _Found(role.bearer, "leads", holder, None, role.qualifier, time, start, end)
     else:
         yield _Found(role.bearer, "holds_position", holder, None, role.qualifier, time, start, end)
+
+
+def _modal_copula(noun: Any) -> bool:
+    """ "X will be president", "he would be a great senator": a copula with a modal says
+    what may be, not what is."""
+    verb = noun.head
+    if noun.dep_ not in ("attr", "oprd", "acomp") or _lemma(verb) not in COPULAS:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in relation_cues().modals for c in verb.children)
+
+
+def _hypothetical(d: _Doc, role: _Role) -> bool:
+    """ "a President Vance": an indefinite article before a title that precedes its
+    name."""
+    first = role.group[0]
+    if role.bearer_token is None or role.bearer_token.i < first.i or first.i == 0:
+        return False
+    return d.doc[first.i - 1].lower_ in relation_cues().indefinite
 
 
 UNIT_WORDS = frozenset(
@@ -234,8 +267,8 @@ def _time(head: Any) -> str | None:
     for prep in [*_preps(head), *(c for c in anchor.children if c.dep_ == "prep")]:
         word = _lower(prep)
         year = _YEAR.search(" ".join(t.text for t in prep.subtree))
-        if year and word in ("from", "until", "till", "since", "to", "between", "in"):
-            marks.setdefault(word, year.group(1))
+        if year and word in ("from", "until", "till", "since", "to", "between", "in", "during"):
+            marks.setdefault("in" if word == "during" else word, year.group(1))
             if word == "between":
                 years = _YEAR.findall(" ".join(t.text for t in prep.subtree))
                 if len(years) >= 2:
@@ -268,6 +301,11 @@ def _title_positions(d: _Doc, found: Sequence[_Found]) -> Iterator[_Found]:
                 a == actor.id and s < end and start < e for a, s, e in spans
             ):
                 continue
+            if d.ctx.text[max(0, start - 1) : start] in ("“", '"', "‘", "'"):
+                continue  # a nickname in quotation marks ("“King James”") is no office
+            before = d.ctx.text[max(0, start - 4) : start].lower().split()
+            if unheld(title.text) or (before and before[-1] in relation_cues().indefinite):
+                continue  # "the incoming mayor", "a President Vance would…"
             spans.append((actor.id, start, end))
             text = _LEADING.sub("", title.text).strip()
             yield _Found(actor.id, "holds_position", None, None, text, None, start, end)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from newsweave.analyze.relation_cues import relation_cues
 from newsweave.analyze.relation_doc import (
     STATE_WORDS,
     _actor_of_mention,
@@ -23,10 +24,13 @@ from newsweave.analyze.relation_doc import (
 from newsweave.analyze.relation_roles import _extent, _time
 from newsweave.analyze.relation_words import (
     BLOC_NOUNS,
+    EMPLOYMENT,
     GROUP_VERBS,
     GROUPISH,
     LEAD_VERBS,
+    LEADERS,
     MARGIN_WORDS,
+    OFFICES,
     OWN_VERBS,
     PLACEISH,
     STAKE_NOUNS,
@@ -48,7 +52,8 @@ def _ownership(d: _Doc) -> Iterator[_Found]:
         if owner is None:
             continue
         found = _owned_object(d, verb, lemma, owner)
-        if found is not None and _type(d, found[0]) != "PERSON":  # people are not owned
+        # people and places are not owned ("owns Mr. King's Russia Today programming")
+        if found is not None and _type(d, found[0]) not in PLACEISH | {"PERSON", "NORP"}:
             owned, share, owned_token = found
             start, end = _extent(owner_token, verb, owned_token)
             yield _Found(owner, "owns", owned, None, share, _time(verb), start, end)
@@ -221,3 +226,70 @@ def _place_in(d: _Doc) -> Iterator[_Found]:
         if inner and outer and _type(d, inner) in PLACEISH and _type(d, outer) in PLACEISH:
             start, end = _extent(inner_token, prep, outer_token)
             yield _Found(inner, "located_in", outer, None, None, None, start, end)
+
+
+def _removals(d: _Doc) -> Iterator[_Found]:
+    """An office someone was removed from, resigned or was replaced in is a former one,
+    dated by the clause ("X was removed as chair of Y in March 2019", "Z replaced X as
+    mayor", "X stepped down as leader"): the verbs are data (relation_cues.yaml)."""
+    cues = relation_cues()
+    for verb in d.doc:
+        lemma = _lemma(verb)
+        if verb.pos_ != "VERB":
+            continue
+        particles = cues.removal_particles.get(lemma, frozenset())
+        if lemma not in cues.removal_verbs and not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in particles for c in verb.children
+        ):
+            continue
+        gone = _removed_person(verb, lemma)
+        if gone is None:
+            continue
+        role = _as_role(verb) or _as_role(gone)  # "replaced X as chief": "as" may hang on X
+        if role is None:
+            continue
+        person = np_actor(d, gone)
+        if person is None or not _personlike(d, person):
+            continue
+        holder_token = next(
+            (
+                o
+                for p in role.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+        holder = np_actor(d, holder_token, frozenset({person})) if holder_token else None
+        holder = holder if holder and _type(d, holder) in GROUPISH else None
+        written = " ".join(t.text for t in role.subtree if t.i <= role.i)
+        qualifier = "former " + written
+        predicate = "leads" if _lower(role) in LEADERS and holder else "holds_position"
+        start, end = _extent(gone, verb, role, *(t for t in [holder_token] if t is not None))
+        yield _Found(person, predicate, holder, None, qualifier, _time(verb), start, end)
+
+
+def _as_role(verb: Any) -> Any:
+    """The office noun of the word's "as" phrase ("removed as chair"), if it is one."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is not None and _lower(noun) in OFFICES | LEADERS | EMPLOYMENT:
+                return noun
+    return None
+
+
+def _removed_person(verb: Any, lemma: str) -> Any:
+    """Who lost the office: the subject of "resigned"/"stepped down" and of a passive
+    ("was removed"); the object of an active "removed X", "Z replaced X"."""
+    children = list(verb.children)
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        return obj
+    if lemma in ("resign", "quit", "retire", "step", "stand"):
+        return _subject(verb)
+    return None

@@ -156,6 +156,7 @@ EMPLOYMENT = frozenset(
         "presenter",
         "photographer",
         "fellow",
+        "aide",
     ]
 )
 

@@ -47,6 +47,7 @@ from newsweave.analyze.relation_verbs import (
     _marriage,
     _ownership,
     _place_in,
+    _removals,
 )
 from newsweave.analyze.relation_words import BROAD_PLACES, INVERSE, PLACEISH, SYMMETRIC
 from newsweave.model.facts import Actor, Mention, Relation
@@ -100,13 +101,38 @@ def found_relations(
         found.extend(_role_relations(docview, role))
     from newsweave.analyze.relation_membership import membership
 
-    for extractor in (_ownership, _marriage, _leadership, _led_compounds, _grouping, _place_in):
+    for extractor in (
+        _ownership,
+        _marriage,
+        _leadership,
+        _led_compounds,
+        _grouping,
+        _place_in,
+        _removals,
+    ):
         found.extend(extractor(docview))
     found.extend(membership(docview))
     found.extend(_title_positions(docview, found))
     found.extend(_gazetteer_places(docview, readings, countries))
-    found = [f for f in _with_inverses(found) if f.subject != f.object]
+    found = [f for f in _with_inverses(found) if f.subject != f.object and not _left(f, found)]
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _left(f: _Found, found: Sequence[_Found]) -> bool:
+    """A current office the same text says its holder left ("Mayor X resigned as mayor of
+    Y in 2018": the title "Mayor" is the office left, not a current one)."""
+    if f.predicate not in ("holds_position", "leads") or not f.qualifier or f.time:
+        return False
+    if f.qualifier.lower().startswith(("former", "ex-")):
+        return False
+    office = f.qualifier.lower().split()[-1]
+    return any(
+        g.subject == f.subject
+        and g.predicate in ("holds_position", "leads")
+        and (g.qualifier or "").lower().startswith("former ")
+        and (g.qualifier or "").lower().split()[-1] == office
+        for g in found
+    )
 
 
 def dedupe(found: Iterable[_Found]) -> list[_Found]:
