@@ -136,6 +136,9 @@ class ResolveReport:
     """Entities (re)computed."""
     entities: int = 0
     """Entities in the store afterwards."""
+    moved: set[str] = field(default_factory=set)
+    """Earlier-resolved actors that witness every change of which of them are one entity
+    (see :func:`_moved`): what compares entities — story events — must look at them again."""
 
 
 # --------------------------------------------------------------------------- judgements
@@ -266,6 +269,8 @@ def _closure(store: Store, seeds: set[str]) -> set[str]:
     everything outside it cannot change)."""
     conn = store.connection
     done: set[str] = set()
+    seen_entities: set[str] = set()
+    seen_keys: set[str] = set()
     todo = set(seeds)
     while todo:
         done |= todo
@@ -278,19 +283,44 @@ def _closure(store: Store, seeds: set[str]) -> set[str]:
                 (ids,),
             ):
                 found.update((str(r[0]), str(r[1])))
-        for r in conn.execute(
-            "SELECT m2.actor_id FROM entity_members AS m1 JOIN entity_members AS m2"
-            " ON m1.entity_id = m2.entity_id WHERE m1.actor_id IN (SELECT value FROM json_each(?))",
-            (ids,),
-        ):
-            found.add(str(r[0]))
-        for r in conn.execute(
-            "SELECT k2.actor_id FROM actor_keys AS k1 JOIN actor_keys AS k2 ON k2.key = k1.key"
-            " WHERE k1.actor_id IN (SELECT value FROM json_each(?))"
-            " AND (k1.key LIKE 'f:%' OR k1.key LIKE 'g:%' OR k1.key LIKE 'o:%')",
-            (ids,),
-        ):
-            found.add(str(r[0]))
+        # each entity and each link key is expanded once (hundreds of "Donald Trump"
+        # actors share one key: joining them pairwise would cost its square)
+        held = {
+            str(r[0])
+            for r in conn.execute(
+                "SELECT DISTINCT entity_id FROM entity_members"
+                " WHERE actor_id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            )
+        }
+        held -= seen_entities
+        seen_entities |= held
+        found.update(
+            str(r[0])
+            for r in conn.execute(
+                "SELECT actor_id FROM entity_members"
+                " WHERE entity_id IN (SELECT value FROM json_each(?))",
+                (_ids_json(held),),
+            )
+        )
+        keys = {
+            str(r[0])
+            for r in conn.execute(
+                "SELECT DISTINCT key FROM actor_keys WHERE actor_id IN"
+                " (SELECT value FROM json_each(?))"
+                " AND (key LIKE 'f:%' OR key LIKE 'g:%' OR key LIKE 'o:%')",
+                (ids,),
+            )
+        }
+        keys -= seen_keys
+        seen_keys |= keys
+        found.update(
+            str(r[0])
+            for r in conn.execute(
+                "SELECT actor_id FROM actor_keys WHERE key IN (SELECT value FROM json_each(?))",
+                (_ids_json(keys),),
+            )
+        )
         todo = found - done
     existing = {
         str(r[0])
@@ -331,12 +361,13 @@ def _mistyped_direction(
     return edges, mistyped - wrong
 
 
-def _rebuild(store: Store, seeds: set[str]) -> int:
-    """Recompute the entities of the components reachable from ``seeds``."""
+def _rebuild(store: Store, seeds: set[str], moved: set[str] | None = None) -> int:
+    """Recompute the entities of the components reachable from ``seeds``; add to
+    ``moved`` the actors whose fellow members changed (see :attr:`ResolveReport.moved`)."""
     ids = _closure(store, seeds)
     if not ids:
         return 0
-    actors = _load_actors(store, ids)
+    actors = _load_actors(store, ids, context=False)
     edges, mistyped = _effective(store, ids)
     edges, mistyped = _mistyped_direction(actors, edges, mistyped)
     groups = Builder(actors, edges, mistyped).run()
@@ -361,6 +392,8 @@ def _rebuild(store: Store, seeds: set[str]) -> int:
         for group in groups
         if current.get(entity_id(group)) == set(group) and sizes.get(entity_id(group)) == len(group)
     }
+    if moved is not None:
+        moved |= _moved(current, groups)
     conn.execute(
         "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))",
         (_ids_json(set(current) - unchanged),),
@@ -369,6 +402,34 @@ def _rebuild(store: Store, seeds: set[str]) -> int:
         if entity_id(group) not in unchanged:
             _write_entity(store, [actors[a] for a in group])
     return len(groups)
+
+
+def _moved(current: dict[str, set[str]], groups: list[list[str]]) -> set[str]:
+    """Enough earlier-resolved actors to witness every change of "same entity" among them.
+
+    Cut the old actors by (entity before, group after) into cells. Two old actors changed
+    their relation only when they lie in different cells of one entity before or of one
+    group after; keeping every cell but the largest of each such entity and group marks at
+    least one actor of every changed pair (an actor joining "Donald Trump" marks that actor,
+    not the hundreds already there). New actors are not marked: only their own documents
+    name them."""
+    before = {a: entity for entity, members in current.items() for a in members}
+    cells: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for number, group in enumerate(groups):
+        for actor in group:
+            if actor in before:
+                cells[(before[actor], number)].add(actor)
+    by_old: dict[str, list[set[str]]] = defaultdict(list)
+    by_new: dict[int, list[set[str]]] = defaultdict(list)
+    for (old, new), cell in cells.items():
+        by_old[old].append(cell)
+        by_new[new].append(cell)
+    found: set[str] = set()
+    for family in (*by_old.values(), *by_new.values()):
+        if len(family) > 1:
+            family = sorted(family, key=lambda c: (-len(c), min(c)))
+            found.update(*family[1:])
+    return found
 
 
 def _mention_counts(store: Store, ids: Sequence[str]) -> dict[str, int]:
@@ -455,7 +516,7 @@ def resolve_entities(store: Store, document_ids: Sequence[str] | None = None) ->
         seeds = set(new_ids)
         for chunk in _chunks(new_ids, 2000):
             seeds |= _score_new(store, chunk, report)
-        report.components = _rebuild(store, seeds)
+        report.components = _rebuild(store, seeds, report.moved)
     report.entities = int(store.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
     return report
 

@@ -79,8 +79,12 @@ def _ids_json(ids: Iterable[str]) -> str:
     return json.dumps(sorted(set(ids)))
 
 
-def _load_actors(store: Store, ids: Iterable[str] | None) -> dict[str, ActorInfo]:
-    """Actors (all when ``ids`` is None) with titles and co-occurring actor keys."""
+def _load_actors(
+    store: Store, ids: Iterable[str] | None, *, context: bool = True
+) -> dict[str, ActorInfo]:
+    """Actors (all when ``ids`` is None) with titles and co-occurring actor keys (left
+    empty without ``context``: the clustering reads names, types, documents and places
+    only, the scorer reads the context too)."""
     conn = store.connection
     where = "" if ids is None else " WHERE a.id IN (SELECT value FROM json_each(?))"
     params: tuple[str, ...] = () if ids is None else (_ids_json(ids),)
@@ -91,8 +95,10 @@ def _load_actors(store: Store, ids: Iterable[str] | None) -> dict[str, ActorInfo
         params,
     ).fetchall()
     docs = {str(r["document_id"]) for r in rows}
-    co = _document_keys(store, docs)
-    titles = _titles(store, [str(r["id"]) for r in rows] if ids is not None else None)
+    co = _document_keys(store, docs) if context else {}
+    titles = (
+        _titles(store, [str(r["id"]) for r in rows] if ids is not None else None) if context else {}
+    )
     openers = _opening_forms(store, ids)
     found: dict[str, ActorInfo] = {}
     for r in rows:

@@ -11,10 +11,11 @@ An event dated only by its document's publication date (``date_source`` ``public
 ``none``) says "on or before this day": it joins a story only when it shares participants
 strongly with it (two participants, or one participant and a word of the label).
 
-:func:`resolve_events` recomputes every story event from scratch (a few thousand events
-cluster in well under a second) in one transaction, so it is idempotent and a forgotten
+:func:`resolve_events` recomputes the story events of the given kinds (PLOVER type and
+mode; every kind by default) in one transaction, so it is idempotent and a forgotten
 document simply disappears from the next result; ids are content ids of the first member,
-so they are stable while that member exists.
+so they are stable while that member exists. Kinds never meet, so recomputing only the
+kinds a change touches (:func:`touched_kinds`) gives the same stories as recomputing all.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from newsweave.store.sqlite import Store
 __all__ = [
     "EntityLookup",
     "EventEvidence",
+    "Kind",
     "Participant",
     "StoryEventRecord",
     "Where",
@@ -68,6 +70,7 @@ __all__ = [
     "resolve_events",
     "story_event_record",
     "story_event_records",
+    "touched_kinds",
 ]
 """Loading, storing and reading live here; the comparisons (:mod:`story_match`) and the
 clustering (:mod:`story_clusters`) are re-exported for the modules that import them."""
@@ -118,16 +121,36 @@ def _participants(
     return tuple(Participant(lookup(i), normalise_name(names.get(i, ""))) for i in ids)
 
 
-def _load_reports(store: Store, lookup: EntityLookup) -> list[_Report]:
-    """Every stored event with its participants and its document's publication date."""
+Kind = tuple[str, str | None]
+"""A report's (PLOVER type, mode): reports of different kinds never meet (the clustering
+and its :func:`ubiquitous` counts are per kind), so each kind clusters on its own."""
+
+_KIND_SQL = "{0}type || '|' || coalesce({0}mode, '')"
+
+
+def _kind_keys(kinds: Iterable[Kind]) -> str:
+    return json.dumps(sorted(f"{t}|{m or ''}" for t, m in kinds))
+
+
+def _load_reports(
+    store: Store, lookup: EntityLookup, kinds: Iterable[Kind] | None = None
+) -> list[_Report]:
+    """Every stored event (of ``kinds``, all when None) with its participants and its
+    document's publication date."""
     conn = store.connection
     names = actor_names(conn)
+    where = (
+        ""
+        if kinds is None
+        else f" WHERE {_KIND_SQL.format('e.')} IN (SELECT value FROM json_each(?))"
+    )
     rows = conn.execute(
         "SELECT e.*, coalesce(d.published, '') AS published,"
         " p.kind AS place_kind, p.country AS place_country, p.lat AS place_lat,"
         " p.lon AS place_lon FROM events AS e"
         " JOIN documents AS d ON d.id = e.document_id"
-        " LEFT JOIN places AS p ON p.actor_id = e.place"
+        " LEFT JOIN places AS p ON p.actor_id = e.place" + where,
+        () if kinds is None else (_kind_keys(kinds),),
     ).fetchall()
     reports = []
     for row in rows:
@@ -189,9 +212,22 @@ def _story_place(conn: sqlite3.Connection, story: _Story) -> str | None:
     return None
 
 
-def _save(conn: sqlite3.Connection, stories: list[_Story]) -> None:
-    conn.execute("DELETE FROM story_event_members")
-    conn.execute("DELETE FROM story_events")
+def _save(
+    conn: sqlite3.Connection, stories: list[_Story], kinds: Iterable[Kind] | None = None
+) -> None:
+    if kinds is None:
+        conn.execute("DELETE FROM story_event_members")
+        conn.execute("DELETE FROM story_events")
+    else:
+        gone = (
+            f"SELECT id FROM story_events WHERE {_KIND_SQL.format('')}"
+            " IN (SELECT value FROM json_each(?))"
+        )
+        conn.execute(
+            f"DELETE FROM story_event_members WHERE story_event_id IN ({gone})",
+            (_kind_keys(kinds),),
+        )
+        conn.execute(f"DELETE FROM story_events WHERE id IN ({gone})", (_kind_keys(kinds),))
     for story in stories:
         head = story.head
         story_id = content_id("s", head.id)
@@ -217,12 +253,62 @@ def _save(conn: sqlite3.Connection, stories: list[_Story]) -> None:
         )
 
 
-def resolve_events(store: Store) -> int:
-    """Recompute every story event from the stored events; return how many there are."""
-    stories = cluster_reports(_load_reports(store, bulk_entity_lookup(store)))
+def resolve_events(store: Store, kinds: Iterable[Kind] | None = None) -> int:
+    """Recompute the story events of ``kinds`` (every kind when None) from the stored
+    events; return how many story events the store holds.
+
+    A kind's stories depend only on its own reports (their dates, places, participants'
+    entities and names), so recomputing the kinds a change touches
+    (:func:`touched_kinds`) gives the same stories as recomputing all of them."""
+    wanted = None if kinds is None else sorted(set(kinds), key=lambda k: (k[0], k[1] or ""))
+    if wanted == []:
+        return _count(store)
+    stories = cluster_reports(_load_reports(store, bulk_entity_lookup(store), wanted))
     with store.transaction() as conn:
-        _save(conn, stories)
-    return len(stories)
+        _save(conn, stories, wanted)
+    return _count(store)
+
+
+def _count(store: Store) -> int:
+    return int(store.connection.execute("SELECT count(*) FROM story_events").fetchone()[0])
+
+
+def touched_kinds(store: Store, documents: Iterable[str], moved: Iterable[str]) -> set[Kind]:
+    """The kinds whose stories a change can alter: those of the events of ``documents``
+    (new or re-analysed), of events naming an actor in ``moved`` (it witnesses a change of
+    which actors are one entity), and of stories that lost a document or a member event, or
+    hold one of another kind (re-analysed documents; not seen: a re-analysed document that
+    dropped one of its events from a story and kept another there)."""
+    conn = store.connection
+    found: set[Kind] = set()
+    for row in conn.execute(
+        "SELECT DISTINCT type, mode FROM events WHERE document_id IN"
+        " (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set(documents))),),
+    ):
+        found.add((str(row[0]), row[1]))
+    moved_ids = json.dumps(sorted(set(moved)))
+    for row in (
+        ()
+        if moved_ids == "[]"
+        else conn.execute(
+            "SELECT DISTINCT e.type, e.mode FROM events AS e WHERE EXISTS (SELECT 1 FROM"
+            " json_each(e.actors) AS a WHERE a.value IN (SELECT value FROM json_each(:m)))"
+            " OR EXISTS (SELECT 1 FROM json_each(e.targets) AS t"
+            " WHERE t.value IN (SELECT value FROM json_each(:m)))",
+            {"m": moved_ids},
+        )
+    ):
+        found.add((str(row[0]), row[1]))
+    for row in conn.execute(
+        "SELECT s.type, s.mode FROM story_events AS s"
+        " LEFT JOIN story_event_members AS m ON m.story_event_id = s.id"
+        " LEFT JOIN events AS e ON e.id = m.event_id GROUP BY s.id"
+        " HAVING count(DISTINCT e.document_id) != s.documents"
+        " OR sum(e.id IS NULL OR e.type != s.type OR e.mode IS NOT s.mode) > 0"
+    ):
+        found.add((str(row[0]), row[1]))
+    return found
 
 
 # --------------------------------------------------------------------------- reading
