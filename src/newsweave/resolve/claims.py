@@ -491,11 +491,7 @@ def _touched(
     stored = {
         str(r[0]): r[1] for r in conn.execute("SELECT figure_id, claimant FROM claim_members")
     }
-    touched = {
-        f.quantity or ""
-        for f in figures
-        if f.id not in stored or stored[f.id] != f.claimant or f.document in changed
-    }
+    touched = {f.quantity or "" for f in figures if _changed(f, stored, changed)}
     for what, claim_id, first in conn.execute(
         "SELECT c.what, c.id, (SELECT min(m.figure_id) FROM claim_members AS m"
         " WHERE m.claim_id = c.id) FROM claims AS c"
@@ -503,6 +499,31 @@ def _touched(
         if first is None or content_id("c", str(first)) != str(claim_id):
             touched.add(str(what))
     return touched
+
+
+def _changed(fig: _Fig, stored: dict[str, str | None], documents: set[str]) -> bool:
+    """A figure no claim holds yet, whose claimant changed, or of a just resolved document."""
+    return fig.id not in stored or stored[fig.id] != fig.claimant or fig.document in documents
+
+
+def _lone_figures(
+    conn: sqlite3.Connection, figures: list[_Fig], documents: Sequence[str]
+) -> tuple[list[_Fig], list[str]]:
+    """Figures that count nothing named are each their own claim, whatever the other
+    figures: of them, those to (re)write (:func:`_changed`), and the stored claims of that
+    kind to delete (theirs, and those whose figure is gone)."""
+    stored = {
+        str(r[0]): r[1]
+        for r in conn.execute(
+            "SELECT m.figure_id, m.claimant FROM claim_members AS m"
+            " JOIN claims AS c ON c.id = m.claim_id WHERE c.what = ''"
+        )
+    }
+    lone = [f for f in figures if not f.quantity]
+    redo = [f for f in lone if _changed(f, stored, set(documents))]
+    keep = {content_id("c", f.id) for f in lone} - {content_id("c", f.id) for f in redo}
+    gone = [str(r[0]) for r in conn.execute("SELECT id FROM claims WHERE what = ''")]
+    return redo, [c for c in gone if c not in keep]
 
 
 def resolve_claims(
@@ -515,8 +536,13 @@ def resolve_claims(
     figures = _load(store, entity_lookup(store))
     conn = store.connection
     touched = None if full else _touched(conn, figures, documents)
+    lone: list[_Fig] = []
+    lone_gone: list[str] = []
     if touched is not None:
-        figures = [f for f in figures if (f.quantity or "") in touched]
+        if "" in touched:
+            lone, lone_gone = _lone_figures(conn, figures, documents)
+            touched.discard("")
+        figures = [f for f in figures if f.quantity and f.quantity in touched] + lone
     claims = cluster_figures(figures)
     pairs = _pairs(claims)
     kinds: dict[int, set[str]] = {}
@@ -542,6 +568,12 @@ def resolve_claims(
             conn.execute(
                 "DELETE FROM claims WHERE what IN (SELECT value FROM json_each(?))", (whats,)
             )
+            gone = json.dumps(lone_gone)
+            conn.execute(
+                "DELETE FROM claim_members WHERE claim_id IN (SELECT value FROM json_each(?))",
+                (gone,),
+            )
+            conn.execute("DELETE FROM claims WHERE id IN (SELECT value FROM json_each(?))", (gone,))
         for claim in claims:
             _insert_claim(conn, claim, _status(claim, kinds))
         _insert_relations(conn, pairs)
