@@ -36,379 +36,71 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
-
-import yaml
 
 from newsweave.model.ids import content_id
-from newsweave.resolve.events import EntityLookup, entity_lookup, normalise_name
-from newsweave.resolve.places import distance_km
+from newsweave.resolve.claim_places import (
+    FigurePlace,
+    PlaceMention,
+    _place_label,
+    figure_place,
+    places_compatible,
+)
+from newsweave.resolve.claim_records import (
+    _QUOTE_SPEAKER,
+    _QUOTE_SPEAKER_TEXT,
+    Claimant,
+    ClaimEvidence,
+    ClaimRecord,
+    ClaimReport,
+    ConflictRecord,
+    claim_records,
+    conflict_records,
+)
+from newsweave.resolve.claim_values import (
+    _QUALIFIER_RANK,
+    COUNT_QUANTITIES,
+    JOIN_DAYS,
+    MAX_CONFLICT_RATIO,
+    QUANTITIES,
+    SAME_TIME_DAYS,
+    TRUSTED_AS_OF_DAYS,
+    Amount,
+    Interval,
+    claimant_key,
+    compatible,
+    interval,
+    is_vague,
+    normalise_unit,
+    normalise_what,
+    word_quantity,
+)
+from newsweave.resolve.events import EntityLookup, entity_lookup
 from newsweave.store.sqlite import Store
 
-APPROX_TOLERANCE = 0.1
-"""``approx`` ("about 4,000") covers ±10 %."""
-NEARLY_TOLERANCE = 0.1
-"""``nearly`` ("nearly 4,000") covers the 10 % just below the value."""
-SAME_TIME_DAYS = 1
-"""Claims stated within this many days of each other speak of the same moment."""
-JOIN_DAYS = 7
-"""A dated figure joins a claim first stated at most this many days away."""
-TRUSTED_AS_OF_DAYS = 7
-"""An ``as_of`` more than this many days before publication dates the happening the
-figure counts, not the figure; the publication date is used instead."""
-MAX_CONFLICT_RATIO = 3.0
-"""Values further apart than this factor count different things."""
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """One entry of the quantity vocabulary (``resolve/data/quantities.yaml``)."""
-
-    key: str
-    people: bool
-    """Counts people: its unit is ``person`` and different values conflict."""
-    words: frozenset[str]
-    units: frozenset[str]
-    phrase: str = ""
-    """How an answer says it: "killed" in "212 people killed"."""
-
-
-def _load_quantities() -> dict[str, Quantity]:
-    text = resources.files("newsweave.resolve").joinpath("data/quantities.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
-    return {
-        key: Quantity(
-            key,
-            bool(entry.get("people")),
-            frozenset(str(w).lower() for w in entry.get("words", ())),
-            frozenset(str(u).lower() for u in entry.get("units", ())),
-            str(entry.get("phrase", "")),
-        )
-        for key, entry in data["quantities"].items()
-    }
-
-
-QUANTITIES: dict[str, Quantity] = _load_quantities()
-"""The vocabulary of what claims count (data: ``resolve/data/quantities.yaml``)."""
-
-COUNT_QUANTITIES = frozenset(k for k, q in QUANTITIES.items() if q.people)
-"""Quantities that count people (their unit is always ``person``); only these conflict."""
-
-_WORD_TO_QUANTITY = {word: q.key for q in QUANTITIES.values() for word in q.words}
-_UNIT_TO_QUANTITY = {unit: q.key for q in QUANTITIES.values() for unit in q.units}
-_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
-
-
-def word_quantity(word: str) -> str | None:
-    """The quantity one lower-case word names ("died" → deaths), or None."""
-    return _WORD_TO_QUANTITY.get(word)
-
-
-_VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions"})
-VAGUE_FACTOR = 6.0
-"""A plural round number ("dozens") means its lowest value (24) up to this times it."""
-_QUALIFIER_RANK = {"exact": 0, None: 0, "approx": 1, "nearly": 2}
-
-
-# --------------------------------------------------------------------------- values
-
-
-@dataclass(frozen=True)
-class Amount:
-    """A stated value with its hedge, as :func:`compatible` reads it."""
-
-    value: float
-    qualifier: str | None = "exact"
-    low: float | None = None
-    high: float | None = None
-    vague: bool = False
-    """A plural round number ("dozens", "thousands"): ``value`` is its lower end."""
-
-
-@dataclass(frozen=True)
-class Interval:
-    """The values an Amount allows, with open or closed ends."""
-
-    low: float
-    high: float
-    low_open: bool = False
-    high_open: bool = False
-
-    def overlaps(self, other: Interval) -> bool:
-        """Whether some value lies in both."""
-        return self.intersect(other) is not None
-
-    def intersect(self, other: Interval) -> Interval | None:
-        """The values in both, or None."""
-        low, low_open = max((self.low, self.low_open), (other.low, other.low_open))
-        high, high_open = min((self.high, not self.high_open), (other.high, not other.high_open))
-        high_open = not high_open
-        if low > high or (low == high and (low_open or high_open)):
-            return None
-        return Interval(low, high, low_open, high_open)
-
-
-def interval(amount: Amount) -> Interval:
-    """The values an amount allows: exact itself, approx ±10 %, at_least [v, ∞), more_than
-    (v, ∞), at_most/up_to [0, v], less_than [0, v), nearly [0.9v, v]; a range low..high."""
-    v = amount.value
-    if amount.low is not None and amount.high is not None:
-        return Interval(amount.low, amount.high)
-    if amount.vague:
-        return Interval(v, v * VAGUE_FACTOR)
-    q = amount.qualifier
-    bounds = {
-        "at_least": Interval(v, math.inf),
-        "more_than": Interval(v, math.inf, low_open=True),
-        "at_most": Interval(0.0, v),
-        "up_to": Interval(0.0, v),
-        "less_than": Interval(0.0, v, high_open=True),
-        "nearly": Interval(v * (1 - NEARLY_TOLERANCE), v),
-        "approx": Interval(v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)),
-    }
-    if q in bounds:
-        return bounds[q]
-    return Interval(v, v)
-
-
-def compatible(a: Amount, b: Amount) -> bool:
-    """Whether two statements can both be true of one quantity at one time."""
-    return interval(a).overlaps(interval(b))
-
-
-def is_vague(text: str) -> bool:
-    """Whether a figure's text is a plural round number ("dozens", "tens of thousands")."""
-    words = normalise_name(text).split()
-    return bool(words) and words[-1] in _VAGUE
-
-
-# --------------------------------------------------------------------------- quantities
-
-
-def normalise_what(what: str | None, unit: str | None = None) -> str | None:
-    """The quantity a figure counts: a key of :data:`QUANTITIES` when a word of ``what``
-    names one (the last such word: the event of "soldiers wounded" decides, not its noun;
-    "mabenians killed" → deaths), else the normalised phrase; when ``what`` is empty, the
-    quantity its counted noun names ("212 bodies" → deaths, "114 seats" → seats), ``money``
-    for a currency and ``share`` for a percentage; None when nothing says."""
-    phrase = normalise_name(what)
-    if phrase:
-        named = [_WORD_TO_QUANTITY[w] for w in phrase.split() if w in _WORD_TO_QUANTITY]
-        return named[-1] if named else phrase
-    if not unit:
-        return None
-    lemma = unit.strip()
-    if _CURRENCY_CODE.match(lemma):
-        return "money"
-    if lemma.lower() in ("percent", "%", "per cent"):
-        return "share"
-    return _UNIT_TO_QUANTITY.get(lemma.lower())
-
-
-def normalise_unit(unit: str | None, quantity: str | None) -> str | None:
-    """``person`` for counts of people; else the lower-cased unit with "%" as percent."""
-    if quantity in COUNT_QUANTITIES:
-        return "person"
-    if not unit:
-        return None
-    text = unit.strip().lower()
-    return "percent" if text in ("%", "per cent", "pct") else text
-
-
-def claimant_key(actor_id: str | None, text: str | None, lookup: EntityLookup) -> str | None:
-    """Who claims a figure: its entity when known, else its normalised description."""
-    if actor_id:
-        return "e:" + lookup(actor_id)
-    name = normalise_name(re.split(r"[(\[]", text or "")[0])
-    return "n:" + name if name else None
-
-
-# --------------------------------------------------------------------------- places
-
-NEAR_KM = 25.0
-"""Two towns or districts this close are one place (a district of a city, the city)."""
-AREA_KM = 250.0
-"""A region and a place this close may be one place (a village in the region)."""
-AREA_KINDS = frozenset({"region", "state", "province", "county", "subdivision"})
-"""Place kinds that are areas holding towns."""
-_IGNORED_KINDS = frozenset({"continent"})
-
-
-@dataclass(frozen=True)
-class FigurePlace:
-    """Where a count happened, as its sentence says."""
-
-    scope: str
-    """``local`` (a town, district, region), ``national`` (only a country named) or
-    ``unspecified`` (no place, or several towns at once)."""
-    country: str | None
-    """ISO code (or a user gazetteer's code); for unspecified, the document's focus."""
-    name: str | None = None
-    kind: str | None = None
-    key: str | None = None
-    """Gazetteer id of a local place."""
-    point: tuple[float, float] | None = None
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A located place named in a sentence."""
-
-    start: int
-    end: int
-    text: str
-    name: str
-    kind: str
-    country: str | None
-    key: str
-    point: tuple[float, float] | None
-
-
-def _near(a: FigurePlace | PlaceMention, b: FigurePlace | PlaceMention) -> bool:
-    if a.key == b.key:
-        return True
-    if a.point is None or b.point is None:
-        return False
-    limit = AREA_KM if {a.kind, b.kind} & AREA_KINDS else NEAR_KM
-    return distance_km(a.point, b.point) <= limit
-
-
-def places_compatible(a: FigurePlace | None, b: FigurePlace | None) -> bool:
-    """Whether two counts can be of one place: countries must agree when both are known;
-    an unspecified place fits any; local meets only a local place that is the same or
-    near; national meets national."""
-    if a is None or b is None:
-        return True
-    if a.country and b.country and a.country != b.country:
-        return False
-    if "unspecified" in (a.scope, b.scope):
-        return True
-    if a.scope != b.scope:
-        return False
-    return a.scope == "national" or _near(a, b)
-
-
-def figure_place(
-    mentions: list[PlaceMention], claimant: tuple[int, int] | None, focus: str | None
-) -> FigurePlace:
-    """The place of a count from the located places of its sentence: datelines (names in
-    capitals) and places inside the claimant ("a shopkeeper in Hountoué") left out; the
-    most specific place when the others hold it (a town and its country, a village and its
-    region), unspecified when they are several towns ("in Abessi City and Kwesi Amoah")."""
-    usable = [
-        m
-        for m in mentions
-        if not m.text.isupper()
-        and m.kind not in _IGNORED_KINDS
-        and not (claimant and claimant[0] <= m.start < claimant[1])
-    ]
-    local = [m for m in usable if m.kind != "country"]
-    countries = {m.country for m in usable if m.kind == "country"}
-    if local:
-        places = [m for m in local if m.kind not in AREA_KINDS] or local
-        first = places[0]
-        if all(_near(first, other) for other in local):
-            return FigurePlace(
-                "local", first.country, first.name, first.kind, first.key, first.point
-            )
-        return FigurePlace("unspecified", first.country or focus)
-    if len(countries) == 1:
-        return FigurePlace("national", next(iter(countries)))
-    return FigurePlace("unspecified", focus)
-
-
-def _place_label(place: FigurePlace | None) -> str | None:
-    if place is None or place.scope == "unspecified":
-        return None
-    return place.name if place.scope == "local" else place.country
-
-
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class ClaimEvidence:
-    """One figure stating a claim: where, in which sentence, by whom, as of when."""
-
-    figure: str
-    document: str
-    start: int
-    end: int
-    text: str
-    """The sentence."""
-    figure_text: str
-    claimant: str | None
-    date: str | None
-
-
-@dataclass(frozen=True)
-class Claimant:
-    """Who states a claim, and from when (as of, else the document's date)."""
-
-    name: str
-    date: str | None
-    document: str
-
-
-@dataclass(frozen=True)
-class ClaimRecord:
-    """A quantity stated by one or more figures, with all their evidence."""
-
-    id: str
-    what: str
-    unit: str | None
-    value: float
-    low: float | None
-    high: float | None
-    qualifier: str | None
-    as_of: str | None
-    status: str
-    """single, corroborated, conflicting or revised."""
-    figures: tuple[str, ...]
-    evidence: tuple[ClaimEvidence, ...]
-    claimants: tuple[Claimant, ...]
-    documents: tuple[str, ...]
-    place: str | None = None
-    """Where the count happened: a local place's name, a country code for a national
-    count, None when no member says (see :class:`FigurePlace`)."""
-
-    @property
-    def corroborated(self) -> bool:
-        """Stated by more than one document."""
-        return len(self.documents) > 1
-
-
-@dataclass(frozen=True)
-class ConflictRecord:
-    """Claims of one quantity that cannot all be true (or a later revision)."""
-
-    id: str
-    what: str
-    kind: str
-    """``conflict`` (same time) or ``revision`` (a later value by the same claimant)."""
-    claims: tuple[str, ...]
-    values: tuple[float, ...]
-    claimants: tuple[tuple[str, ...], ...]
-    """Per claim, who states it."""
-    dates: tuple[str | None, ...]
-    figures: tuple[str, ...]
-    """Every member figure of the claims."""
-
-
-@dataclass(frozen=True)
-class ClaimReport:
-    """What :func:`resolve_claims` found."""
-
-    figures: int
-    claims: int
-    corroborated: int
-    conflicts: int
-    revisions: int
+__all__ = [
+    "QUANTITIES",
+    "Amount",
+    "ClaimEvidence",
+    "ClaimRecord",
+    "ClaimReport",
+    "Claimant",
+    "ConflictRecord",
+    "FigurePlace",
+    "claim_records",
+    "compatible",
+    "conflict_records",
+    "normalise_unit",
+    "normalise_what",
+    "places_compatible",
+    "resolve_claims",
+    "word_quantity",
+]
+"""The clustering lives here; values (:mod:`claim_values`), places (:mod:`claim_places`)
+and records (:mod:`claim_records`) are re-exported for the modules that import them."""
 
 
 @dataclass(frozen=True)
@@ -527,16 +219,6 @@ def _claimant_span(row: sqlite3.Row) -> tuple[int, int] | None:
         return None
     start = int(row["sentence_start"]) + at
     return start, start + len(text)
-
-
-_IN_QUOTE = (
-    " FROM quotes AS q WHERE q.document_id = f.document_id AND q.start_char <= f.start_char"
-    " AND q.end_char >= f.end_char AND f.claimed_by IS NULL AND f.claimed_by_text IS NULL"
-    " ORDER BY q.end_char - q.start_char LIMIT 1"
-)
-_QUOTE_SPEAKER = f"(SELECT q.speaker{_IN_QUOTE})"
-"""A figure inside a quote with no claimant of its own is claimed by the quote's speaker."""
-_QUOTE_SPEAKER_TEXT = f"(SELECT q.speaker_text{_IN_QUOTE})"
 
 
 def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
@@ -809,11 +491,7 @@ def _touched(
     stored = {
         str(r[0]): r[1] for r in conn.execute("SELECT figure_id, claimant FROM claim_members")
     }
-    touched = {
-        f.quantity or ""
-        for f in figures
-        if f.id not in stored or stored[f.id] != f.claimant or f.document in changed
-    }
+    touched = {f.quantity or "" for f in figures if _changed(f, stored, changed)}
     for what, claim_id, first in conn.execute(
         "SELECT c.what, c.id, (SELECT min(m.figure_id) FROM claim_members AS m"
         " WHERE m.claim_id = c.id) FROM claims AS c"
@@ -821,6 +499,31 @@ def _touched(
         if first is None or content_id("c", str(first)) != str(claim_id):
             touched.add(str(what))
     return touched
+
+
+def _changed(fig: _Fig, stored: dict[str, str | None], documents: set[str]) -> bool:
+    """A figure no claim holds yet, whose claimant changed, or of a just resolved document."""
+    return fig.id not in stored or stored[fig.id] != fig.claimant or fig.document in documents
+
+
+def _lone_figures(
+    conn: sqlite3.Connection, figures: list[_Fig], documents: Sequence[str]
+) -> tuple[list[_Fig], list[str]]:
+    """Figures that count nothing named are each their own claim, whatever the other
+    figures: of them, those to (re)write (:func:`_changed`), and the stored claims of that
+    kind to delete (theirs, and those whose figure is gone)."""
+    stored = {
+        str(r[0]): r[1]
+        for r in conn.execute(
+            "SELECT m.figure_id, m.claimant FROM claim_members AS m"
+            " JOIN claims AS c ON c.id = m.claim_id WHERE c.what = ''"
+        )
+    }
+    lone = [f for f in figures if not f.quantity]
+    redo = [f for f in lone if _changed(f, stored, set(documents))]
+    keep = {content_id("c", f.id) for f in lone} - {content_id("c", f.id) for f in redo}
+    gone = [str(r[0]) for r in conn.execute("SELECT id FROM claims WHERE what = ''")]
+    return redo, [c for c in gone if c not in keep]
 
 
 def resolve_claims(
@@ -833,8 +536,13 @@ def resolve_claims(
     figures = _load(store, entity_lookup(store))
     conn = store.connection
     touched = None if full else _touched(conn, figures, documents)
+    lone: list[_Fig] = []
+    lone_gone: list[str] = []
     if touched is not None:
-        figures = [f for f in figures if (f.quantity or "") in touched]
+        if "" in touched:
+            lone, lone_gone = _lone_figures(conn, figures, documents)
+            touched.discard("")
+        figures = [f for f in figures if f.quantity and f.quantity in touched] + lone
     claims = cluster_figures(figures)
     pairs = _pairs(claims)
     kinds: dict[int, set[str]] = {}
@@ -860,6 +568,12 @@ def resolve_claims(
             conn.execute(
                 "DELETE FROM claims WHERE what IN (SELECT value FROM json_each(?))", (whats,)
             )
+            gone = json.dumps(lone_gone)
+            conn.execute(
+                "DELETE FROM claim_members WHERE claim_id IN (SELECT value FROM json_each(?))",
+                (gone,),
+            )
+            conn.execute("DELETE FROM claims WHERE id IN (SELECT value FROM json_each(?))", (gone,))
         for claim in claims:
             _insert_claim(conn, claim, _status(claim, kinds))
         _insert_relations(conn, pairs)
@@ -883,114 +597,3 @@ def _report(conn: sqlite3.Connection) -> ClaimReport:
         conflicts=count("SELECT count(*) FROM conflicts WHERE kind = 'conflict'"),
         revisions=count("SELECT count(*) FROM conflicts WHERE kind = 'revision'"),
     )
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def _claim_evidence(conn: sqlite3.Connection, claim_id: str) -> list[ClaimEvidence]:
-    rows = conn.execute(
-        "SELECT f.id, f.document_id, f.sentence_start, f.sentence_end, f.text AS figure_text,"
-        " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,"
-        " f.claimed_by, f.claimed_by_text, m.as_of, a.name AS claimant_name,"
-        f" {_QUOTE_SPEAKER_TEXT} AS quote_speaker_text, qa.name AS quote_speaker_name"
-        " FROM claim_members AS m JOIN figures AS f ON f.id = m.figure_id"
-        " JOIN documents AS d ON d.id = f.document_id"
-        " LEFT JOIN actors AS a ON a.id = f.claimed_by"
-        f" LEFT JOIN actors AS qa ON qa.id = {_QUOTE_SPEAKER}"
-        " WHERE m.claim_id = ? ORDER BY m.as_of, d.published, f.document_id, f.start_char",
-        (claim_id,),
-    ).fetchall()
-    return [
-        ClaimEvidence(
-            figure=str(r["id"]),
-            document=str(r["document_id"]),
-            start=int(r["sentence_start"]),
-            end=int(r["sentence_end"]),
-            text=str(r["sentence"]),
-            figure_text=str(r["figure_text"]),
-            claimant=r["claimant_name"]
-            or r["claimed_by_text"]
-            or r["quote_speaker_name"]
-            or r["quote_speaker_text"],
-            date=r["as_of"],
-        )
-        for r in rows
-    ]
-
-
-def _claimants(evidence: list[ClaimEvidence]) -> tuple[Claimant, ...]:
-    seen: dict[str, Claimant] = {}
-    for e in evidence:
-        if e.claimant:
-            seen.setdefault(normalise_name(e.claimant), Claimant(e.claimant, e.date, e.document))
-    return tuple(seen.values())
-
-
-def claim_records(store: Store, ids: Sequence[str] | None = None) -> list[ClaimRecord]:
-    """Every claim (or the claims in ``ids``) with its figures, evidence and claimants, by
-    quantity then date."""
-    conn = store.connection
-    if ids is None:
-        rows = conn.execute("SELECT * FROM claims ORDER BY what, as_of, value, id").fetchall()
-    else:
-        rows = conn.execute(
-            "SELECT * FROM claims WHERE id IN (SELECT value FROM json_each(?))"
-            " ORDER BY what, as_of, value, id",
-            (json.dumps(list(ids)),),
-        ).fetchall()
-    return [r for r in (_claim_record(conn, row) for row in rows) if r is not None]
-
-
-def _claim_record(conn: sqlite3.Connection, row: sqlite3.Row) -> ClaimRecord | None:
-    evidence = _claim_evidence(conn, str(row["id"]))
-    if not evidence:
-        return None
-    return ClaimRecord(
-        id=str(row["id"]),
-        what=str(row["what"]),
-        unit=row["unit"],
-        value=float(row["value"]),
-        low=row["low"],
-        high=row["high"],
-        qualifier=row["qualifier"],
-        as_of=row["as_of"],
-        status=str(row["status"]),
-        figures=tuple(e.figure for e in evidence),
-        evidence=tuple(evidence),
-        claimants=_claimants(evidence),
-        documents=tuple(dict.fromkeys(e.document for e in evidence)),
-        place=row["place"],
-    )
-
-
-def conflict_records(
-    store: Store, *, kind: str | None = None, claims: Sequence[ClaimRecord] | None = None
-) -> list[ConflictRecord]:
-    """Every conflict (and revision) between claims, by quantity then date; ``kind``
-    keeps only ``conflict`` or only ``revision`` rows; ``claims`` are the claim records when
-    the caller has read them already (else they are read here)."""
-    known = {c.id: c for c in (claim_records(store) if claims is None else claims)}
-    rows = store.connection.execute(
-        "SELECT * FROM conflicts WHERE ? IS NULL OR kind = ? ORDER BY what, as_of, id",
-        (kind, kind),
-    ).fetchall()
-    records = []
-    for row in rows:
-        ids = tuple(str(i) for i in json.loads(row["claim_ids"]))
-        if not all(i in known for i in ids):
-            continue
-        members = [known[i] for i in ids]
-        records.append(
-            ConflictRecord(
-                id=str(row["id"]),
-                what=str(row["what"]),
-                kind=str(row["kind"]),
-                claims=ids,
-                values=tuple(float(v) for v in json.loads(row["claim_values"])),
-                claimants=tuple(tuple(c.name for c in m.claimants) for m in members),
-                dates=tuple(m.as_of for m in members),
-                figures=tuple(f for m in members for f in m.figures),
-            )
-        )
-    return records

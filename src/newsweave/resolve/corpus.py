@@ -11,7 +11,9 @@ with actors the blocking index does not hold yet: new or re-analysed) are geocod
 and re-clustered, and only the regions of the entity graph they reach are rebuilt — with
 the same result as a full re-resolution (``full=True``, also chosen by itself when the
 stored judgements come from another version of the scorer). Step 3 recomputes only the
-quantities the changes touch (see :mod:`newsweave.resolve.claims`); step 4 is recomputed.
+quantities the changes touch (see :mod:`newsweave.resolve.claims`); step 4 only the kinds
+of story events (PLOVER type and mode) the new documents' events or the actors whose entity
+changed touch (see :func:`newsweave.resolve.events.resolve_events`).
 After ``forget``, :func:`after_forget` repairs what the removed document touched.
 """
 
@@ -54,18 +56,20 @@ def resolve_corpus(
     document when ``full`` or when the stored judgements are of another scorer version)."""
     full = full or entities.outdated(store)
     ids: list[str] = []
+    kinds: set[events.Kind] | None = None
     if full:
         placed = places.geocode_documents(store, gazetteer, None)
         entities.resolve_entities(store, None)
     else:
         ids = pending_documents(store) if document_ids is None else list(document_ids)
         placed = places.geocode_documents(store, gazetteer, ids) if ids else 0
-        if entities.forgotten(store):
+        forgot = entities.forgotten(store)
+        if forgot:
             entities.forget_cleanup(store)
-        if ids:
-            entities.resolve_entities(store, ids)
+        moved = entities.resolve_entities(store, ids).moved if ids else set()
+        kinds = None if forgot else events.touched_kinds(store, ids, moved)
     found = claims.resolve_claims(store, full=full, documents=ids)
-    story = events.resolve_events(store)
+    story = events.resolve_events(store, kinds)
     return CorpusReport(
         places=placed,
         entities=entities.entity_count(store),

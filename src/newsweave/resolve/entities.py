@@ -42,16 +42,11 @@ Pipeline:
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from itertools import combinations
-from typing import Literal
-
-from rapidfuzz import fuzz
 
 from newsweave.errors import NewsweaveError
 from newsweave.model.ids import content_id
@@ -60,80 +55,74 @@ from newsweave.resolve.clusters import (
     Builder,
     Edge,
     Edges,
-    person_key,
-    strong_keys,
-    weak_keys,
 )
-from newsweave.resolve.constraints import other_forms_conflict, person_forms_conflict
-from newsweave.resolve.name_words import (
-    GENERIC_PARTS,
-    headline_core,
-    headline_tail,
-    ordinary_word,
-    without_opening_word,
+from newsweave.resolve.entity_blocks import (
+    IMPLICIT,
+    Pair,
+    _blocks,
+    _document_actor_ids,
+    _ids_json,
+    _index_actors,
+    _load_actors,
+    _prune,
+    _read_openers,
+    _sizes,
+    block_of,
+    blocking_keys,
+    candidate_pairs,
+    second_key,
+)
+from newsweave.resolve.entity_records import (
+    EntityRecord,
+    EntityTitle,
+    _record,
+    alias_fits,
+    entity_aliases,
+    entity_count,
+    entity_of,
+    entity_records,
+)
+from newsweave.resolve.entity_scoring import (
+    ALGORITHM,
+    VERSION,
+    FeatureValue,
+    Judgement,
+    score_pair,
 )
 from newsweave.resolve.namekeys import (
-    _PLACE_TYPES,
-    _STOP,
-    ORG_WORDS,
     ActorInfo,
-    _gazetteer,
-    _surname_relation,
-    country_place,
     fold,
-    given_of,
     initials,
     name_key,
     person_parts,
     skeleton,
-    title_words,
-    type_penalty,
 )
 from newsweave.store.sqlite import Store
 
-__all__ = ["ANALYST_RANK", "ActorInfo", "fold", "initials", "name_key", "person_parts", "skeleton"]
+__all__ = [
+    "ANALYST_RANK",
+    "ActorInfo",
+    "EntityRecord",
+    "EntityTitle",
+    "_load_actors",
+    "_read_openers",
+    "_record",
+    "alias_fits",
+    "entity_aliases",
+    "entity_count",
+    "entity_of",
+    "entity_records",
+    "fold",
+    "initials",
+    "name_key",
+    "person_parts",
+    "score_pair",
+    "skeleton",
+]
+"""Names other modules import from here (the scorer, blocking and read side live in
+:mod:`entity_scoring`, :mod:`entity_blocks` and :mod:`entity_records`)."""
 
-ALGORITHM = "newsweave-rules"
-VERSION = "5"
-POSITIVE = 0.85
-"""Machine score from which a pair is judged the same entity."""
-UNSURE = 0.5
-"""Machine score from which a pair is stored as unsure (for review; never merges)."""
 MACHINE_RANK = 0
-MAX_BLOCK = 40
-"""Candidates taken per blocking key (lowest actor ids first): enough to connect an actor
-to an entity, bounded for names found in thousands of documents."""
-
-Judgement = Literal["positive", "negative", "unsure"]
-Pair = tuple[str, str]
-FeatureValue = float | str
-
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class EntityTitle:
-    """A title given to an entity, with every place that gives it."""
-
-    text: str
-    evidence: tuple[tuple[str, int, int], ...]
-    """(document id, start, end) of each statement of the title."""
-
-
-@dataclass(frozen=True)
-class EntityRecord:
-    """One entity across documents."""
-
-    id: str
-    name: str
-    """The most frequent full name of its actors."""
-    type: str
-    aliases: tuple[str, ...]
-    titles: tuple[EntityTitle, ...]
-    documents: tuple[str, ...]
-    mentions: int
-    country: str | None
-    actor_ids: tuple[str, ...]
 
 
 @dataclass
@@ -147,559 +136,9 @@ class ResolveReport:
     """Entities (re)computed."""
     entities: int = 0
     """Entities in the store afterwards."""
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The scorer's verdict on one pair."""
-
-    judgement: Judgement
-    score: float
-    features: dict[str, FeatureValue]
-
-
-# --------------------------------------------------------------------------- name keys
-
-
-def blocking_keys(actor: ActorInfo) -> set[str]:
-    """Every key the actor is filed under in the blocking index."""
-    keys: set[str] = set()
-    for form in actor.forms:
-        key = name_key(form)
-        if not key:
-            continue
-        keys.add(f"n:{key}")
-        words = key.split()
-        keys.update(f"w:{w}" for w in words if len(w) > 2 and w not in _STOP)
-        if len(words) == 1 and 2 <= len(key) <= 8:
-            keys.add(f"a:{key}")
-        keys.update(f"a:{a}" for a in initials(form))
-        if actor.type == "PERSON":
-            parts = person_parts(form)
-            if parts:
-                keys.add(f"s:{parts[-1]}")
-                keys.add(f"k:{skeleton(parts[-1])}")
-        elif len(skeleton(form)) >= 3:
-            keys.add(f"k:{skeleton(form)}")
-        if actor.type in _PLACE_TYPES:
-            place = country_place(form)
-            if place:
-                keys.add(f"p:{place}")
-    if actor.type == "NORP" and actor.country:
-        keys.add(f"c:{actor.country}")
-    return keys | strong_keys(actor) | weak_keys(actor)
-
-
-IMPLICIT = ("f:", "g:", "o:")
-"""Key prefixes that are links, not blocks: the clustering joins their holders (strong
-full names ``f:``, gazetteer readings ``g:``) or places a weak actor by them (``o:``);
-they are never scored pairwise."""
-
-
-# --------------------------------------------------------------------------- scorer
-
-
-def person_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
-    """The best name rule between two people and its strength (0 when none; a negative
-    strength when the names say they are different people)."""
-    best = ("none", 0.0)
-    for a in {person_parts(f) for f in left.forms}:
-        for b in {person_parts(f) for f in right.forms}:
-            found = _person_parts_match(a, b)
-            if found[1] > best[1] or (found[1] < 0 and best[1] == 0.0):
-                best = found
-    return best
-
-
-def _person_parts_match(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, float]:
-    if not a or not b:
-        return ("none", 0.0)
-    if a == b:
-        return ("exact", 1.0) if len(a) > 1 else ("same_single_name", 0.65)
-    if len(a) == 1 or len(b) == 1:
-        bare, full = (a[0], b) if len(a) == 1 else (b[0], a)
-        if len(full) == 1:
-            return ("none", 0.0)
-        if bare == full[-1]:
-            return ("surname_only", 0.6)
-        return ("given_name_only", 0.45) if bare == full[0] else ("none", 0.0)
-    relation = _surname_relation(a[-1], b[-1])
-    if relation is None:
-        return ("none", 0.0)
-    if not given_of(a, b):
-        return ("different_given_names", -1.0) if relation != "misspelling" else ("none", 0.0)
-    same_given = a[0] == b[0]
-    strength = {
-        "same": 0.92 if same_given else 0.85,
-        "transliteration": 0.88,
-        "misspelling": 0.7 if same_given else 0.0,
-    }[relation]
-    return (f"{relation}_surname", strength)
-
-
-def other_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
-    """The best name rule between two non-person actors and its strength (negative when
-    they are two different countries)."""
-    lkeys = {name_key(f) for f in left.forms} - {""}
-    rkeys = {name_key(f) for f in right.forms} - {""}
-    if name_key(left.name) == name_key(right.name):
-        return ("exact", 1.0)
-    if left.type == right.type == "NORP" and left.country and left.country == right.country:
-        return ("same_country_group", 0.95)
-    if lkeys & rkeys:
-        return ("alias", 0.92)
-    if {k.replace(" ", "") for k in lkeys} & {k.replace(" ", "") for k in rkeys}:
-        return ("spelling_variant", 0.9)  # "Sea Micro" / "SeaMicro"
-    places = _countries(left), _countries(right)
-    if places[0] and places[1]:
-        return ("same_country", 0.95) if places[0] & places[1] else ("different_countries", -1.0)
-    acronym = _acronym_match(left, right)
-    if acronym:
-        return ("acronym", 0.88 if acronym >= 3 else 0.75)
-    found = _spelling_match(lkeys, rkeys, left.type in _PLACE_TYPES)
-    same_type = left.type == right.type and left.type != "GPE"
-    if found[1] == 0 and same_type and _part_of_name(lkeys, rkeys):
-        return ("part_of_name", 0.75)
-    return found
-
-
-def _part_of_name(lkeys: set[str], rkeys: set[str]) -> bool:
-    """One name is a run of the other's words that is no generic word alone ("Saints" of
-    "New Orleans Saints", "Geological Survey" of "US Geological Survey"; never "Police" of
-    "Kenya Police")."""
-    for a in lkeys:
-        for b in rkeys:
-            short, long_ = (a.split(), b.split()) if len(a) < len(b) else (b.split(), a.split())
-            if len(short) >= len(long_) or all(w in GENERIC_PARTS for w in short):
-                continue
-            if any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
-                return True
-    return False
-
-
-def _countries(actor: ActorInfo) -> set[str]:
-    if actor.type not in _PLACE_TYPES:
-        return set()
-    return {p for p in (country_place(f) for f in actor.forms) if p}
-
-
-def _acronym_match(left: ActorInfo, right: ActorInfo) -> int:
-    """Length of an acronym one writes for the other's expansion, else 0."""
-    for short_side, long_side in ((left, right), (right, left)):
-        shorts = {name_key(f) for f in short_side.forms if " " not in name_key(f)}
-        for form in long_side.forms:
-            hit = shorts & set(initials(form))
-            if hit:
-                return max(len(h) for h in hit)
-    return 0
-
-
-def _spelling_match(lkeys: set[str], rkeys: set[str], places: bool) -> tuple[str, float]:
-    best = ("none", 0.0)
-    for a in lkeys:
-        for b in rkeys:
-            if min(len(a), len(b)) < 6:
-                continue
-            if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 70:
-                best = max(best, ("transliteration", 0.8 if places else 0.85), key=lambda x: x[1])
-            elif not places and fuzz.ratio(a, b) >= 90 and a.split()[0] == b.split()[0]:
-                best = max(best, ("spelling_variant", 0.8), key=lambda x: x[1])
-    return best
-
-
-def _shared_co_actors(left: ActorInfo, right: ActorInfo) -> int:
-    own = {name_key(f) for f in (*left.forms, *right.forms)}
-    return len((left.co_actors & right.co_actors) - own)
-
-
-def _named_after(left: ActorInfo, right: ActorInfo) -> bool:
-    """One name holds the other's words (Abessi City / Nathaniel Abessi University /
-    Nathaniel Abessi / Kara)."""
-    for a in left.forms:
-        for b in right.forms:
-            wa, wb = set(name_key(a).split()), set(name_key(b).split())
-            if wa and wb and (wa <= wb or wb <= wa):
-                return True
-    return False
-
-
-def score_pair(
-    left: ActorInfo, right: ActorInfo, surname_holders: int = 1, given_holders: int = 1
-) -> Decision | None:
-    """Judge whether two actors are one entity; None when there is nothing to say.
-
-    ``surname_holders`` is how many different full-name people in the candidate set bear
-    the surname a bare name would match (a bare "Yamboré" with three Yamborés around is
-    ambiguous); ``given_holders`` the same for a bare first name (two Didiers around).
-    """
-    features: dict[str, FeatureValue] = {}
-    if left.document == right.document:
-        return _same_document(left, right)
-    if _mistyped_person(left, right) or _mistyped_person(right, left):
-        features.update({"type@1": "mistyped_person", "name@1": "exact_full_name"})
-        score = _context_score(left, right, 0.9, features)
-        return _decide("exact_full_name", score, features)
-    penalty = type_penalty(left.type, right.type)
-    if penalty is None or (left.type == "PERSON") != (right.type == "PERSON"):
-        if not _named_after(left, right):
-            return None
-        features.update({"type@1": f"{left.type}/{right.type}", "name@1": "named_after"})
-        return Decision("negative", 0.0, features)
-    rule, strength = (
-        person_name_match(left, right) if left.type == "PERSON" else other_name_match(left, right)
-    )
-    features["name@1"] = rule
-    features["name_strength@1"] = strength
-    if strength < 0:
-        return Decision("negative", 0.0, features)
-    if strength == 0:
-        return None
-    if rule == "surname_only" and surname_holders > 1:
-        strength = 0.4
-        features["name@1"] = "ambiguous_surname"
-    if rule == "given_name_only" and given_holders == 1 and _family_named(left, right):
-        rule, strength = "given_name_with_family", 0.88
-        features["name@1"] = rule
-    score = _context_score(left, right, strength - penalty, features)
-    features["type@1"] = -penalty
-    return _decide(rule, score, features)
-
-
-def _family_named(left: ActorInfo, right: ActorInfo) -> bool:
-    """A bare first name ("Didier") in a document that names someone with the surname of
-    the full name it matches ("Gaston Yamboré's eldest son, Didier" ~ "Didier Yamboré")."""
-    bare, full = (left, right) if len(person_parts(left.name)) == 1 else (right, left)
-    parts = person_parts(full.name)
-    if len(parts) < 2 or len(person_parts(bare.name)) != 1:
-        return False
-    surname = parts[-1]
-    return any(len(k.split()) >= 2 and k.split()[-1] == surname for k in bare.co_actors)
-
-
-def _mistyped_person(person: ActorInfo, other: ActorInfo) -> bool:
-    """The small model typed a person ORG in one document ("Aïcha Yamboré" as ORG): the same
-    two- or three-word full name, no organisation word in it, and a PERSON elsewhere."""
-    if person.type != "PERSON" or other.type != "ORG":
-        return False
-    words = other.name.split()
-    if not 2 <= len(words) <= 3 or any(w.lower().strip(".,") in ORG_WORDS for w in words):
-        return False
-    return name_key(other.name) == name_key(person.name) and len(person.name.split()) >= 2
-
-
-def _context_score(
-    left: ActorInfo, right: ActorInfo, base: float, features: dict[str, FeatureValue]
-) -> float:
-    shared = _shared_co_actors(left, right)
-    lt, rt = title_words(left.titles), title_words(right.titles)
-    titles = 1.0 if lt & rt else 0.0
-    conflict = 1.0 if left.type == "PERSON" and lt and rt and not lt & rt else 0.0
-    features["co_actors@1"] = float(shared)
-    features["titles@1"] = titles
-    features["title_conflict@1"] = conflict
-    bonus = 0.1 * titles + 0.1 * min(shared, 2)
-    if conflict and not shared:
-        bonus -= 0.2
-    return round(max(0.0, min(1.0, base + bonus)), 4)
-
-
-WEAK_ONLY = frozenset({"given_name_only", "acronym", "part_of_name"})
-"""Rules that never make a positive on their own: a bare first name, an acronym matched by
-initials across documents (acronyms are tied to expansions only where a document or the
-gazetteer states them), and a part of an organisation's name ("Mariners" of "Harbourside
-Mariners": for review)."""
-
-
-def _decide(rule: str, score: float, features: dict[str, FeatureValue]) -> Decision | None:
-    if rule in WEAK_ONLY:
-        score = min(score, POSITIVE - 0.01)
-    if score >= POSITIVE:
-        return Decision("positive", score, features)
-    if score >= UNSURE:
-        return Decision("unsure", score, features)
-    return None
-
-
-def _same_document(left: ActorInfo, right: ActorInfo) -> Decision | None:
-    """Two actors of one document: different by construction, except an obvious chain
-    miss between two non-person names (same key or acronym ↔ expansion)."""
-    features: dict[str, FeatureValue] = {"same_document@1": 1.0}
-    if "PERSON" in (left.type, right.type) or type_penalty(left.type, right.type) is None:
-        return None
-    lkeys = {name_key(f) for f in left.forms}
-    rkeys = {name_key(f) for f in right.forms}
-    if lkeys & rkeys or _acronym_match(left, right) >= 3:
-        features["name@1"] = "chain_miss"
-        return Decision("positive", 0.9, features)
-    return None
-
-
-# --------------------------------------------------------------------------- loading
-
-
-def _ids_json(ids: Iterable[str]) -> str:
-    return json.dumps(sorted(set(ids)))
-
-
-def _load_actors(store: Store, ids: Iterable[str] | None) -> dict[str, ActorInfo]:
-    """Actors (all when ``ids`` is None) with titles and co-occurring actor keys."""
-    conn = store.connection
-    where = "" if ids is None else " WHERE a.id IN (SELECT value FROM json_each(?))"
-    params: tuple[str, ...] = () if ids is None else (_ids_json(ids),)
-    rows = conn.execute(
-        "SELECT a.id, a.document_id, a.name, a.type, a.aliases, a.country,"
-        " p.gazetteer_id AS place FROM actors AS a LEFT JOIN places AS p ON p.actor_id = a.id"
-        + where,
-        params,
-    ).fetchall()
-    docs = {str(r["document_id"]) for r in rows}
-    co = _document_keys(store, docs)
-    titles = _titles(store, [str(r["id"]) for r in rows] if ids is not None else None)
-    openers = _opening_forms(store, ids)
-    found: dict[str, ActorInfo] = {}
-    for r in rows:
-        own = name_key(str(r["name"]))
-        forms = [str(r["name"]), *(str(a) for a in json.loads(r["aliases"]))]
-        if str(r["id"]) in openers:
-            forms = _read_openers(forms, openers[str(r["id"])], r["type"] == "PERSON")
-        found[str(r["id"])] = ActorInfo(
-            id=str(r["id"]),
-            document=str(r["document_id"]),
-            name=forms[0],
-            type=str(r["type"]),
-            aliases=tuple(forms[1:]),
-            titles=tuple(titles.get(str(r["id"]), ())),
-            co_actors=frozenset(co.get(str(r["document_id"]), frozenset()) - {own}),
-            country=r["country"],
-            place=r["place"],
-        )
-    return found
-
-
-def _opening_forms(store: Store, ids: Iterable[str] | None) -> dict[str, set[str]]:
-    """Actor id → its multi-word mention texts that only ever open a sentence (or a
-    headline), where capitalised ordinary words may stand around a name."""
-    where = "" if ids is None else " WHERE m.actor_id IN (SELECT value FROM json_each(?))"
-    params: tuple[str, ...] = () if ids is None else (_ids_json(ids),)
-    found: dict[str, set[str]] = defaultdict(set)
-    inside: dict[str, set[str]] = defaultdict(set)
-    for actor_id, text, opening in store.connection.execute(
-        "SELECT m.actor_id, m.text, m.start_char = m.sentence_start FROM mentions AS m" + where,
-        params,
-    ):
-        if " " in str(text).strip():
-            (found if opening else inside)[str(actor_id)].add(str(text))
-    return {a: texts - inside[a] for a, texts in found.items() if texts - inside[a]}
-
-
-def _read_openers(forms: list[str], openers: set[str], person: bool = True) -> list[str]:
-    """The forms read without the capitalised ordinary words of a sentence opening:
-    a form that only opens a sentence and holds another form of the same actor with
-    ordinary words around it ("Okafor Thanks Voters" with "Okafor") is that other form; a
-    person's form loses an ordinary first word ("Fearless Lopez" → "Lopez"). Duplicates
-    removed, the name first."""
-    read = []
-    for form in forms:
-        if form in openers:
-            form = (
-                headline_core(form, forms)
-                or (person and (headline_tail(form) or without_opening_word(form)))
-                or form
-            )
-        read.append(form)
-    return list(dict.fromkeys(read))
-
-
-def _document_keys(store: Store, docs: Iterable[str]) -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    rows = store.connection.execute(
-        "SELECT document_id, name FROM actors WHERE document_id IN"
-        " (SELECT value FROM json_each(?))",
-        (_ids_json(docs),),
-    )
-    for r in rows:
-        found[str(r[0])].add(name_key(str(r[1])))
-    return {doc: frozenset(keys) for doc, keys in found.items()}
-
-
-def _titles(store: Store, ids: Sequence[str] | None) -> dict[str, list[str]]:
-    sql = "SELECT actor_id, text FROM actor_titles"
-    params: tuple[str, ...] = ()
-    if ids is not None:
-        sql += " WHERE actor_id IN (SELECT value FROM json_each(?))"
-        params = (_ids_json(ids),)
-    found: dict[str, list[str]] = defaultdict(list)
-    for r in store.connection.execute(sql + " ORDER BY actor_id, start_char", params):
-        found[str(r[0])].append(str(r[1]))
-    return found
-
-
-def _document_actor_ids(store: Store, document_ids: Sequence[str] | None) -> list[str]:
-    if document_ids is None:
-        rows = store.connection.execute("SELECT id FROM actors ORDER BY id")
-    else:
-        rows = store.connection.execute(
-            "SELECT id FROM actors WHERE document_id IN (SELECT value FROM json_each(?))"
-            " ORDER BY id",
-            (_ids_json(document_ids),),
-        )
-    return [str(r[0]) for r in rows]
-
-
-# --------------------------------------------------------------------------- blocking
-
-
-def _index_actors(store: Store, actors: Iterable[ActorInfo]) -> dict[str, set[str]]:
-    """Write the actors' blocking keys; return them by actor."""
-    conn = store.connection
-    keys: dict[str, set[str]] = {}
-    for actor in actors:
-        keys[actor.id] = blocking_keys(actor)
-        conn.execute("DELETE FROM actor_keys WHERE actor_id = ?", (actor.id,))
-        conn.executemany(
-            "INSERT OR IGNORE INTO actor_keys (key, actor_id) VALUES (?, ?)",
-            [(k, actor.id) for k in sorted(keys[actor.id])],
-        )
-    return keys
-
-
-Sizes = dict[str, dict[str, int]]
-"""Blocking key → second key (first letter of the name) → actors."""
-
-
-def _sizes(store: Store, keys: Iterable[str]) -> Sizes:
-    found: Sizes = defaultdict(dict)
-    for key, letter, count in store.connection.execute(
-        "SELECT k.key, lower(substr(a.name, 1, 1)), count(*) FROM actor_keys AS k"
-        " JOIN actors AS a ON a.id = k.actor_id"
-        " WHERE k.key IN (SELECT value FROM json_each(?)) GROUP BY 1, 2",
-        (_ids_json(k for k in keys if not k.startswith(IMPLICIT)),),
-    ):
-        found[str(key)][str(letter)] = int(count)
-    return found
-
-
-def second_key(name: str) -> str:
-    """The second key a too-big block is split by: the first letter of the name (lower
-    case for ASCII letters only, as SQLite's ``lower``)."""
-    first = name[:1]
-    return first.lower() if first.isascii() else first
-
-
-def block_of(key: str, letter: str, sizes: Sizes) -> str | None:
-    """Which block a key gives an actor whose name starts with ``letter``: the whole key
-    when it holds at most :data:`MAX_BLOCK` actors, else the sub-block of the second key
-    when that is small enough, else none (a block too big to score is never scored)."""
-    counts = sizes.get(key, {})
-    if sum(counts.values()) <= MAX_BLOCK:
-        return key
-    if counts.get(letter, 0) <= MAX_BLOCK:
-        return f"{key}\t{letter}"
-    return None
-
-
-def _blocks(store: Store, blocks: Iterable[str]) -> dict[str, list[str]]:
-    """Actor ids of each (sub-)block, lowest first."""
-    found: dict[str, list[str]] = defaultdict(list)
-    whole = sorted({b for b in blocks if "\t" not in b})
-    split = sorted({b for b in blocks if "\t" in b})
-    rows = store.connection.execute(
-        "SELECT k.key, k.actor_id FROM actor_keys AS k"
-        " WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY 1, 2",
-        (json.dumps(whole),),
-    )
-    for key, actor_id in rows:
-        found[str(key)].append(str(actor_id))
-    rows = store.connection.execute(
-        "SELECT k.key || char(9) || lower(substr(a.name, 1, 1)), k.actor_id"
-        " FROM actor_keys AS k JOIN actors AS a ON a.id = k.actor_id"
-        " WHERE k.key IN (SELECT value FROM json_each(?))"
-        " AND k.key || char(9) || lower(substr(a.name, 1, 1)) IN (SELECT value FROM json_each(?))"
-        " ORDER BY 1, 2",
-        (json.dumps(sorted({b.split("\t")[0] for b in split})), json.dumps(split)),
-    )
-    for block, actor_id in rows:
-        found[str(block)].append(str(actor_id))
-    return found
-
-
-def candidate_pairs(new: dict[str, set[str]], blocks: dict[str, list[str]]) -> dict[Pair, set[str]]:
-    """Candidate pairs (ordered ids) with the (sub-)blocks they share; ``new`` maps each
-    new actor to its blocks."""
-    pairs: dict[Pair, set[str]] = defaultdict(set)
-    for actor_id, keys in new.items():
-        for key in keys:
-            for other in blocks.get(key, ()):
-                if other != actor_id:
-                    pair = (actor_id, other) if actor_id < other else (other, actor_id)
-                    pairs[pair].add(key)
-    return pairs
-
-
-def _prune(store: Store, before: Sizes, after: Sizes) -> set[str]:
-    """Forget the machine judgements of pairs no (sub-)block holds any more: a block that
-    grew past :data:`MAX_BLOCK` is split (so a full re-resolution and an incremental one
-    judge the same pairs)."""
-    crossed: set[tuple[str, str | None]] = set()
-    for key, counts in after.items():
-        old = before.get(key, {})
-        if sum(counts.values()) > MAX_BLOCK >= sum(old.values()):
-            crossed.add((key, None))
-        elif sum(counts.values()) > MAX_BLOCK:
-            crossed.update(
-                (key, letter)
-                for letter, count in counts.items()
-                if count > MAX_BLOCK >= old.get(letter, 0)
-            )
-    if not crossed:
-        return set()
-    conn = store.connection
-    members: set[str] = set()
-    for key, letter in crossed:
-        members.update(
-            str(r[0])
-            for r in conn.execute(
-                "SELECT k.actor_id FROM actor_keys AS k JOIN actors AS a ON a.id = k.actor_id"
-                " WHERE k.key = ? AND (? IS NULL OR lower(substr(a.name, 1, 1)) = ?)",
-                (key, letter, letter),
-            )
-        )
-    judged = [
-        (str(r[0]), str(r[1]))
-        for r in conn.execute(
-            "SELECT left_id, right_id FROM judgements WHERE source = 'machine'"
-            " AND left_id IN (SELECT value FROM json_each(:ids))"
-            " AND right_id IN (SELECT value FROM json_each(:ids))",
-            {"ids": _ids_json(members)},
-        )
-    ]
-    if not judged:
-        return set()
-    involved = {a for pair in judged for a in pair}
-    keys: dict[str, set[str]] = defaultdict(set)
-    letters: dict[str, str] = {}
-    for actor_id, key, name in conn.execute(
-        "SELECT k.actor_id, k.key, a.name FROM actor_keys AS k JOIN actors AS a"
-        " ON a.id = k.actor_id WHERE k.actor_id IN (SELECT value FROM json_each(?))",
-        (_ids_json(involved),),
-    ):
-        if not str(key).startswith(IMPLICIT):
-            keys[str(actor_id)].add(str(key))
-        letters[str(actor_id)] = second_key(str(name))
-    sizes = _sizes(store, {k for ks in keys.values() for k in ks})
-    gone = []
-    for left, right in judged:
-        shared = keys[left] & keys[right]
-        if not any(
-            block_of(k, letters[left], sizes) is not None
-            and block_of(k, letters[left], sizes) == block_of(k, letters[right], sizes)
-            for k in shared
-        ):
-            gone.append((left, right))
-    conn.executemany(
-        "DELETE FROM judgements WHERE source = 'machine' AND left_id = ? AND right_id = ?", gone
-    )
-    return {a for pair in gone for a in pair}
+    moved: set[str] = field(default_factory=set)
+    """Earlier-resolved actors that witness every change of which of them are one entity
+    (see :func:`_moved`): what compares entities — story events — must look at them again."""
 
 
 # --------------------------------------------------------------------------- judgements
@@ -830,6 +269,8 @@ def _closure(store: Store, seeds: set[str]) -> set[str]:
     everything outside it cannot change)."""
     conn = store.connection
     done: set[str] = set()
+    seen_entities: set[str] = set()
+    seen_keys: set[str] = set()
     todo = set(seeds)
     while todo:
         done |= todo
@@ -842,19 +283,44 @@ def _closure(store: Store, seeds: set[str]) -> set[str]:
                 (ids,),
             ):
                 found.update((str(r[0]), str(r[1])))
-        for r in conn.execute(
-            "SELECT m2.actor_id FROM entity_members AS m1 JOIN entity_members AS m2"
-            " ON m1.entity_id = m2.entity_id WHERE m1.actor_id IN (SELECT value FROM json_each(?))",
-            (ids,),
-        ):
-            found.add(str(r[0]))
-        for r in conn.execute(
-            "SELECT k2.actor_id FROM actor_keys AS k1 JOIN actor_keys AS k2 ON k2.key = k1.key"
-            " WHERE k1.actor_id IN (SELECT value FROM json_each(?))"
-            " AND (k1.key LIKE 'f:%' OR k1.key LIKE 'g:%' OR k1.key LIKE 'o:%')",
-            (ids,),
-        ):
-            found.add(str(r[0]))
+        # each entity and each link key is expanded once (hundreds of "Donald Trump"
+        # actors share one key: joining them pairwise would cost its square)
+        held = {
+            str(r[0])
+            for r in conn.execute(
+                "SELECT DISTINCT entity_id FROM entity_members"
+                " WHERE actor_id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            )
+        }
+        held -= seen_entities
+        seen_entities |= held
+        found.update(
+            str(r[0])
+            for r in conn.execute(
+                "SELECT actor_id FROM entity_members"
+                " WHERE entity_id IN (SELECT value FROM json_each(?))",
+                (_ids_json(held),),
+            )
+        )
+        keys = {
+            str(r[0])
+            for r in conn.execute(
+                "SELECT DISTINCT key FROM actor_keys WHERE actor_id IN"
+                " (SELECT value FROM json_each(?))"
+                " AND (key LIKE 'f:%' OR key LIKE 'g:%' OR key LIKE 'o:%')",
+                (ids,),
+            )
+        }
+        keys -= seen_keys
+        seen_keys |= keys
+        found.update(
+            str(r[0])
+            for r in conn.execute(
+                "SELECT actor_id FROM actor_keys WHERE key IN (SELECT value FROM json_each(?))",
+                (_ids_json(keys),),
+            )
+        )
         todo = found - done
     existing = {
         str(r[0])
@@ -895,12 +361,13 @@ def _mistyped_direction(
     return edges, mistyped - wrong
 
 
-def _rebuild(store: Store, seeds: set[str]) -> int:
-    """Recompute the entities of the components reachable from ``seeds``."""
+def _rebuild(store: Store, seeds: set[str], moved: set[str] | None = None) -> int:
+    """Recompute the entities of the components reachable from ``seeds``; add to
+    ``moved`` the actors whose fellow members changed (see :attr:`ResolveReport.moved`)."""
     ids = _closure(store, seeds)
     if not ids:
         return 0
-    actors = _load_actors(store, ids)
+    actors = _load_actors(store, ids, context=False)
     edges, mistyped = _effective(store, ids)
     edges, mistyped = _mistyped_direction(actors, edges, mistyped)
     groups = Builder(actors, edges, mistyped).run()
@@ -925,6 +392,8 @@ def _rebuild(store: Store, seeds: set[str]) -> int:
         for group in groups
         if current.get(entity_id(group)) == set(group) and sizes.get(entity_id(group)) == len(group)
     }
+    if moved is not None:
+        moved |= _moved(current, groups)
     conn.execute(
         "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))",
         (_ids_json(set(current) - unchanged),),
@@ -933,6 +402,34 @@ def _rebuild(store: Store, seeds: set[str]) -> int:
         if entity_id(group) not in unchanged:
             _write_entity(store, [actors[a] for a in group])
     return len(groups)
+
+
+def _moved(current: dict[str, set[str]], groups: list[list[str]]) -> set[str]:
+    """Enough earlier-resolved actors to witness every change of "same entity" among them.
+
+    Cut the old actors by (entity before, group after) into cells. Two old actors changed
+    their relation only when they lie in different cells of one entity before or of one
+    group after; keeping every cell but the largest of each such entity and group marks at
+    least one actor of every changed pair (an actor joining "Donald Trump" marks that actor,
+    not the hundreds already there). New actors are not marked: only their own documents
+    name them."""
+    before = {a: entity for entity, members in current.items() for a in members}
+    cells: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for number, group in enumerate(groups):
+        for actor in group:
+            if actor in before:
+                cells[(before[actor], number)].add(actor)
+    by_old: dict[str, list[set[str]]] = defaultdict(list)
+    by_new: dict[int, list[set[str]]] = defaultdict(list)
+    for (old, new), cell in cells.items():
+        by_old[old].append(cell)
+        by_new[new].append(cell)
+    found: set[str] = set()
+    for family in (*by_old.values(), *by_new.values()):
+        if len(family) > 1:
+            family = sorted(family, key=lambda c: (-len(c), min(c)))
+            found.update(*family[1:])
+    return found
 
 
 def _mention_counts(store: Store, ids: Sequence[str]) -> dict[str, int]:
@@ -1019,7 +516,7 @@ def resolve_entities(store: Store, document_ids: Sequence[str] | None = None) ->
         seeds = set(new_ids)
         for chunk in _chunks(new_ids, 2000):
             seeds |= _score_new(store, chunk, report)
-        report.components = _rebuild(store, seeds)
+        report.components = _rebuild(store, seeds, report.moved)
     report.entities = int(store.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
     return report
 
@@ -1152,192 +649,3 @@ def split(store: Store, entity: str) -> list[str]:
             )
         _rebuild(store, set(members))
     return sorted({e for e in (entity_of(store, m) for m in members) if e})
-
-
-def entity_count(store: Store) -> int:
-    """How many entities the store holds."""
-    return int(store.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
-
-
-def entity_of(store: Store, actor_id: str) -> str | None:
-    """The entity id of an in-document actor, or None when it is not resolved."""
-    row = store.connection.execute(
-        "SELECT entity_id FROM entity_members WHERE actor_id = ?", (actor_id,)
-    ).fetchone()
-    return str(row[0]) if row else None
-
-
-def entity_records(store: Store) -> list[EntityRecord]:
-    """Every entity with its aliases, titles (with evidence), documents and mention count,
-    largest first."""
-    conn = store.connection
-    members: dict[str, list[str]] = defaultdict(list)
-    for r in conn.execute("SELECT entity_id, actor_id FROM entity_members ORDER BY actor_id"):
-        members[str(r[0])].append(str(r[1]))
-    actors = _actor_rows(store)
-    titles = _title_rows(store)
-    places = {
-        str(r[0]): str(r[1]) for r in conn.execute("SELECT actor_id, gazetteer_id FROM places")
-    }
-    records = []
-    for r in conn.execute("SELECT id, name, type, country FROM entities"):
-        ids = members.get(str(r["id"]), [])
-        rows = [actors[a] for a in ids if a in actors]
-        located = [places.get(a) for a in ids if a in actors]
-        records.append(_record(r, ids, rows, titles, located))
-    records.sort(key=lambda e: (-e.mentions, e.name, e.id))
-    return records
-
-
-def _actor_rows(store: Store) -> dict[str, tuple[str, str, tuple[str, ...], int]]:
-    """Actor id → (document, name, aliases, mentions)."""
-    return {
-        str(r[0]): (str(r[1]), str(r[2]), tuple(json.loads(r[3])), int(r[4]))
-        for r in store.connection.execute(
-            "SELECT id, document_id, name, aliases, mentions FROM actors"
-        )
-    }
-
-
-def _title_rows(store: Store) -> dict[str, list[tuple[str, str, int, int]]]:
-    """Actor id → [(title, document, start, end)]."""
-    found: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
-    for r in store.connection.execute(
-        "SELECT t.actor_id, t.text, a.document_id, t.start_char, t.end_char"
-        " FROM actor_titles AS t JOIN actors AS a ON a.id = t.actor_id"
-        " ORDER BY a.document_id, t.start_char"
-    ):
-        found[str(r[0])].append((str(r[1]), str(r[2]), int(r[3]), int(r[4])))
-    return found
-
-
-@lru_cache(maxsize=65_536)
-def gazetteer_reading(name: str) -> str | None:
-    """The gazetteer id of the first reading of ``name`` ("U.S." and "America" →
-    ``iso:US``), else None."""
-    found = _gazetteer().lookup(name)
-    return found[0].id if found else None
-
-
-def alias_fits(
-    name: str, alias: str, person: bool, stated: frozenset[str] = frozenset()
-) -> str | None:
-    """Why ``alias`` may not be shown as an alias of an entity named ``name`` (the rule it
-    breaks), else None.
-
-    A person's alias must not be a conflicting full name (another given name or surname
-    beyond spelling, a bare name that is no part of the name: ``constraints``). Any other
-    entity's alias must be a spelling variant of the name (or one inside the other), an
-    acronym of it that a document states with it (``stated``: the name keys of the member
-    actors that hold the name), or the same gazetteer reading ("America" for "United
-    States"). What the per-document chains attach beyond that ("AFP" to a dateline's city,
-    a rival network to "ABC News") is no name of the entity.
-    """
-    if person:
-        a, b = person_key(name), person_key(alias)
-        if not a or not b:
-            return None
-        words = alias.split()
-        if len(words) > 1 and len(b.split()) > 1 and ordinary_word(words[0]):
-            return "opening_word@1"
-        return person_forms_conflict(*sorted((a, b)))
-    main, key = name_key(name), name_key(alias)
-    if not key or not main or key == main:
-        return None
-    if any(c.isdigit() for c in alias) and not any(c.isdigit() for c in name):
-        return "digits@1"  # a score or a date line ("Northern Ireland - 1"), no name
-    rule = other_forms_conflict(*sorted((main, key)))
-    if rule is None and " " not in key and " " in main and key in GENERIC_PARTS:
-        return "generic_part@1"  # "Party" of "Nazi Party"
-    if rule is None or (rule == "acronym@1" and key in stated):
-        return None
-    reading = gazetteer_reading(alias)
-    if (
-        reading is not None
-        and reading == gazetteer_reading(name)
-        and _code_or_word(alias)
-        and _code_or_word(name)
-    ):
-        return None
-    return rule
-
-
-def _code_or_word(alias: str) -> bool:
-    """Whether a gazetteer alias is written as one: a code in capitals or with full stops
-    ("UK", "N.Y.") or a word of four letters or more — not a short capitalised word that
-    happens to be a reading ("Ham" for Hamburg, "Sam" for Damascus)."""
-    bare = alias.replace(".", "").replace(" ", "")
-    return alias.isupper() or "." in alias or len(bare) >= 4
-
-
-def entity_aliases(
-    name: str,
-    person: bool,
-    actors: Sequence[tuple[str, ...]],
-    places: Sequence[str | None] = (),
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(aliases shown, names left out) of an entity named ``name`` whose member actors
-    hold the given forms (name + aliases each) and, for places, were located at the given
-    gazetteer ids: see :func:`alias_fits`; a place's alias is also kept when an actor
-    holding it was located where an actor holding the name was ("S.C." and "South
-    Carolina" at one gazetteer id)."""
-    main = name_key(name)
-    stated = frozenset(
-        k for forms in actors if main in {name_key(f) for f in forms} for k in map(name_key, forms)
-    )
-    located: dict[str, set[str]] = defaultdict(set)
-    for held, place in zip(actors, places, strict=False):
-        if place:
-            for form in held:
-                located[name_key(form)].add(place)
-    at = located.get(main, set())
-    forms = sorted({f for fs in actors for f in fs} - {name})
-    kept = tuple(
-        f
-        for f in forms
-        if alias_fits(name, f, person, stated) is None
-        or (at and located.get(name_key(f), set()) & at)
-        or (not person and _abbreviation(f, name))
-    )
-    return kept, tuple(f for f in forms if f not in kept)
-
-
-def _abbreviation(alias: str, name: str) -> bool:
-    """A one-word name written short with a full stop ("Calif." for "California", "Pa."
-    for "Pennsylvania"): its letters in order, starting with the name's first."""
-    if not alias.endswith(".") or " " in name.strip() or " " in alias.strip():
-        return False
-    short, full = fold(alias.rstrip(".")), fold(name)
-    if len(short) < 2 or not short.isalpha() or short[0] != full[:1] or len(short) >= len(full):
-        return False
-    rest = iter(full[1:])
-    return all(c in rest for c in short[1:])
-
-
-def _record(
-    row: sqlite3.Row,
-    ids: list[str],
-    rows: list[tuple[str, str, tuple[str, ...], int]],
-    titles: dict[str, list[tuple[str, str, int, int]]],
-    located: Sequence[str | None] = (),
-) -> EntityRecord:
-    name = str(row["name"])
-    aliases, _ = entity_aliases(
-        name, str(row["type"]) == "PERSON", [(n, *al) for _, n, al, _ in rows], located
-    )
-    by_title: dict[str, tuple[str, list[tuple[str, int, int]]]] = {}
-    for actor in ids:
-        for text, doc, start, end in titles.get(actor, []):
-            entry = by_title.setdefault(text.lower(), (text, []))
-            entry[1].append((doc, start, end))
-    return EntityRecord(
-        id=str(row["id"]),
-        name=name,
-        type=str(row["type"]),
-        aliases=aliases,
-        titles=tuple(EntityTitle(text, tuple(ev)) for text, ev in by_title.values()),
-        documents=tuple(sorted({doc for doc, _, _, _ in rows})),
-        mentions=sum(m for _, _, _, m in rows),
-        country=row["country"],
-        actor_ids=tuple(ids),
-    )
