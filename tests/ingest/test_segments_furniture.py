@@ -148,3 +148,130 @@ def test_links_to_other_stories_in_their_common_forms_are_furniture() -> None:
         assert looks_like_boilerplate(line), line
     for line in ("By Imke Dorsey 5 hours ago", "Updated 3 hours ago"):
         assert not looks_like_boilerplate(line), line
+
+
+def test_the_title_with_the_site_name_after_it_still_finds_the_headline() -> None:
+    roles = _roles(
+        [
+            Block(HEAD),
+            Block("Imke Dorsey", Role.BYLINE),
+            Block("What changes?"),
+            Block(LEAD),
+            Block(SECOND),
+            Block("Otters return to the estuary", Role.HEADLINE),  # a teaser below
+        ],
+        title=f"{HEAD} - Harbour Herald",
+    )
+    assert roles[HEAD] is Role.HEADLINE
+    assert roles["What changes?"] is Role.BODY
+    assert roles["Otters return to the estuary"] is Role.BOILERPLATE
+
+
+def test_byline_box_photo_credits_handles_and_agency_names() -> None:
+    roles = _roles(
+        [
+            Block(HEAD, Role.HEADLINE),
+            Block("@imkedorsey", Role.BYLINE),
+            Block("HERALD WIRES", Role.BYLINE),
+            Block("Photo by Jon Vale/Coastline Images", Role.BYLINE),
+            Block(LEAD),
+            Block(SECOND),
+        ]
+    )
+    assert roles["@imkedorsey"] is Role.BYLINE
+    assert roles["HERALD WIRES"] is Role.BYLINE
+    assert roles["Photo by Jon Vale/Coastline Images"] is Role.CAPTION
+
+
+def test_closing_credits_disclaimers_and_bios_in_their_other_forms() -> None:
+    roles = _roles(
+        [
+            Block(HEAD, Role.HEADLINE),
+            Block(LEAD),
+            Block(SECOND),
+            Block("Tomas Reyes contributed reporting from the harbour office."),
+            Block(
+                "Disclaimer: The forecasts quoted here are the analysts' and not this site's; "
+                "check with a licensed adviser before you act on them."
+            ),
+            Block("Imke Dorsey is a freelance writer living in Portmouth"),
+            Block(
+                'Imke Dorsey\'s book about island ferries, "Last Boat Out", is out now. '
+                "Follow her on Twitter @imkedorsey."
+            ),
+            Block("Listen to Harbour Radio live at 7:00 every weekday."),
+        ]
+    )
+    assert roles["Tomas Reyes contributed reporting from the harbour office."] is Role.BYLINE
+    assert [r for t, r in roles.items() if t.startswith("Disclaimer")] == [Role.DISCLAIMER]
+    assert roles["Imke Dorsey is a freelance writer living in Portmouth"] is Role.AUTHOR_BIO
+    assert [r for t, r in roles.items() if "Last Boat Out" in t] == [Role.AUTHOR_BIO]
+    assert roles["Listen to Harbour Radio live at 7:00 every weekday."] is Role.BOILERPLATE
+
+
+def test_a_source_tag_in_brackets_is_no_photo_credit() -> None:
+    from newsweave.ingest.paragraph_roles import looks_like_caption
+
+    assert not looks_like_caption("[Wiredscape]")
+    assert not looks_like_caption("[Snapfolio]")
+    assert looks_like_caption("The ferry leaves at dawn. [Handout photo/Port Authority]")
+
+
+def test_a_byline_of_a_lone_given_name_is_a_personal_blog() -> None:
+    from newsweave.ingest.genre import detect_genre
+
+    segments = [(Role.HEADLINE, HEAD), (Role.BODY, LEAD)]
+    assert detect_genre(segments, url=None, title=HEAD, publisher=None, authors=["Regina"]) == (
+        "blog"
+    )
+    for desk in (["Reuters"], ["Admin"], ["Imke Dorsey"]):
+        assert detect_genre(segments, url=None, title=HEAD, publisher=None, authors=desk) == (
+            "news"
+        ), desk
+
+
+def test_a_line_repeating_an_image_alt_text_is_its_caption() -> None:
+    from newsweave.ingest.html_page import read_html
+
+    page = read_html(
+        "<html><head><title>Ferry timetable gains two early crossings</title></head><body>"
+        "<article><h1>Ferry timetable gains two early crossings</h1>"
+        f"<p>{LEAD}</p>"
+        '<div><img src="a.jpg" alt="The new ferry leaving the harbour at dawn">'
+        "<span>The new ferry leaving the harbour at dawn</span></div>"
+        f"<p>{SECOND}</p>"
+        '<h2>Early boats</h2><img src="b.jpg" alt="Early boats">'
+        f"<p>{LEAD.replace('Tuesday', 'Wednesday')}</p>"
+        "</article></body></html>"
+    )
+    roles = {b.text: b.hint for b in page.blocks}
+    assert roles.get("The new ferry leaving the harbour at dawn") is Role.CAPTION
+    assert roles.get("Early boats") is not Role.CAPTION  # a short alt is a label
+
+
+def test_long_site_notes_and_photo_credits() -> None:
+    roles = _roles(
+        [
+            Block(HEAD, Role.HEADLINE),
+            Block("© Jon Vale"),
+            Block(LEAD),
+            Block("The crossing at dawn, Jon Vale, Associated Press"),
+            Block(SECOND),
+            Block(
+                "This copy is for your personal, non-commercial use only. "
+                + " ".join(["Copies for colleagues, clients or customers need a licence."] * 6)
+            ),
+        ]
+    )
+    assert roles["© Jon Vale"] is Role.CAPTION
+    assert roles["The crossing at dawn, Jon Vale, Associated Press"] is Role.CAPTION
+    assert [r for t, r in roles.items() if t.startswith("This copy")] == [Role.BOILERPLATE]
+
+
+def test_a_placeholder_meta_date_is_no_stated_date() -> None:
+    from newsweave.evaluate.roles import page_date
+
+    assert page_date('<meta property="article:published_time" content="0001-01-01">') is None
+    assert page_date('<meta property="article:published_time" content="2025-03-04">') == (
+        "2025-03-04"
+    )

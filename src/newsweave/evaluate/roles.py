@@ -35,6 +35,9 @@ from newsweave.ingest.raw import Hints, RawItem
 from newsweave.model import Document
 
 TASK = "roles"
+EARLIEST_DATE = "1900-01-01"
+"""A meta date before this is a content system's placeholder ("0001-01-01"), no date the
+page states."""
 HELDOUT = "roles_heldout.yaml"
 """Pages labelled blind (never shown newsweave's roles) and never tuned on."""
 _META_DATE = [
@@ -80,7 +83,7 @@ def page_date(html: str) -> str | None:
     """The publication date a page's own meta tags state, if any."""
     for pattern in _META_DATE:
         found = pattern.search(html)
-        if found:
+        if found and found.group(1) >= EARLIEST_DATE:
             return found.group(1)
     return None
 

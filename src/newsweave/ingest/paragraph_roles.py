@@ -45,7 +45,8 @@ _BIO_RE = re.compile(
     r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+(writes|reports|blogs)\s+(about|on)\b"
     r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+is\s+(the\s+)?[A-Z][\w.&' -]{1,40}['’]s\s+"
     r"([\w-]+\s+){0,3}(curator|host|producer|presenter|critic|editor|writer|reporter|"
-    r"correspondent|columnist)\b",
+    r"correspondent|columnist)\b"
+    rf"|^{_NAME}['’]s\b.{{0,300}}\b[Ff]ollow (him|her|them) on\b",
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
 _CREDITS_RE = re.compile(
@@ -177,6 +178,8 @@ def has_byline_content(text: str) -> bool:
         or re.fullmatch(rf"(?:{_TIME}\s*)+", core)
     ):
         return True
+    if re.fullmatch(r"@\w+", core):
+        return True  # the writer's handle on its own line of the byline box
     core = _HANDLES.sub(" ", core).strip()
     head = _ROLE_TAIL.sub("", core)
     core = head if len(head.split()) >= 2 else core  # "NAME - Science Contributor"
