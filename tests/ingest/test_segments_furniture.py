@@ -275,3 +275,12 @@ def test_a_placeholder_meta_date_is_no_stated_date() -> None:
     assert page_date('<meta property="article:published_time" content="2025-03-04">') == (
         "2025-03-04"
     )
+
+
+def test_a_weekday_after_the_names_ends_the_byline() -> None:
+    from newsweave.ingest.metadata import authors_from_byline
+
+    assert authors_from_byline("By Imke Dorsey and Tomas Reyes Tuesday, March 4, 2025") == [
+        "Imke Dorsey",
+        "Tomas Reyes",
+    ]
