@@ -22,4 +22,5 @@ def test_role_set_meets_its_floors() -> None:
     metrics = {r.metric: r.value for r in rows}
     assert metrics["paragraphs"] >= 800
     assert metrics["heldout_paragraphs"] >= 300
+    assert metrics["heldout2_paragraphs"] >= 300
     assert not check_floors(rows), [f.line() for f in check_floors(rows)]

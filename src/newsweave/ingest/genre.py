@@ -39,7 +39,7 @@ def detect_genre(
         return "opinion"
     boilerplate = "\n".join(t for r, t in segments if r is Role.BOILERPLATE)
     site = (publisher or "").lower()
-    personal = bool(publisher) and publisher in authors
+    personal = (bool(publisher) and publisher in authors) or _given_names_only(authors)
     if (
         cue("genre", "blog_text").search(heading)
         or cue("genre", "blog_url").search(address)
@@ -49,3 +49,15 @@ def detect_genre(
     ):
         return "blog"
     return "news"
+
+
+def _given_names_only(authors: Sequence[str]) -> bool:
+    """A byline of lone given names ("Regan", "Josh"): a personal site or blog signs so; a
+    newsroom names its writers in full, and a one-word desk or agency ("Reuters", "Admin")
+    is no given name. Given names: the list the names stage reads (``analyze/given_names``)."""
+    from newsweave.analyze.given_names import given_names
+
+    names = given_names()
+    return bool(authors) and all(
+        len(a.split()) == 1 and a[:1].isupper() and a.lower() in names for a in authors
+    )

@@ -218,6 +218,7 @@ def read_html(content: str, *, url: str | None = None) -> Page:
     placed.extend(_extras(tree))
     placed.sort(key=lambda item: item[0])
     page.blocks = _deck(_dedupe(block for _, block in placed), page.description)
+    page.blocks = _alt_captions(page.blocks, tree, page.title, page.description)
     if not any(b.hint is None or b.hint is Role.STANDFIRST for b in page.blocks):
         raise ValueError("no article text found in the page")
     return page
@@ -410,6 +411,38 @@ def _deck(blocks: list[Block], description: str | None) -> list[Block]:
         out[index] = Block(block.text, Role.STANDFIRST)
         return out
     return blocks
+
+
+ALT_WORDS = 30
+"""An image's alt text repeated as a line of the page is at most this long."""
+ALT_MIN_WORDS = 5
+"""... and at least this long: a shorter alt text is a name or a label ("Spiced Pear Jam",
+"How to retire early") that the page also sets as a subheading."""
+ALT_IMAGES = 400
+"""At most this many images of a page are read for their alt texts (a budget)."""
+
+
+def _alt_captions(
+    blocks: list[Block], tree: Any, title: str | None, description: str | None
+) -> list[Block]:
+    """A short unmarked line that repeats the alt text of an image of the page is that
+    image's caption (pages that set the caption in a plain span under the picture). The
+    title and the meta description are left alone: the lead image often repeats them."""
+    alts: set[str] = set()
+    for count, image in enumerate(tree.iter("img")):
+        if count >= ALT_IMAGES:
+            break
+        alt = normalise_space(str(image.get("alt") or ""))
+        if ALT_MIN_WORDS <= len(alt.split()) <= ALT_WORDS:
+            alts.add(text_key(alt))
+    skip = {text_key(t) for t in (title, description) if t}
+    out: list[Block] = []
+    for block in blocks:
+        key = text_key(block.text)
+        if block.hint is None and key in alts and key not in skip:
+            block = Block(block.text, Role.CAPTION)
+        out.append(block)
+    return out
 
 
 def _dedupe(blocks: Any) -> list[Block]:

@@ -20,6 +20,7 @@ _CUT = re.compile(
     r"\s+(?:in|at|from)\s+[A-Z]|\s*[|·•—–-]\s|,\s*(?:[a-z]|\d|[A-Z][a-z]+\s+\d)|\s+\d|"
     r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|"
+    r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\s+(?:published|updated|posted)\b",
     re.IGNORECASE,
 )

@@ -45,7 +45,8 @@ _BIO_RE = re.compile(
     r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+(writes|reports|blogs)\s+(about|on)\b"
     r"|^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3}\s+is\s+(the\s+)?[A-Z][\w.&' -]{1,40}['’]s\s+"
     r"([\w-]+\s+){0,3}(curator|host|producer|presenter|critic|editor|writer|reporter|"
-    r"correspondent|columnist)\b",
+    r"correspondent|columnist)\b"
+    rf"|^{_NAME}['’]s\b.{{0,300}}\b[Ff]ollow (him|her|them) on\b",
 )
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},\s")
 _CREDITS_RE = re.compile(
@@ -106,7 +107,89 @@ def looks_like_byline(text: str) -> bool:
         or _AND_NAME_RE.match(stripped)
         or _NAME_IN_PLACE_RE.match(stripped)
         or is_date_line(stripped)
+        or cue("byline").search(stripped)
+        or _name_and_date(stripped)
     )
+
+
+_NAME_MARK_RE = re.compile(rf"^{_NAME}\s*[•·|]\s*(?P<rest>\S.*)$")
+
+
+def _name_and_date(text: str) -> bool:
+    """``Jane Roe • 12 March 2024``, ``Jane Roe | 3 hours ago``: a name, a mark, a date."""
+    found = _NAME_MARK_RE.match(text)
+    if not found:
+        return False
+    rest = found.group("rest")
+    return is_date_line(rest) or bool(re.fullmatch(r"\d+\s+\w+\s+ago", rest.strip(), re.I))
+
+
+_SHARE_HEAD = re.compile(
+    r"^(?:(?:facebook|twitter|comments?|print|e-?mail|whatsapp|linkedin|share|reddit|pinterest)"
+    r"\s*)+(?=by\b)",
+    re.IGNORECASE,
+)
+_SHARE_TAIL = re.compile(
+    r"(?:\s*share (?:on|via) (?:facebook|twitter|e-?mail|whatsapp|linkedin|pinterest|reddit))+\s*$",
+    re.IGNORECASE,
+)
+_READ_TIME = re.compile(r"\s*\d+\s+min(?:ute)?s?\.?\s+read\s*$", re.IGNORECASE)
+_DATE_WORD = re.compile(r"(published|updated|posted|modified)", re.IGNORECASE)
+_AGO = re.compile(
+    r"\b\d+\s+(?:mins?|minutes?|hours?|hrs?|days?|weeks?|months?)(?:\s+ago\b|\s*$)",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})|\d{4}-\d\d-\d\d)\b")
+_CAPITAL_WORD = r"[A-Z][\w'’.-]*"
+_NAME_PIECE = re.compile(
+    rf"{_CAPITAL_WORD}(?:\s+(?:{_CAPITAL_WORD}|de|van|von|al|bin|da|du|le|la)){{0,4}}"
+)
+_HANDLES = re.compile(r"\S+@\S+\.\w+|@\w+")
+_ROLE_TAIL = re.compile(r"\s+[-–—|/]\s+.*$")
+
+
+def byline_core(text: str) -> str:
+    """A byline box's text without the share buttons and reading time glued to it
+    ("FacebookTwitterEmailBy Jane Roe", "… Share on Facebook", "Jane Roe5 Min Read")."""
+    core = _SHARE_HEAD.sub("", text.strip())
+    core = _SHARE_TAIL.sub("", core)
+    return _READ_TIME.sub("", core).strip()
+
+
+def has_byline_content(text: str) -> bool:
+    """Whether a box the page marks as its byline holds what a byline holds: a "By"
+    line, a date or time, a publication word, or one or more full names. Category lists,
+    counters, search widgets and a lone section label ("Editorial") do not."""
+    from newsweave.ingest.datefind import find_dates
+
+    core = byline_core(text)
+    if _NUMERIC_DATE.fullmatch(core):
+        return True  # "13/06/2014" (the counters cue would read it as stray numbers)
+    if not core or _words(core) > 25 or cue("boilerplate").search(core):
+        return False
+    label = cue("genre", "opinion_text").match(core) or cue("genre", "analysis_text").match(core)
+    if label and _words(core) <= 3:
+        return False  # a section label set in the byline box ("Editorial")
+    if looks_like_byline(core) or _DATE_WORD.search(core) or _AGO.search(core):
+        return True
+    if (
+        any(True for _ in find_dates(core))
+        or _NUMERIC_DATE.search(core)
+        or re.fullmatch(rf"(?:{_TIME}\s*)+", core)
+    ):
+        return True
+    if re.fullmatch(r"@\w+", core):
+        return True  # the writer's handle on its own line of the byline box
+    core = _HANDLES.sub(" ", core).strip()
+    head = _ROLE_TAIL.sub("", core)
+    core = head if len(head.split()) >= 2 else core  # "NAME - Science Contributor"
+    words = core.split()
+    if not words:
+        return False
+    if "," not in core and len(words) <= 16 and all(re.fullmatch(_CAPITAL_WORD, w) for w in words):
+        return True  # a name, or a name card ("NAME The Daily Paper Biography")
+    pieces = re.split(r"\s*(?:,|\band\b|&)\s*", core)
+    return len(pieces[0].split()) >= 2 and all(_NAME_PIECE.fullmatch(p) for p in pieces)
 
 
 def is_date_line(text: str) -> bool:

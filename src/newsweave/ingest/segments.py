@@ -17,6 +17,7 @@ from newsweave.ingest.paragraph_roles import (
     _is_menu,
     _same,
     _words,
+    has_byline_content,
     is_date_line,
     looks_like_bio,
     looks_like_boilerplate,
@@ -45,6 +46,8 @@ _WRITES_RE = re.compile(
     rf"[,;.—–-]\s*(writes|argues|contends)\s+{_NAME}\s*[.!]?\s*$", re.IGNORECASE
 )
 """A summary line that ends by naming its writer ("…, writes Jane Roe")."""
+_TRUNCATED = re.compile(r"([,;:]\s*|\w)(\.\.\.|…)$")
+"""A summary cut off mid-sentence ("…, the minister said,...") is a teaser's."""
 CREDIT_WORDS = 8
 """A caption this short is a bare credit ("Photo: Agency") that may follow its own
 dated place line ("Ashby, 8 October 2024.")."""
@@ -135,7 +138,7 @@ def classify(
         out.append(Classified(block, role))
     out = _credited(_teaser_bylines(_second_copy(_subheads(out))))
     out = _trailing_links(_other_dates(_furniture_runs(out, paste=paste)))
-    out = _bio_names(out)
+    out = _widget_rows(_bio_names(out))
     return _sandwiched(out) if paste else out
 
 
@@ -172,6 +175,10 @@ def _furniture_runs(items: list[Classified], *, paste: bool) -> list[Classified]
     return out
 
 
+NOTE_WORDS = 150
+"""A site's standing note (reprint terms, membership pitch) is at most this long."""
+BIO_WORDS = 8
+"""A bio is at least this long ("NAME is a freelance writer living in PLACE")."""
 BIO_NAME_WORDS = 5
 """A name line above an author bio is at most this long ("Jane Roe", "Dr Ama K. Mensah")."""
 
@@ -190,6 +197,30 @@ def _bio_names(items: list[Classified]) -> list[Classified]:
             and text_key(bio.block.text).startswith(text_key(line) + " ")
         ):
             out[index] = Classified(out[index].block, Role.AUTHOR_BIO)
+    for index in range(1, len(out)):
+        head, line = out[index - 1], out[index].block.text.strip()
+        if (
+            head.role is Role.AUTHOR_BIO
+            and cue("bio_heads").search(head.block.text.strip())
+            and out[index].role in (Role.BYLINE, Role.BOILERPLATE, Role.BODY)
+            and 0 < _words(line) <= BIO_NAME_WORDS
+            and line[:1].isupper()
+        ):
+            out[index] = Classified(out[index].block, Role.AUTHOR_BIO)  # the card's name
+    return out
+
+
+def _widget_rows(items: list[Classified]) -> list[Classified]:
+    """The rows of a table whose header row is furniture (a stock-quote widget) are
+    furniture too."""
+    out = list(items)
+    for index in range(1, len(out)):
+        if (
+            out[index].block.text.lstrip().startswith("|")
+            and out[index - 1].block.text.lstrip().startswith("|")
+            and out[index - 1].role is Role.BOILERPLATE
+        ):
+            out[index] = Classified(out[index].block, Role.BOILERPLATE)
     return out
 
 
@@ -229,7 +260,12 @@ def _trailing_links(items: list[Classified]) -> list[Classified]:
     ]
     if not prose:
         return out
-    tail = [i for i in range(prose[-1] + 1, len(out)) if out[i].role not in _FURNITURE_ALL]
+    tail = [
+        i
+        for i in range(prose[-1] + 1, len(out))
+        if out[i].role not in _FURNITURE_ALL
+        or (out[i].role is Role.CAPTION and out[i].block.text.lstrip().startswith(_LIST_MARKS))
+    ]  # a listed headline that reads as a caption ("- Photos: PLACE") is one more link
     links = [
         i
         for i in tail
@@ -251,7 +287,7 @@ def _subheads(items: list[Classified]) -> list[Classified]:
         text = out[index].block.text.strip()
         if (
             out[index].role is Role.BOILERPLATE
-            and out[index - 1].role is Role.BODY
+            and out[index - 1].role in (Role.BODY, Role.CAPTION)  # a quote's source
             and out[index + 1].role is Role.BODY
             and out[index].block.hint is None
             and (_is_menu(text) or text.isupper())
@@ -376,16 +412,28 @@ def _base_role(block: Block) -> Role | None:
         and not ("©" in text and _words(text) <= 12 and looks_like_caption(text))
     ):
         return Role.BOILERPLATE  # a widget inside a marked box ("Advertisement", "Close")
+    if block.hint is Role.STANDFIRST and _TRUNCATED.search(text) and _words(text) <= 40:
+        return Role.BOILERPLATE  # "Two ministers have resigned,...": a cut-off teaser
     if block.hint in (Role.HEADLINE, Role.STANDFIRST, Role.CAPTION, Role.BOILERPLATE):
         return block.hint
     if is_date_line(text):
         return Role.BYLINE  # "First published on 9 May 2024, 8:16 AM": a date, not a note
     if looks_like_disclaimer(text):
         return Role.DISCLAIMER
-    if looks_like_bio(text) and _words(text) >= 10:
+    if _words(text) <= NOTE_WORDS and cue("long_furniture").search(text):
+        return Role.BOILERPLATE  # a site's legal or membership note, however long
+    if looks_like_bio(text) and _words(text) >= BIO_WORDS:
         return Role.AUTHOR_BIO
     if "©" in text and _words(text) <= 12 and looks_like_caption(text):
         return Role.CAPTION  # "(Image: © Agency)": a credit, not a copyright footer
+    if cue("bio_heads").search(text) and _words(text) <= 12:
+        return Role.AUTHOR_BIO  # "About the author NAME": the heading of the author card
+    if block.hint is Role.BYLINE:
+        # the page's byline box: a byline if it holds one, else a photo credit ("Photo by
+        # NAME/AGENCY") or a widget set in that box
+        if has_byline_content(text):
+            return Role.BYLINE
+        return Role.CAPTION if looks_like_caption(text) else Role.BOILERPLATE
     if looks_like_boilerplate(text):
         return Role.BOILERPLATE
     if block.hint is not None:
@@ -413,13 +461,17 @@ def _find_headline(
     first_body: int | None,
     title: str | None,
 ) -> int | None:
-    for index, role in enumerate(base):
-        if role is Role.HEADLINE:
-            return index
     limit = first_body if first_body is not None else len(blocks)
+    marked = [index for index, role in enumerate(base) if role is Role.HEADLINE]
+    if marked and title and not _is_title(blocks[marked[0]].text, title):
+        for index in range(limit):
+            if base[index] is None and _is_title(blocks[index].text, title):
+                return index  # the marked "headline" is the site's name; the title is here
+    if marked:
+        return marked[0]
     if title:
         for index in range(limit):
-            if base[index] in (None, Role.STANDFIRST) and _same(blocks[index].text, title):
+            if base[index] in (None, Role.STANDFIRST) and _is_title(blocks[index].text, title):
                 return index
         return None
     anchor = next((i for i in range(limit) if base[i] is Role.BYLINE), limit)
@@ -435,6 +487,14 @@ def _find_headline(
         ):
             return real[-2]  # headline, then the standfirst
     return real[-1]
+
+
+_SITE_SUFFIX = re.compile(r"\s+[-|–—·:]\s+[^-|–—·:]{1,40}$")
+
+
+def _is_title(text: str, title: str) -> bool:
+    """The page's title, or the title without the site's name after it ("… - Site")."""
+    return _same(text, title) or _same(text, _SITE_SUFFIX.sub("", title))
 
 
 def _run_before(blocks: Sequence[Block], base: Sequence[Role | None], anchor: int) -> list[int]:
