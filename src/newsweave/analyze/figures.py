@@ -43,7 +43,7 @@ from newsweave.analyze.figures_filters import date_value as date_value
 from newsweave.analyze.figures_numbers import NumberPhrase, qualifier_match, scan_numbers
 from newsweave.analyze.figures_numbers import parse_number as parse_number
 from newsweave.analyze.figures_numbers import qualifier as qualifier
-from newsweave.analyze.figures_units import _noun_unit, _unit
+from newsweave.analyze.figures_units import _noun_unit, _unit, index_level
 from newsweave.analyze.figures_vocab import _EVENT_VERBS, _PRONOUNS
 from newsweave.analyze.figures_vocab import CURRENCY_CODES as CURRENCY_CODES
 from newsweave.analyze.figures_vocab import MULTIPLIERS as MULTIPLIERS
@@ -141,6 +141,13 @@ def _sentence_figures(
         figure = _figure(ctx, sentence, found, claims, anchor, resolve)
         if figure is None:
             continue
+        if (
+            figure.unit is None
+            and not (phrase.plain or phrase.words)
+            and phrase.value >= 100
+            and index_level(text, phrase.start, phrase.end)
+        ):
+            figure = replace(figure, unit="point")
         if previous is not None and _SUBSET_AFTER.match(text[phrase.end :]):
             figure = _subset_of(figure, previous)
         elif previous is not None and previous.unit not in _CHANGE_UNITS and figure.unit is None:
