@@ -58,6 +58,7 @@ from newsweave.analyze.figures_what import (
 )
 from newsweave.analyze.gazetteer import Gazetteer
 from newsweave.model.facts import Figure
+from newsweave.model.ids import fact_id
 
 STAGE = StageInfo("figures", "2", needs=("sentences", "actors"), provides=("figures",))
 
@@ -149,7 +150,9 @@ def _sentence_figures(
         ):
             figure = replace(figure, unit="point")
         if previous is not None and _SUBSET_AFTER.match(text[phrase.end :]):
-            figure = _subset_of(figure, previous)
+            figure = _subset_of(figure, previous, ctx.document.id)
+        elif previous is not None and _PART_BEFORE.search(text[: figure.span.start - offset]):
+            figure = _part_of(figure, previous, ctx.document.id)
         elif previous is not None and previous.unit not in _CHANGE_UNITS and figure.unit is None:
             between = text[previous.span.end - offset : phrase.start]
             if len(between) <= 60 and _COMPARED_BETWEEN.search(between):
@@ -187,13 +190,46 @@ _SUBSET_AFTER = re.compile(r"(?i)^\s+of\s+(?:them|whom|those|these|which)\b")
 """A number counting part of the one before ("73 detained, 19 of them students")."""
 
 
-def _subset_of(figure: Figure, whole: Figure) -> Figure:
+_PART_BEFORE = re.compile(
+    r"(?i)\b(?:including|included|includes|among\s+(?:them|whom|those|these|which)"
+    r"|of\s+(?:whom|which)|of\s+(?:them|those|these)\s*,?)\s*[,:]?\s*$"
+)
+"""Words right before a number that make it part of the figure before it in its sentence
+("240 were arrested, including 31 minors", "412 ballots, of which 12 were void")."""
+
+
+def _part_of(figure: Figure, whole: Figure, document: str) -> Figure:
+    """A figure that counts part of an earlier figure of its sentence keeps what it counts
+    itself and points at the whole, when it is smaller and counts in a compatible unit
+    (none, the same, or two counted things: "120 patients" of "900 residents"; never a
+    percentage of a count or another currency)."""
+    kinds = {_unit_kind(figure.unit), _unit_kind(whole.unit)} - {None}
+    compatible = len(kinds) <= 1 and (
+        kinds != {"money"} or figure.unit == whole.unit or None in (figure.unit, whole.unit)
+    )
+    if figure.value >= whole.value or not compatible:
+        return figure
+    return replace(figure, part_of=fact_id("f", document, whole.span.start, whole.span.end))
+
+
+def _unit_kind(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    if unit.split(" per ")[0] in CURRENCY_CODES:
+        return "money"
+    return "change" if unit in _CHANGE_UNITS else "count"
+
+
+def _subset_of(figure: Figure, whole: Figure, document: str) -> Figure:
     """A part of an earlier figure of its sentence counts what the whole counts, in its
-    unit, when its own parse says nothing else."""
+    unit, when its own parse says nothing else, and points at the whole."""
+    if figure.value >= whole.value:
+        return figure
     return replace(
         figure,
+        part_of=fact_id("f", document, whole.span.start, whole.span.end),
         what=figure.what or whole.what,
-        unit=figure.unit or whole.unit,
+        unit=whole.unit if figure.unit in (None, "person") and whole.unit else figure.unit,
         claimed_by=figure.claimed_by or whole.claimed_by,
         claimed_by_text=figure.claimed_by_text or whole.claimed_by_text,
         as_of=figure.as_of or whole.as_of,

@@ -216,6 +216,7 @@ def facts_of(conn: sqlite3.Connection, doc_id: str) -> tuple[list[Fact], JSON]:
                 "what": f["what"],
                 "as_of": f["as_of"],
                 "claimed_by": ref_or_text(who, f["claimed_by"], f["claimed_by_text"]),
+                "part_of": f["part_of"],
                 "evidence": evidence(doc_id, f["start_char"], f["end_char"], f["sentence"]),
             }
             for f in figures
