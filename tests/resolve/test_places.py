@@ -283,3 +283,49 @@ def test_a_facility_name_is_read_inside_the_focus(gazetteer: Gazetteer) -> None:
     assert choose_place("Hyde Park", readings, focus("AU")) is None
     american = choose_place("Hyde Park", readings, focus("US"))
     assert american is not None and american.place.country == "US"
+
+
+def _resolved(gazetteer: Gazetteer, *names: str, dateline: str | None = None) -> dict[str, Place]:
+    found = resolve_names(gazetteer, DocumentPlaces(names, dateline=dateline))
+    return {key: choice.place for key, choice in found.items() if choice is not None}
+
+
+def _km(place: Place, point: tuple[float, float]) -> float:
+    return distance_km((place.lat or 0.0, place.lon or 0.0), point)
+
+
+def test_a_facility_lies_in_the_focus_city_unless_its_name_says_otherwise(
+    gazetteer: Gazetteer,
+) -> None:
+    # a Sydney story: the park has no Australian reading, so it stands at the city
+    places = _resolved(gazetteer, "Sydney", "Hyde Park", "Sydney", "Australia")
+    assert places["hyde park"].kind == "facility"
+    assert _km(places["hyde park"], (-33.87, 151.21)) < 30
+    # a Boston story naming a Florida university: the name says where it is, not Boston
+    boston = _resolved(gazetteer, "Boston", "Boston", "Florida Atlantic University", "US")
+    far = boston.get("florida atlantic university")
+    assert far is None or _km(far, (42.36, -71.06)) > 161
+    # without a focus city the facility keeps its own readings (an Australian suburb)
+    country_only = _resolved(gazetteer, "Hyde Park", "Australia")
+    assert country_only["hyde park"].kind != "facility"
+
+
+def test_the_nations_of_the_united_kingdom_stand_at_their_own_points(
+    gazetteer: Gazetteer,
+) -> None:
+    places = _resolved(gazetteer, "Scotland", "Wales", "England", "Northern Ireland")
+    assert _km(places["scotland"], (56.5, -4.0)) < 100
+    assert _km(places["wales"], (52.3, -3.7)) < 100
+    assert _km(places["england"], (52.5, -1.5)) < 150
+    assert all(p.country == "GB" for p in places.values())
+    assert _km(places["scotland"], (54.76, -2.70)) > 161  # not the UK's point
+
+
+def test_a_name_beside_its_city_is_the_wider_place(gazetteer: Gazetteer) -> None:
+    beside = _resolved(gazetteer, "New York", "New York City", "Albany")
+    assert beside["new york"].kind not in ("city", "town")
+    assert beside["new york"].id == "iso:US-NY"  # the state
+    alone = _resolved(gazetteer, "New York", "Chicago")
+    assert _km(alone["new york"], (40.71, -74.01)) < 50  # the city when nothing says otherwise
+    mexico = _resolved(gazetteer, "Mexico", "Mexico City")
+    assert mexico["mexico"].kind == "country"
