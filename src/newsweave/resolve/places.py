@@ -21,8 +21,9 @@ a map. A facility's name ("Hyde Park", "the central station") lies in the docume
 **focus city** (its most-named city in its main country, the dateline counting extra)
 unless its own name names another place; the nations of the United Kingdom stand at their
 own points; a name whose document also names "<name> City" is the wider place ("New York"
-beside "New York City" is the state). The document's **division focus** (``states``: ``US-TX``, ``FR:Île-de-France``) counts
-the first-level divisions its places lie in, for every country.
+beside "New York City" is the state). The document's **division focus** (``states``:
+``US-TX``, ``FR:Île-de-France``) counts the first-level divisions its places lie in, for
+every country.
 
 :func:`geocode_documents` fills the ``places`` table (migration 0005) for the place actors of
 some or all documents, replacing what was there (idempotent); forgetting a document deletes
