@@ -301,6 +301,7 @@ def test_a_facility_lies_in_the_focus_city_unless_its_name_says_otherwise(
     places = _resolved(gazetteer, "Sydney", "Hyde Park", "Sydney", "Australia")
     assert places["hyde park"].kind == "facility"
     assert _km(places["hyde park"], (-33.87, 151.21)) < 30
+    assert places["hyde park"].id != places["sydney"].id  # never the same entity as its city
     # a Boston story naming a Florida university: the name says where it is, not Boston
     boston = _resolved(gazetteer, "Boston", "Boston", "Florida Atlantic University", "US")
     far = boston.get("florida atlantic university")

@@ -311,7 +311,9 @@ def is_facility(name: str) -> bool:
 
 def _in_focus_city(name: str, readings: Sequence[Place], city: Place) -> Choice:
     """A facility lies in the document's focus city: its own reading there when it has one
-    (within :data:`SAME_PLACE_KM`), else the city's point under the facility's name."""
+    (within :data:`SAME_PLACE_KM`), else the city's point under the facility's name, with
+    an id of its own (``<city id>#<name>``): entities keyed on gazetteer ids must not merge
+    the facility with its city."""
     here = _point(city) or (0.0, 0.0)
     near = [
         p
@@ -320,8 +322,9 @@ def _in_focus_city(name: str, readings: Sequence[Place], city: Place) -> Choice:
     ]
     if near:
         return Choice(near[0], "nearby", 0.8)
+    own_id = f"{city.id}#{normalize(name)}"  # its own id: a facility is not its city
     return Choice(
-        Place(name, "facility", city.country, city.lat, city.lon, 0, city.id), "nearby", 0.5
+        Place(name, "facility", city.country, city.lat, city.lon, 0, own_id), "nearby", 0.5
     )
 
 
