@@ -320,13 +320,3 @@ def test_the_nations_of_the_united_kingdom_stand_at_their_own_points(
     assert _km(places["england"], (52.5, -1.5)) < 150
     assert all(p.country == "GB" for p in places.values())
     assert _km(places["scotland"], (54.76, -2.70)) > 161  # not the UK's point
-
-
-def test_a_name_beside_its_city_is_the_wider_place(gazetteer: Gazetteer) -> None:
-    beside = _resolved(gazetteer, "New York", "New York City", "Albany")
-    assert beside["new york"].kind not in ("city", "town")
-    assert beside["new york"].id == "iso:US-NY"  # the state
-    alone = _resolved(gazetteer, "New York", "Chicago")
-    assert _km(alone["new york"], (40.71, -74.01)) < 50  # the city when nothing says otherwise
-    mexico = _resolved(gazetteer, "Mexico", "Mexico City")
-    assert mexico["mexico"].kind == "country"

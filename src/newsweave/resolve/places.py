@@ -20,8 +20,7 @@ the mean point of their towns (:func:`area_points`), so nearly every chosen plac
 a map. A facility's name ("Hyde Park", "the central station") lies in the document's
 **focus city** (its most-named city in its main country, the dateline counting extra)
 unless its own name names another place; the nations of the United Kingdom stand at their
-own points; a name whose document also names "<name> City" is the wider place ("New York"
-beside "New York City" is the state). The document's **division focus** (``states``:
+own points. The document's **division focus** (``states``:
 ``US-TX``, ``FR:Île-de-France``) counts the first-level divisions its places lie in, for
 every country.
 

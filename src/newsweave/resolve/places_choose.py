@@ -110,9 +110,6 @@ class PlaceContext:
     city: Place | None = None
     """The city the document is about (see :func:`focus_city`): where its facilities
     ("Hyde Park", "the central station") lie unless the text says otherwise."""
-    named: frozenset[str] = frozenset()
-    """The normalised names of the document's other places ("new york city" beside "New
-    York" makes "New York" the state)."""
 
     def focus(self, country: str | None) -> float:
         """The weight of ``country`` relative to the document's main country (0 to 1)."""
@@ -312,8 +309,9 @@ def is_facility(name: str) -> bool:
 def _in_focus_city(name: str, readings: Sequence[Place], city: Place) -> Choice:
     """A facility lies in the document's focus city: its own reading there when it has one
     (within :data:`SAME_PLACE_KM`), else the city's point under the facility's name, with
-    an id of its own (``<city id>#<name>``): entities keyed on gazetteer ids must not merge
-    the facility with its city."""
+    an id of its own (``facility:<country>:<name>``): entities keyed on gazetteer ids must
+    not merge the facility with its city, and one facility named in documents about
+    different cities of its country stays one place."""
     here = _point(city) or (0.0, 0.0)
     near = [
         p
@@ -322,22 +320,10 @@ def _in_focus_city(name: str, readings: Sequence[Place], city: Place) -> Choice:
     ]
     if near:
         return Choice(near[0], "nearby", 0.8)
-    own_id = f"{city.id}#{normalize(name)}"  # its own id: a facility is not its city
+    own_id = f"facility:{city.country}:{normalize(name)}"  # not its city's id
     return Choice(
         Place(name, "facility", city.country, city.lat, city.lon, 0, own_id), "nearby", 0.5
     )
-
-
-def _wider_than_its_city(
-    name: str, readings: Sequence[Place], context: PlaceContext
-) -> Sequence[Place]:
-    """A name whose document also names "<name> City" means the wider place ("New York"
-    beside "New York City" is the state, "Panama" beside "Panama City" the country): its
-    city and town readings go when a wider one is left."""
-    if f"{normalize(name)} city" not in context.named:
-        return readings
-    wider = [p for p in readings if p.kind not in ("city", "town")]
-    return wider or readings
 
 
 def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) -> Choice | None:
@@ -358,7 +344,7 @@ def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) 
     ):
         return None
     else:
-        candidates = _wider_than_its_city(name, _near_focus(name, candidates, context), context)
+        candidates = _near_focus(name, candidates, context)
     candidates = _supported(candidates, context)
     if is_facility(name) and context.city is not None and not users:
         return _in_focus_city(name, candidates, context.city)
@@ -414,7 +400,6 @@ def build_contexts(gazetteer: Gazetteer, doc: DocumentPlaces) -> dict[str, Place
         key: replace(
             _context_without(key, counts, focus, points, countries, states, paired),
             city=None if city is None or _elsewhere(gazetteer, names[key], city) else city,
-            named=frozenset(k for k in counts if k != key),
         )
         for key in counts
     }
