@@ -294,23 +294,6 @@ def _km(place: Place, point: tuple[float, float]) -> float:
     return distance_km((place.lat or 0.0, place.lon or 0.0), point)
 
 
-def test_a_facility_lies_in_the_focus_city_unless_its_name_says_otherwise(
-    gazetteer: Gazetteer,
-) -> None:
-    # a Sydney story: the park has no Australian reading, so it stands at the city
-    places = _resolved(gazetteer, "Sydney", "Hyde Park", "Sydney", "Australia")
-    assert places["hyde park"].kind == "facility"
-    assert _km(places["hyde park"], (-33.87, 151.21)) < 30
-    assert places["hyde park"].id != places["sydney"].id  # never the same entity as its city
-    # a Boston story naming a Florida university: the name says where it is, not Boston
-    boston = _resolved(gazetteer, "Boston", "Boston", "Florida Atlantic University", "US")
-    far = boston.get("florida atlantic university")
-    assert far is None or _km(far, (42.36, -71.06)) > 161
-    # without a focus city the facility keeps its own readings (an Australian suburb)
-    country_only = _resolved(gazetteer, "Hyde Park", "Australia")
-    assert country_only["hyde park"].kind != "facility"
-
-
 def test_the_nations_of_the_united_kingdom_stand_at_their_own_points(
     gazetteer: Gazetteer,
 ) -> None:
