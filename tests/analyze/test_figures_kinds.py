@@ -140,3 +140,20 @@ def test_a_source_with_no_maker_claims_nothing() -> None:
 )  # fmt: skip
 def test_phrasal_events_say_what_is_counted(text: str, number: str, what: str) -> None:
     assert _figures(text)[number].what == what
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Anna Ilves will be 61 when the new season opens in August.", "61"),
+        ("Her son Marek, who was 10 at the time, survived the crossing.", "10"),
+        ("She is 47 and has run the cooperative since it was founded.", "47"),
+    ],
+)
+def test_an_age_stated_with_be_about_a_person_is_no_figure(text: str, age: str) -> None:
+    assert age not in _figures(text)
+
+
+def test_be_with_a_number_about_a_thing_or_a_group_stays_a_figure() -> None:
+    assert "35" in _figures("The ferry's capacity was 35 before the refit.")
+    assert "12" in _figures("They were 12 in the lifeboat when it reached the shore.")

@@ -20,6 +20,7 @@ from newsweave.ingest.parse import parse
 from newsweave.ingest.raw import Format, RawItem
 from newsweave.model import Document
 from newsweave.model.facts import DocAnalysis
+from newsweave.model.ids import fact_id
 from tests.conftest import CASES, EXAMPLES, ROOT
 
 CASE_DIRS = sorted(
@@ -52,6 +53,10 @@ def describe(analysis: DocAnalysis) -> dict[str, Any]:
     """What a golden case pins down: compact, readable in a diff."""
     names = {a.id: a.name for a in analysis.actors}
     quoted = {quote_key(analysis.document, q): q.span.text for q in analysis.quotes}
+    figure_texts = {
+        fact_id("f", analysis.document, f.span.start, f.span.end): f.span.text
+        for f in analysis.figures
+    }
     return {
         "actors": sorted(
             f"{a.type} {a.name}"
@@ -62,6 +67,7 @@ def describe(analysis: DocAnalysis) -> dict[str, Any]:
         "figures": [
             f"{f.span.text} = {f.value:g} {f.qualifier or ''} {f.unit or ''} {f.what or ''}"
             f" <{names.get(f.claimed_by or '', f.claimed_by_text or '')}>".replace("  ", " ")
+            + (f" part of {figure_texts.get(f.part_of, '?')}" if f.part_of else "")
             for f in analysis.figures
         ],
         "quotes": [

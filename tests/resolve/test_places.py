@@ -283,3 +283,23 @@ def test_a_facility_name_is_read_inside_the_focus(gazetteer: Gazetteer) -> None:
     assert choose_place("Hyde Park", readings, focus("AU")) is None
     american = choose_place("Hyde Park", readings, focus("US"))
     assert american is not None and american.place.country == "US"
+
+
+def _resolved(gazetteer: Gazetteer, *names: str, dateline: str | None = None) -> dict[str, Place]:
+    found = resolve_names(gazetteer, DocumentPlaces(names, dateline=dateline))
+    return {key: choice.place for key, choice in found.items() if choice is not None}
+
+
+def _km(place: Place, point: tuple[float, float]) -> float:
+    return distance_km((place.lat or 0.0, place.lon or 0.0), point)
+
+
+def test_the_nations_of_the_united_kingdom_stand_at_their_own_points(
+    gazetteer: Gazetteer,
+) -> None:
+    places = _resolved(gazetteer, "Scotland", "Wales", "England", "Northern Ireland")
+    assert _km(places["scotland"], (56.5, -4.0)) < 100
+    assert _km(places["wales"], (52.3, -3.7)) < 100
+    assert _km(places["england"], (52.5, -1.5)) < 150
+    assert all(p.country == "GB" for p in places.values())
+    assert _km(places["scotland"], (54.76, -2.70)) > 161  # not the UK's point

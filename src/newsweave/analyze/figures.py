@@ -43,7 +43,7 @@ from newsweave.analyze.figures_filters import date_value as date_value
 from newsweave.analyze.figures_numbers import NumberPhrase, qualifier_match, scan_numbers
 from newsweave.analyze.figures_numbers import parse_number as parse_number
 from newsweave.analyze.figures_numbers import qualifier as qualifier
-from newsweave.analyze.figures_units import _noun_unit, _unit
+from newsweave.analyze.figures_units import _noun_unit, _unit, index_level
 from newsweave.analyze.figures_vocab import _EVENT_VERBS, _PRONOUNS
 from newsweave.analyze.figures_vocab import CURRENCY_CODES as CURRENCY_CODES
 from newsweave.analyze.figures_vocab import MULTIPLIERS as MULTIPLIERS
@@ -58,6 +58,7 @@ from newsweave.analyze.figures_what import (
 )
 from newsweave.analyze.gazetteer import Gazetteer
 from newsweave.model.facts import Figure
+from newsweave.model.ids import fact_id
 
 STAGE = StageInfo("figures", "2", needs=("sentences", "actors"), provides=("figures",))
 
@@ -141,8 +142,17 @@ def _sentence_figures(
         figure = _figure(ctx, sentence, found, claims, anchor, resolve)
         if figure is None:
             continue
+        if (
+            figure.unit is None
+            and not (phrase.plain or phrase.words)
+            and phrase.value >= 100
+            and index_level(text, phrase.start, phrase.end)
+        ):
+            figure = replace(figure, unit="point")
         if previous is not None and _SUBSET_AFTER.match(text[phrase.end :]):
-            figure = _subset_of(figure, previous)
+            figure = _subset_of(figure, previous, ctx.document.id)
+        elif previous is not None and _PART_BEFORE.search(text[: figure.span.start - offset]):
+            figure = _part_of(figure, previous, ctx.document.id)
         elif previous is not None and previous.unit not in _CHANGE_UNITS and figure.unit is None:
             between = text[previous.span.end - offset : phrase.start]
             if len(between) <= 60 and _COMPARED_BETWEEN.search(between):
@@ -180,13 +190,46 @@ _SUBSET_AFTER = re.compile(r"(?i)^\s+of\s+(?:them|whom|those|these|which)\b")
 """A number counting part of the one before ("73 detained, 19 of them students")."""
 
 
-def _subset_of(figure: Figure, whole: Figure) -> Figure:
+_PART_BEFORE = re.compile(
+    r"(?i)\b(?:including|included|includes|among\s+(?:them|whom|those|these|which)"
+    r"|of\s+(?:whom|which)|of\s+(?:them|those|these)\s*,?)\s*[,:]?\s*$"
+)
+"""Words right before a number that make it part of the figure before it in its sentence
+("240 were arrested, including 31 minors", "412 ballots, of which 12 were void")."""
+
+
+def _part_of(figure: Figure, whole: Figure, document: str) -> Figure:
+    """A figure that counts part of an earlier figure of its sentence keeps what it counts
+    itself and points at the whole, when it is smaller and counts in a compatible unit
+    (none, the same, or two counted things: "120 patients" of "900 residents"; never a
+    percentage of a count or another currency)."""
+    kinds = {_unit_kind(figure.unit), _unit_kind(whole.unit)} - {None}
+    compatible = len(kinds) <= 1 and (
+        kinds != {"money"} or figure.unit == whole.unit or None in (figure.unit, whole.unit)
+    )
+    if figure.value >= whole.value or not compatible:
+        return figure
+    return replace(figure, part_of=fact_id("f", document, whole.span.start, whole.span.end))
+
+
+def _unit_kind(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    if unit.split(" per ")[0] in CURRENCY_CODES:
+        return "money"
+    return "change" if unit in _CHANGE_UNITS else "count"
+
+
+def _subset_of(figure: Figure, whole: Figure, document: str) -> Figure:
     """A part of an earlier figure of its sentence counts what the whole counts, in its
-    unit, when its own parse says nothing else."""
+    unit, when its own parse says nothing else, and points at the whole."""
+    if figure.value >= whole.value:
+        return figure
     return replace(
         figure,
+        part_of=fact_id("f", document, whole.span.start, whole.span.end),
         what=figure.what or whole.what,
-        unit=figure.unit or whole.unit,
+        unit=whole.unit if figure.unit in (None, "person") and whole.unit else figure.unit,
         claimed_by=figure.claimed_by or whole.claimed_by,
         claimed_by_text=figure.claimed_by_text or whole.claimed_by_text,
         as_of=figure.as_of or whole.as_of,

@@ -173,7 +173,7 @@ def _token_says_no(doc: Any, tokens: Any, phrase: NumberPhrase, noun: Any | None
         nxt = doc[first.i + 1] if first.i + 1 < len(doc) else None
         if first.dep_ != "nummod" or nxt is None or nxt.lower_ in ("of", "point", "time", "day"):
             return True
-    return _apposed_age(doc, tokens, phrase, noun)
+    return _apposed_age(doc, tokens, phrase, noun) or _stated_age(tokens, phrase, noun)
 
 
 def _apposed_age(doc: Any, tokens: Any, phrase: NumberPhrase, noun: Any | None) -> bool:
@@ -186,3 +186,21 @@ def _apposed_age(doc: Any, tokens: Any, phrase: NumberPhrase, noun: Any | None) 
     opener, name, closer = doc[first - 1], doc[first - 2], doc[last + 1]
     paired = (opener.text, closer.text) in ((",", ","), ("(", ")"), (",", "."))
     return paired and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN" or name.is_title)
+
+
+_PERSON_SUBJECTS = frozenset({"he", "she", "i", "you", "who"})
+"""Subjects that make "is 35" someone's age (not "they", "we": "they were 12" counts)."""
+
+
+def _stated_age(tokens: Any, phrase: NumberPhrase, noun: Any | None) -> bool:
+    """An age stated with "be" about a person: "He will be 35 by then", "his daughter,
+    who was 10": a bare whole number that completes "be" whose subject is a person (a
+    name or a personal pronoun)."""
+    if noun is not None or not phrase.plain or not 1 <= phrase.value <= 120:
+        return False
+    number = tokens[-1]
+    verb = number.head
+    if number.dep_ not in ("attr", "acomp") or verb.lemma_ != "be":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ in _PERSON_SUBJECTS or s.ent_type_ == "PERSON" for s in subjects)

@@ -276,8 +276,8 @@ def _join(a: NumberPhrase, b: NumberPhrase) -> NumberPhrase | None:
     low = a.value * b.scale if a.scale == 1.0 and b.scale != 1.0 else a.value
     if low >= b.value > a.value:
         low = a.value  # "$370,000 to $5.5 million": the first end has its own scale
-    if a.plain and b.plain and (_yearish(a.value) or _yearish(low)):
-        return None
+    if a.plain and (_yearish(a.value) or (b.plain and _yearish(low))):
+        return None  # "sales rose in 2018 to 3.9 million": a year, then the level
     if low >= b.value:
         return None
     return replace(

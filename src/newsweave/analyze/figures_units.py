@@ -11,10 +11,12 @@ from newsweave.analyze.figures_numbers import NumberPhrase
 from newsweave.analyze.figures_vocab import (
     _CURRENCY_ADJECTIVES,
     _CURRENCY_NOUNS,
+    _CURRENCY_SYMBOLS,
     _DEAD_NOUNS,
     _PERSON_NOUNS,
     _UNIT_ABBREVIATIONS,
     _UPPER_ONLY,
+    _WEIGHT_CUES,
     CURRENCY_CODES,
     _words,
 )
@@ -47,7 +49,7 @@ _PARENTHESIS = re.compile(r"^\s*\([^()]{1,40}\)")
 """A parenthesis right after a figure ("9 billion shekels ($2.4 billion) a year"): the rate
 after it is still the figure's."""
 _RATE = re.compile(
-    r"(?i)^\s*(?:a|an|per|each|/)[\s-]*(day|week|month|year|century|hour|hr|h|minute|second"
+    r"(?i)^[\s-]*(?:a|an|per|each|/)[\s-]*(day|week|month|year|century|hour|hr|h|minute|second"
     r"|barrel|litre|liter|gallon|ounce|gram|kilogram|share|tonne|ton|head|capita|person"
     r"|game|night|square\s+foot|square\s+feet|square\s+metre|sq\.?\s?m|sq\.?\s?ft)s?\b"
     r"(?![\s-]+(?:earlier|ago|before|later|after|on|to|from)\b)"
@@ -69,7 +71,7 @@ _RATE_NAMES = MappingProxyType(
 )
 
 
-_SPACED_UNIT = re.compile(r"^[\s-]?(?P<unit>[A-Za-z]{2,4}(?:/[A-Za-z])?|inch|inches)\b(?![-'])")
+_SPACED_UNIT = re.compile(r"^[\s-]?(?P<unit>[A-Za-zμ]{2,4}(?:/[A-Za-z])?|inch|inches)\b(?![-'])")
 _AMBIGUOUS_ABBREVIATIONS = frozenset(_words("in min sec t g l m mi ft"))
 """Abbreviations that are also words ("in", "min") or letters: only glued to a number."""
 
@@ -90,19 +92,38 @@ _SQUARE = MappingProxyType(
 )
 _SPACED_WORDS = re.compile(
     r"(?i)^[\s-]*(?:degrees?\s+)?(?P<unit>celsius|fahrenheit|basis[\s-]points?"
-    r"|sq\.?\s?(?:m|ft|km|mi)|square\s+(?:metres?|meters?|feet|foot|kilometres?|miles?))\b"
+    r"|sq\.?\s?(?:m|ft|km|mi)|square\s+(?:metres?|meters?|feet|foot|kilometres?|miles?)"
+    r"|parts?\s+per\s+(?:million|billion))\b"
 )
+
+
+_TORQUE = re.compile(
+    r"^[\s-]*(?:(?P<lbft>(?i:lbs?\.?[\s.-]*ft\.?|pounds?[\s-]+f(?:ee|oo)t|foot[\s-]+pounds?))"
+    r"|Nm|N·m|N-m|(?i:newton[\s-]+met(?:re|er)s?))(?![A-Za-z])"
+)
+"""Torque ("450 Nm", "332 lb-ft", "275 pound-feet"): "Nm" only in this spelling ("nm" is a
+nanometre)."""
 
 
 def _spaced_unit(following: str) -> str | None:
     """A unit abbreviation written after the number ("300 Hz", "784 HP", "an 8-inch
     screen"): only the unambiguous ones of :data:`_UNIT_ABBREVIATIONS`; "degrees
     Celsius", "Fahrenheit" and "basis points" by name."""
+    torque = _TORQUE.match(following)
+    if torque is not None:
+        return "pound-foot" if torque["lbft"] else "newton metre"
+    sign = re.match(r"^\s?([€£¥₦₹])", following)
+    if sign is not None:
+        return _CURRENCY_SYMBOLS[sign.group(1)]  # "1,200€"
+    if following.startswith(("″", "”")) and not following[1:2].isalpha():
+        return "inch"  # "a 25.5″ neck"
     named = _SPACED_WORDS.match(following)
     if named is not None:
         word = named["unit"].lower()
         if word.startswith("basis"):
             return "basis point"
+        if word.startswith("part"):
+            return f"part per {word.split()[-1]}"
         if word.startswith(("sq", "square")):
             return _SQUARE[word.rstrip("s").split()[-1].lstrip(".")]
         return f"degree {word}"
@@ -129,6 +150,10 @@ def _noun_unit(noun: Any) -> str | None:
     if lower in _PERSON_NOUNS or lower in _DEAD_NOUNS:
         return "person"
     lemma = str(noun.lemma_).lower()
+    if lemma == "pound" and _weighed(noun):
+        return "pound-mass"
+    if lower in ("p", "p.") and noun.i > 0 and noun.doc[noun.i - 1].like_num:
+        return "penny"  # a share price: "down 68 p at 1112 p"
     if lemma in _CURRENCY_NOUNS:
         return _currency_name(noun, lemma)
     if lower in _UNIT_ABBREVIATIONS:
@@ -152,3 +177,34 @@ def _currency_name(noun: Any, lemma: str) -> str:
     if previous is not None and previous.dep_ in ("amod", "compound") and previous.pos_ != "NUM":
         return f"{previous.text} {lemma}"
     return lemma
+
+
+def _weighed(noun: Any) -> bool:
+    """Whether "pounds" is a weight: a word of weight in its sentence (:data:`_WEIGHT_CUES`:
+    "dropped from 208 pounds", "weighs 240 pounds") and no sign of money (a scale such as
+    "million", "sterling", "£")."""
+    sentence = noun.sent
+    if any(t.lower_ in ("million", "billion", "bn", "m", "sterling", "£") for t in sentence):
+        return False
+    return any(t.lower_ in _WEIGHT_CUES for t in sentence)
+
+
+_INDEX_CUE = re.compile(
+    r"(?i)\b(?:index|indices|indexes|benchmark|blue[\s-]chips?|stock\s+exchange|bourse"
+    r"|Dow(?:\s+Jones)?|Nasdaq|S\s?&\s?P|FTSE|DAX|CAC|Nikkei|Topix|Hang\s+Seng|Sensex|Nifty"
+    r"|KOSPI|Stoxx|ASX|TA-\d+|TSX|points?)\b"
+)
+"""Words that make a sentence about a share index."""
+_LEVEL_BEFORE = re.compile(r"(?i)\b(?:to|at|of)\s*$")
+_LEVEL_AFTER = re.compile(r"(?i)^\s*,?\s*(?:up|down|higher|lower|unchanged)\b")
+
+
+def index_level(sentence: str, start: int, end: int) -> bool:
+    """Whether a unit-less number of a sentence about a share index is the index's level in
+    points ("the TA-125 climbed 0.1% to 1,333.18", "(16369.03 up 58.06 points)"): the
+    number a change leads "to" or "at", or the level a change follows."""
+    if _INDEX_CUE.search(sentence) is None:
+        return False
+    return bool(_LEVEL_BEFORE.search(sentence[max(0, start - 12) : start])) or bool(
+        _LEVEL_AFTER.match(sentence[end : end + 16])
+    )

@@ -100,6 +100,13 @@ _CURRENCY_NOUNS = MappingProxyType(
         "rouble": "RUB",
         "ruble": "RUB",
         "lira": "TRY",
+        "krone": "",
+        "kroner": "",
+        "krona": "",
+        "kronor": "",
+        "crown": "",
+        "koruna": "",
+        "kuna": "HRK",
     }
 )
 """Currency nouns → ISO code ("" = keep the name as written, e.g. "Mabenian franc")."""
@@ -117,6 +124,11 @@ _CURRENCY_ADJECTIVES = MappingProxyType(
         "swiss": "CHF",
         "mexican": "MXN",
         "philippine": "PHP",
+        "danish": "DKK",
+        "norwegian": "NOK",
+        "swedish": "SEK",
+        "czech": "CZK",
+        "icelandic": "ISK",
     }
 )
 CURRENCY_CODES = frozenset(
@@ -184,8 +196,7 @@ _UNIT_ABBREVIATIONS = MappingProxyType(
         "mbps": "megabit per second",
         "gbps": "gigabit per second",
         "μm": "micrometre",
-        "ppb": "parts-per-billion",
-        "ppm": "parts-per-million",
+        "ppb": "part per billion",
         "rpm": "revolutions per minute",
         "m.p.h": "mile per hour",
         "kt": "knot",
@@ -203,11 +214,22 @@ _UNIT_ABBREVIATIONS = MappingProxyType(
         "td": "touchdown",
         "tds": "touchdown",
         "sen": "sen",
+        "kn": "HRK",
+        "ppm": "part per million",
     }
 )
 _UPPER_ONLY = frozenset(_words("war td tds"))
 """Abbreviations that are English words in lower case ("war", "sen" aside): read as a
 unit after a number only when written in capitals ("0.4 WAR", "2 TDs")."""
+_WEIGHT_CUES = frozenset(
+    _words(
+        "weigh weighs weighed weighing weight weights heavy heavier lighter lose loses lost "
+        "losing shed sheds shedding gain gains gained gaining drop drops dropped dropping "
+        "tall pound-for-pound overweight obese scale"
+    )
+)
+"""Words of a sentence that make "pounds" a weight ("dropped from 208 pounds to 193", "6
+feet tall and 240 pounds"), unless the amount is in millions or written with "£"."""
 _PERSON_NOUNS = frozenset({"people", "person", "persons", "individual", "individuals"})
 _DEAD_NOUNS = MappingProxyType(
     {

@@ -37,6 +37,9 @@ def _counted_noun(doc: Any, tokens: Any, root: Any, skip: int = 0) -> Any | None
         stop = tokens[-1].idx + len(tokens[-1].text) + skip
         while end < len(doc) and doc[end].idx < stop:
             end += 1
+    compound = _compound_head(doc, root, end)
+    if compound is not None:
+        return compound
     saw_of = False
     for j in range(end, min(len(doc), end + 5)):
         token = doc[j]
@@ -55,6 +58,41 @@ def _counted_noun(doc: Any, tokens: Any, root: Any, skip: int = 0) -> Any | None
         ):
             return None
     return None
+
+
+_COMPOUND_REACH = 6
+"""How many tokens a compound counted noun may span after the number."""
+
+
+def _compound_head(doc: Any, root: Any, end: int) -> Any | None:
+    """The noun a number modifies across the words of a compound ("700 heart transplants",
+    "460 Kia and Hyundai vehicles", "two new 737 Max jets", "eight million 250ml bottles"):
+    the number's head, when it is a common noun right after it and every word between
+    belongs to that noun's phrase. The token-by-token walk of :func:`_counted_noun` stops
+    at the first noun of such a compound. The head must agree in number with the figure:
+    in "a 12 page report" or "a 3 cylinder engine" the number measures the first word."""
+    head = root.head
+    owner = head
+    if head.tag_ == "NNP":  # "90 Ford and Toyota pickups": the parse counts the first name
+        head = next((c for c in head.conjuncts if c.i > head.i and c.tag_ == "NNS"), head)
+    plural = head.tag_ == "NNS"
+    if (
+        root.dep_ != "nummod"
+        or head.i < end
+        or head.i - end >= _COMPOUND_REACH
+        or head.tag_ not in ("NN", "NNS")
+        or plural != (root.like_num and root.lower_ not in ("1", "one"))
+        or head.lower_ in _DEAD_NOUNS
+    ):
+        return None
+    between = doc[end : head.i]
+    if len(between) == 0 or any(
+        (t.is_punct and t.text != "-") or t.lower_ in ("times", "x") for t in between
+    ):
+        return None
+    if not all(t.i == owner.i or _is_ancestor(head, t) or _is_ancestor(owner, t) for t in between):
+        return None
+    return head
 
 
 def _anchor(noun: Any | None, tokens: Any, root: Any) -> Any:

@@ -123,9 +123,16 @@ def _print_facts(analysis: DocAnalysis) -> None:
     for time in analysis.times:
         table.add_row(time.span.text, time.value, time.type, time.anchor, str(time.span.start))
     out.print(table)
+    from newsweave.model.ids import fact_id
+
     table = _table(
-        ("text", "value", "qualifier", "unit", "what", "claimed by", "at"), title="figures"
+        ("text", "value", "qualifier", "unit", "what", "claimed by", "part of", "at"),
+        title="figures",
     )
+    figure_texts = {
+        fact_id("f", analysis.document, f.span.start, f.span.end): f.span.text
+        for f in analysis.figures
+    }
     for fig in analysis.figures:
         value = f"{fig.value:g}" if fig.low is None else f"{fig.low:g}–{fig.high:g}"
         claimant = names.get(fig.claimed_by or "", fig.claimed_by_text or "")
@@ -136,6 +143,7 @@ def _print_facts(analysis: DocAnalysis) -> None:
             fig.unit or "",
             fig.what or "",
             claimant,
+            figure_texts.get(fig.part_of or "", ""),
             str(fig.span.start),
         )
     out.print(table)
@@ -350,11 +358,14 @@ def list_figures(
         ("what", "value", "unit", "place", "as of", "status", "claimants", "sources"),
         title=f"{len(claims)} claims",
     )
+    by_id = {c.id: c for c in claims}
     for c in claims:
         against = "; ".join(f"{x.kind} {x.value:g}" for x in c.conflicts)
+        wholes = [by_id[w] for w in c.part_of if w in by_id]
+        part = "; ".join(f"part of {w.hedged_value} {w.what}" for w in wholes)
         table.add_row(
             c.what,
-            c.hedged_value + (f" ({against})" if against else ""),
+            c.hedged_value + (f" ({against})" if against else "") + (f" ({part})" if part else ""),
             c.unit or "",
             c.place or "",
             c.as_of or "",

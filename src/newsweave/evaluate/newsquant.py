@@ -23,12 +23,15 @@ its span overlaps the literal (one-to-one, first come); a quantity that cannot b
 
 Unit mapping (ours → NewsQuant): ``percent`` and ``percentage point`` → ``percentage``;
 ``person`` → ``people``; ``time`` ("four times") → ``count``; ``tonne`` → ``metric ton``,
-``gigatonne`` → ``gigaton``; ISO currency codes → names
+``gigatonne`` → ``gigaton``, ``penny`` → ``point``
+(NewsQuant's reading of the pence sign "p"); ISO currency codes → names
 (USD → ``dollar``, EUR → ``euro``, GBP → ``pound sterling``, JPY → ``japanese yen``,
 CNY → ``chinese yuan``, AUD → ``australian dollar``, … see ``CURRENCY_NAMES``);
 ``X per Y`` maps both sides (``USD per barrel`` → ``dollar per barrel``); counted-noun
 lemmas and unit names (``mile``, ``kilometre``, ``mile per hour``) are compared as they
-are, after a crude singular form; no unit → ``-``.
+are, after a crude singular form ("feet" → "foot", their "foot pound-force" →
+"pound-foot") and without inner spaces or hyphens ("touch down" = "touchdown"); no unit →
+``-``.
 
 For comparison, ``spacy (plain)`` rows give the recall/precision/F1 of spaCy's own
 CARDINAL, MONEY, PERCENT and QUANTITY entities under the same span matching.
@@ -79,10 +82,28 @@ CURRENCY_NAMES = MappingProxyType(
         "BRL": "brazilian real",
         "RUB": "russian ruble",
         "TRY": "turkish lira",
+        "DKK": "danish krone",
+        "NOK": "norwegian krone",
+        "SEK": "swedish krona",
+        "CZK": "czech koruna",
+        "ISK": "icelandic krona",
+        "HRK": "croatian kuna",
     }
 )
-_THEIR_NAMES = MappingProxyType({"tonne": "metric ton", "gigatonne": "gigaton"})
-"""Unit names NewsQuant spells otherwise."""
+_THEIR_NAMES = MappingProxyType(
+    {
+        "tonne": "metric ton",
+        "gigatonne": "gigaton",
+        "penny": "point",
+    }
+)
+"""Unit names NewsQuant spells otherwise. Its normaliser reads the pence sign of share
+prices ("down 68 p") as "point", so our ``penny`` is compared as that."""
+_SPELLINGS = MappingProxyType(
+    {"feet": "foot", "parts": "part", "pound-force": "pound-foot", "pound-feet": "pound-foot"}
+)
+"""Irregular plurals NewsQuant keeps in its unit names ("square feet"), and its second
+name of a torque unit ("foot pound-force" = "pound-foot")."""
 _SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
 _LITERAL = re.compile(
     r"(?i)(?:\d[\d,]*(?:\.\d+)?|\.\d+|\b(?:"
@@ -248,10 +269,15 @@ def _one_unit(unit: str) -> str:
     return " ".join(_singular(w) for w in unit.lower().split())
 
 
+def _spelling(unit: str) -> str:
+    """A unit name without the spaces and hyphens inside it ("touch down" = "touchdown")."""
+    return re.sub(r"[\s-]+", "", re.sub(r"\bparts\b", "part", unit))
+
+
 def unit_ok(figure: Figure, gold: Gold) -> bool:
     ours = their_unit(figure.unit)
-    theirs = " ".join(_singular(w) for w in gold.unit.lower().split())
-    if ours == theirs:
+    theirs = " ".join(_SPELLINGS.get(w, _singular(w)) for w in gold.unit.lower().split())
+    if ours == theirs or (ours != "-" and _spelling(ours) == _spelling(theirs)):
         return True
     return ours != "-" and theirs != "-" and ours.split()[-1] == theirs.split()[-1]
 

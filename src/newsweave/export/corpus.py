@@ -15,6 +15,7 @@ from newsweave.model.ids import content_id
 from newsweave.resolve.claims import ClaimRecord, claim_records, conflict_records
 from newsweave.resolve.entities import EntityRecord, entity_records
 from newsweave.resolve.events import StoryEventRecord, story_event_records
+from newsweave.resolve.figure_parts import wholes_of
 from newsweave.resolve.places import place_of
 from newsweave.resolve.timeline import timeline
 from newsweave.store.analysis import load_analysis
@@ -142,6 +143,7 @@ def _claim(store: Store, claim: ClaimRecord, of: dict[str, str]) -> JSONObject:
         ],
         "claimed_by_all": claimants,
         "documents": list(claim.documents),
+        "part_of": list(wholes_of(store.connection, claim.figures)),
     }
 
 

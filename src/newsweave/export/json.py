@@ -149,6 +149,7 @@ def add_analysis(result: JSONObject, analysis: DocAnalysis, store: Store | None 
                 # additions
                 "claimed_by_text": figure.claimed_by_text,
                 "as_of": figure.as_of,
+                "part_of": figure.part_of,
                 "text": figure.span.text,
                 "evidence": [evidence_json(figure.evidence)],
             }

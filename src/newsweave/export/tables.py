@@ -195,6 +195,7 @@ claimed_by_id: str: the entity that claims it, when identified
 claimed_by_text: str: the claimant as written
 as_of: str: date the figure is for
 text: str: the figure as written
+part_of: str: id of the figure of its sentence it counts a part of
 """),
     ),
     "conflicts": (
@@ -503,7 +504,7 @@ def _figure_rows(
         SELECT f.id, m.claim_id, f.document_id, f.value, f.low, f.high, f.qualifier, f.unit,
                f.what, f.claimed_by, f.claimed_by_text, f.as_of, f.text, f.sentence_start,
                f.sentence_end, substr(d.text, f.sentence_start + 1,
-                                      f.sentence_end - f.sentence_start)
+                                      f.sentence_end - f.sentence_start), f.part_of
         FROM figures AS f
         JOIN documents AS d ON d.id = f.document_id
         LEFT JOIN claim_members AS m ON m.figure_id = f.id
@@ -526,6 +527,7 @@ def _figure_rows(
             "claimed_by_text": r[10],
             "as_of": r[11],
             "text": r[12],
+            "part_of": r[16],
         }
         yield row, {"document": r[2], "start": r[13], "end": r[14], "text": r[15]}
 

@@ -94,6 +94,10 @@ class Figure:
     as_of: str | None
     """ISO date the figure is stated for, when the text says."""
     evidence: Evidence
+    part_of: str | None = None
+    """Id of the figure of the same sentence this one counts a part of ("184 people were
+    killed, including 12 police officers", "73 detained, 19 of them students"), as
+    ``fact_id("f", document, start, end)`` of that figure; None for a whole."""
 
 
 @dataclass(frozen=True)

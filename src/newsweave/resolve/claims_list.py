@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.resolve.claims import ClaimRecord, claim_records, conflict_records
+from newsweave.resolve.figure_parts import claim_parts
 from newsweave.store.sqlite import Store
 
 
@@ -60,6 +61,8 @@ class ClaimListing:
     claimants: tuple[str, ...]
     sources: tuple[Source, ...]
     conflicts: tuple[Counterpart, ...]
+    part_of: tuple[str, ...] = ()
+    """Ids of the claims this one counts a part of ("31 minors" of "240 arrested")."""
 
     @property
     def hedge(self) -> str:
@@ -126,6 +129,7 @@ def listing(
     claim: ClaimRecord,
     titles: dict[str, tuple[str | None, str | None]],
     conflicts: Sequence[Counterpart],
+    part_of: tuple[str, ...] = (),
 ) -> ClaimListing:
     """A claim as it is listed: its sources with their titles and its counterparts."""
     return ClaimListing(
@@ -142,6 +146,7 @@ def listing(
         claimants=tuple(dict.fromkeys(x.name for x in claim.claimants)),
         sources=_sources(claim, titles),
         conflicts=tuple(conflicts),
+        part_of=part_of,
     )
 
 
@@ -166,9 +171,10 @@ def list_claims(store: Store, *, what: str | None = None) -> list[ClaimListing]:
                     )
                 )
     titles = _titles(store)
+    parts = claim_parts(store.connection)
     wanted = what.lower() if what else None
     return [
-        listing(c, titles, counterparts.get(c.id, ()))
+        listing(c, titles, counterparts.get(c.id, ()), parts.get(c.id, ()))
         for c in claims
         if wanted is None or wanted in c.what.lower()
     ]

@@ -19,6 +19,7 @@ from newsweave.resolve.places_points import (
     distance_km,
     division,
     facility_words,
+    nation_places,
     not_points,
     with_point,
 )
@@ -147,6 +148,9 @@ def candidates(
         found = [p for p in gazetteer.lookup(name) if p.id == f"iso:US-{state}"]
         found = found or [Place(name, "state", "US", None, None, 0, f"iso:US-{state}")]
         return [with_point(p) for p in found]
+    nation = nation_places().get(normalize(name))
+    if nation is not None and not any(p.id.startswith("user:") for p in gazetteer.lookup(name)):
+        return [nation]
     found = gazetteer.lookup(name) or _user_prefix(gazetteer, name)
     wider_name = area_aliases().get(normalize(name))
     if not found and wider_name is not None:

@@ -220,3 +220,19 @@ def not_points() -> frozenset[str]:
 def facility_words() -> frozenset[str]:
     """Last words of facility names ("park", "university"), lower case."""
     return frozenset(str(w).lower() for w in _not_points_data()["facility_words"])
+
+
+@lru_cache(maxsize=1)
+def nation_places() -> Mapping[str, Place]:
+    """The nations of the United Kingdom at their own GeoNames points (``nations`` of
+    ``resolve/data/country_points.yaml``), by normalised name."""
+    path = resources.files("newsweave.resolve").joinpath("data/country_points.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return MappingProxyType(
+        {
+            normalize(name): Place(
+                str(name), "state", "GB", float(v[0]), float(v[1]), 0, f"geonames:{int(v[2])}"
+            )
+            for name, v in data.get("nations", {}).items()
+        }
+    )

@@ -187,7 +187,11 @@ def facts_of(conn: sqlite3.Connection, doc_id: str) -> tuple[list[Fact], JSON]:
         "events": event_items,
         "quotes": quote_items,
         "figures": [
-            figure_json(f, claimed_by=ref_or_text(who, f["claimed_by"], f["claimed_by_text"]))
+            figure_json(
+                f,
+                claimed_by=ref_or_text(who, f["claimed_by"], f["claimed_by_text"]),
+                part_of=f["part_of"],
+            )
             for f in figures
         ],
         "relations": relation_items,

@@ -182,8 +182,8 @@ def _insert_figure(conn: sqlite3.Connection, text: str, doc_id: str, figure: Fig
     conn.execute(
         "INSERT OR REPLACE INTO figures (id, document_id, start_char, end_char, text, value,"
         " low, high, qualifier, unit, what, claimed_by, claimed_by_text, as_of, sentence_start,"
-        " sentence_end, stage, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?)",
+        " sentence_end, stage, version, part_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, ?)",
         (
             figure_id(doc_id, figure),
             doc_id,
@@ -203,6 +203,7 @@ def _insert_figure(conn: sqlite3.Connection, text: str, doc_id: str, figure: Fig
             e,
             figure.evidence.stage,
             figure.evidence.version,
+            figure.part_of,
         ),
     )
 
@@ -514,6 +515,7 @@ def _figures(conn: sqlite3.Connection, rb: _Rebuild) -> Iterator[Figure]:
             claimed_by_text=row["claimed_by_text"],
             as_of=row["as_of"],
             evidence=rb.evidence(row),
+            part_of=row["part_of"],
         )
 
 

@@ -1,5 +1,4 @@
--- newsweave store, migration 10 (issue 13's, assigned number 0015: numbered 10 on its
--- branch because versions must run 1, 2, 3, ... without gaps; renumber at merge):
+-- newsweave store, migration 10 (issue 13):
 -- a STATEMENT event names the quotes it states (JSON [quote id], the ids of the quotes
 -- table), filled where the statement's trigger verb is the quote's cue. No foreign key:
 -- both rows belong to one document and go together when it is replaced or forgotten.
