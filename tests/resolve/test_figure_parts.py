@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from newsweave.analyze.figures import extract_figures
 from newsweave.analyze.nlp import load
 from newsweave.analyze.prepare import context_for
-from newsweave.cli import app, out
+from newsweave.cli import app
+from newsweave.cli.common import out
 from newsweave.export.corpus import corpus_sections
 from newsweave.model import Document, Role, Segment, content_id
 from newsweave.model.facts import Figure
