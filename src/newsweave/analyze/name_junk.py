@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from newsweave.analyze.candidates import Candidate as Candidate
@@ -18,6 +19,7 @@ from newsweave.analyze.name_lexicon import (
     PORTFOLIO_TITLES,
     UI_WORDS,
 )
+from newsweave.analyze.name_people import credited_name
 
 
 def is_junk(cand: Candidate, ctx: Context) -> bool:
@@ -30,6 +32,8 @@ def is_junk(cand: Candidate, ctx: Context) -> bool:
     if text in FURNITURE or text in GENERIC_HEADS or _mostly_lowercase(text):
         return True
     if _page_control(cand, ctx) or _portfolio(cand, ctx) or _credit_verb(cand, ctx):
+        return True
+    if _other_script(letters) or credited_name(ctx.document.text, cand.start):
         return True
     return _in_slogan(cand, ctx) or _common_word(cand, ctx)
 
@@ -71,6 +75,13 @@ def _credit_verb(cand: Candidate, ctx: Context) -> bool:
         return False
     word = span[0]
     return bool(word.text.endswith("ing") and ctx.doc[span.end].lower_ == "by")
+
+
+def _other_script(letters: list[str]) -> bool:
+    """A name with no Latin letter ("Дмитрий Кошелев", an inline translation's words) in
+    the English text newsweave analyses: a credit or a passage in another language, whose
+    actors, if any, the article names in English too."""
+    return not any(unicodedata.name(c, "").startswith("LATIN") for c in letters)
 
 
 def _mostly_lowercase(text: str) -> bool:

@@ -46,6 +46,7 @@ class PersonCues:
     titles: frozenset[str]
     describing: frozenset[str]
     credits: tuple[str, ...]
+    credit_lead: re.Pattern[str]
     desk_words: frozenset[str]
     event_nouns: frozenset[str]
 
@@ -61,6 +62,7 @@ def person_cues() -> PersonCues:
         frozenset(str(w).lower() for w in data["title_words"]),
         frozenset(str(w).lower() for w in data["describing_words"]),
         tuple(str(w).lower() for w in data["credit_markers"]),
+        _credit_lead(data["credit_lead_words"], data["credit_lead_phrases"]),
         frozenset(str(w) for w in data["desk_words"]),
         frozenset(str(w) for w in data["event_nouns"]),
     )
@@ -106,6 +108,21 @@ def missed_people(
             i = end
             continue
         i += 1
+
+
+def _credit_lead(words: Sequence[str], phrases: Sequence[str]) -> re.Pattern[str]:
+    """A credit word right before a name with ":", "/" or "by" between ("Image: ",
+    "Photo by "), or a credit phrase right before it ("Courtesy of ", "© ")."""
+    word = "|".join(re.escape(str(w).lower()) for w in words)
+    phrase = "|".join(re.escape(str(p).lower()) for p in phrases)
+    return re.compile(rf"(?:^|[\s(\[|])(?:(?:{word})\s*(?::|/|by\b)|(?:{phrase}))\s*$")
+
+
+def credited_name(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a credit word on its line ("Image: X")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40) : start].lower()
+    return bool(person_cues().credit_lead.search(before))
 
 
 def _in_credit(text: str, start: int) -> bool:

@@ -27,7 +27,7 @@ from newsweave.analyze.quote_marks import Marked, _overlap
 def _clause(tokens: Iterable[Any]) -> tuple[int, int] | None:
     """The character range of a reported clause: its tokens without a leading "that" and
     surrounding punctuation."""
-    items = [t for t in tokens if not t.is_space]
+    items = _without_dateline([t for t in tokens if not t.is_space])
     while items and (items[0].is_punct or (items[0].lower_ == "that" and items[0].dep_ == "mark")):
         items = items[1:]
     while items and items[-1].is_punct and items[-1].text not in ('"', "”", "’", "'"):
@@ -35,6 +35,34 @@ def _clause(tokens: Iterable[Any]) -> tuple[int, int] | None:
     if not items:
         return None
     return items[0].idx, items[-1].idx + len(items[-1].text)
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+_DATELINE_TOKENS = 12
+"""A wire dateline ("PORT X, May 3 (Agency) -") is at most this many tokens long."""
+
+
+def _without_dateline(items: list[Any]) -> list[Any]:
+    """The tokens after the wire dateline that opens a paragraph ("KESTRA, May 3 - At
+    least…" → "At least…"): an upper-case place at the paragraph's start, a comma, and a
+    dash within the first few tokens. The dateline is the page's, never the speaker's."""
+    if not items:
+        return items
+    doc = items[0].doc
+    first = items[0].i
+    while first > 0 and not (doc[first - 1].is_space or "\n" in doc[first - 1].text_with_ws):
+        first -= 1
+        if items[0].i - first > _DATELINE_TOKENS:
+            return items
+    opener = doc[first]
+    if not (opener.text.isupper() and opener.is_alpha and len(opener.text) > 1):
+        return items
+    head = doc[first : min(len(doc), first + _DATELINE_TOKENS)]
+    comma = next((t.i for t in head if t.text == ","), None)
+    dash = next((t.i for t in head if t.text in _DASHES), None)
+    if comma is None or dash is None or dash < comma:
+        return items
+    return [t for t in items if t.i > dash]
 
 
 def _reported(cue: Any) -> tuple[int, int] | None:
