@@ -161,3 +161,24 @@ def test_json_on_every_listing_and_showing_command(tmp_path: Path) -> None:
     shown = json.loads(run("show", first, "--db", str(db), "--json").stdout)
     assert shown["id"] == first and "facts" in shown and shown["segments"]
     assert json.loads(run("version", "--json").stdout)["version"]
+
+
+def test_help_shows_every_word_of_every_option_help() -> None:
+    """Help text is rendered, not interpreted: a bracketed extra ("newsweave[dask]") is no
+    markup tag, and no word of a command's or option's help is lost on the way."""
+    import typer.main
+    from typer.testing import CliRunner
+
+    from newsweave.cli import app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert commands
+    runner = CliRunner()
+    for name, command in commands.items():
+        output = runner.invoke(app, [name, "--help"], terminal_width=120).output
+        shown = " ".join(output.replace("│", " ").split())
+        for param in command.params:
+            help_text = getattr(param, "help", None)
+            if help_text:
+                expected = " ".join(help_text.replace("`", "").split())
+                assert expected in shown, f"{name} {param.name}: {expected!r} not shown"
