@@ -31,12 +31,40 @@ def _example_settings() -> Settings:
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def example_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     store = build_example_store(tmp_path_factory.mktemp("cite") / "cite.db")
     gazetteer = Gazetteer.build(extra_places(_example_settings()))
     resolve_corpus(store, gazetteer)
-    yield export_json(store)
+    yield store
     store.close()
+
+
+@pytest.fixture(scope="module")
+def example(example_store: Store) -> dict[str, Any]:
+    return export_json(example_store)
+
+
+def test_evidence_offsets_lie_inside_the_cited_sentence(
+    example: dict[str, Any], example_store: Store
+) -> None:
+    """``start``/``end`` mark the words that state the fact (the sentence of an event, a
+    figure or a timeline entry; the phrase of a relation; the quoted words) and always lie
+    inside ``text``, the sentence: a reader can highlight both."""
+    texts: dict[str, str] = {}
+    seen = 0
+    for kind in ("relations", "events", "quotes", "figures", "timeline"):
+        for fact in example[kind]:
+            for evidence in fact["evidence"]:
+                doc = evidence["document"]
+                if doc not in texts:
+                    texts[doc] = example_store.get_document(doc).text
+                start, end, sentence = evidence["start"], evidence["end"], evidence["text"]
+                words = texts[doc][start:end]
+                assert words and words in sentence, (kind, fact["id"], words)
+                at = texts[doc].rfind(sentence, 0, start + len(sentence))
+                assert at >= 0 and at + len(sentence) >= end, (kind, fact["id"], sentence)
+                seen += 1
+    assert seen > 1000
 
 
 def test_example_export_has_no_uncited_field(example: dict[str, Any]) -> None:
