@@ -72,6 +72,33 @@ def test_house_numbers_are_no_figures(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The ministry ordered 12 Sikorsky 60-70 helicopters for the navy.", {"12"}),
+        ("The Kestrel 412-300 airliner left the runway shortly after take-off.", set()),
+        ("Between 60-70 families fled the valley, the mayor said.", {"60-70"}),
+        ("The Corvane Group's 2019 profits rose to $40 million.", {"$40 million"}),
+    ],
+)
+def test_a_number_inside_a_name_is_no_figure(text: str, figures: set[str]) -> None:
+    """Two numbers joined by a dash right after a capitalised word inside the sentence are a
+    model designation, whatever the name; a range or a count elsewhere stays a figure."""
+    assert set(_figures(text)) == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 300 villagers fled across the river overnight.",
+        "Police said on Tuesday 40 people had been detained in the port.",
+        "The airline's new Kestrel jets carry 180 passengers each.",
+    ],
+)
+def test_a_count_after_a_capitalised_word_is_still_a_figure(text: str) -> None:
+    assert len(_figures(text)) == 1
+
+
+@pytest.mark.parametrize(
     ("text", "number", "unit"),
     [
         ("The new turbine delivers 640 HP at full load.", "640", "horsepower"),

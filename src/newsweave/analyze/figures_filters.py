@@ -53,6 +53,25 @@ _INDEX_NAME_BEFORE = re.compile(
 name, no figure."""
 
 
+_NAME_WORD_BEFORE = re.compile(r"(?<=\S)\s+(?P<word>[A-Z][A-Za-z]*[a-z][A-Za-z]*)\s$")
+_MODEL_CODE = re.compile(r"^\d+[-–]\d+$")
+
+
+def _model_code(sentence: str, before: str, phrase: NumberPhrase) -> bool:
+    """Two numbers joined by a dash right after a capitalised word inside the sentence are
+    a model designation ("the Boeing 737-800 jet", "a Sikorsky 60-70 helicopter"), no
+    figure and no range. A sentence-initial word ("About 60-70 people") does not count,
+    nor a number alone after a name (an age, a year, a count: "Keytruda's 2018 sales")."""
+    if not _MODEL_CODE.match(sentence[phrase.start : phrase.end]):
+        return False
+    match = _NAME_WORD_BEFORE.search(before)
+    if match is None:
+        return False
+    word = match.group("word").lower()
+    opens = before[: match.start()].rstrip().endswith((".", ":", ";", "!", "?"))
+    return word not in _MONTH_NUMBERS and word not in _WEEKDAYS and not opens
+
+
 def not_a_figure(sentence: str, phrase: NumberPhrase) -> bool:
     """True when the phrase is a date, year, time, ordinal, label ("paragraph 7"), list
     number, phone number, age or page furniture ("1,284 views"), judged from the text."""
@@ -62,6 +81,7 @@ def not_a_figure(sentence: str, phrase: NumberPhrase) -> bool:
         phrase.suffix != "" and phrase.suffix.lower() not in _UNIT_SUFFIXES,
         phrase.suffix == "G" and phrase.value <= 6 and not re.match(r"[A-Za-z]", after),
         not marked and bool(_INDEX_NAME_BEFORE.search(before[-24:])),
+        not marked and _model_code(sentence, before, phrase),
         _TIME_AFTER.search(after) is not None or re.search(r"\d:$", before) is not None,
         not marked and phrase.value <= 31 and bool(_MONTH_BEFORE.search(before)),
         not marked and bool(_MONTH_AFTER.search(after)),
