@@ -76,3 +76,14 @@ def test_find_titles_direct() -> None:
     start = text.index("Nathaniel Abessi")
     found = find_titles(ctx, [(start, start + len("Nathaniel Abessi"))])
     assert all(t.evidence.document == ctx.document.id for ts in found.values() for t in ts)
+
+
+def test_a_predicate_after_the_name_is_a_copula_without_its_trait() -> None:
+    """ "Its chief, X, is a former crane operator with a reputation for ...": the title is
+    the role ("former crane operator"), not the predicate or the trait after it."""
+    ctx = text_context(
+        "The dockers' union is the largest in the region. Its treasurer, Amos Kpelle, is a "
+        "former bus driver with a taste for long speeches."
+    )
+    _, actors = extract_actors(ctx, gazetteer())
+    assert [t.text for t in actor("Amos Kpelle", actors).titles] == ["former bus driver"]

@@ -24,17 +24,24 @@ NOT_ROLES = words("said says told added reported wrote according")
 RELATIVES = words("who whom whose which that where when")
 """Words opening a relative clause ("X, who governed for two decades"), never a title."""
 
+_COPULA_VERBS = r"(?:is|was|has been|had been|became|remains)"
 _APPOSITIVE = re.compile(
-    r",\s+(?P<title>(?:(?:the|a|an)\s+)?[a-z][^,;.()“”\"]{2,100}?)\s*(?=[,;.)]|\s+(?:who|which)\b|$)"
+    rf",\s+(?!{_COPULA_VERBS}\s)(?P<title>(?:(?:the|a|an)\s+)?[a-z][^,;.()“”\"]{{2,100}}?)\s*"
+    r"(?=[,;.)]|\s+(?:who|which)\b|$)"
 )
+"""An apposition ("X, the former head of the central bank,"); never a predicate after a
+comma ("Its chief, X, is a ..." is the copula below)."""
 _COPULA = re.compile(
-    r"\s+(?:is|was|has been|had been|became|remains)\s+(?P<title>(?:(?:a|an|the)\s+)?"
+    rf",?\s+{_COPULA_VERBS}\s+(?P<title>(?:(?:a|an|the)\s+)?"
     r"[^,;.()“”\"]{2,100}?)\s*(?=[,;.)]|\s+(?:who|which|since|until|and\s+has)\b|$)"
 )
 _POSSESSOR = re.compile(
     r"(?P<title>(?:(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+['’]s|\b[Hh]is|\b[Hh]er|\b[Tt]heir)"
     r"\s+(?:[a-z-]+\s+){0,2}[a-z-]+),\s+(?:the\s+(?:[a-z-]+\s+){1,3})?$"
 )
+_TRAIT = re.compile(r"\s+with\s+(?:a|an)\s+[^A-Z]*$")
+"""A trailing "with a reputation for discipline" describes the person, not the role; "with
+Radio Lagune" (a name: the employer) stays."""
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:his|her|their)\s+", re.IGNORECASE)
 
@@ -165,7 +172,9 @@ def _split_roles(text: str, start: int, end: int, *, copula: bool) -> Iterator[t
             continue
         if not _role_phrase(words, copula=copula, article=article is not None):
             continue
-        yield p_start + (article.end() if article else 0), p_start + len(part)
+        trait = _TRAIT.search(part)
+        end = p_start + (trait.start() if trait else len(part))
+        yield p_start + (article.end() if article else 0), end
 
 
 def _role_phrase(words: Sequence[str], *, copula: bool, article: bool) -> bool:
