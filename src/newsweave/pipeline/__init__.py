@@ -113,7 +113,7 @@ def resolve(
     The corpus is marked dirty by every saved analysis and marked clean only after the
     resolution has committed, so a kill at any point is repaired by the next run."""
     from newsweave.analyze.gazetteer import Gazetteer, geo_index
-    from newsweave.pipeline.work import extra_places, paused_gc
+    from newsweave.pipeline.work import extra_places, fewer_collections, paused_gc
     from newsweave.resolve.corpus import resolve_corpus
     from newsweave.resolve.places_points import area_points
     from newsweave.store.analysis import corpus_dirty, mark_corpus
@@ -128,7 +128,8 @@ def resolve(
         geo_index()
         area_points()
     try:
-        report = resolve_corpus(store, gazetteer)
+        with fewer_collections():
+            report = resolve_corpus(store, gazetteer)
     except NewsweaveError:
         raise
     except Exception as exc:

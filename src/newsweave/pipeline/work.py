@@ -115,6 +115,26 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+YOUNG_COLLECTION = 10_000
+"""Allocations between two young collections of the cyclic GC while documents are
+analysed and the corpus resolved (Python's default: 700). Both allocate millions of
+short-lived objects that reference counting frees anyway; at the default the collector
+ran 4,300 times during the resolution of 1,004 PolNeAR documents (4.7 of 43.6 CPU s) and
+1,150 times in the analysis of 60 (0.47 of 18 s)."""
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Young collections every :data:`YOUNG_COLLECTION` allocations (older generations
+    every 10 of the younger) inside the block; the thresholds are restored after it."""
+    before = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 @lru_cache(maxsize=2)
 def _tools(files: tuple[Path, ...]) -> tuple[Any, Gazetteer, tuple[ExtraPlace, ...]]:
     from newsweave.analyze.nlp import load
@@ -122,7 +142,9 @@ def _tools(files: tuple[Path, ...]) -> tuple[Any, Gazetteer, tuple[ExtraPlace, .
 
     with paused_gc():
         places = extra_places(Settings().replace("analyze.gazetteer_files", files))
-        return pipeline(load()), Gazetteer.build(places), places
+        nlp = pipeline(load())
+    with paused_gc():  # again: spaCy's model reader (srsly) switches the collector back on
+        return nlp, Gazetteer.build(places), places
 
 
 def tools(settings: Settings) -> tuple[Any, Gazetteer, tuple[ExtraPlace, ...]]:
@@ -228,7 +250,6 @@ def analyse_documents(
     todo: Sequence[tuple[int, Document]], settings: Settings, beat: Callable[[], None]
 ) -> Iterator[Analysed]:
     """Analysed messages for ``todo`` (key, document), in order."""
-    from newsweave.analyze.prepare import contexts
 
     english: list[tuple[int, Document]] = []
     for key, document in todo:
@@ -246,6 +267,15 @@ def analyse_documents(
             english.append((key, document))
     if not english:
         return
+    with fewer_collections():
+        yield from _analyse_english(english, settings, beat)
+
+
+def _analyse_english(
+    english: Sequence[tuple[int, Document]], settings: Settings, beat: Callable[[], None]
+) -> Iterator[Analysed]:
+    from newsweave.analyze.prepare import contexts
+
     nlp, gazetteer, places = tools(settings)
 
     def stream(documents: Sequence[Document]) -> Iterator[Any]:
