@@ -112,9 +112,10 @@ def resolve(
 
     The corpus is marked dirty by every saved analysis and marked clean only after the
     resolution has committed, so a kill at any point is repaired by the next run."""
-    from newsweave.analyze.gazetteer import Gazetteer
-    from newsweave.pipeline.work import extra_places
+    from newsweave.analyze.gazetteer import Gazetteer, geo_index
+    from newsweave.pipeline.work import extra_places, fewer_collections, paused_gc
     from newsweave.resolve.corpus import resolve_corpus
+    from newsweave.resolve.places_points import area_points
     from newsweave.store.analysis import corpus_dirty, mark_corpus
 
     if not force and not corpus_dirty(store):
@@ -122,8 +123,13 @@ def resolve(
     if on_start is not None:
         on_start()
     mark_corpus(store, dirty=True)
+    with paused_gc():  # the lookups resolution needs, built at once (perf only)
+        gazetteer = Gazetteer.build(extra_places(settings))
+        geo_index()
+        area_points()
     try:
-        report = resolve_corpus(store, Gazetteer.build(extra_places(settings)))
+        with fewer_collections():
+            report = resolve_corpus(store, gazetteer)
     except NewsweaveError:
         raise
     except Exception as exc:

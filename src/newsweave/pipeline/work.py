@@ -8,9 +8,11 @@ travel between processes as they are.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -97,13 +99,52 @@ def extra_places(settings: Settings) -> tuple[ExtraPlace, ...]:
     return tuple(places)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while long-lived tables are built (the spaCy
+    pipeline, the gazetteer, the resolution's wider place index): they create millions of
+    objects that all survive, and each collection along the way walks them again — about
+    a third of their build time (0.7 s of a worker's 2.5 s load). Nothing built there is
+    cyclic garbage; collection resumes afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+YOUNG_COLLECTION = 10_000
+"""Allocations between two young collections of the cyclic GC while documents are
+analysed and the corpus resolved (Python's default: 700). Both allocate millions of
+short-lived objects that reference counting frees anyway; at the default the collector
+ran 4,300 times during the resolution of 1,004 PolNeAR documents (4.7 of 43.6 CPU s) and
+1,150 times in the analysis of 60 (0.47 of 18 s)."""
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Young collections every :data:`YOUNG_COLLECTION` allocations (older generations
+    every 10 of the younger) inside the block; the thresholds are restored after it."""
+    before = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 @lru_cache(maxsize=2)
 def _tools(files: tuple[Path, ...]) -> tuple[Any, Gazetteer, tuple[ExtraPlace, ...]]:
     from newsweave.analyze.nlp import load
     from newsweave.analyze.prepare import pipeline
 
-    places = extra_places(Settings().replace("analyze.gazetteer_files", files))
-    return pipeline(load()), Gazetteer.build(places), places
+    with paused_gc():
+        places = extra_places(Settings().replace("analyze.gazetteer_files", files))
+        nlp = pipeline(load())
+    with paused_gc():  # again: spaCy's model reader (srsly) switches the collector back on
+        return nlp, Gazetteer.build(places), places
 
 
 def tools(settings: Settings) -> tuple[Any, Gazetteer, tuple[ExtraPlace, ...]]:
@@ -209,7 +250,6 @@ def analyse_documents(
     todo: Sequence[tuple[int, Document]], settings: Settings, beat: Callable[[], None]
 ) -> Iterator[Analysed]:
     """Analysed messages for ``todo`` (key, document), in order."""
-    from newsweave.analyze.prepare import contexts
 
     english: list[tuple[int, Document]] = []
     for key, document in todo:
@@ -227,6 +267,15 @@ def analyse_documents(
             english.append((key, document))
     if not english:
         return
+    with fewer_collections():
+        yield from _analyse_english(english, settings, beat)
+
+
+def _analyse_english(
+    english: Sequence[tuple[int, Document]], settings: Settings, beat: Callable[[], None]
+) -> Iterator[Analysed]:
+    from newsweave.analyze.prepare import contexts
+
     nlp, gazetteer, places = tools(settings)
 
     def stream(documents: Sequence[Document]) -> Iterator[Any]:

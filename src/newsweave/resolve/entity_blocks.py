@@ -308,14 +308,14 @@ def _prune(store: Store, before: Sizes, after: Sizes) -> set[str]:
                 (key, letter, letter),
             )
         )
-    judged = [
+    judged = [  # right_id filtered here: in SQL it was one index probe per pair of members
         (str(r[0]), str(r[1]))
         for r in conn.execute(
             "SELECT left_id, right_id FROM judgements WHERE source = 'machine'"
-            " AND left_id IN (SELECT value FROM json_each(:ids))"
-            " AND right_id IN (SELECT value FROM json_each(:ids))",
-            {"ids": _ids_json(members)},
+            " AND left_id IN (SELECT value FROM json_each(?))",
+            (_ids_json(members),),
         )
+        if r[1] in members
     ]
     if not judged:
         return set()

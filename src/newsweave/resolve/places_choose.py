@@ -131,7 +131,30 @@ class Choice:
 # --------------------------------------------------------------------------- candidates
 
 
+_MEMO: dict[tuple[int, str, bool, bool], tuple[Gazetteer, tuple[Place, ...]]] = {}
+MEMO_SIZE = 50_000
+"""Names whose candidates are kept (per gazetteer): a document's place names are looked up
+three or four times (focus, single point, pairs, choice) and the same names recur across a
+corpus, while each lookup builds points and scans the wider index (perf only: the readings
+are a pure function of the gazetteer and the name)."""
+
+
 def candidates(
+    gazetteer: Gazetteer, name: str, *, towns: bool = True, rival_towns: bool = False
+) -> list[Place]:
+    """:func:`lookup_readings`, remembered per gazetteer and name (see :data:`MEMO_SIZE`)."""
+    key = (id(gazetteer), name, towns, rival_towns)
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] is gazetteer:
+        return list(hit[1])
+    found = lookup_readings(gazetteer, name, towns=towns, rival_towns=rival_towns)
+    if len(_MEMO) >= MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[key] = (gazetteer, tuple(found))  # holds the gazetteer, so its id stays its own
+    return found
+
+
+def lookup_readings(
     gazetteer: Gazetteer, name: str, *, towns: bool = True, rival_towns: bool = False
 ) -> list[Place]:
     """Every reading of ``name``, user places first, each with a point where one is known.
