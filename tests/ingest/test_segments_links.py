@@ -49,6 +49,22 @@ def test_a_line_wholly_a_link_between_paragraphs_is_furniture() -> None:
     assert roles[LEAD] is Role.BODY and roles[THIRD] is Role.BODY
 
 
+def test_linked_product_names_heading_their_paragraphs_stay_body() -> None:
+    names = ["Harbourline 20W Lamp", "Skerrow Tide Clock", "Keeper's Brass Barometer"]
+    teasers = [
+        "WINTER STORM CLOSES TWO FERRY ROUTES FOR A WEEK",
+        "KEEPERS' DESCENDANTS GATHER FOR A CENTURY REUNION",
+        "COASTAL PATH REOPENS AFTER CLIFF FALL REPAIRS",
+    ]
+    for lines, role in ((names, Role.BODY), (teasers, Role.BOILERPLATE)):
+        blocks = [Block(HEAD, Role.HEADLINE), Block(LEAD)]
+        for line, prose in zip(lines, (SECOND, THIRD, LEAD + " " + SECOND), strict=True):
+            blocks += [Block(line, links=1.0), Block(prose)]
+        roles = _roles(blocks)
+        for line in lines:
+            assert roles[line] is role, line
+
+
 def test_the_same_lines_without_a_link_stay_body() -> None:
     subhead = "A LAMP THAT TURNED FOR A CENTURY"
     quoted = '"We want people to see how the keepers actually lived"'
@@ -150,3 +166,47 @@ def test_a_line_in_a_picture_wrapper_is_its_caption_whatever_the_alt_text() -> N
     assert hints[credit] is Role.CAPTION  # the credit in the same box
     assert hints[inline] is None  # a paragraph with a picture in it is prose
     assert hints[card] is None  # a teaser card: picture and headline, wholly a link
+
+
+def test_corrections_consent_lines_service_links_and_wire_credits() -> None:
+    correction = (
+        "Correction, 4 March 2025: An earlier version misstated the year the lighthouse lamp "
+        "was automated. It was 1994."
+    )
+    consent = "By signing up, you agree to receive the coast newsletter and accept our terms."
+    services = "Request reprints and licensing | Submit a correction"
+    wire = (
+        "Associated Press writers Ana Ruiz in Lisbon, Tom Beck in Porto and Celia Ward in "
+        "Faro contributed to this report."
+    )
+    roles = _roles(
+        [
+            Block(HEAD, Role.HEADLINE),
+            Block(LEAD),
+            Block(SECOND),
+            Block(THIRD),
+            Block(wire),
+            Block(correction),
+            Block(consent, Role.DISCLAIMER),
+            Block(services, Role.DISCLAIMER),
+        ]
+    )
+    assert roles[correction] is Role.DISCLAIMER
+    assert roles[consent] is Role.BOILERPLATE  # a form's consent line in a "disclaimer" box
+    assert roles[services] is Role.BOILERPLATE
+    assert roles[wire] is Role.BYLINE
+
+
+def test_times_and_reporter_lines_in_the_byline_box_are_bylines() -> None:
+    roles = _roles(
+        [
+            Block(HEAD, Role.HEADLINE),
+            Block("Imke Dorsey Coast reporter @imkedorsey", Role.BYLINE),
+            Block("Today 8:15 AM", Role.BYLINE),
+            Block("21:40", Role.BYLINE),
+            Block(LEAD),
+            Block(SECOND),
+        ]
+    )
+    for line in ("Imke Dorsey Coast reporter @imkedorsey", "Today 8:15 AM", "21:40"):
+        assert roles[line] is Role.BYLINE, line

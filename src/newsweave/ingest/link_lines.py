@@ -59,6 +59,13 @@ HEADING_RUN = 3
 """This many linked lines each heading a paragraph of prose are the article's own headings
 (the products of a buying guide, the entries of a list), not links set into it."""
 PROSE_WORDS = 20
+HEADING_WORDS = 8
+"""A list article's linked heading names a thing ("Brand 65W USB-C Charger"): short, and not
+set in capitals like a shouted teaser ("STAR OPENS UP ABOUT HEALTH SCARE")."""
+
+
+def _heading_like(text: str) -> bool:
+    return count_words(text) <= HEADING_WORDS and not text.isupper()
 
 
 def _linked_headings(items: list[Classified]) -> set[int]:
@@ -69,6 +76,7 @@ def _linked_headings(items: list[Classified]) -> set[int]:
         for index in range(len(items) - 1)
         if items[index].role is Role.BODY
         and items[index].block.linked
+        and _heading_like(items[index].block.text)
         and items[index + 1].role is Role.BODY
         and count_words(items[index + 1].block.text) >= PROSE_WORDS
     }

@@ -285,7 +285,6 @@ def _subheads(items: list[Classified]) -> list[Classified]:
             and out[index - 1].role in (Role.BODY, Role.CAPTION)  # a quote's source
             and out[index + 1].role is Role.BODY
             and out[index].block.hint is None
-            and not out[index].block.linked  # a line wholly a link is no subheading
             and (_is_menu(text) or text.isupper())
             and not cue("boilerplate").search(text)
             and not cue("series").search(text)
