@@ -9,6 +9,7 @@ from lxml import html
 from newsweave.ingest.blocks import Block
 from newsweave.ingest.html_images import image_captions
 from newsweave.ingest.html_page import read_html
+from newsweave.ingest.metadata import authors_from_byline
 from newsweave.ingest.segments import classify
 from newsweave.model import Role
 
@@ -210,3 +211,18 @@ def test_times_and_reporter_lines_in_the_byline_box_are_bylines() -> None:
     )
     for line in ("Imke Dorsey Coast reporter @imkedorsey", "Today 8:15 AM", "21:40"):
         assert roles[line] is Role.BYLINE, line
+
+
+def test_posted_by_bylines_and_closing_photograph_credits() -> None:
+    posted = "Posted by Ines Varga on 3 April 2025"
+    caption = "Fishing boats moored below the lighthouse at dusk. Photograph by Remy Oduya"
+    roles = _roles(
+        [Block(HEAD), Block(posted), Block(LEAD), Block(caption), Block(SECOND), Block(THIRD)]
+    )
+    assert roles[posted] is Role.BYLINE
+    assert roles[caption] is Role.CAPTION
+
+
+def test_a_posted_by_line_names_the_author() -> None:
+    assert authors_from_byline("Posted by Ines Varga on 3 April 2025") == ["Ines Varga"]
+    assert authors_from_byline("Posted by Ines Varga on April 3, 2025") == ["Ines Varga"]

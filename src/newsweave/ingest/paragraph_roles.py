@@ -13,7 +13,7 @@ from newsweave.ingest.language import count_words
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|dos|du|le|la)){0,4}"
 _BYLINE_RE = re.compile(
     rf"^((words|reporting|written|(news )?analysis|opinion|commentary|perspective|column|"
-    rf"review|story|text) )?by\s+{_NAME}"
+    rf"review|story|text|posted|written and photographed) )?by\s+{_NAME}"
     rf"(\s*(,|and|&)\s*{_NAME})*\b",
     re.IGNORECASE,
 )
