@@ -23,4 +23,5 @@ def test_role_set_meets_its_floors() -> None:
     assert metrics["paragraphs"] >= 800
     assert metrics["heldout_paragraphs"] >= 300
     assert metrics["heldout2_paragraphs"] >= 300
+    assert metrics["heldout3_paragraphs"] >= 800  # 22 fresh pages and 5 fresh pastes
     assert not check_floors(rows), [f.line() for f in check_floors(rows)]

@@ -9,7 +9,7 @@ in the page so captions sit where the photo was.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import htmldate
@@ -17,6 +17,7 @@ import trafilatura
 from lxml import etree, html
 
 from newsweave.ingest.blocks import Block, normalise_space, text_key
+from newsweave.ingest.html_images import image_captions, link_share, link_share_in
 from newsweave.ingest.paragraph_roles import looks_like_bio
 from newsweave.model import Role
 
@@ -184,7 +185,7 @@ def _extras(tree: Any) -> list[tuple[int, Block]]:
         ):
             continue
         seen.add(text_key(text))
-        out.append((order, Block(text, role)))
+        out.append((order, Block(text, role, link_share(element))))
     return out
 
 
@@ -218,7 +219,7 @@ def read_html(content: str, *, url: str | None = None) -> Page:
     placed.extend(_extras(tree))
     placed.sort(key=lambda item: item[0])
     page.blocks = _deck(_dedupe(block for _, block in placed), page.description)
-    page.blocks = _alt_captions(page.blocks, tree, page.title, page.description)
+    page.blocks = image_captions(page.blocks, tree, page.title, page.description)
     if not any(b.hint is None or b.hint is Role.STANDFIRST for b in page.blocks):
         raise ValueError("no article text found in the page")
     return page
@@ -363,7 +364,7 @@ def _recovered(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Blo
         ):
             continue
         taken.add(mark.key)
-        out.append((float(mark.order), Block(mark.text)))
+        out.append((float(mark.order), Block(mark.text, links=link_share(element))))
     return out
 
 
@@ -373,17 +374,57 @@ def _place_body(body: list[str], marks: list[_Landmark]) -> list[tuple[float, Bl
         by_key.setdefault(mark.key, mark)
     placed: list[tuple[float, Block]] = []
     previous = -1.0
+    runs = _Runs()
     for paragraph in body:
         found = by_key.get(text_key(paragraph))
         if found is not None and found.order > previous:
             previous = float(found.order)
             hint = _hint(found.element, depth=2)
             keep = hint if hint in (Role.AUTHOR_BIO, Role.DISCLAIMER) else None
-            placed.append((previous, Block(paragraph, keep)))
+            placed.append((previous, Block(paragraph, keep, link_share(found.element))))
+            runs.anchor = found.element
         else:
             previous += 0.001
-            placed.append((previous, Block(paragraph)))
+            if found is not None:  # its element, found out of page order
+                runs.anchor = found.element
+                links = link_share(found.element)
+            else:
+                links = runs.links(paragraph)
+            placed.append((previous, Block(paragraph, links=links)))
     return placed
+
+
+RUN_WORDS = 80
+"""A body paragraph up to this long that is no element's own text (a run between ``<br>``s)
+gets its link share from the element that holds it."""
+RUN_CLIMB = 4
+"""That element is looked for among the ancestors of the last placed paragraph, this many
+levels up (no search of the whole page: a budget against hostile pages)."""
+
+
+class _Runs:
+    """Link shares of paragraphs that are runs of a larger element's text."""
+
+    def __init__(self) -> None:
+        self.anchor: Any = None
+        self.keys: dict[int, str] = {}
+
+    def links(self, paragraph: str) -> float:
+        if self.anchor is None or len(paragraph.split()) > RUN_WORDS:
+            return 0.0
+        padded = f" {text_key(paragraph)} "
+        node = self.anchor
+        for _ in range(RUN_CLIMB):
+            if node is None:
+                return 0.0
+            key = self.keys.get(id(node))
+            if key is None:
+                key = self.keys[id(node)] = f" {text_key(node.text_content())} "
+            if padded in key:
+                self.anchor = node  # the next run most often stands in the same element
+                return link_share_in(node, paragraph)
+            node = node.getparent()
+        return 0.0
 
 
 DECK_WORDS = 40
@@ -408,41 +449,9 @@ def _deck(blocks: list[Block], description: str | None) -> list[Block]:
         and not text.endswith((".", "!", "?", "”", '"', ":"))
     ):
         out = list(blocks)
-        out[index] = Block(block.text, Role.STANDFIRST)
+        out[index] = replace(block, hint=Role.STANDFIRST)
         return out
     return blocks
-
-
-ALT_WORDS = 30
-"""An image's alt text repeated as a line of the page is at most this long."""
-ALT_MIN_WORDS = 5
-"""... and at least this long: a shorter alt text is a name or a label ("Spiced Pear Jam",
-"How to retire early") that the page also sets as a subheading."""
-ALT_IMAGES = 400
-"""At most this many images of a page are read for their alt texts (a budget)."""
-
-
-def _alt_captions(
-    blocks: list[Block], tree: Any, title: str | None, description: str | None
-) -> list[Block]:
-    """A short unmarked line that repeats the alt text of an image of the page is that
-    image's caption (pages that set the caption in a plain span under the picture). The
-    title and the meta description are left alone: the lead image often repeats them."""
-    alts: set[str] = set()
-    for count, image in enumerate(tree.iter("img")):
-        if count >= ALT_IMAGES:
-            break
-        alt = normalise_space(str(image.get("alt") or ""))
-        if ALT_MIN_WORDS <= len(alt.split()) <= ALT_WORDS:
-            alts.add(text_key(alt))
-    skip = {text_key(t) for t in (title, description) if t}
-    out: list[Block] = []
-    for block in blocks:
-        key = text_key(block.text)
-        if block.hint is None and key in alts and key not in skip:
-            block = Block(block.text, Role.CAPTION)
-        out.append(block)
-    return out
 
 
 def _dedupe(blocks: Any) -> list[Block]:

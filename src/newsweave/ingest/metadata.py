@@ -11,7 +11,7 @@ from newsweave.model import PartialDate, Role
 
 _BY = re.compile(
     r"^\s*(?:(?:words|written|reporting|(?:news )?analysis|opinion|commentary|perspective|"
-    r"column|review|story|text)\s+)?by\s+(?P<rest>.+)$",
+    r"column|review|story|text|posted)\s+)?by\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 """A byline, with a credit or genre label before "by" ("Analysis by NAME")."""
@@ -21,7 +21,7 @@ _CUT = re.compile(
     r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|"
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"\s+(?:published|updated|posted)\b",
+    r"\s+(?:published|updated|posted)\b|\s+on\s+(?:\d|[A-Z])",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(

@@ -13,7 +13,7 @@ from newsweave.ingest.language import count_words
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|da|dos|du|le|la)){0,4}"
 _BYLINE_RE = re.compile(
     rf"^((words|reporting|written|(news )?analysis|opinion|commentary|perspective|column|"
-    rf"review|story|text) )?by\s+{_NAME}"
+    rf"review|story|text|posted|written and photographed) )?by\s+{_NAME}"
     rf"(\s*(,|and|&)\s*{_NAME})*\b",
     re.IGNORECASE,
 )
@@ -95,9 +95,16 @@ def looks_like_disclaimer(text: str) -> bool:
     )
 
 
+CREDIT_LINE_WORDS = 60
+"""A credit line of the ``byline`` cues ("Associated Press writers … contributed") is read
+up to this long."""
+
+
 def looks_like_byline(text: str) -> bool:
     """``By Jane Roe in Lagos March 3, 2023``, ``Published 9 January 2024``."""
     stripped = text.strip()
+    if _words(stripped) <= CREDIT_LINE_WORDS and cue("byline").search(stripped):
+        return True  # a credit line naming many colleagues runs long ("A, B and C contributed")
     if _words(stripped) > 25 or (stripped.endswith((".", "?", "!")) and _words(stripped) > 12):
         return False
     return bool(
@@ -156,6 +163,10 @@ def byline_core(text: str) -> str:
     return _READ_TIME.sub("", core).strip()
 
 
+_TIME_ONLY = re.compile(rf"(?:(?:today|yesterday),?\s+)?{_TIME}", re.IGNORECASE)
+"""A byline box's time line ("19:09", "Today 12:01 AM")."""
+
+
 def has_byline_content(text: str) -> bool:
     """Whether a box the page marks as its byline holds what a byline holds: a "By"
     line, a date or time, a publication word, or one or more full names. Category lists,
@@ -163,8 +174,8 @@ def has_byline_content(text: str) -> bool:
     from newsweave.ingest.datefind import find_dates
 
     core = byline_core(text)
-    if _NUMERIC_DATE.fullmatch(core):
-        return True  # "13/06/2014" (the counters cue would read it as stray numbers)
+    if _NUMERIC_DATE.fullmatch(core) or _TIME_ONLY.fullmatch(core):
+        return True  # "13/06/2014", "19:09" (the counters cue would read them as stray numbers)
     if not core or _words(core) > 25 or cue("boilerplate").search(core):
         return False
     label = cue("genre", "opinion_text").match(core) or cue("genre", "analysis_text").match(core)
@@ -181,6 +192,8 @@ def has_byline_content(text: str) -> bool:
     if re.fullmatch(r"@\w+", core):
         return True  # the writer's handle on its own line of the byline box
     core = _HANDLES.sub(" ", core).strip()
+    if core and looks_like_byline(core):
+        return True  # "NAME News reporter @handle": the line under the handle is a byline
     head = _ROLE_TAIL.sub("", core)
     core = head if len(head.split()) >= 2 else core  # "NAME - Science Contributor"
     words = core.split()

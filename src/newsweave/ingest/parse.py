@@ -10,14 +10,14 @@ import re
 from collections.abc import Sequence
 
 from newsweave.errors import NewsweaveError
-from newsweave.ingest.blocks import Block
+from newsweave.ingest.blocks import Block, Classified
 from newsweave.ingest.budgets import check_elements, check_paragraphs, run_budgeted
 from newsweave.ingest.genre import detect_genre
 from newsweave.ingest.html_page import Page, read_html
 from newsweave.ingest.language import count_words, detect_language
 from newsweave.ingest.metadata import choose_date, dateline, document_authors
 from newsweave.ingest.raw import Hints, RawItem
-from newsweave.ingest.segments import Classified, classify
+from newsweave.ingest.segments import classify
 from newsweave.ingest.sources.decode import refuse_entities
 from newsweave.ingest.text_page import read_text
 from newsweave.model import Document, Evidence, Role, Segment, content_id

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from newsweave.ingest.blocks import Block, text_key
+from newsweave.ingest.blocks import Block, Classified, text_key
 from newsweave.ingest.cues import cue, cues_version
+from newsweave.ingest.link_lines import link_furniture
 from newsweave.ingest.paragraph_roles import (
     _CREDITS_RE,
     _DATELINE_RE,
@@ -51,12 +51,6 @@ _TRUNCATED = re.compile(r"([,;:]\s*|\w)(\.\.\.|…)$")
 CREDIT_WORDS = 8
 """A caption this short is a bare credit ("Photo: Agency") that may follow its own
 dated place line ("Ashby, 8 October 2024.")."""
-
-
-@dataclass(frozen=True)
-class Classified:
-    block: Block
-    role: Role
 
 
 def classify(
@@ -137,6 +131,7 @@ def classify(
             seen_body = True
         out.append(Classified(block, role))
     out = _credited(_teaser_bylines(_second_copy(_subheads(out))))
+    out = link_furniture(out)
     out = _trailing_links(_other_dates(_furniture_runs(out, paste=paste)))
     out = _widget_rows(_bio_names(out))
     return _sandwiched(out) if paste else out
