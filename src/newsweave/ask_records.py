@@ -128,6 +128,12 @@ def claim_candidates(
         )
     elif quantity == "share":
         fits, params = "c.unit = 'percent'", []
+    elif quantity == "change":  # "by how much": a percentage or an amount of money
+        fits, params = (
+            "(c.unit IN ('percent', 'percentage point', 'basis point')"
+            " OR upper(c.unit) IN (SELECT value FROM json_each(?)))",
+            [_json(sorted(c.upper() for c in CURRENCY_CODES))],
+        )
     elif quantity is not None:
         fits, params = "c.what = ?", [quantity]
     else:
