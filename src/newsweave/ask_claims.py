@@ -64,8 +64,8 @@ def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
     question names (all claims when none is of it), scored by that quantity (2) and the
     question words its sentences carry (1 each), at least 2 needed; then the claimant or
     place the question names (3), another name of the question in its sentences (1) and
-    question words in what it counts (1 each). Ties go to a count for a country before a
-    town's, the latest, the most sources."""
+    question words in what it counts (1 each). Ties go to a whole before a part, a count
+    for a country before a town's, the latest, the most sources."""
     quantity = question_quantity(asked.words)
     content = [s for s in asked.stems if s not in _GENERIC and len(s) >= 3]
     named = [names for _, _, names in asked.entities]
@@ -86,7 +86,8 @@ def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
         score += 3 * (claim.place is not None and _names_any(named, [claim.place]))
         score += _names_any(named, [s.sentence for s in claim.sources])
         score += _stem_matches(content, re.findall(r"\w+", fold_text(claim.what)))
-        scored.append(((score, _broad(claim), claim.as_of or "", len(claim.sources)), claim))
+        whole = not claim.part_of  # "how many remained" asks for the whole, not its minors
+        scored.append(((score, whole, _broad(claim), claim.as_of or "", len(claim.sources)), claim))
     if not scored:
         return None
     top = max(scored, key=lambda item: item[0])[1]

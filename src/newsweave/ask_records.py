@@ -192,6 +192,7 @@ def claim_listings(store: Store, ids: Sequence[str]) -> list[ClaimListing]:
     of the same quantity included), in the listing's order."""
     from newsweave.resolve.claims import ClaimRecord, claim_records
     from newsweave.resolve.claims_list import Counterpart, listing
+    from newsweave.resolve.figure_parts import parts_of_claims
 
     if not ids:
         return []
@@ -245,4 +246,5 @@ def claim_listings(store: Store, ids: Sequence[str]) -> list[ClaimListing]:
         )
     }
     ordered = sorted(own.values(), key=lambda c: (c.what, c.as_of or "", c.value, c.id))
-    return [listing(c, titles, counterparts.get(c.id, ())) for c in ordered]
+    parts = parts_of_claims(conn, own)
+    return [listing(c, titles, counterparts.get(c.id, ()), parts.get(c.id, ())) for c in ordered]
