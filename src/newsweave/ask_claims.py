@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from newsweave.analyze.figures import CURRENCY_CODES
+from newsweave.analyze.figures_what import state_quantity
 from newsweave.ask_answer import Asked, Citation, FactAnswer, _date, _stem_matches, fold_text
 from newsweave.ask_records import (
     claim_candidates,
@@ -28,9 +29,23 @@ _SHARE_WORDS = frozenset({"percent", "percentage", "share", "proportion", "rate"
 _PLACE_CODE = re.compile(r"^[A-Z]{2}$")
 
 
+_CHANGE_QUESTION = re.compile(r"\bby how (?:much|many|far)\b")
+""""By how much will the fare rise?" asks for the size of a change (a percentage or an
+amount of money), not for a level, whatever the words after it."""
+
+_CHANGE_UNITS = frozenset({"percent", "percentage point", "basis point"})
+
+
 def question_quantity(words: Sequence[str]) -> str | None:
-    """The quantity a question asks about: the last of its words the claims' vocabulary
-    knows ("how many protesters were arrested" → detentions), else money or share."""
+    """The quantity a question asks about: ``change`` for "by how much", ``held`` for
+    "remained in detention" (:func:`state_quantity`); else the last of its words the
+    claims' vocabulary knows ("how many protesters were arrested" →
+    detentions), else money or share."""
+    if _CHANGE_QUESTION.search(" ".join(words)):
+        return "change"
+    state = state_quantity(words)
+    if state is not None:
+        return state
     named = [q for w in words if (q := word_quantity(w)) is not None]
     if named:
         return named[-1]
@@ -49,8 +64,8 @@ def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
     question names (all claims when none is of it), scored by that quantity (2) and the
     question words its sentences carry (1 each), at least 2 needed; then the claimant or
     place the question names (3), another name of the question in its sentences (1) and
-    question words in what it counts (1 each). Ties go to a count for a country before a
-    town's, the latest, the most sources."""
+    question words in what it counts (1 each). Ties go to a whole before a part, a count
+    for a country before a town's, the latest, the most sources."""
     quantity = question_quantity(asked.words)
     content = [s for s in asked.stems if s not in _GENERIC and len(s) >= 3]
     named = [names for _, _, names in asked.entities]
@@ -71,7 +86,8 @@ def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
         score += 3 * (claim.place is not None and _names_any(named, [claim.place]))
         score += _names_any(named, [s.sentence for s in claim.sources])
         score += _stem_matches(content, re.findall(r"\w+", fold_text(claim.what)))
-        scored.append(((score, _broad(claim), claim.as_of or "", len(claim.sources)), claim))
+        whole = not claim.part_of  # "how many remained" asks for the whole, not its minors
+        scored.append(((score, whole, _broad(claim), claim.as_of or "", len(claim.sources)), claim))
     if not scored:
         return None
     top = max(scored, key=lambda item: item[0])[1]
@@ -80,6 +96,8 @@ def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
 
 
 def _quantity_fits(claim: ClaimListing, quantity: str | None) -> bool:
+    if quantity == "change":
+        return claim.unit in _CHANGE_UNITS or _currency(claim.unit or "")
     if quantity == "money":
         return (claim.unit or "").upper() in CURRENCY_CODES
     if quantity == "share":

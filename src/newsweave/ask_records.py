@@ -128,6 +128,12 @@ def claim_candidates(
         )
     elif quantity == "share":
         fits, params = "c.unit = 'percent'", []
+    elif quantity == "change":  # "by how much": a percentage or an amount of money
+        fits, params = (
+            "(c.unit IN ('percent', 'percentage point', 'basis point')"
+            " OR upper(c.unit) IN (SELECT value FROM json_each(?)))",
+            [_json(sorted(c.upper() for c in CURRENCY_CODES))],
+        )
     elif quantity is not None:
         fits, params = "c.what = ?", [quantity]
     else:
@@ -186,6 +192,7 @@ def claim_listings(store: Store, ids: Sequence[str]) -> list[ClaimListing]:
     of the same quantity included), in the listing's order."""
     from newsweave.resolve.claims import ClaimRecord, claim_records
     from newsweave.resolve.claims_list import Counterpart, listing
+    from newsweave.resolve.figure_parts import parts_of_claims
 
     if not ids:
         return []
@@ -239,4 +246,5 @@ def claim_listings(store: Store, ids: Sequence[str]) -> list[ClaimListing]:
         )
     }
     ordered = sorted(own.values(), key=lambda c: (c.what, c.as_of or "", c.value, c.id))
-    return [listing(c, titles, counterparts.get(c.id, ())) for c in ordered]
+    parts = parts_of_claims(conn, own)
+    return [listing(c, titles, counterparts.get(c.id, ()), parts.get(c.id, ())) for c in ordered]

@@ -184,3 +184,23 @@ def test_an_age_stated_with_be_about_a_person_is_no_figure(text: str, age: str) 
 def test_be_with_a_number_about_a_thing_or_a_group_stays_a_figure() -> None:
     assert "35" in _figures("The ferry's capacity was 35 before the refit.")
     assert "12" in _figures("They were 12 in the lifeboat when it reached the shore.")
+
+
+def test_people_still_held_are_no_arrests() -> None:
+    found = _figures(
+        "Lawyers for the strikers said 64 of those seized in March remain in custody, and "
+        "about 150 dockworkers stayed in jail over the weekend."
+    )
+    assert found["64"].what == "held"
+    assert found["about 150"].what == "held"
+    found = _figures("The guards said 90 inmates were moved to another wing.")
+    assert found["90"].what != "held"
+
+
+def test_a_level_reached_is_no_day_of_the_month() -> None:
+    found = _figures(
+        "The number of confirmed cholera cases stood at 27 on Sunday, the clinic said."
+    )
+    assert "27" in found
+    found = _figures("The ceasefire expired on the 27th and talks resume on May 30.")
+    assert not any(f.value in (27, 30) for f in found.values())

@@ -147,3 +147,14 @@ def test_a_stopped_query_is_not_taken_for_a_refused_one(tmp_path: Path) -> None:
         conn.set_trace_callback(None)
         stop = False  # the same connection answers once nothing stops it
         assert ask(reading, "Who called off the general strike?").answers
+
+
+def test_question_quantities_for_changes_and_states() -> None:
+    from newsweave.ask_claims import question_quantity
+
+    assert question_quantity(["by", "how", "much", "will", "bus", "fares", "rise"]) == "change"
+    words = ["how", "many", "miners", "remain", "in", "custody"]
+    assert question_quantity(words) == "held"
+    words = ["how", "many", "people", "stayed", "in", "detention"]
+    assert question_quantity(words) == "held"
+    assert question_quantity(["how", "many", "people", "were", "detained"]) == "detentions"

@@ -294,6 +294,31 @@ def _km(place: Place, point: tuple[float, float]) -> float:
     return distance_km((place.lat or 0.0, place.lon or 0.0), point)
 
 
+def test_a_facility_lies_in_the_focus_city_unless_its_name_says_otherwise(
+    gazetteer: Gazetteer,
+) -> None:
+    # a Melbourne story: the park's readings are American towns, so it stands at the city
+    places = _resolved(gazetteer, "Melbourne", "Forest Park", "Melbourne", "Australia")
+    assert places["forest park"].kind == "facility"
+    assert _km(places["forest park"], (-37.81, 144.96)) < 30
+    assert places["forest park"].id != places["melbourne"].id  # never its city's entity
+    # a Boston story naming a Florida university: the name says where it is, not Boston
+    boston = _resolved(gazetteer, "Boston", "Boston", "Florida Atlantic University", "US")
+    far = boston.get("florida atlantic university")
+    assert far is None or _km(far, (42.36, -71.06)) > 161
+    # without a focus city the facility keeps its own readings (an Australian suburb)
+    country_only = _resolved(gazetteer, "Forest Park", "United States")
+    assert country_only["forest park"].kind != "facility"
+
+
+def test_us_states_stand_at_their_geonames_points(gazetteer: Gazetteer) -> None:
+    # a town mean drifts to a state's dense corner (Alaska's towards Anchorage)
+    places = _resolved(gazetteer, "Oregon", "Salem", "Alaska", "Juneau")
+    assert _km(places["oregon"], (44.0, -120.5)) < 10
+    assert _km(places["alaska"], (64.0, -150.0)) < 10
+    assert _km(_resolved(gazetteer, "N.Y.", "Utica")["n.y"], (43.0, -75.5)) < 10
+
+
 def test_the_nations_of_the_united_kingdom_stand_at_their_own_points(
     gazetteer: Gazetteer,
 ) -> None:

@@ -43,6 +43,14 @@ from newsweave.analyze.figures_filters import date_value as date_value
 from newsweave.analyze.figures_numbers import NumberPhrase, qualifier_match, scan_numbers
 from newsweave.analyze.figures_numbers import parse_number as parse_number
 from newsweave.analyze.figures_numbers import qualifier as qualifier
+from newsweave.analyze.figures_parts import (
+    _CHANGE_UNITS,
+    _PART_BEFORE,
+    _SUBSET_AFTER,
+    _part_of,
+    _subset_of,
+    part_across,
+)
 from newsweave.analyze.figures_units import _noun_unit, _unit, index_level
 from newsweave.analyze.figures_vocab import _EVENT_VERBS, _PRONOUNS
 from newsweave.analyze.figures_vocab import CURRENCY_CODES as CURRENCY_CODES
@@ -58,9 +66,8 @@ from newsweave.analyze.figures_what import (
 )
 from newsweave.analyze.gazetteer import Gazetteer
 from newsweave.model.facts import Figure
-from newsweave.model.ids import fact_id
 
-STAGE = StageInfo("figures", "2", needs=("sentences", "actors"), provides=("figures",))
+STAGE = StageInfo("figures", "3", needs=("sentences", "actors"), provides=("figures",))
 
 # ---------------------------------------------------------------------------------------
 # The stage
@@ -81,6 +88,7 @@ def extract_figures(ctx: Context, resolve: ActorLookup) -> tuple[Figure, ...]:
     anchor = _anchor_date(ctx)
     figures: list[Figure] = []
     last_claim: _Claim | None = None
+    before: tuple[int, list[Figure]] = (0, [])
     for start, end in ctx.sentences:
         sentence = doc.char_span(start, end, alignment_mode="expand")
         if sentence is None or len(sentence) == 0:
@@ -88,10 +96,27 @@ def extract_figures(ctx: Context, resolve: ActorLookup) -> tuple[Figure, ...]:
         claims = [c for c in _claims(sentence) if not _demonym_claim(c, text, gazetteer)]
         explicit = [c for c in claims if c.text.lower() not in _PRONOUNS]
         claims = [_inherit(c, explicit, last_claim) for c in claims]
-        figures.extend(_sentence_figures(ctx, sentence, (start, end), claims, anchor, resolve))
+        found = list(_sentence_figures(ctx, sentence, (start, end), claims, anchor, resolve))
+        wholes = before[1] if "\n" not in text[before[0] : start] else []
+        if found and wholes:
+            found[0] = _part_across(ctx, found[0], start, wholes)
+        figures.extend(found)
+        before = (end, found)
         if explicit:
             last_claim = explicit[-1]
     return tuple(figures)
+
+
+def _part_across(ctx: Context, figure: Figure, start: int, wholes: Sequence[Figure]) -> Figure:
+    """The first figure of a sentence as part of a figure of the sentence before it
+    (:func:`~newsweave.analyze.figures_parts.part_across`)."""
+    text = doc_text(ctx.doc)
+    tokens = ctx.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    if tokens is None:
+        return figure
+    after = text[figure.span.end : figure.span.end + 40]
+    before = text[start : figure.span.start]
+    return part_across(figure, tokens, before, after, wholes, ctx.document.id)
 
 
 @lru_cache(maxsize=4)
@@ -174,9 +199,6 @@ _SHARED_UNIT_BETWEEN = re.compile(r"(?i)^\s*(?:-\s*)?(?:to|or|and|-|–)\s*$")
 8-inch screen"): the first takes the second's unit."""
 
 
-_CHANGE_UNITS = frozenset({None, "percent", "percentage point", "basis point"})
-"""Units of a change rather than of a level: "fell 0.4 per cent to 13,176" does not make
-the index level a percentage."""
 _COMPARED_BETWEEN = re.compile(
     r"(?i)(?:\b(?:from|to|than|versus|vs\.?|against|compared\s+(?:with|to)|while|whereas)"
     r"|\band\s*$)"
@@ -184,56 +206,6 @@ _COMPARED_BETWEEN = re.compile(
 """Words that set a unit-less number against the figure before it in its sentence ("3.9
 million headsets, up from 2.4 million", "rose 64 points to 4,577", "435 homes by open sale
 and 187 by tender"): the number counts in the same unit."""
-
-
-_SUBSET_AFTER = re.compile(r"(?i)^\s+of\s+(?:them|whom|those|these|which)\b")
-"""A number counting part of the one before ("73 detained, 19 of them students")."""
-
-
-_PART_BEFORE = re.compile(
-    r"(?i)\b(?:including|included|includes|among\s+(?:them|whom|those|these|which)"
-    r"|of\s+(?:whom|which)|of\s+(?:them|those|these)\s*,?)\s*[,:]?\s*$"
-)
-"""Words right before a number that make it part of the figure before it in its sentence
-("240 were arrested, including 31 minors", "412 ballots, of which 12 were void")."""
-
-
-def _part_of(figure: Figure, whole: Figure, document: str) -> Figure:
-    """A figure that counts part of an earlier figure of its sentence keeps what it counts
-    itself and points at the whole, when it is smaller and counts in a compatible unit
-    (none, the same, or two counted things: "120 patients" of "900 residents"; never a
-    percentage of a count or another currency)."""
-    kinds = {_unit_kind(figure.unit), _unit_kind(whole.unit)} - {None}
-    compatible = len(kinds) <= 1 and (
-        kinds != {"money"} or figure.unit == whole.unit or None in (figure.unit, whole.unit)
-    )
-    if figure.value >= whole.value or not compatible:
-        return figure
-    return replace(figure, part_of=fact_id("f", document, whole.span.start, whole.span.end))
-
-
-def _unit_kind(unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    if unit.split(" per ")[0] in CURRENCY_CODES:
-        return "money"
-    return "change" if unit in _CHANGE_UNITS else "count"
-
-
-def _subset_of(figure: Figure, whole: Figure, document: str) -> Figure:
-    """A part of an earlier figure of its sentence counts what the whole counts, in its
-    unit, when its own parse says nothing else, and points at the whole."""
-    if figure.value >= whole.value:
-        return figure
-    return replace(
-        figure,
-        part_of=fact_id("f", document, whole.span.start, whole.span.end),
-        what=figure.what or whole.what,
-        unit=whole.unit if figure.unit in (None, "person") and whole.unit else figure.unit,
-        claimed_by=figure.claimed_by or whole.claimed_by,
-        claimed_by_text=figure.claimed_by_text or whole.claimed_by_text,
-        as_of=figure.as_of or whole.as_of,
-    )
 
 
 @dataclass(frozen=True)

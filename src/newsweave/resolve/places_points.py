@@ -131,13 +131,24 @@ def _country_points() -> dict[str, tuple[float, float]]:
 
 
 def _geonames_country_points() -> dict[str, tuple[float, float]]:
-    """GeoNames' reference points of the countries where countryinfo's point lies far from
-    it (``resolve/data/country_points.yaml``): the point gazetteers and gold sets use."""
+    """GeoNames' reference points (``resolve/data/country_points.yaml``): of the countries
+    where countryinfo's point lies far from it, and of the US states (``iso:US-TX``), whose
+    towns' mean lies far from it — the point gazetteers and gold sets use."""
+    return dict(_reference_points())
+
+
+@lru_cache(maxsize=1)
+def _reference_points() -> Mapping[str, tuple[float, float]]:
     path = resources.files("newsweave.resolve").joinpath("data/country_points.yaml")
     data = yaml.safe_load(path.read_text("utf-8"))
-    return {
+    points = {
         f"iso:{code}": (float(value[0]), float(value[1])) for code, value in data["points"].items()
     }
+    points.update(
+        (f"iso:US-{code}", (float(value[0]), float(value[1])))
+        for code, value in data.get("states", {}).items()
+    )
+    return MappingProxyType(points)
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +185,12 @@ def us_state(place: Place) -> str | None:
 
 
 def with_point(place: Place) -> Place:
-    """``place`` with a point: its own, or its area's from :func:`area_points`."""
+    """``place`` with a point: GeoNames' reference point for the countries and US states
+    of ``country_points.yaml`` (a US state of the towns index carries its towns' mean),
+    else its own, else its area's from :func:`area_points`."""
+    fixed = _reference_points().get(place.id)
+    if fixed is not None:
+        return replace(place, lat=fixed[0], lon=fixed[1])
     if place.lat is not None and place.lon is not None:
         return place
     point = area_points().get(place.id)
