@@ -158,3 +158,12 @@ def test_other_senses_of_campaign_talk_are_no_events() -> None:
     ):
         _, found, _ = events_of(text)
         assert not [e for e in found if e.type in ("FIGHT", "COERCE", "PROTEST", "SUPPORT")], text
+
+
+def test_the_agent_of_an_event_noun_hung_on_its_object() -> None:
+    _, found, _ = events_of(
+        "Protesters demanded answers over the shooting of a cyclist by a county deputy.",
+    )
+    shot = one(found, "ASSAULT", "shoot")
+    assert shot.actor_texts == ("a county deputy",)
+    assert shot.target_texts == ("a cyclist",)

@@ -64,6 +64,8 @@ def generic_mention(doc: Any, trigger: Trigger, roles: Roles, bare: bool) -> boo
     tells of happenings in general, none in particular."""
     if not bare or roles.places or roles.pronouns:
         return False
+    if trigger.pattern.type.lower() not in _words("generic_types"):
+        return False
     token = doc[trigger.anchor]
     if trigger.pattern.kind == "noun":
         return (  # "complaints of favouritism" has a topic: one happening may be meant
@@ -118,7 +120,7 @@ def snub(doc: Any, trigger: Trigger, roles: Roles, names: Names) -> bool:
 def threat(doc: Any, trigger: Trigger, type_mode: tuple[str, str]) -> tuple[str, str]:
     """ "pledged to deport the strikers", "vowed to crush the revolt": a pledge to coerce
     is a threat (PLOVER THREATEN), not an offer to cooperate."""
-    if type_mode != ("AGREE", "agree"):
+    if type_mode != ("AGREE", "agree") or lemma(doc[trigger.anchor]) not in _words("pledges"):
         return type_mode
     acts = _words("threat_acts")
     for child in doc[trigger.anchor].children:

@@ -110,6 +110,9 @@ def modality(
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 CONTENT_PREPS = frozenset({"about", "of", "over"})
+PLAN_PREPS = frozenset({"for", "of", "to"})
+"""Prepositions whose object belongs to a planned act ("joining farmers for a rally",
+"her margin of victory"); not time or manner ("before the bombings", "in a deal")."""
 
 
 def _instead(prep: Any) -> bool:
@@ -158,6 +161,8 @@ def _planned_noun(
     pass their mood on."""
     if head.dep_ not in ("dobj", "pobj") or clause.i == head.i:
         return None
+    if head.dep_ == "pobj" and head.head.lower_ not in PLAN_PREPS:
+        return None  # "a week before the bombings", "in a deal worth $7bn": not the object
     if clause.pos_ not in ("VERB", "AUX"):
         return None
     if head.dep_ == "dobj" and head.head.i == clause.i:

@@ -157,6 +157,17 @@ def party(doc: Any, token: Any, names: Names) -> Party | None:
     return Party(actor, text, c0, c1, token.i)
 
 
+def _description(token: Any) -> bool:
+    """ "A resident of Hollin, Iowa", "BOSTON (AP)": a first subject that describes or
+    dates the second one (not a title in apposition: "The former chief officer, Tim
+    Cook", where the gold sets mark the title)."""
+    if _in_dateline(token.doc, token.i):
+        return True
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from", "in") for c in token.children
+    )
+
+
 def _described_person(token: Any, names: Names) -> str | None:
     """ "A farmer from Lisle, Ohio, Tom Brackett (was charged)": a description whose
     place phrase the parse made hold the person's name as an apposition names that
@@ -189,7 +200,11 @@ def _subject(token: Any) -> Any | None:
     current = token
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        if len(subjects) > 1 and all(c.i < current.i for c in subjects):
+        if (
+            len(subjects) > 1
+            and all(c.i < current.i for c in subjects)
+            and _description(subjects[0])
+        ):
             # "A resident of Hollin, Iowa, Dale Prue was charged", "BOSTON (AP) — Mayor
             # Ruiz said": the parse split a description or a dateline from the subject;
             # the one nearest the verb is who acts
@@ -495,8 +510,27 @@ def noun_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
         elif child.dep_ in ("compound", "amod", "nmod") and child.lemma_ != "lead":
             _compound_role(roles, doc, trigger, child, names)
     _prep_roles(roles, doc, noun, {"by": "actor", **args}, names, set(trigger.literals))
+    if not roles.actors:
+        _late_agent(roles, doc, noun, names)
     _light_verb_roles(roles, doc, trigger, noun, names)
     return roles
+
+
+def _late_agent(roles: Roles, doc: Any, noun: Any, names: Names) -> None:
+    """ "the killing of a teenager by a police officer", "the bombing of the embassy by
+    militants": the parse hangs the "by" agent on the "of" object; it is the noun's
+    actor."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for by in obj.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    for agent in by.children:
+                        if agent.dep_ == "pobj":
+                            _add_all(roles, "actor", doc, agent, names)
 
 
 PLACE_WORDS = frozenset({"country", "nation", "city", "capital", "region", "town", "state"})
