@@ -167,3 +167,19 @@ def test_the_agent_of_an_event_noun_hung_on_its_object() -> None:
     shot = one(found, "ASSAULT", "shoot")
     assert shot.actor_texts == ("a county deputy",)
     assert shot.target_texts == ("a cyclist",)
+
+
+def test_needs_options_and_inverted_conditions_are_not_happenings() -> None:
+    _, found, _ = events_of("Vasquez needs 200 more delegates to win the nomination.")
+    assert all(e.modality != "asserted" for e in found if e.type == "ELECTION")
+    _, found, _ = events_of(
+        "The ministry has been weighing responses such as targeted sanctions on the firms."
+    )
+    assert all(e.modality != "asserted" for e in found if e.type == "SANCTION")
+    _, found, _ = events_of("Had the mayor won the runoff, the council would have shifted.")
+    assert all(e.modality != "asserted" for e in found if e.type == "ELECTION")
+
+
+def test_an_act_inside_an_accusation_is_not_asserted() -> None:
+    _, found, _ = events_of("He has accused the governor of pushing to indict his aide.")
+    assert all(e.modality != "asserted" for e in found if e.type == "LEGAL")

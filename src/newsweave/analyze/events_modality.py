@@ -110,7 +110,7 @@ def modality(
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 CONTENT_PREPS = frozenset({"about", "of", "over"})
-PLAN_PREPS = frozenset({"for", "of", "to"})
+PLAN_PREPS = frozenset({"for", "of", "to", "as"})
 """Prepositions whose object belongs to a planned act ("joining farmers for a rally",
 "her margin of victory"); not time or manner ("before the bombings", "in a deal")."""
 
@@ -145,7 +145,16 @@ def _told_content(head: Any, cues: Modality) -> Any | None:
             if any(c.dep_ == "auxpass" for c in verb.children):
                 return verb  # "was accused of ...": the accuser is not named there
             return _subject(verb) or verb
-        if current.dep_ not in ("pcomp", "pobj", "prep", "dobj", "compound", "amod", "conj"):
+        if current.dep_ not in (
+            "pcomp",
+            "pobj",
+            "prep",
+            "dobj",
+            "compound",
+            "amod",
+            "conj",
+            "xcomp",
+        ):  # "accused her of pushing to indict him": the indictment is told of too
             return None
         current = governor
     return None
@@ -165,7 +174,10 @@ def _planned_noun(
         return None  # "a week before the bombings", "in a deal worth $7bn": not the object
     if clause.pos_ not in ("VERB", "AUX"):
         return None
-    if head.dep_ == "dobj" and head.head.i == clause.i:
+    obj = head
+    while obj.dep_ in ("pobj", "prep", "conj", "appos") and obj.head.i != obj.i:
+        obj = obj.head  # "mulling responses such as sanctions": the object of mulling
+    if obj.dep_ == "dobj" and obj.head.i == clause.i:
         if lemma(clause) in cues.future_heads:
             return "future"
         if lemma(clause) in cues.hypothetical_heads:
@@ -233,7 +245,24 @@ def _pending(clause: Any, cues: Modality) -> bool:
     return False
 
 
+def _inverted(clause: Any) -> bool:
+    """ "Had the senator won the primary, ...", "Were the talks to fail": a subordinate
+    clause opened by an auxiliary before its subject is a condition."""
+    if clause.dep_ != "advcl":
+        return False
+    first = min(clause.subtree, key=lambda t: t.i)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        first.dep_ in ("aux", "auxpass")
+        and first.lower_ in ("had", "were", "should")
+        and subject is not None
+        and first.i < subject.i
+    )
+
+
 def _conditional(clause: Any, cues: Modality) -> bool:
+    if _inverted(clause):
+        return True
     for governor, dep in [(clause, ""), *_chain(clause, 2)]:
         if dep in ("", "advcl") and any(
             c.dep_ == "mark" and c.lower_ in cues.hypothetical
