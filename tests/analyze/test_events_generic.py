@@ -57,7 +57,7 @@ def test_what_a_boast_or_an_accusation_tells_is_reported() -> None:
     _, found, _ = events_of("At the dinner, the candidate joked about shooting a heckler.")
     shots = [e for e in found if e.type == "ASSAULT"]
     assert shots and all(e.modality == "reported" for e in shots)
-    _, found, _ = events_of("A tenant accused the landlord of beating his neighbour.")
+    _, found, _ = events_of("The coach bragged about beating a referee after the final.")
     assert all(e.modality != "asserted" for e in found if e.type == "ASSAULT")
 
 
@@ -180,6 +180,6 @@ def test_needs_options_and_inverted_conditions_are_not_happenings() -> None:
     assert all(e.modality != "asserted" for e in found if e.type == "ELECTION")
 
 
-def test_an_act_inside_an_accusation_is_not_asserted() -> None:
+def test_an_act_pushed_for_is_not_asserted() -> None:
     _, found, _ = events_of("He has accused the governor of pushing to indict his aide.")
     assert all(e.modality != "asserted" for e in found if e.type == "LEGAL")

@@ -160,6 +160,19 @@ def _told_content(head: Any, cues: Modality) -> Any | None:
     return None
 
 
+KNOWN_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _known(noun: Any) -> bool:
+    """A definite or dated event noun refers to a happening the text presupposes."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in KNOWN_DETERMINERS)
+        or c.dep_ == "poss"
+        or c.ent_type_ in ("DATE", "TIME")
+        for c in noun.children
+    )
+
+
 def _planned_noun(
     doc: Any, trigger: Trigger, head: Any, clause: Any, cues: Modality, sentence: tuple[int, int]
 ) -> str | None:
@@ -170,6 +183,15 @@ def _planned_noun(
     pass their mood on."""
     if head.dep_ not in ("dobj", "pobj") or clause.i == head.i:
         return None
+    if _known(head):
+        return None  # "the August 4 attack", "the attacks": a happening already told of
+    between = 0
+    node = head.head
+    while node.i != clause.i and node.head.i != node.i:
+        between += node.pos_ in ("NOUN", "PROPN")
+        node = node.head
+    if between > 1:
+        return None  # "chances of detection and prevention of an attack": too far down
     if head.dep_ == "pobj" and head.head.lower_ not in PLAN_PREPS:
         return None  # "a week before the bombings", "in a deal worth $7bn": not the object
     if clause.pos_ not in ("VERB", "AUX"):
@@ -178,7 +200,7 @@ def _planned_noun(
     while obj.dep_ in ("pobj", "prep", "conj", "appos") and obj.head.i != obj.i:
         obj = obj.head  # "mulling responses such as sanctions": the object of mulling
     if obj.dep_ == "dobj" and obj.head.i == clause.i:
-        if lemma(clause) in cues.future_heads:
+        if lemma(clause) in cues.planning_verbs:
             return "future"
         if lemma(clause) in cues.hypothetical_heads:
             return "hypothetical"

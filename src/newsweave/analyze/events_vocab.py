@@ -58,6 +58,8 @@ class Modality:
     reporting: frozenset[str]
     future_nouns: frozenset[str] = frozenset()
     """Nouns whose infinitive tells a plan ("her plans to visit the plant"): future."""
+    planning_verbs: frozenset[str] = frozenset()
+    """Verbs whose direct object is a planned happening ("planned a march"): future."""
     content_verbs: frozenset[str] = frozenset()
     """Verbs whose "about"/"of" content someone tells ("bragged about assaulting", "accused
     of shooting"): the content is reported by the verb's subject, not asserted."""
