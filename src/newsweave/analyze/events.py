@@ -47,6 +47,14 @@ from newsweave.analyze.events_filters import (
     released_document,
     told,
 )
+from newsweave.analyze.events_generic import (
+    description,
+    digest,
+    generic_mention,
+    habitual,
+    snub,
+    threat,
+)
 from newsweave.analyze.events_merge import compatible as compatible
 from newsweave.analyze.events_merge import merge_events
 from newsweave.analyze.events_modality import modality
@@ -72,7 +80,7 @@ from newsweave.model.facts import Actor, Event, Figure, Mention, Quote, Span, Ti
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "7", needs=("sentences", "actors", "times", "figures", "quotes"), provides=("events",)
+    "events", "8", needs=("sentences", "actors", "times", "figures", "quotes"), provides=("events",)
 )
 
 
@@ -88,7 +96,9 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     doc = ctx.doc
     if figurative(doc, trigger) or _naming(doc, trigger) or _natural(doc, trigger):
         return None
-    if disposition(doc, trigger):
+    if disposition(doc, trigger) or description(doc, trigger) or habitual(doc, trigger):
+        return None
+    if digest(doc, trigger):
         return None
     if _modifier(doc, trigger):
         return None
@@ -105,6 +115,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     if not roles.targets and trigger.pattern.type not in vocabulary().extensions:
         _content_target(doc, trigger, roles, names)  # statements, offices: no "whom" there
     if not _plausible(trigger, roles) or danger(doc, trigger, roles):
+        return None
+    if snub(doc, trigger, roles, names):
         return None
     place = find_place(doc, trigger, roles, names, sentence, inputs.dateline)
     date, date_source = find_date(ctx, trigger, inputs.times, sentence)
@@ -123,10 +135,12 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     figures = _figures(inputs, trigger, roles, sentence)
     bare = not (roles.actors or roles.targets or roles.pronouns or figures)
     bare = bare and date_source != "sentence"
+    if place is None and generic_mention(doc, trigger, roles, bare):
+        return None
     start, end = trigger_offsets(doc, trigger)
     span = Span(start, end, ctx.document.text[start:end])
     (type_, mode), published = released_document(
-        doc, trigger.anchor, armed_force(doc, trigger), roles
+        doc, trigger.anchor, threat(doc, trigger, armed_force(doc, trigger)), roles
     )
     if published:  # the released papers are what is made public, on nobody
         roles.targets.clear()

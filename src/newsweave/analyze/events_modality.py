@@ -3,6 +3,7 @@ clause's auxiliaries, frames, conditionals and reporters."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from newsweave.analyze.events_roles import LIGHT_VERBS, _chain, _subject
@@ -52,6 +53,13 @@ def modality(
     reporter = _reporter(doc, clause, cues, sentence)
     if trigger.pattern.kind == "noun" and _possible_noun(head, cues):
         return "hypothetical", reporter
+    told = _told_content(head, cues)
+    if told is not None:
+        return "reported", told
+    if trigger.pattern.kind == "noun":
+        planned = _planned_noun(doc, trigger, head, clause, cues, sentence)
+        if planned is not None:
+            return planned, reporter
     if trigger.pattern.kind == "noun" and not _clause_tells(head, cues):
         # "the deal would allow...", "this agreement is not...": the clause says something
         # of a happening that is presupposed; only "no strike" negates it
@@ -63,9 +71,17 @@ def modality(
     for governor, dep in _chain(clause):
         if dep in ("xcomp", "ccomp") and lemma(governor) in cues.negating_heads:
             return "negated", reporter
+        if dep == "pcomp" and _instead(governor):
+            return "negated", reporter  # "instead of marching", "rather than resign"
         possible = (dep in ("xcomp", "advcl") and governor.pos_ == "ADJ") or (
-            dep == "acl" and governor.lemma_.lower() in cues.hypothetical_nouns
+            dep in ("acl", "relcl") and governor.lemma_.lower() in cues.hypothetical_nouns
         )
+        if (
+            dep in ("acl", "relcl")
+            and governor.lemma_.lower() in cues.future_nouns
+            and _infinitive(clause)
+        ):
+            return "future", reporter  # "her plans to visit the plant"
         if possible and _infinitive(clause) and governor.lemma_.lower() not in cues.future_heads:
             # "easy to dismiss", "inclined to support her", "their prospects to win a
             # seat": a possibility talked about, not a happening ("ready to" is future)
@@ -92,6 +108,105 @@ def modality(
 
 
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+CONTENT_PREPS = frozenset({"about", "of", "over"})
+PLAN_PREPS = frozenset({"for", "of", "to", "as"})
+"""Prepositions whose object belongs to a planned act ("joining farmers for a rally",
+"her margin of victory"); not time or manner ("before the bombings", "in a deal")."""
+
+
+def _instead(prep: Any) -> bool:
+    """ "instead of", "rather than", "in lieu of": the act named after it did not happen."""
+    words = {prep.head.lower_, *(c.lower_ for c in prep.children if c.dep_ in ("advmod", "amod"))}
+    pairs = {("of", "instead"), ("than", "rather"), ("of", "lieu")}
+    return any((prep.lower_, word) in pairs for word in words)
+
+
+def _told_content(head: Any, cues: Modality) -> Any | None:
+    """ "bragged about beating a rival", "accused the guards of torturing inmates": the
+    content of a boast, a joke or an accusation is what its subject tells, not a happening
+    the text asserts. Returns the teller (the verb's subject, or the verb)."""
+    if head.pos_ != "VERB":
+        return None  # "spoke about the shooting": a happening talked of is still one
+    current = head
+    for _ in range(6):
+        governor = current.head
+        if governor.i == current.i:
+            return None
+        verb = governor.head
+        if verb.dep_ == "dobj" and verb.head.i != verb.i:
+            verb = verb.head  # "accused the landlord of beating ...": the accused's act
+        if (
+            current.dep_ in ("pcomp", "pobj")
+            and governor.lower_ in CONTENT_PREPS
+            and lemma(verb) in cues.content_verbs
+            and verb.i != governor.i
+        ):
+            if any(c.dep_ == "auxpass" for c in verb.children):
+                return verb  # "was accused of ...": the accuser is not named there
+            return _subject(verb) or verb
+        if current.dep_ not in (
+            "pcomp",
+            "pobj",
+            "prep",
+            "dobj",
+            "compound",
+            "amod",
+            "conj",
+            "xcomp",
+        ):  # "accused her of pushing to indict him": the indictment is told of too
+            return None
+        current = governor
+    return None
+
+
+KNOWN_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _known(noun: Any) -> bool:
+    """A definite or dated event noun refers to a happening the text presupposes."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in KNOWN_DETERMINERS)
+        or c.dep_ == "poss"
+        or c.ent_type_ in ("DATE", "TIME")
+        for c in noun.children
+    )
+
+
+def _planned_noun(
+    doc: Any, trigger: Trigger, head: Any, clause: Any, cues: Modality, sentence: tuple[int, int]
+) -> str | None:
+    """ "planned a rally", "sought a margin of victory", "planned to tour the plant before
+    joining farmers for a rally": an event noun that is the object of a planned, wished
+    or possible act is planned (future) or possible (hypothetical) with it. Its subject
+    ("the deal would allow ...") and a negated act ("did not attend the rally") do not
+    pass their mood on."""
+    if head.dep_ not in ("dobj", "pobj") or clause.i == head.i:
+        return None
+    if _known(head):
+        return None  # "the August 4 attack", "the attacks": a happening already told of
+    between = 0
+    node = head.head
+    while node.i != clause.i and node.head.i != node.i:
+        between += node.pos_ in ("NOUN", "PROPN")
+        node = node.head
+    if between > 1:
+        return None  # "chances of detection and prevention of an attack": too far down
+    if head.dep_ == "pobj" and head.head.lower_ not in PLAN_PREPS:
+        return None  # "a week before the bombings", "in a deal worth $7bn": not the object
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = head
+    while obj.dep_ in ("pobj", "prep", "conj", "appos") and obj.head.i != obj.i:
+        obj = obj.head  # "mulling responses such as sanctions": the object of mulling
+    if obj.dep_ == "dobj" and obj.head.i == clause.i:
+        if lemma(clause) in cues.planning_verbs:
+            return "future"
+        if lemma(clause) in cues.hypothetical_heads:
+            return "hypothetical"
+    verb = replace(trigger, anchor=clause.i, pattern=replace(trigger.pattern, kind="verb"))
+    mood, _ = modality(doc, verb, cues, sentence)
+    return mood if mood in ("future", "hypothetical") else None
 
 
 def _purpose(clause: Any) -> bool:
@@ -152,7 +267,24 @@ def _pending(clause: Any, cues: Modality) -> bool:
     return False
 
 
+def _inverted(clause: Any) -> bool:
+    """ "Had the senator won the primary, ...", "Were the talks to fail": a subordinate
+    clause opened by an auxiliary before its subject is a condition."""
+    if clause.dep_ != "advcl":
+        return False
+    first = min(clause.subtree, key=lambda t: t.i)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        first.dep_ in ("aux", "auxpass")
+        and first.lower_ in ("had", "were", "should")
+        and subject is not None
+        and first.i < subject.i
+    )
+
+
 def _conditional(clause: Any, cues: Modality) -> bool:
+    if _inverted(clause):
+        return True
     for governor, dep in [(clause, ""), *_chain(clause, 2)]:
         if dep in ("", "advcl") and any(
             c.dep_ == "mark" and c.lower_ in cues.hypothetical

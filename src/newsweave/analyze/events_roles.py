@@ -93,12 +93,18 @@ def _dateline(doc: Any, start: int) -> bool:
     after = start + 1
     while after + 1 < len(doc) and doc[after].text == "/" and doc[after + 1].text.isupper():
         after += 2  # "AMAKORO/ABUJA, Jan 19 (Halyard) -"
+    agency = (  # "WASHINGTON (AP) -": the wire's name in brackets after the place
+        after + 2 < len(doc)
+        and doc[after].text == "("
+        and doc[after + 1].text[:1].isupper()
+        and doc[after + 2].text == ")"
+    )
     return bool(
         opens
         and first.text.isupper()
         and len(first.text) > 2
         and after < len(doc)
-        and doc[after].text == ","
+        and (doc[after].text == "," or agency)
     )
 
 
@@ -141,12 +147,43 @@ def party(doc: Any, token: Any, names: Names) -> Party | None:
                 found = names.mention_at(child.idx, child.idx + len(child.text))
                 actor = found.actor if found else None
                 break
+    if actor is None and token.pos_ == "NOUN":
+        actor = _described_person(token, names)
     if actor is None and token.pos_ == "PRON":
         return None
     if actor is None and token.pos_ == "PROPN" and token.dep_ == "compound":
         return None
     text = " ".join(span.text.split())
     return Party(actor, text, c0, c1, token.i)
+
+
+def _description(token: Any) -> bool:
+    """ "A resident of Hollin, Iowa", "BOSTON (AP)": a first subject that describes or
+    dates the second one (not a title in apposition: "The former chief officer, Tim
+    Cook", where the gold sets mark the title)."""
+    if _in_dateline(token.doc, token.i):
+        return True
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "from", "in") for c in token.children
+    )
+
+
+def _described_person(token: Any, names: Names) -> str | None:
+    """ "A farmer from Lisle, Ohio, Tom Brackett (was charged)": a description whose
+    place phrase the parse made hold the person's name as an apposition names that
+    person, not the place."""
+    found: str | None = None
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "in"):
+            continue
+        for inner in prep.subtree:
+            if inner.dep_ != "appos" or inner.i <= prep.i:
+                continue
+            mention = names.mention_at(inner.idx, inner.idx + len(inner.text))
+            actor = names.actors.get(mention.actor) if mention and mention.actor else None
+            if actor is not None and actor.type == "PERSON":
+                found = actor.id
+    return found
 
 
 def _conjuncts(token: Any) -> list[Any]:
@@ -162,7 +199,17 @@ def _subject(token: Any) -> Any | None:
     clause describes ("Kara, who was shot in the leg")."""
     current = token
     for _ in range(4):
-        for child in current.children:
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if (
+            len(subjects) > 1
+            and all(c.i < current.i for c in subjects)
+            and _description(subjects[0])
+        ):
+            # "A resident of Hollin, Iowa, Dale Prue was charged", "BOSTON (AP) — Mayor
+            # Ruiz said": the parse split a description or a dateline from the subject;
+            # the one nearest the verb is who acts
+            subjects = subjects[-1:]
+        for child in subjects:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     return current.head
@@ -463,8 +510,27 @@ def noun_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
         elif child.dep_ in ("compound", "amod", "nmod") and child.lemma_ != "lead":
             _compound_role(roles, doc, trigger, child, names)
     _prep_roles(roles, doc, noun, {"by": "actor", **args}, names, set(trigger.literals))
+    if not roles.actors:
+        _late_agent(roles, doc, noun, names)
     _light_verb_roles(roles, doc, trigger, noun, names)
     return roles
+
+
+def _late_agent(roles: Roles, doc: Any, noun: Any, names: Names) -> None:
+    """ "the killing of a teenager by a police officer", "the bombing of the embassy by
+    militants": the parse hangs the "by" agent on the "of" object; it is the noun's
+    actor."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for by in obj.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    for agent in by.children:
+                        if agent.dep_ == "pobj":
+                            _add_all(roles, "actor", doc, agent, names)
 
 
 PLACE_WORDS = frozenset({"country", "nation", "city", "capital", "region", "town", "state"})

@@ -115,10 +115,16 @@ def _is_passive(token: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
+def _modal_head(token: Any) -> bool:
+    """ "Would the party endorse him?": a word a modal auxiliary hangs on is a verb, whatever
+    tag the small model gave it (questions are often tagged as noun phrases)."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+
+
 def _try(doc: Any, pattern: Pattern, i: int, end: int) -> Trigger | None:
     token = doc[i]
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-    if pattern.kind in ("verb", "passive") and not verbal:
+    if pattern.kind in ("verb", "passive") and not verbal and not _modal_head(token):
         return None
     if pattern.kind == "passive" and not _is_passive(token):
         return None

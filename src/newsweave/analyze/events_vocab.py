@@ -56,6 +56,13 @@ class Modality:
     future: frozenset[str]
     future_heads: frozenset[str]
     reporting: frozenset[str]
+    future_nouns: frozenset[str] = frozenset()
+    """Nouns whose infinitive tells a plan ("her plans to visit the plant"): future."""
+    planning_verbs: frozenset[str] = frozenset()
+    """Verbs whose direct object is a planned happening ("planned a march"): future."""
+    content_verbs: frozenset[str] = frozenset()
+    """Verbs whose "about"/"of" content someone tells ("bragged about assaulting", "accused
+    of shooting"): the content is reported by the verb's subject, not asserted."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,8 @@ class Vocabulary:
     )
     """((type, mode) of a release, (type, mode) it becomes, head lemmas of documents):
     releasing notes, ads or records is making them public, not freeing anyone."""
+    precision: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    """Named word lists of the precision rules (``precision`` in the vocabulary)."""
 
 
 def _words(text: str) -> tuple[frozenset[str] | None, ...]:
@@ -247,6 +256,12 @@ def build_vocabulary(data: Mapping[str, Any], cameo: Iterable[str] = ()) -> Voca
             _type_mode(papers.get("from")),
             _type_mode(papers.get("as")),
             frozenset(str(w).lower() for w in papers.get("nouns") or ()),
+        ),
+        precision=MappingProxyType(
+            {
+                str(k): frozenset(str(w).lower() for w in v or ())
+                for k, v in (data.get("precision") or {}).items()
+            }
         ),
         military=(
             frozenset(str(m) for m in force.get("modes") or ()),
