@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from newsweave.analyze.relation_cues import relation_cues, staff_role, unheld
+from newsweave.analyze.relation_cues import past_office, relation_cues, staff_role, unheld
 from newsweave.analyze.relation_doc import (
     _bearer_token,
     _Doc,
@@ -87,7 +87,9 @@ def _qualifier(d: _Doc, noun: Any, group: Sequence[Any], holder: Any) -> str:
     tokens = [t for t in d.doc[min(keep) : max(keep) + 1] if t.i in keep]
     text = "".join(t.text_with_ws for t in tokens).strip(" ,;:-–—")
     text = re.sub(r"\s*-\s*", "-", text)
-    return _LEADING.sub("", text).strip() or str(noun.text)
+    text = _LEADING.sub("", text).strip() or str(noun.text)
+    first = d.doc[min(keep)]
+    return past_office(d.ctx.text[max(0, first.idx - 12) : first.idx], text)
 
 
 def _role_relations(d: _Doc, role: _Role) -> Iterator[_Found]:
@@ -308,6 +310,7 @@ def _title_positions(d: _Doc, found: Sequence[_Found]) -> Iterator[_Found]:
                 continue  # "the incoming mayor", "a President Vance would…"
             spans.append((actor.id, start, end))
             text = _LEADING.sub("", title.text).strip()
+            text = past_office(d.ctx.text[max(0, start - 12) : start], text)
             yield _Found(actor.id, "holds_position", None, None, text, None, start, end)
 
 
