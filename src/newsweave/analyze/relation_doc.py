@@ -360,28 +360,37 @@ def _pronoun_actor(d: _Doc, token: Any, exclude: frozenset[str]) -> str | None:
 
 
 def _reported_by_other(d: _Doc, token: Any, gender: str) -> bool:
-    """ "The senator said the mogul had attacked his wife": a he/she inside what a speaker
-    said, after another person of that gender in the reported clause, may be either of
-    them — no antecedent (precision first). The speaker alone ("she said her son …") or a
-    pronoun before anyone else in the clause stays resolvable."""
+    """ "The senator said the mogul had attacked his wife" (also with the cue in a
+    parenthesis: "The truth, the senator said, was that …"): a he/she inside what a person
+    said, after another person of that gender, may stand for either of them — no
+    antecedent (precision first). The speaker alone ("she said her son …") or a pronoun
+    before anyone else stays resolvable."""
     reporting = relation_cues().reporting_verbs
-    verb = next((a for a in token.ancestors if _lemma(a) in reporting), None)
-    if verb is None:
-        return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
-        return False
-    speaker = np_actor(d, subject, depth=2) if _lower(subject) not in PRONOUN_GENDER else None
-    if speaker is None or not _agrees(d, speaker, PERSONISH, gender):
-        return False
-    clause = [c for c in verb.children if c.left_edge.i <= token.i <= c.right_edge.i]
-    if not clause:
-        return False
-    for i in range(clause[0].left_edge.i, token.i):
-        mention = d.mention_of.get(i)
-        actor = _actor_of_mention(d, mention) if mention is not None else None
-        if actor and actor != speaker and _agrees(d, actor, PERSONISH, gender):
-            return True
+    sent = token.sent
+    verbs = [
+        v
+        for v in sent
+        if _lemma(v) in reporting
+        and v.pos_ in ("VERB", "AUX")
+        and (
+            v in token.ancestors or v.dep_ in ("parataxis", "advcl", "ccomp") or v.i == sent.root.i
+        )
+    ]
+    for verb in verbs:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
+            continue
+        speaker = np_actor(d, subject, depth=2)
+        personal = speaker is not None and _agrees(d, speaker, PERSONISH, gender)
+        personal = personal or _lower(subject) in OFFICES | LEADERS
+        if not personal:
+            continue
+        skip = range(subject.left_edge.i, subject.right_edge.i + 1)
+        for i in range(sent.start, token.i):
+            mention = d.mention_of.get(i)
+            actor = _actor_of_mention(d, mention) if mention is not None and i not in skip else None
+            if actor and actor != speaker and _agrees(d, actor, PERSONISH, gender):
+                return True
     return False
 
 
