@@ -117,3 +117,19 @@ def test_an_apposition_after_a_country_describes_the_country() -> None:
         "member of the European Free Trade Association."
     )
     assert not any(s == "Henrik Dalsgaard" and p == "member_of" for s, p, _ in found), found
+
+
+def test_an_office_in_the_simple_past_is_former_but_a_kin_tie_is_not() -> None:
+    found = facts(
+        "Marta Ilves, who was press secretary to Governor Rein Kask, now runs a bakery. "
+        "Rein Kask served as governor of Harju County before he retired. "
+        "Toomas Ilves was her uncle."
+    )
+    assert any(
+        s == "Marta Ilves" and o == "Rein Kask" and q and q.startswith("former")
+        for s, _, o, q, _ in found
+    ), found
+    assert any(
+        s == "Rein Kask" and q and q.startswith("former governor") for s, _, _, q, _ in found
+    ), found
+    assert not any(q and "former" in q and "uncle" in q for _, _, _, q, _ in found), found

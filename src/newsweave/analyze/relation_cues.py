@@ -24,6 +24,7 @@ class RelationCues:
     past_markers: frozenset[str]
     reporting_verbs: frozenset[str]
     place_appositions: frozenset[str]
+    past_serving_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def relation_cues() -> RelationCues:
         words("past_markers"),
         words("reporting_verbs"),
         words("place_appositions"),
+        words("past_serving_verbs"),
     )
 
 
