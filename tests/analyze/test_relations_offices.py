@@ -133,3 +133,8 @@ def test_an_office_in_the_simple_past_is_former_but_a_kin_tie_is_not() -> None:
         s == "Rein Kask" and q and q.startswith("former governor") for s, _, _, q, _ in found
     ), found
     assert not any(q and "former" in q and "uncle" in q for _, _, _, q, _ in found), found
+
+
+def test_the_next_office_is_not_held() -> None:
+    found = facts("Voters in March will make Ilse Marken the next chancellor, polls suggest.")
+    assert not any(s == "Ilse Marken" and p == "holds_position" for s, p, _, _, _ in found), found
