@@ -44,3 +44,8 @@ def test_a_family_name_first_before_two_syllables_is_a_person() -> None:
     )
     assert found.get("Leung Kwok Wai") == "PERSON", found
     assert found.get("Nguyen Thi Hoa") == "PERSON", found
+
+
+def test_a_surname_before_and_is_no_shared_given_name() -> None:
+    found = types("The premiere drew Kristina Stewart and Robert Pallister to the red carpet.")
+    assert "Stewart Pallister" not in found, found

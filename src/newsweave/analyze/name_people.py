@@ -321,7 +321,8 @@ def shared_surnames(text: str, cands: Sequence[Candidate], gazetteer: Gazetteer)
     """ "Marta and Jonas Lind donated …": a listed given name joined by "and" to a full
     person name is a second person with the same family name ("Marta Lind"); the mention
     is the given name as written, the name the full one. Never a known place ("Jordan and
-    Peter Voss") or a word another name already holds."""
+    Peter Voss"), a word another name already holds, or the last word of a name before it
+    ("Kristen Stewart and Robert Pattinson": Stewart is a surname)."""
     out = list(cands)
     for cand in cands:
         words = cand.text.split()
@@ -335,8 +336,10 @@ def shared_surnames(text: str, cands: Sequence[Candidate], gazetteer: Gazetteer)
         e = s + len(given)
         if not is_given_name(given) or _place(given, gazetteer) or given == words[0]:
             continue
+        if re.search(r"[A-Z][\w.'’-]*[ \t]+$", text[max(0, s - 30) : s]):
+            continue  # "Kristen Stewart and Robert Pattinson": a surname, not a given name
         held = [c for c in out if c.start < e and s < c.end]
-        if any(c.type != PERSON or c.end > e for c in held):
+        if any(c.type != PERSON or c.start != s or c.end != e for c in held):
             continue
         name = " ".join([given, *words[1:]])
         out = [c for c in out if c not in held]
