@@ -312,36 +312,3 @@ def as_event(cand: Candidate) -> Candidate:
     if last not in person_cues().event_nouns:
         return cand
     return replace(cand, type="EVENT", source="ner+context", place=None, country=None)
-
-
-_COORDINATED = re.compile(r"(?<![\w-])([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)[ \t]+(?:and|&)[ \t]+$")
-
-
-def shared_surnames(text: str, cands: Sequence[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
-    """ "Marta and Jonas Lind donated …": a listed given name joined by "and" to a full
-    person name is a second person with the same family name ("Marta Lind"); the mention
-    is the given name as written, the name the full one. Never a known place ("Jordan and
-    Peter Voss"), a word another name already holds, or the last word of a name before it
-    ("Kristen Stewart and Robert Pattinson": Stewart is a surname)."""
-    out = list(cands)
-    for cand in cands:
-        words = cand.text.split()
-        if cand.type != PERSON or len(words) < 2 or not is_given_name(words[0]):
-            continue
-        found = _COORDINATED.search(text[max(0, cand.start - 40) : cand.start])
-        if found is None:
-            continue
-        given = found.group(1)
-        s = cand.start - (len(found.group(0)) - found.start(1))
-        e = s + len(given)
-        if not is_given_name(given) or _place(given, gazetteer) or given == words[0]:
-            continue
-        if re.search(r"[A-Z][\w.'’-]*[ \t]+$", text[max(0, s - 30) : s]):
-            continue  # "Kristen Stewart and Robert Pattinson": a surname, not a given name
-        held = [c for c in out if c.start < e and s < c.end]
-        if any(c.type != PERSON or c.start != s or c.end != e for c in held):
-            continue
-        name = " ".join([given, *words[1:]])
-        out = [c for c in out if c not in held]
-        out.append(Candidate(s, e, name, PERSON, "ner+context", PERSON))
-    return sorted(out, key=lambda c: c.start)

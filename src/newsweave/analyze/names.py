@@ -35,7 +35,6 @@ from newsweave.analyze.name_people import (
     is_desk,
     missed_people,
     mistyped_people,
-    shared_surnames,
     without_describing_word,
 )
 from newsweave.analyze.name_types import _consistent, _facts, retype
@@ -59,7 +58,6 @@ def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
     typed = mistyped_people(text, typed, NOT_NAME_WORDS, gazetteer)
     typed = _joined_people([_without_title(c) for c in _consistent(typed)], text)
     typed = [as_event(without_describing_word(c, text)) for c in typed]
-    typed = shared_surnames(text, typed, gazetteer)
     return [c for c in typed if not is_junk(c, ctx)]
 
 
