@@ -71,8 +71,13 @@ def describe(analysis: DocAnalysis) -> dict[str, Any]:
             for f in analysis.figures
         ],
         "quotes": [
-            f"{names.get(q.speaker or '', q.speaker_text or '?')} ({q.verb}, "
-            f"{'direct' if q.direct else 'indirect'}): {q.span.text[:70]}"
+            f"{names.get(q.speaker or '', q.speaker_text or '?')}"
+            + (
+                f" for {names.get(q.on_behalf_of or '', q.on_behalf_of_text or '')}"
+                if q.on_behalf_of_text
+                else ""
+            )
+            + f" ({q.verb}, {'direct' if q.direct else 'indirect'}): {q.span.text[:70]}"
             for q in analysis.quotes
         ],
         "events": [

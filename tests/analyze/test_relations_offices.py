@@ -83,3 +83,58 @@ def test_secretary_general_is_one_office() -> None:
     found = facts("Secretary General Ilse Varga condemned the missile launch on Monday.")
     offices = [q for s, p, _, q, _ in found if s == "Ilse Varga" and p == "holds_position"]
     assert offices == ["Secretary General"], found
+
+
+def test_an_office_dated_by_then_or_onetime_is_former() -> None:
+    found = facts(
+        "Then-Interior Minister Ruta Salo ordered the raid on the printing house in 2015. "
+        "Kaspar Meel, a onetime adviser to Ruta Salo, denied any role in it."
+    )
+    offices = [(s, q) for s, p, _, q, _ in found if s == "Ruta Salo" and p == "holds_position"]
+    assert offices and all(q and q.startswith("former") for _, q in offices), found
+    assert any(s == "Kaspar Meel" and q and q.startswith("former") for s, _, _, q, _ in found), (
+        found
+    )
+
+
+def test_his_in_what_a_man_said_about_another_man_is_nobodys() -> None:
+    found = ties(
+        "Senator Paolo Ferri said the developer Marco Lenti had insulted his wife, "
+        "Giulia Ferri, at the charity gala."
+    )
+    assert not any(p in ("spouse_of", "former_spouse_of") for _, p, _ in found), found
+    found = ties("Senator Paolo Ferri said his wife, Giulia Ferri, would not stand for the seat.")
+    assert ("Giulia Ferri", "spouse_of", "Paolo Ferri") in found or (
+        "Paolo Ferri",
+        "spouse_of",
+        "Giulia Ferri",
+    ) in found, found
+
+
+def test_an_apposition_after_a_country_describes_the_country() -> None:
+    found = ties(
+        "The talks were opened by Henrik Dalsgaard, the trade minister of Norway, a founding "
+        "member of the European Free Trade Association."
+    )
+    assert not any(s == "Henrik Dalsgaard" and p == "member_of" for s, p, _ in found), found
+
+
+def test_an_office_in_the_simple_past_is_former_but_a_kin_tie_is_not() -> None:
+    found = facts(
+        "Marta Ilves, who was press secretary to Governor Rein Kask, now runs a bakery. "
+        "Rein Kask served as governor of Harju County before he retired. "
+        "Toomas Ilves was her uncle."
+    )
+    assert any(
+        s == "Marta Ilves" and o == "Rein Kask" and q and q.startswith("former")
+        for s, _, o, q, _ in found
+    ), found
+    assert any(
+        s == "Rein Kask" and q and q.startswith("former governor") for s, _, _, q, _ in found
+    ), found
+    assert not any(q and "former" in q and "uncle" in q for _, _, _, q, _ in found), found
+
+
+def test_the_next_office_is_not_held() -> None:
+    found = facts("Voters in March will make Ilse Marken the next chancellor, polls suggest.")
+    assert not any(s == "Ilse Marken" and p == "holds_position" for s, p, _, _, _ in found), found

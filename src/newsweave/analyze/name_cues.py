@@ -42,6 +42,9 @@ class Cues:
     club_words: frozenset[str]
     club_names: frozenset[str]
     time_zones: frozenset[str]
+    known_names: dict[str, str]
+    """Whole one-word names → the type they always have (platforms ORG, assistants
+    PRODUCT)."""
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +65,7 @@ def cues() -> Cues:
         frozenset(listed("club_words")),
         frozenset(listed("club_names")),
         frozenset(listed("time_zones")),
+        {str(name): str(kind) for kind, names in data["known_names"].items() for name in names},
     )
 
 
@@ -155,8 +159,9 @@ RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", 
 
 
 def _listed(cand: Candidate) -> Candidate:
-    """A name of the public list takes its type ("Madeleine Albright" is no place)."""
-    kind = listed_actors().get(normalize(cand.text))
+    """A name of the public list takes its type ("Madeleine Albright" is no place), and a
+    platform or an assistant its own ("Twitter" is no person, "Siri" no place)."""
+    kind = cues().known_names.get(cand.text) or listed_actors().get(normalize(cand.text))
     if kind is None or kind == cand.type or cand.type not in RETYPABLE:
         return cand
     return replace(cand, type=kind, source="ner+dictionary", place=None, country=None)

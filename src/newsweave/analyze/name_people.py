@@ -49,6 +49,7 @@ class PersonCues:
     credit_lead: re.Pattern[str]
     desk_words: frozenset[str]
     event_nouns: frozenset[str]
+    family_first: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def person_cues() -> PersonCues:
         _credit_lead(data["credit_lead_words"], data["credit_lead_phrases"]),
         frozenset(str(w) for w in data["desk_words"]),
         frozenset(str(w) for w in data["event_nouns"]),
+        frozenset(str(w) for w in data["family_first"]),
     )
 
 
@@ -76,6 +78,20 @@ def is_desk(name: str) -> bool:
 def is_given_name(word: str) -> bool:
     """Whether a capitalised word is a listed given name (hyphenated: its first part)."""
     return word[:1].isupper() and word.split("-")[0].lower() in person_cues().given
+
+
+def opens_a_name(words: Sequence[str]) -> bool:
+    """Whether capitalised words start like a person's name: a listed given name, or a
+    family name written first before two short syllables ("Chan Siu Ming")."""
+    if not words:
+        return False
+    if is_given_name(words[0]):
+        return True
+    return (
+        len(words) == 3
+        and words[0] in person_cues().family_first
+        and all(2 <= len(w) <= 5 and w[:1].isupper() and w[1:].islower() for w in words[1:])
+    )
 
 
 def missed_people(
@@ -96,7 +112,7 @@ def missed_people(
             end -= 1
         size = end - start
         if (titled and 2 <= size <= 4) or (
-            not titled and 2 <= size <= 4 and is_given_name(doc[start].text)
+            not titled and 2 <= size <= 4 and opens_a_name([t.text for t in doc[start:end]])
         ):
             s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
             if not (
@@ -201,7 +217,7 @@ def _named_person(
         return not _place(cand.text, gazetteer)
     return (
         2 <= len(words) <= 4
-        and is_given_name(words[0])
+        and opens_a_name(words)
         and all(_plain_word(w) for w in words)
         and not any(w in not_names for w in words)
         and not _place(cand.text, gazetteer)
@@ -250,6 +266,16 @@ def with_second_surname(doc: Any, cand: Candidate, not_names: frozenset[str]) ->
         and nxt.lower_ not in PARTICLES
         and (span[-1].head.i == nxt.i or nxt.head.i == span[-1].i)
     ):
+        end = nxt.idx + len(nxt.text)
+        return replace(cand, end=end, text=doc_text(doc)[cand.start : end])
+    words = cand.text.split()
+    if (
+        len(words) == 2
+        and nxt.idx == cand.end + 1
+        and not nxt.ent_type_
+        and opens_a_name([*words, nxt.text])
+        and not is_given_name(words[0])
+    ):  # "[Leung Kwok] Wai": a family name written first, then two syllables
         end = nxt.idx + len(nxt.text)
         return replace(cand, end=end, text=doc_text(doc)[cand.start : end])
     return cand

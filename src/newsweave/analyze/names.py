@@ -40,7 +40,7 @@ from newsweave.analyze.name_people import (
 from newsweave.analyze.name_types import _consistent, _facts, retype
 from newsweave.model.facts import Actor, Mention
 
-STAGE = StageInfo("names", "6", needs=("sentences",), provides=("mentions", "actors"))
+STAGE = StageInfo("names", "7", needs=("sentences",), provides=("mentions", "actors"))
 
 
 def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:

@@ -26,6 +26,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo, doc_text
+from newsweave.analyze.quote_behalf import behalf_of
 from newsweave.analyze.quote_cues import (
     NAMED,
     SLOGAN_WORDS,
@@ -63,7 +64,7 @@ from newsweave.analyze.quote_turns import headline_label, turns
 from newsweave.model import Role
 from newsweave.model.facts import Quote
 
-STAGE = StageInfo("quotes", "3", needs=("sentences", "actors"), provides=("quotes",))
+STAGE = StageInfo("quotes", "4", needs=("sentences", "actors"), provides=("quotes",))
 
 
 def _direct(ctx: Context, marks: Sequence[Marked]) -> list[Attribution | None]:
@@ -270,15 +271,28 @@ def _unique(found: Iterable[Attribution]) -> list[Attribution]:
 
 
 def extract_quotes(ctx: Context, resolve: ActorLookup) -> tuple[Quote, ...]:
-    """The document's quotes with speakers resolved to actors where they are named."""
-    return tuple(_quote(ctx, a, resolve) for a in attributions(ctx))
+    """The document's quotes with speakers resolved to actors where they are named, and
+    whom a spokesperson speaks for (:mod:`newsweave.analyze.quote_behalf`)."""
+    marks = [(m.start, m.end) for m in quote_marks(ctx.text)]
+    return tuple(_quote(ctx, a, resolve, marks) for a in attributions(ctx))
 
 
-def _quote(ctx: Context, a: Attribution, resolve: ActorLookup) -> Quote:
-    """The Quote record of one attribution."""
+def _quote(
+    ctx: Context, a: Attribution, resolve: ActorLookup, marks: Sequence[tuple[int, int]]
+) -> Quote:
+    """The Quote record of one attribution. A person a spokesperson speaks for is never
+    the speaker ("the senator's spokeswoman said" is the spokeswoman's, for the senator)."""
     actor = None
     if a.speaker is not None:
         actor = _actor(ctx, a.speaker, resolve)
+    behalf = behalf_of(ctx, a, marks, resolve)
+    if behalf is not None and behalf.person and actor is not None and actor == behalf.actor:
+        # "Lasko's lawyer, Ines Marchetti, said": the person in apposition, else unnamed
+        apposed = (
+            resolve(e.start_char, e.end_char)
+            for e in _apposed_people(ctx, _root(ctx, a.speaker or a.content))
+        )
+        actor = next((x for x in apposed if x is not None and x != behalf.actor), None)
     return Quote(
         span=ctx.span(*a.content),
         speaker=actor,
@@ -286,6 +300,8 @@ def _quote(ctx: Context, a: Attribution, resolve: ActorLookup) -> Quote:
         verb=a.cue,
         direct=a.direct,
         evidence=ctx.evidence(a.content[0], a.content[1], STAGE),
+        on_behalf_of=behalf.actor if behalf is not None else None,
+        on_behalf_of_text=behalf.text if behalf is not None else None,
     )
 
 

@@ -21,6 +21,10 @@ class RelationCues:
     modals: frozenset[str]
     removal_verbs: frozenset[str]
     removal_particles: dict[str, frozenset[str]]
+    past_markers: frozenset[str]
+    reporting_verbs: frozenset[str]
+    place_appositions: frozenset[str]
+    past_serving_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +45,10 @@ def relation_cues() -> RelationCues:
         words("modals"),
         words("removal_verbs"),
         particles,
+        words("past_markers"),
+        words("reporting_verbs"),
+        words("place_appositions"),
+        words("past_serving_verbs"),
     )
 
 
@@ -55,3 +63,40 @@ def unheld(qualifier: str) -> bool:
     """Whether a role as written is not (yet) held ("incoming mayor", "president-elect")."""
     words = qualifier.lower().replace("-elect", " elect").split()
     return any(w in relation_cues().unheld_markers for w in words)
+
+
+def past_office(before: str, qualifier: str) -> str:
+    """The office as written, made former when a past marker dates it ("the then-governor",
+    "then Finance Minister", "a onetime aide"; ``before``: the text right before the
+    office, which may hold the marker)."""
+    markers = relation_cues().past_markers
+    glued = next(  # "ThenInterior Minister": the title words lost their hyphen
+        (
+            m
+            for m in markers
+            if qualifier[: len(m)].lower() == m and qualifier[len(m) :][:1].isupper()
+        ),
+        None,
+    )
+    if glued is not None:
+        return as_former(qualifier[len(glued) :])
+    words = qualifier.split()
+    head = words[0].lower().split("-", 1) if words else []
+    if head and head[0] in markers and (len(head) > 1 or len(words) > 1):
+        rest = head[1] if len(head) > 1 and head[1] else ""
+        qualifier = " ".join([w for w in [rest, *words[1:]] if w]) or qualifier
+        return as_former(qualifier)
+    if head[:1] and head[0] == "one" and len(head) > 1 and head[1] == "time":
+        return as_former(" ".join(words[1:]) or qualifier)
+    before_words = before.lower().replace("-", " ").split()
+    if before_words and (
+        before_words[-1] in markers or " ".join(before_words[-2:]) in ("one time",)
+    ):
+        return as_former(qualifier)
+    return qualifier
+
+
+def as_former(qualifier: str) -> str:
+    """The office as a former one ("governor" → "former governor")."""
+    lower = qualifier.lower()
+    return qualifier if lower.startswith(("former ", "ex-")) else f"former {qualifier}"

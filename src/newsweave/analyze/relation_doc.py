@@ -339,10 +339,12 @@ def _pronoun_actor(d: _Doc, token: Any, exclude: frozenset[str]) -> str | None:
     """A pronoun's antecedent: the resolver's answer, else the subject of this sentence or
     of one of the two before it, else the nearest earlier actor, of a compatible type and
     gender, never one of ``exclude``."""
+    gender = PRONOUN_GENDER.get(_lower(token))
+    if gender in ("m", "f") and _reported_by_other(d, token, gender):
+        return None
     found = d.resolve(token.idx, token.idx + len(token.text))
     if found and found not in exclude:
         return found
-    gender = PRONOUN_GENDER.get(_lower(token))
     passes = [frozenset({"ORG"}), GROUPISH] if gender == "n" else [PERSONISH, frozenset({"ORG"})]
     for types in passes:
         for sent, limit in _sentences_back(d, token, 2):
@@ -355,6 +357,41 @@ def _pronoun_actor(d: _Doc, token: Any, exclude: frozenset[str]) -> str | None:
                 if candidate not in exclude and d.gender.get(candidate) == gender:
                     return candidate
     return None
+
+
+def _reported_by_other(d: _Doc, token: Any, gender: str) -> bool:
+    """ "The senator said the mogul had attacked his wife" (also with the cue in a
+    parenthesis: "The truth, the senator said, was that …"): a he/she inside what a person
+    said, after another person of that gender, may stand for either of them — no
+    antecedent (precision first). The speaker alone ("she said her son …") or a pronoun
+    before anyone else stays resolvable."""
+    reporting = relation_cues().reporting_verbs
+    sent = token.sent
+    verbs = [
+        v
+        for v in sent
+        if _lemma(v) in reporting
+        and v.pos_ in ("VERB", "AUX")
+        and (
+            v in token.ancestors or v.dep_ in ("parataxis", "advcl", "ccomp") or v.i == sent.root.i
+        )
+    ]
+    for verb in verbs:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
+            continue
+        speaker = np_actor(d, subject, depth=2)
+        personal = speaker is not None and _agrees(d, speaker, PERSONISH, gender)
+        personal = personal or _lower(subject) in OFFICES | LEADERS
+        if not personal:
+            continue
+        skip = range(subject.left_edge.i, subject.right_edge.i + 1)
+        for i in range(sent.start, token.i):
+            mention = d.mention_of.get(i)
+            actor = _actor_of_mention(d, mention) if mention is not None and i not in skip else None
+            if actor and actor != speaker and _agrees(d, actor, PERSONISH, gender):
+                return True
+    return False
 
 
 def _agrees(d: _Doc, actor: str, types: frozenset[str], gender: str | None) -> bool:
@@ -408,6 +445,21 @@ def _group(doc: Any, token: Any) -> tuple[Any, ...]:
     return tuple(doc[start:end])
 
 
+def _place_before(d: _Doc, noun: Any) -> Any | None:
+    """The country or place an apposition right after it describes: "…, the foreign
+    minister of France, a permanent member of the Security Council" (France is the
+    member), for the roles of ``place_appositions`` in ``data/relation_cues.yaml``."""
+    if _lower(noun) not in relation_cues().place_appositions:
+        return None
+    first = noun.left_edge.i
+    if first < 2 or d.doc[first - 1].text != ",":
+        return None
+    mention = d.mention_of.get(first - 2)
+    if mention is None or mention.type not in ("GPE", "LOC"):
+        return None
+    return _mention_root(d, mention)
+
+
 def _bearer_token(d: _Doc, noun: Any, group: Sequence[Any]) -> Any:
     """Who has the role: an appositive name, the subject of a copula, the name the noun
     premodifies, or the name right after the noun."""
@@ -419,6 +471,9 @@ def _bearer_token(d: _Doc, noun: Any, group: Sequence[Any]) -> Any:
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head
+    place = _place_before(d, noun) if anchor.dep_ == "appos" else None
+    if place is not None:  # "the foreign minister of France, a permanent member of …"
+        return place
     if anchor.dep_ == "appos" and anchor.head.i in d.mention_of:
         return anchor.head
     if anchor.dep_ == "appos":  # "Her brother Didier Yamboré, the former president's son"

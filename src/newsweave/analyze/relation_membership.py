@@ -27,6 +27,7 @@ from newsweave.analyze.relation_doc import (
     _lemma,
     _lower,
     _personlike,
+    _place_before,
     _subject,
     _type,
     np_actor,
@@ -135,6 +136,8 @@ def _member_nouns(d: _Doc) -> Iterator[_Found]:
         org = np_actor(d, org_token)
         if not _party_like(d, org):
             continue
+        if noun.dep_ == "appos" and _place_before(d, noun) is not None:
+            continue  # "the minister of France, a member of …": France is (relation_roles)
         for bearer in _bearers(noun):
             person = np_actor(d, bearer, frozenset({org} if org else ()))
             if person and org and _personlike(d, person):

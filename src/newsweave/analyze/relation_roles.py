@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
-from newsweave.analyze.relation_cues import relation_cues, staff_role, unheld
+from newsweave.analyze.relation_cues import (
+    as_former,
+    past_office,
+    relation_cues,
+    staff_role,
+    unheld,
+)
 from newsweave.analyze.relation_doc import (
     _bearer_token,
     _Doc,
@@ -87,7 +94,9 @@ def _qualifier(d: _Doc, noun: Any, group: Sequence[Any], holder: Any) -> str:
     tokens = [t for t in d.doc[min(keep) : max(keep) + 1] if t.i in keep]
     text = "".join(t.text_with_ws for t in tokens).strip(" ,;:-–—")
     text = re.sub(r"\s*-\s*", "-", text)
-    return _LEADING.sub("", text).strip() or str(noun.text)
+    text = _LEADING.sub("", text).strip() or str(noun.text)
+    first = d.doc[min(keep)]
+    return past_office(d.ctx.text[max(0, first.idx - 12) : first.idx], text)
 
 
 def _role_relations(d: _Doc, role: _Role) -> Iterator[_Found]:
@@ -121,9 +130,10 @@ def _role_relations(d: _Doc, role: _Role) -> Iterator[_Found]:
             yield _Found(bearer, "ally_of", holder, None, role.qualifier, None, start, end)
     elif lower == "member":
         if holder and _type(d, holder) in GROUPISH:
-            yield _Found(
-                bearer, "member_of", holder, None, role.qualifier, _time(role.noun), start, end
-            )
+            time = _time(role.noun)
+            past = time is None and _past_copula(role.noun)
+            qualifier = as_former(role.qualifier) if past else role.qualifier
+            yield _Found(bearer, "member_of", holder, None, qualifier, time, start, end)
     elif lower in PLACE_NOUNS:
         if holder and _type(d, bearer) in PLACEISH and _type(d, holder) in PLACEISH:
             yield _Found(bearer, "located_in", holder, None, role.qualifier, None, start, end)
@@ -183,6 +193,9 @@ def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Fo
     if quoted or unheld(role.qualifier) or _hypothetical(d, role) or _modal_copula(role.noun):
         return  # "the incoming mayor", "a President Vance would…", "X will be president"
     time = _time(role.noun)
+    if time is None and _past_copula(role.noun):
+        role = replace(role, qualifier=as_former(role.qualifier))
+    assert role.bearer is not None
     if staff_role(role.qualifier) and role.holder and _personlike(d, role.holder):
         # "chief of staff to Senator X" works for X and does not lead X
         yield _Found(
@@ -200,6 +213,19 @@ def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Fo
         yield _Found(role.bearer, "leads", holder, None, role.qualifier, time, start, end)
     else:
         yield _Found(role.bearer, "holds_position", holder, None, role.qualifier, time, start, end)
+
+
+def _past_copula(noun: Any) -> bool:
+    """ "Jim Reyes, who was press secretary to …", "she served as governor of X before …",
+    "was a member of the council when …": an office in the simple past of a copula or of
+    "serve as" is a former one (family roles are not: "X was his uncle" still is)."""
+    holding = relation_cues().past_serving_verbs  # not "named/appointed/elected X"
+    verb = None
+    if noun.dep_ in ("attr", "oprd") and _lemma(noun.head) in holding:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and _lower(noun.head) == "as" and _lemma(noun.head.head) in holding:
+        verb = noun.head.head
+    return verb is not None and verb.tag_ == "VBD"
 
 
 def _modal_copula(noun: Any) -> bool:
@@ -308,6 +334,7 @@ def _title_positions(d: _Doc, found: Sequence[_Found]) -> Iterator[_Found]:
                 continue  # "the incoming mayor", "a President Vance would…"
             spans.append((actor.id, start, end))
             text = _LEADING.sub("", title.text).strip()
+            text = past_office(d.ctx.text[max(0, start - 12) : start], text)
             yield _Found(actor.id, "holds_position", None, None, text, None, start, end)
 
 

@@ -52,7 +52,7 @@ from newsweave.analyze.relation_verbs import (
 from newsweave.analyze.relation_words import BROAD_PLACES, INVERSE, PLACEISH, SYMMETRIC
 from newsweave.model.facts import Actor, Mention, Relation
 
-STAGE = StageInfo("relations", "3", needs=("sentences", "actors"), provides=("relations",))
+STAGE = StageInfo("relations", "4", needs=("sentences", "actors"), provides=("relations",))
 
 
 def extract_relations(

@@ -147,11 +147,12 @@ def _print_facts(analysis: DocAnalysis) -> None:
             str(fig.span.start),
         )
     out.print(table)
-    table = _table(("speaker", "verb", "kind", "quote"), title="quotes")
+    table = _table(("speaker", "for", "verb", "kind", "quote"), title="quotes")
     for quote in analysis.quotes:
         speaker = names.get(quote.speaker or "", quote.speaker_text or "?")
+        behalf = names.get(quote.on_behalf_of or "", quote.on_behalf_of_text or "")
         kind = "direct" if quote.direct else "indirect"
-        table.add_row(speaker, quote.verb or "", kind, quote.span.text)
+        table.add_row(speaker, behalf, quote.verb or "", kind, quote.span.text)
     out.print(table)
     table = _table(
         ("type", "mode", "date", "modality", "actors", "targets", "place", "label"), title="events"

@@ -241,7 +241,8 @@ def _per_document(store: Store, of: dict[str, str], sections: JSONObject) -> Non
             continue
         for quote in analysis.quotes:
             speaker = of.get(quote.speaker or "", quote.speaker)
-            sections["quotes"].append(quote_json(doc_id, quote, speaker))
+            behalf = of.get(quote.on_behalf_of or "", quote.on_behalf_of)
+            sections["quotes"].append(quote_json(doc_id, quote, speaker, behalf))
         for rel in analysis.relations:
             subject = of.get(rel.subject, rel.subject)
             obj = of.get(rel.object or "", rel.object)

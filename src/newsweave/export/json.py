@@ -80,8 +80,11 @@ def export_json(store: Store) -> JSONObject:
     return result
 
 
-def quote_json(doc_id: str, quote: Quote, speaker: str | None) -> JSONObject:
-    """One entry of ``quotes``; ``speaker`` is the actor id, or its entity once resolved."""
+def quote_json(
+    doc_id: str, quote: Quote, speaker: str | None, on_behalf_of: str | None = None
+) -> JSONObject:
+    """One entry of ``quotes``; ``speaker`` (and ``on_behalf_of``, whom the speaker speaks
+    for) is the actor id, or its entity once resolved."""
     return {
         "id": quote_id(doc_id, quote),
         "text": quote.span.text,
@@ -90,6 +93,9 @@ def quote_json(doc_id: str, quote: Quote, speaker: str | None) -> JSONObject:
         "verb": quote.verb,
         "direct": quote.direct,
         "evidence": [evidence_json(quote.evidence)],
+        # additions
+        "on_behalf_of": on_behalf_of,
+        "on_behalf_of_text": quote.on_behalf_of_text,
     }
 
 
@@ -134,7 +140,7 @@ def add_analysis(result: JSONObject, analysis: DocAnalysis, store: Store | None 
             }
         )
     for quote in analysis.quotes:
-        result["quotes"].append(quote_json(doc_id, quote, quote.speaker))
+        result["quotes"].append(quote_json(doc_id, quote, quote.speaker, quote.on_behalf_of))
     for figure in analysis.figures:
         result["figures"].append(
             {

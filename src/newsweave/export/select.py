@@ -128,7 +128,7 @@ def references(section: str, fact: JSONObject) -> Iterator[str]:
     elif section == "events":
         yield from _ids(*fact.get("actors", []), *fact.get("targets", []), fact.get("place"))
     elif section == "quotes":
-        yield from _ids(fact.get("speaker"))
+        yield from _ids(fact.get("speaker"), fact.get("on_behalf_of"))
     elif section == "figures":
         yield from _ids(fact.get("claimed_by"), *fact.get("claimed_by_all", []))
 

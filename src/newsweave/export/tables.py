@@ -159,6 +159,8 @@ speaker_id: str: the entity who said it, when identified
 speaker_text: str: the speaker as written ('a shopkeeper')
 verb: str: the cue verb ('said', 'according to')
 direct: bool: direct (quoted) or indirect speech
+on_behalf_of_id: str: the entity the speaker speaks for (a spokesperson's principal)
+on_behalf_of_text: str: whom the speaker speaks for, as written ('the senator')
 """),
     ),
     "claims": (
@@ -272,6 +274,8 @@ def build_tables(export: JSONObject, connection: sqlite3.Connection) -> dict[str
                 "speaker_text": quote.get("speaker_text"),
                 "verb": quote.get("verb"),
                 "direct": bool(quote.get("direct")),
+                "on_behalf_of_id": quote.get("on_behalf_of"),
+                "on_behalf_of_text": quote.get("on_behalf_of_text"),
             }
         )
     for claim in export.get("figures", []):

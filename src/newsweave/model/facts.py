@@ -113,6 +113,11 @@ class Quote:
     verb: str | None
     direct: bool
     evidence: Evidence
+    on_behalf_of: str | None = None
+    """Actor id of whom the speaker speaks for (a spokesperson's or a lawyer's principal:
+    "the senator's press secretary said" → the senator), when the text names an actor."""
+    on_behalf_of_text: str | None = None
+    """Whom the speaker speaks for as written ("the senator", "the families"), or None."""
 
 
 @dataclass(frozen=True)

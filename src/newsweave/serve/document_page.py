@@ -150,7 +150,8 @@ def facts_of(conn: sqlite3.Connection, doc_id: str) -> tuple[list[Fact], JSON]:
                 f"quote by {speaker['name'] if speaker else '?'}",
             )
         )
-        quote_items.append(quote_json(q, speaker))
+        behalf = ref_or_text(who, q["on_behalf_of"], q["on_behalf_of_text"])
+        quote_items.append(quote_json(q, speaker, on_behalf_of=behalf))
     event_items = []
     for e in events:
         item = happenings.event_json(conn, e, who)

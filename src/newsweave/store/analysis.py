@@ -212,8 +212,8 @@ def _insert_quote(conn: sqlite3.Connection, text: str, doc_id: str, quote: Quote
     s, e = locate(text, quote.evidence)
     conn.execute(
         "INSERT OR REPLACE INTO quotes (id, document_id, start_char, end_char, text, speaker,"
-        " speaker_text, verb, direct, sentence_start, sentence_end, stage, version)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " speaker_text, verb, direct, sentence_start, sentence_end, stage, version,"
+        " on_behalf_of, on_behalf_of_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             quote_id(doc_id, quote),
             doc_id,
@@ -228,6 +228,8 @@ def _insert_quote(conn: sqlite3.Connection, text: str, doc_id: str, quote: Quote
             e,
             quote.evidence.stage,
             quote.evidence.version,
+            quote.on_behalf_of,
+            quote.on_behalf_of_text,
         ),
     )
 
@@ -528,6 +530,8 @@ def _quotes(conn: sqlite3.Connection, rb: _Rebuild) -> Iterator[Quote]:
             verb=row["verb"],
             direct=bool(row["direct"]),
             evidence=rb.evidence(row),
+            on_behalf_of=row["on_behalf_of"],
+            on_behalf_of_text=row["on_behalf_of_text"],
         )
 
 
