@@ -11,6 +11,10 @@ name of the rule that keeps two names apart, or None when they may be one actor:
   transliteration and diacritics.
 - ``suffix@1`` / ``middle_names@1``: "Donald Trump Jr." is not "Donald Trump"; "George
   H.W. Bush" is not "George W. Bush" (middle initials differ, written as initials).
+- ``initial_middle@1``: a person who writes the first name as an initial before a full
+  middle name goes by the middle name ("J. Rowan Pike" is called Rowan): another full name
+  whose given name only shares that initial, and holds no middle name agreeing with it, is
+  someone else ("Jolene Pike").
 - ``bare_name@1``: a one-word person name that is no part of the other's full name ("Bush"
   and "Barack Obama").
 - ``org_names@1``: two non-person names that share no spelling, are not one inside the
@@ -53,6 +57,7 @@ RULES = (
     "surnames@1",
     "suffix@1",
     "middle_names@1",
+    "initial_middle@1",
     "bare_name@1",
     "org_names@1",
     "acronym@1",
@@ -144,7 +149,24 @@ def person_forms_conflict(a: str, b: str) -> str | None:
         return None  # "W. Mark Felt" goes by his middle name
     if not middles_agree(pa, pb):
         return "middle_names@1"
+    if goes_by_another_name(pa, pb) or goes_by_another_name(pb, pa):
+        return "initial_middle@1"
     return None
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def goes_by_another_name(x: list[str], y: list[str]) -> bool:
+    """``x`` writes an initial and then a full middle name ("J. Rowan Pike": he goes by
+    Rowan), ``y`` spells out a given name that only shares the initial ("Jolene Pike") and
+    no name of ``y`` agrees with that middle name."""
+    if len(x) < 3 or not _initial(x[0]) or _initial(x[1]) or _initial(y[0]):
+        return False
+    if given_names_agree(x[1], y[0]):
+        return False
+    return not any(given_names_agree(x[1], word) for word in y[1:-1] if not _initial(word))
 
 
 @lru_cache(maxsize=200_000)
