@@ -165,3 +165,39 @@ def test_a_mistyped_lone_surname_joins_its_person_in_the_clustering() -> None:
                     mistyped.update(pair)
     built = Builder({a.id: a for a in actors}, Edges(edges, {}, {e.pair for e in edges}), mistyped)
     assert {"a1", "a3", "a7"} in [set(g) for g in built.run()]
+
+
+def test_numbered_names_with_other_numbers_are_other_places() -> None:
+    from newsweave.resolve.constraints import other_forms_conflict
+
+    assert other_forms_conflict("141st street", "114th street") == "numbers@1"
+    assert other_forms_conflict("route 9", "route 19") == "numbers@1"
+    assert other_forms_conflict("141st street", "west 141st street") is None
+    left = ActorInfo("a1", "d1", "141st Street", "FAC")
+    right = ActorInfo("a2", "d2", "114th Street", "FAC")
+    assert score_pair(left, right) is None
+
+
+def test_a_bare_word_in_capitals_is_no_given_name() -> None:
+    talk = ActorInfo("a1", "d1", "AVA", "PERSON", co_actors=frozenset({"x y", "z w"}))
+    host = ActorInfo("a2", "d2", "Ava Lindgren", "PERSON", ("Ava",), co_actors=talk.co_actors)
+    assert score_pair(talk, host) is None
+    same = ActorInfo("a3", "d3", "Ava", "PERSON", co_actors=talk.co_actors)
+    found = score_pair(same, host)
+    assert found is not None and found.judgement == "positive"  # shared context: placed
+
+
+def test_a_report_naming_nobody_joins_no_story_of_named_actors_on_a_word() -> None:
+    named = report("r1", "mayor okafor", "councillor brandt")
+    nobody = replace(report("r2", "x", "y"), actors=(), targets=(), label="criticised sharply")
+    again = replace(nobody, id="r3", document="doc-r3")
+    found = stories(named, nobody, again)
+    assert {"r1"} in found and {"r2", "r3"} in found
+
+
+def test_years_and_score_lines_tell_no_numbered_names_apart() -> None:
+    from newsweave.resolve.constraints import numbers_differ
+
+    assert not numbers_differ("64th film awards", "2024 film awards")  # an ordinal, a year
+    assert not numbers_differ("tarven 51 - 50", "tarven 91-73")  # score lines
+    assert numbers_differ("pier 7", "pier 17")

@@ -20,6 +20,8 @@ name of the rule that keeps two names apart, or None when they may be one actor:
 - ``org_names@1``: two non-person names that share no spelling, are not one inside the
   other and are not tied by a document ("Supreme Court" / "Security Council", "Islamic
   State" / "Department of State").
+- ``numbers@1``: two non-person names holding different numbers ("117th Street" /
+  "170th Street").
 - ``acronym@1``: an acronym and an expansion whose initials it is, never stated together by
   a document ("SC" / "Santa Catarina").
 - ``places@1`` (actor level): two located places with different gazetteer readings (two
@@ -36,6 +38,7 @@ an actor stays apart from the entities either name belongs to.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -60,6 +63,7 @@ RULES = (
     "initial_middle@1",
     "bare_name@1",
     "org_names@1",
+    "numbers@1",
     "acronym@1",
     "places@1",
     "types@1",
@@ -169,11 +173,38 @@ def goes_by_another_name(x: list[str], y: list[str]) -> bool:
     return not any(given_names_agree(x[1], word) for word in y[1:-1] if not _initial(word))
 
 
+_SCORE = re.compile(r"\d+\s*-\s*\d+")
+_NUMBER = re.compile(r"(?<![\w])(\d+)(st|nd|rd|th)?(?![\w])")
+
+
+def _numbers(name: str) -> tuple[list[str], list[str]]:
+    """(ordinals, other numbers that are no year) of a name."""
+    ordinals, plain = [], []
+    name = _SCORE.sub(" ", name)  # a score line the names stage kept ("Evansville 91-73")
+    for digits, suffix in _NUMBER.findall(name):
+        if suffix:
+            ordinals.append(digits)
+        elif not (len(digits) == 4 and digits[:2] in ("19", "20")):
+            plain.append(digits)
+    return sorted(ordinals), sorted(plain)
+
+
+def numbers_differ(a: str, b: str) -> bool:
+    """Both names hold numbers of one form (ordinals, or plain numbers that are no year)
+    and not the same ones ("117th Street" / "170th Street", "Route 9" / "Route 19"): a
+    spelling skeleton ignores digits, a street does not. An ordinal and a year may name one
+    thing ("81st Academy Awards" / "2009 Academy Awards")."""
+    (oa, pa), (ob, pb) = _numbers(a), _numbers(b)
+    return bool(oa and ob and oa != ob) or bool(pa and pb and pa != pb)
+
+
 @lru_cache(maxsize=200_000)
 def other_forms_conflict(a: str, b: str) -> str | None:
     """Why two non-person name keys (:func:`name_key`) cannot be one actor."""
     if a == b or a.replace(" ", "") == b.replace(" ", ""):
         return None
+    if numbers_differ(a, b):
+        return "numbers@1"
     wa, wb = a.split(), b.split()
     if len(wa) == 1 or len(wb) == 1:
         short, long_ = (a, wb) if len(wa) == 1 else (b, wa)

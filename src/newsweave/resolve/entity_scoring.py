@@ -10,7 +10,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from newsweave.analyze.gazetteer import Place
-from newsweave.resolve.constraints import goes_by_another_name
+from newsweave.resolve.constraints import goes_by_another_name, numbers_differ
 from newsweave.resolve.name_words import (
     GENERIC_PARTS,
 )
@@ -58,10 +58,20 @@ def _gazetteer_lookup(name: str) -> tuple[Place, ...]:
     return tuple(_gazetteer().lookup(name))
 
 
+def acronym_like(actor: ActorInfo) -> bool:
+    """A "person" named only by one word in capitals of two or three letters ("TED" of a
+    talk, "NRA"; "CRUZ" in a headline stays a name): an acronym the small model typed
+    PERSON, no given name or surname."""
+    words = {w for f in actor.forms for w in f.split()}
+    return len(words) == 1 and all(w.isupper() and 2 <= len(w.strip(".")) <= 3 for w in words)
+
+
 def person_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
     """The best name rule between two people and its strength (0 when none; a negative
     strength when the names say they are different people)."""
     best = ("none", 0.0)
+    if acronym_like(left) != acronym_like(right):
+        return best  # "TED" (a talk) is no "Ted"
     for a in {person_parts(f) for f in left.forms}:
         for b in {person_parts(f) for f in right.forms}:
             found = _person_parts_match(a, b)
@@ -159,7 +169,7 @@ def _spelling_match(lkeys: set[str], rkeys: set[str], places: bool) -> tuple[str
     best = ("none", 0.0)
     for a in lkeys:
         for b in rkeys:
-            if min(len(a), len(b)) < 6:
+            if min(len(a), len(b)) < 6 or numbers_differ(a, b):
                 continue
             if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 70:
                 best = max(best, ("transliteration", 0.8 if places else 0.85), key=lambda x: x[1])

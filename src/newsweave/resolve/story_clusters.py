@@ -317,6 +317,8 @@ def _fits(report: _Report, story: _Story, common: frozenset[str] = frozenset()) 
     # no participants on one side: the same place, with dates agreeing to the month
     if _same_place(report, story):
         return 2
+    if report.participants or story.participants():
+        return 0  # a shared word of the label ties nobody to a story that names its actors
     both_days = date_precision(report.date) == "day" and date_precision(head.date) == "day"
     return 1 if both_days and bool(label_stems(report.label) & story.stems()) else 0
 
