@@ -178,20 +178,41 @@ def top_people(store: Store, show: int) -> None:
         print(f"  {entity.name!r} ({len(entity.documents)} docs): {list(entity.aliases)[:12]}")
 
 
-def samples(store: Store, size: int, seed: int) -> None:
+def _name_evidence(store: Store, actor_ids: tuple[str, ...], names: set[str]) -> dict[str, str]:
+    """For each name, the sentence of one mention of it by a member actor (for judging)."""
+    found: dict[str, str] = {}
+    for actor in actor_ids:
+        for text, start, end, doc_text, title in store.connection.execute(
+            "SELECT m.text, m.sentence_start, m.sentence_end, d.text, d.title"
+            " FROM mentions AS m JOIN documents AS d ON d.id = m.document_id"
+            " WHERE m.actor_id = ? ORDER BY m.start_char",
+            (actor,),
+        ):
+            if text in names and text not in found and doc_text:
+                sentence = " ".join(str(doc_text)[int(start or 0) : int(end or 0)].split())
+                found[str(text)] = f"[{str(title or '')[:40]}] {sentence[:200]}"
+        if names <= found.keys():
+            break
+    return found
+
+
+def samples(store: Store, size: int, seed: int, min_docs: int = 3) -> None:
     rng = random.Random(seed)
     entities = [e for e in entity_records(store) if len({e.name, *e.aliases}) >= 2]
     print(f"\nSAMPLE of {size} entities with two names or more (of {len(entities)}):")
     for e in sorted(rng.sample(entities, min(size, len(entities))), key=lambda e: e.name):
         print(f"- {e.type} {e.name!r} docs={len(e.documents)} aliases={list(e.aliases)}")
-    stories = [s for s in story_event_records(store) if len(s.documents) >= 3]
-    print(f"\nSAMPLE of {size} story events with three documents or more (of {len(stories)}):")
+        evidence = _name_evidence(store, e.actor_ids, {e.name, *e.aliases})
+        for name in (e.name, *e.aliases):
+            print(f"    {name!r}: {evidence.get(name, '(no mention with this text)')}")
+    stories = [s for s in story_event_records(store) if len(s.documents) >= min_docs]
+    print(f"\nSAMPLE of {size} story events with {min_docs} documents or more (of {len(stories)}):")
     for s in rng.sample(stories, min(size, len(stories))):
         print(
             f"- {s.type}/{s.mode} {s.label!r} date={s.date} place={s.place} docs={len(s.documents)}"
         )
         print(f"    actors={list(s.actors)[:6]} targets={list(s.targets)[:6]}")
-        for ev in s.evidence[:4]:
+        for ev in s.evidence[:6]:
             print(f"    [{ev.document[:10]}] {' '.join(ev.text.split())[:160]}")
 
 
@@ -201,6 +222,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=15)
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--min-docs", type=int, default=3, help="documents of a sampled story")
     args = parser.parse_args()
     with Store.open(args.db) as store:
         person_conflicts(store, args.show)
@@ -209,7 +231,7 @@ def main() -> None:
         largest_stories(store, args.show)
         top_people(store, args.show)
         if args.sample:
-            samples(store, args.sample, args.seed)
+            samples(store, args.sample, args.seed, args.min_docs)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ from newsweave.resolve.namekeys import (
     _SUFFIXES,
     ORG_WORDS,
     ActorInfo,
+    code_names,
     country_place,
     initials,
     name_key,
@@ -54,6 +55,9 @@ from newsweave.resolve.namekeys import (
 
 Pair = tuple[str, str]
 ANALYST_RANK = 10
+CODE = "CODE"
+"""The type the clustering gives an actor named only by coined names ("COVID-19"): the
+small model types them PERSON, ORG or GPE mention by mention (``namekeys.code_name``)."""
 
 STRONG_RULES = frozenset(
     {
@@ -69,6 +73,7 @@ STRONG_RULES = frozenset(
         "spelling_variant",
         "chain_miss",
         "same_name",
+        "code_name",
     }
 )
 """Scored rules that may join two strong actors; every other positive rule (bare surname,
@@ -127,6 +132,9 @@ def strong_keys(actor: ActorInfo) -> set[str]:
     """Keys whose holders are one entity unless a constraint says otherwise: a full person
     name, a multi-word non-person name, the gazetteer reading of a located place."""
     found: set[str] = set()
+    codes = code_names(actor.forms)
+    if codes:
+        return {f"f:{CODE}:{k}" for k in codes}
     if actor.type == "PERSON":
         found.update(f"f:{k}" for k in actor_forms(actor, True) if " " in k)
         return found
@@ -135,6 +143,23 @@ def strong_keys(actor: ActorInfo) -> set[str]:
         if actor.place:
             found.add(f"g:{actor.place}")
         found.update(f"g:{p}" for p in (country_place(f) for f in actor.forms) if p)
+    return found
+
+
+def surname_keys(actor: ActorInfo) -> set[str]:
+    """Blocking keys that pair, inside one document, a one-word name with the full person
+    names ending in it (``d:`` + document + word): the scorer's lone-surname chain miss
+    ("Okafor" beside "Ngozi Okafor", also typed a place) needs the pair scored even when the
+    corpus-wide blocks of the word are too big."""
+    found: set[str] = set()
+    for form in actor.forms:
+        if actor.type == "PERSON":
+            parts = person_parts(form)
+            if len(parts) >= 2:
+                found.add(f"d:{actor.document}:{parts[-1]}")
+        key = name_key(form)
+        if key and " " not in key:
+            found.add(f"d:{actor.document}:{key}")
     return found
 
 
@@ -186,18 +211,20 @@ class Builder:
         """Links a constraint refused (pair, rule), for the record."""
 
     def _singleton(self, actor: ActorInfo) -> _Cluster:
-        as_person = actor.type == "PERSON" or actor.id in self.mistyped
+        coded = bool(code_names(actor.forms))
+        as_person = not coded and (actor.type == "PERSON" or actor.id in self.mistyped)
         forms = set(actor_forms(actor, as_person))
         keys = {name_key(f) for f in actor.forms}
         if as_person:
             strong = any(" " in f for f in forms)
         else:
-            strong = any(" " in f for f in forms) or bool(_places(actor))
+            strong = coded or any(" " in f for f in forms) or bool(_places(actor))
+        type_ = CODE if coded else "PERSON" if as_person else actor.type
         return _Cluster(
             members={actor.id},
             by_doc={actor.document: {actor.id}},
             person=as_person,
-            types=frozenset({"PERSON" if as_person else actor.type}),
+            types=frozenset({type_}),
             forms=forms,
             coheld={f: set(forms) for f in forms},
             places=_places(actor),
@@ -250,7 +277,7 @@ class Builder:
 
     def _strong_keys(self, actor_id: str) -> set[str]:
         actor = self.actors[actor_id]
-        if actor_id in self.mistyped:
+        if actor_id in self.mistyped and not code_names(actor.forms):
             return {f"f:{k}" for k in actor_forms(actor, True) if " " in k}
         return strong_keys(actor)
 
@@ -359,6 +386,9 @@ class Builder:
         if pair in self.edges.explicit_positive:
             return True
         la, ra = self.actors[left], self.actors[right]
+        lcodes, rcodes = code_names(la.forms), code_names(ra.forms)
+        if lcodes or rcodes:
+            return bool(lcodes & rcodes)  # "COVID-19" typed PERSON and ORG in one document
         if "PERSON" in (la.type, ra.type):
             return self._person_chain_miss(la, ra)
         lc, rc = self._singleton(la), self._singleton(ra)

@@ -11,11 +11,17 @@ name of the rule that keeps two names apart, or None when they may be one actor:
   transliteration and diacritics.
 - ``suffix@1`` / ``middle_names@1``: "Donald Trump Jr." is not "Donald Trump"; "George
   H.W. Bush" is not "George W. Bush" (middle initials differ, written as initials).
+- ``initial_middle@1``: a person who writes the first name as an initial before a full
+  middle name goes by the middle name ("J. Rowan Pike" is called Rowan): another full name
+  whose given name only shares that initial, and holds no middle name agreeing with it, is
+  someone else ("Jolene Pike").
 - ``bare_name@1``: a one-word person name that is no part of the other's full name ("Bush"
   and "Barack Obama").
 - ``org_names@1``: two non-person names that share no spelling, are not one inside the
   other and are not tied by a document ("Supreme Court" / "Security Council", "Islamic
   State" / "Department of State").
+- ``numbers@1``: two non-person names holding different numbers ("117th Street" /
+  "170th Street").
 - ``acronym@1``: an acronym and an expansion whose initials it is, never stated together by
   a document ("SC" / "Santa Catarina").
 - ``places@1`` (actor level): two located places with different gazetteer readings (two
@@ -32,6 +38,7 @@ an actor stays apart from the entities either name belongs to.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -53,8 +60,10 @@ RULES = (
     "surnames@1",
     "suffix@1",
     "middle_names@1",
+    "initial_middle@1",
     "bare_name@1",
     "org_names@1",
+    "numbers@1",
     "acronym@1",
     "places@1",
     "types@1",
@@ -144,7 +153,49 @@ def person_forms_conflict(a: str, b: str) -> str | None:
         return None  # "W. Mark Felt" goes by his middle name
     if not middles_agree(pa, pb):
         return "middle_names@1"
+    if goes_by_another_name(pa, pb) or goes_by_another_name(pb, pa):
+        return "initial_middle@1"
     return None
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def goes_by_another_name(x: list[str], y: list[str]) -> bool:
+    """``x`` writes an initial and then a full middle name ("J. Rowan Pike": he goes by
+    Rowan), ``y`` spells out a given name that only shares the initial ("Jolene Pike") and
+    no name of ``y`` agrees with that middle name."""
+    if len(x) < 3 or not _initial(x[0]) or _initial(x[1]) or _initial(y[0]):
+        return False
+    if given_names_agree(x[1], y[0]):
+        return False
+    return not any(given_names_agree(x[1], word) for word in y[1:-1] if not _initial(word))
+
+
+_SCORE = re.compile(r"\d+\s*-\s*\d+")
+_NUMBER = re.compile(r"(?<![\w])(\d+)(st|nd|rd|th)?(?![\w])")
+
+
+def _numbers(name: str) -> tuple[list[str], list[str]]:
+    """(ordinals, other numbers that are no year) of a name."""
+    ordinals, plain = [], []
+    name = _SCORE.sub(" ", name)  # a score line the names stage kept ("Evansville 91-73")
+    for digits, suffix in _NUMBER.findall(name):
+        if suffix:
+            ordinals.append(digits)
+        elif not (len(digits) == 4 and digits[:2] in ("19", "20")):
+            plain.append(digits)
+    return sorted(ordinals), sorted(plain)
+
+
+def numbers_differ(a: str, b: str) -> bool:
+    """Both names hold numbers of one form (ordinals, or plain numbers that are no year)
+    and not the same ones ("117th Street" / "170th Street", "Route 9" / "Route 19"): a
+    spelling skeleton ignores digits, a street does not. An ordinal and a year may name one
+    thing ("81st Academy Awards" / "2009 Academy Awards")."""
+    (oa, pa), (ob, pb) = _numbers(a), _numbers(b)
+    return bool(oa and ob and oa != ob) or bool(pa and pb and pa != pb)
 
 
 @lru_cache(maxsize=200_000)
@@ -152,6 +203,8 @@ def other_forms_conflict(a: str, b: str) -> str | None:
     """Why two non-person name keys (:func:`name_key`) cannot be one actor."""
     if a == b or a.replace(" ", "") == b.replace(" ", ""):
         return None
+    if numbers_differ(a, b):
+        return "numbers@1"
     wa, wb = a.split(), b.split()
     if len(wa) == 1 or len(wb) == 1:
         short, long_ = (a, wb) if len(wa) == 1 else (b, wa)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from newsweave.resolve.clusters import (
     strong_keys,
+    surname_keys,
     weak_keys,
 )
 from newsweave.resolve.name_words import (
@@ -63,7 +64,7 @@ def blocking_keys(actor: ActorInfo) -> set[str]:
                 keys.add(f"p:{place}")
     if actor.type == "NORP" and actor.country:
         keys.add(f"c:{actor.country}")
-    return keys | strong_keys(actor) | weak_keys(actor)
+    return keys | strong_keys(actor) | weak_keys(actor) | surname_keys(actor)
 
 
 IMPLICIT = ("f:", "g:", "o:")

@@ -9,6 +9,8 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from newsweave.analyze.gazetteer import Place
+from newsweave.resolve.constraints import goes_by_another_name, numbers_differ
 from newsweave.resolve.name_words import (
     GENERIC_PARTS,
 )
@@ -16,7 +18,9 @@ from newsweave.resolve.namekeys import (
     _PLACE_TYPES,
     ORG_WORDS,
     ActorInfo,
+    _gazetteer,
     _surname_relation,
+    code_names,
     country_place,
     given_of,
     initials,
@@ -28,7 +32,7 @@ from newsweave.resolve.namekeys import (
 )
 
 ALGORITHM = "newsweave-rules"
-VERSION = "5"
+VERSION = "6"
 POSITIVE = 0.85
 """Machine score from which a pair is judged the same entity."""
 UNSURE = 0.5
@@ -50,10 +54,24 @@ class Decision:
 # --------------------------------------------------------------------------- scorer
 
 
+def _gazetteer_lookup(name: str) -> tuple[Place, ...]:
+    return tuple(_gazetteer().lookup(name))
+
+
+def acronym_like(actor: ActorInfo) -> bool:
+    """A "person" named only by one word in capitals of two or three letters ("TED" of a
+    talk, "NRA"; "CRUZ" in a headline stays a name): an acronym the small model typed
+    PERSON, no given name or surname."""
+    words = {w for f in actor.forms for w in f.split()}
+    return len(words) == 1 and all(w.isupper() and 2 <= len(w.strip(".")) <= 3 for w in words)
+
+
 def person_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
     """The best name rule between two people and its strength (0 when none; a negative
     strength when the names say they are different people)."""
     best = ("none", 0.0)
+    if acronym_like(left) != acronym_like(right):
+        return best  # "TED" (a talk) is no "Ted"
     for a in {person_parts(f) for f in left.forms}:
         for b in {person_parts(f) for f in right.forms}:
             found = _person_parts_match(a, b)
@@ -79,6 +97,8 @@ def _person_parts_match(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, fl
         return ("none", 0.0)
     if not given_of(a, b):
         return ("different_given_names", -1.0) if relation != "misspelling" else ("none", 0.0)
+    if goes_by_another_name(list(a), list(b)) or goes_by_another_name(list(b), list(a)):
+        return ("different_given_names", -1.0)
     same_given = a[0] == b[0]
     strength = {
         "same": 0.92 if same_given else 0.85,
@@ -149,7 +169,7 @@ def _spelling_match(lkeys: set[str], rkeys: set[str], places: bool) -> tuple[str
     best = ("none", 0.0)
     for a in lkeys:
         for b in rkeys:
-            if min(len(a), len(b)) < 6:
+            if min(len(a), len(b)) < 6 or numbers_differ(a, b):
                 continue
             if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 70:
                 best = max(best, ("transliteration", 0.8 if places else 0.85), key=lambda x: x[1])
@@ -184,6 +204,12 @@ def score_pair(
     ambiguous); ``given_holders`` the same for a bare first name (two Didiers around).
     """
     features: dict[str, FeatureValue] = {}
+    codes = code_names(left.forms), code_names(right.forms)
+    if codes[0] or codes[1]:
+        if not codes[0] & codes[1]:
+            return None
+        features.update({"name@1": "code_name", "type@1": f"{left.type}/{right.type}"})
+        return Decision("positive", 0.95, features)  # "COVID-19" whatever its typing
     if left.document == right.document:
         return _same_document(left, right)
     if _mistyped_person(left, right) or _mistyped_person(right, left):
@@ -271,10 +297,48 @@ def _decide(rule: str, score: float, features: dict[str, FeatureValue]) -> Decis
     return None
 
 
+LONE_SURNAME_PLACE_MAX = 300_000
+"""Population from which a place reading of a lone surname is taken as the place: a
+document about "Merrick Garland" means him by a bare "Garland" typed GPE, one about
+"George Washington" may well mean the state or the capital too."""
+
+
+def _lone_surname(bare: ActorInfo, full: ActorInfo) -> bool:
+    """``bare`` is a one-word name that is the surname of ``full``, a person named in full
+    by its document, and no other actor of that document has a full name ending with it
+    (the document names one person with that surname). A bare name the small model typed a
+    place, organisation or group counts too, unless it reads as a country, a state or a
+    large city."""
+    if full.type != "PERSON" or " " in bare.name.strip():
+        return False
+    word = name_key(bare.name)
+    parts = person_parts(full.name)
+    if len(parts) < 2 or parts[-1] != word or len(word) < 3:
+        return False
+    holders = [k for k in bare.co_actors if len(k.split()) >= 2 and k.split()[-1] == word]
+    if len(holders) != 1:
+        return False
+    if bare.type == "PERSON":
+        return True
+    found = _gazetteer_lookup(bare.name)
+    return not found or (
+        found[0].kind not in ("country", "state", "continent", "region")
+        and found[0].population < LONE_SURNAME_PLACE_MAX
+    )
+
+
 def _same_document(left: ActorInfo, right: ActorInfo) -> Decision | None:
     """Two actors of one document: different by construction, except an obvious chain
-    miss between two non-person names (same key or acronym ↔ expansion)."""
+    miss between two non-person names (same key or acronym ↔ expansion) or a lone surname
+    of the one person the document names with it ("Okafor" beside "Ngozi Okafor", also
+    when the small model typed the bare surname a place)."""
     features: dict[str, FeatureValue] = {"same_document@1": 1.0}
+    for bare, full in ((left, right), (right, left)):
+        if _lone_surname(bare, full):
+            features["name@1"] = "chain_miss"
+            if bare.type != "PERSON":
+                features["type@1"] = "mistyped_person"
+            return Decision("positive", 0.9, features)
     if "PERSON" in (left.type, right.type) or type_penalty(left.type, right.type) is None:
         return None
     lkeys = {name_key(f) for f in left.forms}

@@ -65,6 +65,8 @@ def ordinary_word(word: str) -> bool:
     low = fold(word).strip(".,'’")
     if len(low) < 4 or not low.isalpha() or low in _given_names() or low in _HONORIFICS:
         return False
+    if low in _FUNCTION_WORDS:
+        return True  # "Without Okafor": a preposition opening a headline is no given name
     modifiers, verbs = _word_lists()
     return low in modifiers or _verb_form(low, verbs)
 

@@ -9,7 +9,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
+import yaml
 from rapidfuzz import fuzz
 
 from newsweave.analyze.gazetteer import Gazetteer, normalize, spelling_key
@@ -129,15 +131,49 @@ _QUOTED = re.compile(r"""\s["'‘“][^"'’”\s]+["'’”](?=\s)""")
 """A nickname in quotes between a given name and a surname (Vincent "Chin" Gigante)."""
 
 
+@lru_cache(maxsize=1)
+def caption_words() -> frozenset[str]:
+    """Words a caption or credit puts after a name (``data/caption_words.yaml``)."""
+    text = resources.files("newsweave.resolve").joinpath("data/caption_words.yaml").read_text()
+    return frozenset(str(w) for w in yaml.safe_load(text)["trailing"])
+
+
 @lru_cache(maxsize=262_144)
 def person_parts(name: str) -> tuple[str, ...]:
-    """The words of a person's name without honorifics and suffixes, normalised."""
+    """The words of a person's name without honorifics, suffixes and a trailing caption
+    word ("Ada Obi Image"), normalised."""
     words = [w.strip(".,") for w in normalize(_QUOTED.sub(" ", name)).split()]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words.pop(0)
+    while len(words) > 2 and words[-1] in caption_words():
+        words.pop()
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     return tuple(w for w in words if w)
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)")
+"""A number with an ordinal or plural ending ("21st", "1990s"): no coined name."""
+
+
+@lru_cache(maxsize=262_144)
+def code_name(form: str) -> str | None:
+    """The key of a one-word coined name of letters and digits ("COVID-19", "H5N1",
+    "MH17"), else None. Such a name is written the same way by every document that means
+    it and is nobody's given name or surname, so its holders are one entity whatever type
+    the small model gave each mention (PERSON in one sentence, ORG in the next)."""
+    key = name_key(form)
+    if " " in key or len(key) < 3 or _ORDINAL.fullmatch(key):
+        return None
+    letters = sum(c.isalpha() for c in key)
+    digits = sum(c.isdigit() for c in key)
+    return key if letters >= 2 and digits >= 1 else None
+
+
+def code_names(forms: Iterable[str]) -> frozenset[str]:
+    """The coined names of ``forms`` when every form is one (else empty)."""
+    found = [code_name(f) for f in forms]
+    return frozenset(k for k in found if k) if found and all(found) else frozenset()
 
 
 def title_words(titles: Iterable[str]) -> frozenset[str]:

@@ -16,9 +16,11 @@ from newsweave.resolve.story_match import (
     date_precision,
     dates_agree,
     label_stems,
+    mutual_kind,
     names_match,
     normalise_name,
     not_after,
+    roles_reversed,
 )
 
 # --------------------------------------------------------------------------- records
@@ -296,6 +298,10 @@ def _fits(report: _Report, story: _Story, common: frozenset[str] = frozenset()) 
     )
     if not same_kind or generic(report) or all(generic(m) for m in story.members):
         return 0
+    if not mutual_kind(report.type, report.mode) and any(
+        roles_reversed(report.actors, report.targets, m.actors, m.targets) for m in story.members
+    ):
+        return 0  # "A criticised B" is another happening than "B criticised A"
     if not _dates_fit(report, story) or not _places_fit(report, story):
         return 0
     shared = _shared(report, story, common)
@@ -311,6 +317,8 @@ def _fits(report: _Report, story: _Story, common: frozenset[str] = frozenset()) 
     # no participants on one side: the same place, with dates agreeing to the month
     if _same_place(report, story):
         return 2
+    if report.participants or story.participants():
+        return 0  # a shared word of the label ties nobody to a story that names its actors
     both_days = date_precision(report.date) == "day" and date_precision(head.date) == "day"
     return 1 if both_days and bool(label_stems(report.label) & story.stems()) else 0
 

@@ -7,7 +7,12 @@ import importlib
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Protocol, Self, TypeVar
+
+import yaml
 
 from newsweave.store.sqlite import Store
 
@@ -117,3 +122,44 @@ def dates_agree(a: str, b: str) -> bool:
 def not_after(a: str, b: str) -> bool:
     """Whether partial date ``a`` can be on or before partial date ``b``."""
     return a[: len(b)] <= b[: len(a)]
+
+
+# --------------------------------------------------------------------------- directions
+
+
+class Matching(Protocol):
+    """A participant that can tell whether another may be the same actor."""
+
+    def matches(self, other: Self, /) -> bool: ...
+
+
+M = TypeVar("M", bound=Matching)
+
+
+@lru_cache(maxsize=1)
+def _mutual() -> frozenset[str]:
+    text = resources.files("newsweave.resolve").joinpath("data/story_roles.yaml").read_text()
+    return frozenset(str(k) for k in yaml.safe_load(text)["mutual"])
+
+
+def mutual_kind(type_: str, mode: str | None) -> bool:
+    """Whether the participants of this kind act on each other ("A met B" is "B met A"):
+    ``data/story_roles.yaml``."""
+    kinds = _mutual()
+    return type_ in kinds or f"{type_}/{mode}" in kinds
+
+
+def roles_reversed(
+    actors: Sequence[M],
+    targets: Sequence[M],
+    other_actors: Sequence[M],
+    other_targets: Sequence[M],
+) -> bool:
+    """Whether two reports tell the opposite direction of one verb: an actor of one is a
+    target of the other and the other way round, and no actor is an actor of both ("A
+    criticised B" / "B criticised A")."""
+    if any(a.matches(b) for a in actors for b in other_actors):
+        return False
+    return any(a.matches(t) for a in actors for t in other_targets) and any(
+        t.matches(a) for t in targets for a in other_actors
+    )
