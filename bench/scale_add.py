@@ -73,6 +73,8 @@ def measure(db: Path, work: Path, repeat: int, check: bool) -> None:
         print(f"empty store, warm   {seconds:6.2f} s CPU  ({_steps(report)})", flush=True)
     added = []
     for _ in range(repeat):
+        for stale in ("added.db-wal", "added.db-shm"):  # of an interrupted run
+            (work / stale).unlink(missing_ok=True)
         shutil.copy(work / "base.db", work / "added.db")
         with Store.open(work / "added.db") as store:
             started = time.process_time()
