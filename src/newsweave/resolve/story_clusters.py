@@ -402,35 +402,32 @@ def cluster_reports(reports: list[_Report], previous: Previous | None = None) ->
     only (cost grows with the reports, not their square).
 
     With ``previous`` (the last run's decisions), a report whose inputs did not change
-    takes its earlier decision without comparing when every window it looks in is
-    *clean*: no story there differs from the last run's story at the same step. The
-    result is the same as clustering from scratch: a report's decision depends only on
-    its own inputs, the ``common`` participants of its kind, and the stories in its
-    windows, with their members so far and their creation order. A story becomes *dirty*
-    when a report with changed inputs joins it, or a report decides differently from the
-    last run (the story it joins and the one it left); a window becomes dirty when a dirty
-    story is (or gets) indexed in it. A clean story in a clean window thus holds exactly
-    its last-run members so far, in the same relative order, and a story missing since
-    the last run (its first report went elsewhere) was not chosen by the reports that saw
-    it without joining it — removing an unchosen candidate changes no choice — while its
-    other members look for its id, miss it and compare."""
+    takes its earlier decision without comparing when every story it sees is *clean* and
+    its earlier story is among them. The result is the same as clustering from scratch: a
+    report's decision depends only on its own inputs, the ``common`` participants of its
+    kind, and the stories in its windows, with their members so far and their creation
+    order. A story becomes *dirty* (for good) when a report with changed inputs joins it,
+    or a report decides differently from the last run (the story it joins and the one it
+    left). A clean story thus holds exactly its last-run members so far, in the same
+    relative order; a story seen now but not at this step of the last run is dirty (a
+    report founded it against the last run, or a changed one did); and a story seen then
+    but not now (gone, or not yet in this window because a member went elsewhere) was not
+    chosen by the report if it is not its earlier story — removing an unchosen candidate
+    changes no choice — and is dirty or missing if it is."""
     stories: list[_Story] = []
     common = ubiquitous(reports)
     index: dict[tuple[str, str | None, str], list[tuple[int, _Story]]] = {}
     by_head: dict[str, int] = {}
     dirty: set[int] = set()
-    dirty_windows: set[tuple[str, str | None, str]] = set()
-    windows: dict[int, set[tuple[str, str | None, str]]] = {}
     for report in reports:
         kind = (report.type, report.mode)
-        looks = [(*kind, bucket) for bucket in _buckets(report)]
         seen: dict[int, _Story] = {}
-        for window in looks:
-            for number, story in index.get(window, ()):
+        for bucket in _buckets(report):
+            for number, story in index.get((*kind, bucket), ()):
                 seen[number] = story
         before = None if previous is None else previous.story_of.get(report.id)
         kept = _kept(report, before, previous, seen, by_head, dirty)
-        kept = None if kept is None or any(w in dirty_windows for w in looks) else kept
+        kept = None if kept is None or any(n in dirty for n in seen) else kept
         if kept is not None:
             number = kept
             story = stories[number] if number >= 0 else _Story([])
@@ -447,18 +444,11 @@ def cluster_reports(reports: list[_Report], previous: Previous | None = None) ->
         if previous is not None and (
             report.id in previous.changed or before != story_id(story.head)
         ):
-            for gone in (number, by_head.get(before or "", -1)):
-                if gone >= 0 and gone not in dirty:
-                    dirty.add(gone)
-                    dirty_windows.update(windows.get(gone, ()))
+            dirty.update(n for n in (number, by_head.get(before or "", -1)) if n >= 0)
         for bucket in _months(report.when) or _undated(report):
-            window = (*kind, bucket)
-            entries = index.setdefault(window, [])
+            entries = index.setdefault((*kind, bucket), [])
             if not entries or entries[-1][0] != number:
                 entries.append((number, story))
-            windows.setdefault(number, set()).add(window)
-            if number in dirty:
-                dirty_windows.add(window)
     return stories
 
 
@@ -472,7 +462,7 @@ def _kept(
 ) -> int | None:
     """The last run's decision for ``report`` when it can be taken without comparing
     (the story's number, -1 for a new story), else None (the caller also checks that
-    every window it looks in is clean)."""
+    every story it sees is clean)."""
     if previous is None or before is None or report.id in previous.changed:
         return None
     if before == story_id(report):
