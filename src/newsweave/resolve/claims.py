@@ -78,7 +78,7 @@ from newsweave.resolve.claim_values import (
     normalise_what,
     word_quantity,
 )
-from newsweave.resolve.events import EntityLookup, entity_lookup
+from newsweave.resolve.events import EntityLookup, bulk_entity_lookup
 from newsweave.store.sqlite import Store
 
 __all__ = [
@@ -174,13 +174,19 @@ def _figure_time(as_of: str | None, published: str | None) -> tuple[str | None, 
     return (published[:10] if published else None), False
 
 
-def _place_mentions(conn: sqlite3.Connection) -> dict[tuple[str, int], list[PlaceMention]]:
-    """Located place mentions by (document, sentence start), in text order."""
+def _place_mentions(
+    conn: sqlite3.Connection, documents: set[str] | None = None
+) -> dict[tuple[str, int], list[PlaceMention]]:
+    """Located place mentions by (document, sentence start), in text order (of
+    ``documents`` only, when given)."""
+    where = "" if documents is None else " WHERE m.document_id IN (SELECT value FROM json_each(?))"
     rows = conn.execute(
         "SELECT m.document_id, m.sentence_start, m.start_char, m.end_char, m.text,"
         " p.name, p.kind, p.country, p.gazetteer_id, p.lat, p.lon"
         " FROM mentions AS m JOIN places AS p ON p.actor_id = m.actor_id"
-        " ORDER BY m.document_id, m.start_char"
+        + where
+        + " ORDER BY m.document_id, m.start_char",
+        () if documents is None else (json.dumps(sorted(documents)),),
     ).fetchall()
     found: dict[tuple[str, int], list[PlaceMention]] = {}
     for r in rows:
@@ -199,12 +205,14 @@ def _place_mentions(conn: sqlite3.Connection) -> dict[tuple[str, int], list[Plac
     return found
 
 
-def _focus_countries(conn: sqlite3.Connection) -> dict[str, str]:
+def _focus_countries(conn: sqlite3.Connection, documents: set[str] | None = None) -> dict[str, str]:
     """Each document's focus country: the one its actors (places, demonyms) name most."""
+    where = "" if documents is None else " AND document_id IN (SELECT value FROM json_each(?))"
     rows = conn.execute(
         "SELECT document_id, country, sum(mentions) AS n FROM actors"
-        " WHERE country IS NOT NULL GROUP BY document_id, country"
-        " ORDER BY document_id, n DESC, country"
+        " WHERE country IS NOT NULL" + where + " GROUP BY document_id, country"
+        " ORDER BY document_id, n DESC, country",
+        () if documents is None else (json.dumps(sorted(documents)),),
     ).fetchall()
     focus: dict[str, str] = {}
     for r in rows:
@@ -222,15 +230,38 @@ def _claimant_span(row: sqlite3.Row) -> tuple[int, int] | None:
     return start, start + len(text)
 
 
-def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
+_CLAIMANT_COLUMNS = (
+    f" {_QUOTE_SPEAKER} AS quote_speaker, {_QUOTE_SPEAKER_TEXT} AS quote_speaker_text"
+)
+
+
+def _claimant(row: sqlite3.Row, lookup: EntityLookup) -> str | None:
+    return claimant_key(
+        row["claimed_by"] or row["quote_speaker"],
+        row["claimed_by_text"] or row["quote_speaker_text"],
+        lookup,
+    )
+
+
+def _load(
+    store: Store, lookup: EntityLookup | None, ids: Sequence[str] | None = None
+) -> list[_Fig]:
+    """The figures (``ids`` only, when given) as the clustering reads them; claimants by
+    ``lookup`` (None: the entities of these figures' claimants, read at once)."""
     conn = store.connection
+    where = "" if ids is None else " WHERE f.id IN (SELECT value FROM json_each(?))"
     rows = conn.execute(
         "SELECT f.*, d.published, coalesce(d.near_duplicate_of, d.id) AS origin,"
         " substr(d.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,"
-        f" {_QUOTE_SPEAKER} AS quote_speaker, {_QUOTE_SPEAKER_TEXT} AS quote_speaker_text"
-        " FROM figures AS f JOIN documents AS d ON d.id = f.document_id"
+        + _CLAIMANT_COLUMNS
+        + " FROM figures AS f JOIN documents AS d ON d.id = f.document_id"
+        + where,
+        () if ids is None else (json.dumps(sorted(set(ids))),),
     ).fetchall()
-    mentions, focus = _place_mentions(conn), _focus_countries(conn)
+    documents = None if ids is None else {str(r["document_id"]) for r in rows}
+    if lookup is None:
+        lookup = _claimant_entities(conn, rows)
+    mentions, focus = _place_mentions(conn, documents), _focus_countries(conn, documents)
     figures = []
     for row in rows:
         quantity = normalise_what(row["what"], row["unit"])
@@ -254,11 +285,7 @@ def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
                 quantity=quantity,
                 unit=normalise_unit(row["unit"], quantity),
                 amount=amount,
-                claimant=claimant_key(
-                    row["claimed_by"] or row["quote_speaker"],
-                    row["claimed_by_text"] or row["quote_speaker_text"],
-                    lookup,
-                ),
+                claimant=_claimant(row, lookup),
                 time=time,
                 dated=dated,
                 sentence=key,
@@ -267,6 +294,21 @@ def _load(store: Store, lookup: EntityLookup) -> list[_Fig]:
             )
         )
     return sorted(_hedge_shorthands(figures), key=_figure_order)
+
+
+def _claimant_entities(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> EntityLookup:
+    """The entity lookup of the claimant actors of ``rows`` (an unresolved actor is its
+    own entity, as in :func:`newsweave.resolve.events.bulk_entity_lookup`)."""
+    actors = {str(a) for r in rows if (a := r["claimed_by"] or r["quote_speaker"])}
+    found = {
+        str(r[0]): str(r[1])
+        for r in conn.execute(
+            "SELECT actor_id, entity_id FROM entity_members"
+            " WHERE actor_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(actors)),),
+        )
+    }
+    return lambda actor_id: found.get(actor_id, actor_id)
 
 
 def _hedge_shorthands(figures: list[_Fig]) -> list[_Fig]:
@@ -483,50 +525,82 @@ def _insert_relations(conn: sqlite3.Connection, pairs: list[tuple[str, _Claim, _
         )
 
 
-def _touched(
-    conn: sqlite3.Connection, figures: list[_Fig], documents: Sequence[str] = ()
-) -> set[str]:
-    """The quantities (``claims.what``) whose claims a full recomputation could change:
-    those of the figures of ``documents`` (just geocoded: their places may be new), of
-    figures no claim holds yet (new or re-analysed documents), of figures whose claimant's
-    entity changed, and of claims that lost their first member figure."""
-    changed = set(documents)
-    stored = {
-        str(r[0]): r[1] for r in conn.execute("SELECT figure_id, claimant FROM claim_members")
+@dataclass(frozen=True)
+class _Changes:
+    """What an incremental recomputation redoes (see :func:`_changes`)."""
+
+    quantities: set[str]
+    """The quantities (``claims.what``, ``""`` for figures that count nothing named) whose
+    claims a full recomputation could change."""
+    figures: list[str]
+    """The figures to cluster: every figure of those quantities (lone ones only when they
+    changed)."""
+    gone: list[str]
+    """Stored claims of lone figures to delete (their figure changed or is gone)."""
+
+
+def _changes(conn: sqlite3.Connection, documents: Sequence[str]) -> _Changes:
+    """The quantities whose claims a full recomputation could change: those of the figures
+    of ``documents`` (just geocoded: their places may be new), of figures no claim holds
+    yet (new or re-analysed documents), of figures whose claimant's entity changed, and of
+    claims that lost their first member figure. Read without loading every figure: a
+    stored figure's quantity is its claim's ``what``, and its claimant can only change
+    through the entity of its claimant actor (a figure row and its document's quotes never
+    change: re-analysis writes new rows that no claim holds)."""
+    fresh = conn.execute(
+        "SELECT f.id, f.document_id, f.what, f.unit, f.claimed_by, f.claimed_by_text,"
+        + _CLAIMANT_COLUMNS
+        + " FROM figures AS f WHERE f.id NOT IN (SELECT figure_id FROM claim_members)"
+        " OR f.document_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(set(documents))),),
+    ).fetchall()
+    quantity = {str(r["id"]): normalise_what(r["what"], r["unit"]) or "" for r in fresh}
+    regained = {
+        str(r[0]): str(r[1])
+        for r in conn.execute(
+            "WITH m AS (SELECT m.figure_id, m.claimant, c.what,"
+            f" coalesce(f.claimed_by, {_QUOTE_SPEAKER}) AS actor"
+            " FROM claim_members AS m JOIN claims AS c ON c.id = m.claim_id"
+            " JOIN figures AS f ON f.id = m.figure_id WHERE m.claimant LIKE 'e:%')"
+            " SELECT m.figure_id, m.what FROM m LEFT JOIN entity_members AS e"
+            " ON e.actor_id = m.actor"
+            " WHERE m.claimant IS NOT ('e:' || coalesce(e.entity_id, m.actor))"
+        )
     }
-    touched = {f.quantity or "" for f in figures if _changed(f, stored, changed)}
+    touched = set(quantity.values()) | set(regained.values())
     for what, claim_id, first in conn.execute(
         "SELECT c.what, c.id, (SELECT min(m.figure_id) FROM claim_members AS m"
         " WHERE m.claim_id = c.id) FROM claims AS c"
     ):
         if first is None or content_id("c", str(first)) != str(claim_id):
             touched.add(str(what))
-    return touched
-
-
-def _changed(fig: _Fig, stored: dict[str, str | None], documents: set[str]) -> bool:
-    """A figure no claim holds yet, whose claimant changed, or of a just resolved document."""
-    return fig.id not in stored or stored[fig.id] != fig.claimant or fig.document in documents
-
-
-def _lone_figures(
-    conn: sqlite3.Connection, figures: list[_Fig], documents: Sequence[str]
-) -> tuple[list[_Fig], list[str]]:
-    """Figures that count nothing named are each their own claim, whatever the other
-    figures: of them, those to (re)write (:func:`_changed`), and the stored claims of that
-    kind to delete (theirs, and those whose figure is gone)."""
-    stored = {
-        str(r[0]): r[1]
+    counted = sorted(touched - {""})
+    members = [
+        str(r[0])
         for r in conn.execute(
-            "SELECT m.figure_id, m.claimant FROM claim_members AS m"
-            " JOIN claims AS c ON c.id = m.claim_id WHERE c.what = ''"
+            "SELECT m.figure_id FROM claim_members AS m JOIN claims AS c ON c.id = m.claim_id"
+            " WHERE c.what IN (SELECT value FROM json_each(?))",
+            (json.dumps(counted),),
         )
-    }
-    lone = [f for f in figures if not f.quantity]
-    redo = [f for f in lone if _changed(f, stored, set(documents))]
-    keep = {content_id("c", f.id) for f in lone} - {content_id("c", f.id) for f in redo}
-    gone = [str(r[0]) for r in conn.execute("SELECT id FROM claims WHERE what = ''")]
-    return redo, [c for c in gone if c not in keep]
+    ]
+    redo = sorted(
+        {f for f, q in quantity.items() if q == ""} | {f for f, q in regained.items() if q == ""}
+    )
+    gone: list[str] = []
+    if "" in touched:
+        # a lone figure is its own claim: rewrite the changed ones, drop those of gone figures
+        gone = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT c.id FROM claims AS c WHERE c.what = '' AND (NOT EXISTS (SELECT 1"
+                " FROM claim_members AS m WHERE m.claim_id = c.id) OR EXISTS (SELECT 1"
+                " FROM claim_members AS m WHERE m.claim_id = c.id"
+                " AND m.figure_id IN (SELECT value FROM json_each(?))))",
+                (json.dumps(redo),),
+            )
+        ]
+    wanted = set(members) | {f for f, q in quantity.items() if q and q in touched}
+    return _Changes(touched, sorted(wanted | set(redo)), gone)
 
 
 def resolve_claims(
@@ -534,18 +608,17 @@ def resolve_claims(
 ) -> ClaimReport:
     """Recompute the claims, conflicts and revisions from the stored figures: all of them
     (``full``), or only those of the quantities the changes — ``documents`` just resolved,
-    new figures, changed claimants — touch (:func:`_touched`: a quantity's claims depend on
+    new figures, changed claimants — touch (:func:`_changes`: a quantity's claims depend on
     its own figures only, so the result is the same as a full recomputation's)."""
-    figures = _load(store, entity_lookup(store))
     conn = store.connection
-    touched = None if full else _touched(conn, figures, documents)
-    lone: list[_Fig] = []
+    touched: set[str] | None = None
     lone_gone: list[str] = []
-    if touched is not None:
-        if "" in touched:
-            lone, lone_gone = _lone_figures(conn, figures, documents)
-            touched.discard("")
-        figures = [f for f in figures if f.quantity and f.quantity in touched] + lone
+    if full:
+        figures = _load(store, bulk_entity_lookup(store))
+    else:
+        changes = _changes(conn, documents)
+        touched, lone_gone = changes.quantities - {""}, changes.gone
+        figures = _load(store, None, changes.figures) if changes.figures else []
     claims = cluster_figures(figures)
     pairs = _pairs(claims)
     kinds: dict[int, set[str]] = {}

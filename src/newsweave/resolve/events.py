@@ -26,14 +26,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsweave.model.ids import content_id
 from newsweave.resolve.story_clusters import (
     Participant,
+    Previous,
     Where,
     _Report,
     _Story,
     cluster_reports,
     generic,
+    replay_plan,
+    story_id,
 )
 from newsweave.resolve.story_match import (
     EntityLookup,
@@ -138,7 +140,6 @@ def _load_reports(
     """Every stored event (of ``kinds``, all when None) with its participants and its
     document's publication date."""
     conn = store.connection
-    names = actor_names(conn)
     where = (
         ""
         if kinds is None
@@ -152,6 +153,14 @@ def _load_reports(
         " LEFT JOIN places AS p ON p.actor_id = e.place" + where,
         () if kinds is None else (_kind_keys(kinds),),
     ).fetchall()
+    if kinds is None:
+        names = actor_names(conn)
+    else:  # only the actors these events name (not every actor of the store)
+        wanted = {str(row["place"]) for row in rows if row["place"]}
+        for row in rows:
+            wanted.update(json.loads(row["actors"]), json.loads(row["targets"]))
+        names = actor_names(conn, sorted(wanted))
+        lookup = _entities_of(conn, wanted, lookup)
     reports = []
     for row in rows:
         place = names.get(row["place"] or "", "") or row["place_text"] or ""
@@ -178,6 +187,19 @@ def _load_reports(
             )
         )
     return sorted(reports, key=_report_order)
+
+
+def _entities_of(conn: sqlite3.Connection, ids: set[str], fallback: EntityLookup) -> EntityLookup:
+    """The entity of each of ``ids`` read in one query (``fallback`` for the others)."""
+    found = {
+        str(r[0]): str(r[1])
+        for r in conn.execute(
+            "SELECT actor_id, entity_id FROM entity_members"
+            " WHERE actor_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(ids)),),
+        )
+    }
+    return lambda actor_id: found[actor_id] if actor_id in found else fallback(actor_id)
 
 
 def _report_order(report: _Report) -> tuple[int, int, str, str, int]:
@@ -229,44 +251,175 @@ def _save(
         )
         conn.execute(f"DELETE FROM story_events WHERE id IN ({gone})", (_kind_keys(kinds),))
     for story in stories:
-        head = story.head
-        story_id = content_id("s", head.id)
-        date, source = _story_date(story)
-        conn.execute(
-            "INSERT INTO story_events (id, type, mode, label, date, date_precision,"
-            " date_source, place, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                story_id,
-                head.type,
-                head.mode,
-                head.label,
-                date,
-                date_precision(date),
-                source,
-                _story_place(conn, story),
-                len({m.document for m in story.members}),
-            ),
-        )
-        conn.executemany(
-            "INSERT INTO story_event_members (event_id, story_event_id) VALUES (?, ?)",
-            [(m.id, story_id) for m in story.members],
-        )
+        _insert(conn, story)
 
 
-def resolve_events(store: Store, kinds: Iterable[Kind] | None = None) -> int:
+def _insert(conn: sqlite3.Connection, story: _Story) -> None:
+    head = story.head
+    ident = story_id(head)
+    date, source = _story_date(story)
+    conn.execute(
+        "INSERT INTO story_events (id, type, mode, label, date, date_precision,"
+        " date_source, place, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            ident,
+            head.type,
+            head.mode,
+            head.label,
+            date,
+            date_precision(date),
+            source,
+            _story_place(conn, story),
+            len({m.document for m in story.members}),
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO story_event_members (event_id, story_event_id) VALUES (?, ?)",
+        [(m.id, ident) for m in story.members],
+    )
+
+
+def _stored(conn: sqlite3.Connection, kinds: Iterable[Kind]) -> dict[str, set[str]]:
+    """Story id → member event ids, for the stored stories of ``kinds``."""
+    found: dict[str, set[str]] = {}
+    for story, event in conn.execute(
+        "SELECT m.story_event_id, m.event_id FROM story_event_members AS m"
+        " JOIN story_events AS s ON s.id = m.story_event_id"
+        f" WHERE {_KIND_SQL.format('s.')} IN (SELECT value FROM json_each(?))",
+        (_kind_keys(kinds),),
+    ):
+        found.setdefault(str(story), set()).add(str(event))
+    return found
+
+
+def _save_changed(
+    conn: sqlite3.Connection,
+    stories: list[_Story],
+    kinds: Iterable[Kind],
+    stored: dict[str, set[str]],
+) -> None:
+    """Write the stories of ``kinds`` whose members changed (a story's row is a function
+    of its members, in order: the same members give the same row); delete the others."""
+    made = {story_id(s.head): s for s in stories}
+    gone = [
+        ident
+        for ident, members in stored.items()
+        if ident not in made or {m.id for m in made[ident].members} != members
+    ]
+    ids = json.dumps(sorted(gone))
+    conn.execute(
+        "DELETE FROM story_event_members WHERE story_event_id IN (SELECT value FROM json_each(?))",
+        (ids,),
+    )
+    conn.execute("DELETE FROM story_events WHERE id IN (SELECT value FROM json_each(?))", (ids,))
+    kept = set(stored) - set(gone)
+    # stories of these kinds left without members (a forgotten or re-analysed document)
+    conn.execute(
+        "DELETE FROM story_events WHERE id NOT IN (SELECT story_event_id FROM"
+        f" story_event_members) AND {_KIND_SQL.format('')} IN (SELECT value FROM json_each(?))",
+        (_kind_keys(kinds),),
+    )
+    for ident, story in made.items():
+        if ident not in kept:
+            _insert(conn, story)
+
+
+def resolve_events(
+    store: Store,
+    kinds: Iterable[Kind] | None = None,
+    moved: Iterable[str] | None = None,
+    documents: Iterable[str] = (),
+) -> int:
     """Recompute the story events of ``kinds`` (every kind when None) from the stored
     events; return how many story events the store holds.
 
     A kind's stories depend only on its own reports (their dates, places, participants'
     entities and names), so recomputing the kinds a change touches
-    (:func:`touched_kinds`) gives the same stories as recomputing all of them."""
+    (:func:`touched_kinds`) gives the same stories as recomputing all of them. With
+    ``moved`` (the earlier actors that witness every change of entities, see
+    :attr:`newsweave.resolve.entities.ResolveReport.moved`) and ``documents`` (those just
+    resolved: their events' places and entities are new, even when an earlier run
+    clustered those events unresolved) the last run's decisions are
+    replayed (:func:`_previous`, :class:`Previous`): only reports with changed inputs and
+    those whose windows they disturb are compared again, and only stories whose members
+    changed are rewritten — the same stories as a recomputation."""
     wanted = None if kinds is None else sorted(set(kinds), key=lambda k: (k[0], k[1] or ""))
     if wanted == []:
         return _count(store)
-    stories = cluster_reports(_load_reports(store, bulk_entity_lookup(store), wanted))
+    lookup = bulk_entity_lookup(store) if wanted is None else (lambda actor_id: actor_id)
+    reports = _load_reports(store, lookup, wanted)
+    if wanted is None or moved is None:
+        stories = cluster_reports(reports)
+        with store.transaction() as conn:
+            _save(conn, stories, wanted)
+        return _count(store)
+    conn = store.connection
+    stored = _stored(conn, wanted)
+    previous = _previous(conn, reports, wanted, set(moved), stored, set(documents))
+    by_kind: dict[Kind, list[_Report]] = {}
+    for report in reports:
+        by_kind.setdefault((report.type, report.mode), []).append(report)
+    stories = [
+        story
+        for kind in wanted
+        for story in cluster_reports(by_kind.get(kind, []), previous.get(kind))
+    ]
     with store.transaction() as conn:
-        _save(conn, stories, wanted)
+        _save_changed(conn, stories, wanted, stored)
     return _count(store)
+
+
+def _previous(
+    conn: sqlite3.Connection,
+    reports: list[_Report],
+    kinds: list[Kind],
+    moved: set[str],
+    stored: dict[str, set[str]],
+    documents: set[str],
+) -> dict[Kind, Previous | None]:
+    """The last run's decisions per kind (:func:`replay_plan`; the reports of
+    ``documents`` and those naming a ``moved`` actor have changed inputs); a kind with a story that
+    lost a member (a forgotten or re-analysed document) is recomputed without replay
+    (None)."""
+    story_of = {event: story for story, members in stored.items() for event in members}
+    lost = {
+        (str(r[0]), r[1])
+        for r in conn.execute(
+            "SELECT s.type, s.mode FROM story_events AS s"
+            " LEFT JOIN story_event_members AS m ON m.story_event_id = s.id"
+            " LEFT JOIN events AS e ON e.id = m.event_id"
+            f" WHERE {_KIND_SQL.format('s.')} IN (SELECT value FROM json_each(?)) GROUP BY s.id"
+            " HAVING count(DISTINCT e.document_id) != s.documents"
+            " OR sum(e.id IS NULL OR e.type != s.type OR e.mode IS NOT s.mode) > 0",
+            (_kind_keys(kinds),),
+        )
+    }
+    naming = _naming(conn, kinds, moved) | {r.id for r in reports if r.document in documents}
+    by_kind: dict[Kind, list[_Report]] = {}
+    for report in reports:
+        by_kind.setdefault((report.type, report.mode), []).append(report)
+    return {
+        kind: None if kind in lost else replay_plan(by_kind.get(kind, []), story_of, naming)
+        for kind in kinds
+    }
+
+
+def _naming(conn: sqlite3.Connection, kinds: list[Kind], actors: set[str]) -> set[str]:
+    """Ids of the events of ``kinds`` naming any of ``actors`` (as actor or target)."""
+    if not actors:
+        return set()
+    return {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT e.id FROM events AS e"
+            f" WHERE {_KIND_SQL.format('e.')} IN (SELECT value FROM json_each(:k)) AND"
+            " (EXISTS (SELECT 1 FROM json_each(e.actors) AS a"
+            " WHERE a.value IN (SELECT value FROM json_each(:m)))"
+            " OR EXISTS (SELECT 1 FROM json_each(e.targets) AS t"
+            " WHERE t.value IN (SELECT value FROM json_each(:m))))",
+            {"k": _kind_keys(kinds), "m": json.dumps(sorted(actors))},
+        )
+    }
 
 
 def _count(store: Store) -> int:
@@ -275,15 +428,17 @@ def _count(store: Store) -> int:
 
 def touched_kinds(store: Store, documents: Iterable[str], moved: Iterable[str]) -> set[Kind]:
     """The kinds whose stories a change can alter: those of the events of ``documents``
-    (new or re-analysed), of events naming an actor in ``moved`` (it witnesses a change of
-    which actors are one entity), and of stories that lost a document or a member event, or
-    hold one of another kind (re-analysed documents; not seen: a re-analysed document that
-    dropped one of its events from a story and kept another there)."""
+    (new or re-analysed), of events no story holds (new or re-analysed events, whatever
+    document: saving an analysis replaces all of its document's events, so a re-analysed
+    document is seen even when it names no actor), of events naming an actor in ``moved``
+    (it witnesses a change of which actors are one entity), and of stories that lost a
+    document or a member event, or hold one of another kind."""
     conn = store.connection
     found: set[Kind] = set()
     for row in conn.execute(
         "SELECT DISTINCT type, mode FROM events WHERE document_id IN"
-        " (SELECT value FROM json_each(?))",
+        " (SELECT value FROM json_each(?)) OR id NOT IN"
+        " (SELECT event_id FROM story_event_members)",
         (json.dumps(sorted(set(documents))),),
     ):
         found.add((str(row[0]), row[1]))

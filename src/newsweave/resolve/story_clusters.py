@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from newsweave.model.ids import content_id
 from newsweave.resolve.story_match import (
     FACTUAL,
     UNDATED_SOURCES,
@@ -355,31 +356,126 @@ def _undated(report: _Report) -> list[str]:
     return sorted(set(found))
 
 
-def cluster_reports(reports: list[_Report]) -> list[_Story]:
+@dataclass(frozen=True)
+class Previous:
+    """What the last clustering of these reports decided, for :func:`cluster_reports` to
+    replay: each earlier report's story (its id, :func:`story_id` of its first report) and
+    the reports whose inputs may have changed since (see :func:`cluster_reports`)."""
+
+    story_of: dict[str, str]
+    changed: frozenset[str]
+
+
+def replay_plan(reports: list[_Report], story_of: dict[str, str], naming: set[str]) -> Previous:
+    """The last run's decisions for the reports of one kind, with the reports whose inputs
+    may have changed: new reports (no story yet), reports in ``naming`` (their places or
+    entities may differ: those of just resolved documents, and those naming an actor
+    whose entity changed relative to other earlier actors, ``moved`` in
+    :func:`newsweave.resolve.events.resolve_events`), and reports with a participant whose
+    :func:`ubiquitous` status may have flipped. A participant entity's count over the
+    other reports is the same as in the last run (the earlier actors outside ``naming``
+    keep who they are one entity with), and the reports in ``naming`` bound what it may
+    have gained or lost since."""
+    changed = {r.id for r in reports if r.id not in story_of or r.id in naming}
+    witnesses = sum(1 for r in reports if r.id in naming)
+    every: Counter[str] = Counter()
+    steady: Counter[str] = Counter()
+    for report in reports:
+        entities = {p.entity for p in report.participants}
+        every.update(entities)
+        if report.id not in changed:
+            steady.update(entities)
+
+    def flips(entity: str) -> bool:
+        if steady[entity] > UBIQUITOUS:
+            return False  # common now and in the last run
+        return every[entity] > UBIQUITOUS or steady[entity] + witnesses > UBIQUITOUS
+
+    changed.update(
+        r.id
+        for r in reports
+        if r.id not in changed and any(flips(p.entity) for p in r.participants)
+    )
+    return Previous(story_of, frozenset(changed))
+
+
+def story_id(head: _Report) -> str:
+    """A story's id: the content id of its first report."""
+    return content_id("s", head.id)
+
+
+def cluster_reports(reports: list[_Report], previous: Previous | None = None) -> list[_Story]:
     """Greedy clustering: each report joins the best-fitting story or starts one. Stories
     are indexed by kind and month, so a report is compared with the stories of its window
-    only (cost grows with the reports, not their square)."""
+    only (cost grows with the reports, not their square).
+
+    With ``previous`` (the last run's decisions), a report whose inputs did not change
+    takes its earlier decision without comparing when every story it sees is *clean* and
+    its earlier story is among them. The result is the same as clustering from scratch: a
+    report's decision depends only on its own inputs, the ``common`` participants of its
+    kind, and the stories in its windows, with their members so far and their creation
+    order. A story becomes *dirty* (for good) when a report with changed inputs joins it,
+    or a report decides differently from the last run (the story it joins and the one it
+    left). A clean story thus holds exactly its last-run members so far, in the same
+    relative order; a story seen now but not at this step of the last run is dirty (a
+    report founded it against the last run, or a changed one did); and a story seen then
+    but not now (gone, or not yet in this window because a member went elsewhere) was not
+    chosen by the report if it is not its earlier story — removing an unchosen candidate
+    changes no choice — and is dirty or missing if it is."""
     stories: list[_Story] = []
     common = ubiquitous(reports)
     index: dict[tuple[str, str | None, str], list[tuple[int, _Story]]] = {}
+    by_head: dict[str, int] = {}
+    dirty: set[int] = set()
     for report in reports:
         kind = (report.type, report.mode)
         seen: dict[int, _Story] = {}
         for bucket in _buckets(report):
             for number, story in index.get((*kind, bucket), ()):
                 seen[number] = story
-        scored = [(_fits(report, s, common), -n, s) for n, s in seen.items()]
-        best = max(scored, key=lambda t: (t[0], t[1]), default=None)
-        if best is not None and best[0] > 0:
-            story = best[2]
-            story.members.append(report)
-            number = -best[1]
+        before = None if previous is None else previous.story_of.get(report.id)
+        kept = _kept(report, before, previous, seen, by_head, dirty)
+        kept = None if kept is None or any(n in dirty for n in seen) else kept
+        if kept is not None:
+            number = kept
+            story = stories[number] if number >= 0 else _Story([])
         else:
-            story = _Story([report])
+            scored = [(_fits(report, s, common), -n, s) for n, s in seen.items()]
+            best = max(scored, key=lambda t: (t[0], t[1]), default=None)
+            number = -best[1] if best is not None and best[0] > 0 else -1
+            story = best[2] if number >= 0 and best is not None else _Story([])
+        if number < 0:
             number = len(stories)
             stories.append(story)
+            by_head[story_id(report)] = number
+        story.members.append(report)
+        if previous is not None and (
+            report.id in previous.changed or before != story_id(story.head)
+        ):
+            dirty.update(n for n in (number, by_head.get(before or "", -1)) if n >= 0)
         for bucket in _months(report.when) or _undated(report):
             entries = index.setdefault((*kind, bucket), [])
             if not entries or entries[-1][0] != number:
                 entries.append((number, story))
     return stories
+
+
+def _kept(
+    report: _Report,
+    before: str | None,
+    previous: Previous | None,
+    seen: dict[int, _Story],
+    by_head: dict[str, int],
+    dirty: set[int],
+) -> int | None:
+    """The last run's decision for ``report`` when it can be taken without comparing
+    (the story's number, -1 for a new story), else None (the caller also checks that
+    every story it sees is clean)."""
+    if previous is None or before is None or report.id in previous.changed:
+        return None
+    if before == story_id(report):
+        return -1
+    number = by_head.get(before)
+    if number is None or number in dirty or number not in seen:
+        return None
+    return number
