@@ -16,13 +16,11 @@ from newsweave.resolve.entities import (
     EntityRecord,
     entity_of,
     entity_records,
-    forget_cleanup,
-    merge,
     resolve_entities,
     score_pair,
     skeleton,
-    split,
 )
+from newsweave.resolve.entity_judgements import forget_cleanup, merge, split
 from newsweave.settings import Settings
 from newsweave.store.sqlite import Store
 from tests.conftest import EXAMPLES

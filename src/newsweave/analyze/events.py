@@ -58,12 +58,12 @@ from newsweave.analyze.events_generic import (
 from newsweave.analyze.events_merge import compatible as compatible
 from newsweave.analyze.events_merge import merge_events
 from newsweave.analyze.events_modality import modality
+from newsweave.analyze.events_noun_roles import noun_roles
 from newsweave.analyze.events_quotes import link_quotes
 from newsweave.analyze.events_roles import (
     Names,
     _agentive,
     _content_target,
-    noun_roles,
     party,
     verb_roles,
 )

@@ -48,7 +48,7 @@ def merge(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Analyst judgement: FIRST and SECOND are one actor. Survives every re-resolution."""
-    from newsweave.resolve.entities import merge as merge_entities
+    from newsweave.resolve.entity_judgements import merge as merge_entities
 
     try:
         with _open_store(db) as store:
@@ -63,7 +63,7 @@ def split(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Analyst judgement: the actors of ENTITY are all different. Survives re-resolution."""
-    from newsweave.resolve.entities import split as split_entity
+    from newsweave.resolve.entity_judgements import split as split_entity
 
     try:
         with _open_store(db) as store:

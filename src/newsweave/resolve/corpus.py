@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsweave.analyze.gazetteer import Gazetteer
-from newsweave.resolve import claims, entities, events, places
+from newsweave.resolve import claims, entities, entity_judgements, events, places
 from newsweave.store.sqlite import Store
 
 
@@ -79,9 +79,9 @@ def resolve_corpus(
         ids = pending_documents(store) if document_ids is None else list(document_ids)
         placed = places.geocode_documents(store, gazetteer, ids) if ids else 0
         step("places")
-        forgot = entities.forgotten(store)
+        forgot = entity_judgements.forgotten(store)
         if forgot:
-            entities.forget_cleanup(store)
+            entity_judgements.forget_cleanup(store)
         moved = entities.resolve_entities(store, ids).moved if ids else set()
         step("entities")
         kinds = None if forgot else events.touched_kinds(store, ids, moved)
@@ -104,6 +104,6 @@ def resolve_corpus(
 
 def after_forget(store: Store) -> None:
     """Recompute the corpus model pieces a forgotten document touched."""
-    entities.forget_cleanup(store)
+    entity_judgements.forget_cleanup(store)
     claims.resolve_claims(store)
     events.resolve_events(store)

@@ -8,9 +8,9 @@ its name, type, number of documents and a sample sentence, and the stored featur
 explain the score. Pairs that are already one entity, or between which an analyst has
 judged anything, are left out.
 
-:func:`accept` is :func:`newsweave.resolve.entities.merge` (analyst positives); :func:`reject`
-writes analyst negatives between every member of the two entities, as
-:func:`~newsweave.resolve.entities.split` does inside one. Both are analyst judgements
+:func:`accept` is :func:`newsweave.resolve.entity_judgements.merge` (analyst positives);
+:func:`reject` writes analyst negatives between every member of the two entities, as
+:func:`~newsweave.resolve.entity_judgements.split` does inside one. Both are analyst judgements
 (rank 10), so they survive every later ingest and re-resolution.
 """
 
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import product
 
-from newsweave.resolve.entities import ANALYST_RANK, entity_of, merge
+from newsweave.resolve.entities import ANALYST_RANK, entity_of
+from newsweave.resolve.entity_judgements import merge
 from newsweave.store.sqlite import Store
 
 FeatureValue = str | float | int | bool | None
@@ -171,7 +172,8 @@ def _members(store: Store, ident: str) -> list[str]:
 
 def accept(store: Store, a: str, b: str) -> str:
     """Analyst judgement from the review list: ``a`` and ``b`` (entity or actor ids) are
-    one actor. Returns the merged entity id (see :func:`newsweave.resolve.entities.merge`)."""
+    one actor. Returns the merged entity id (see
+    :func:`newsweave.resolve.entity_judgements.merge`)."""
     return merge(store, a, b)
 
 
