@@ -14,17 +14,13 @@ from typing import Any
 
 import pytest
 
-from newsweave.analyze.gazetteer import Gazetteer
 from newsweave.ask import ask
 from newsweave.export.citations import uncited_fields
 from newsweave.export.json import export_json
-from newsweave.ingest.pipeline import ingest
-from newsweave.pipeline import analyze_store
 from newsweave.resolve.claims_list import ClaimListing, list_claims
-from newsweave.resolve.corpus import resolve_corpus
 from newsweave.resolve.places import distance_km
-from newsweave.settings import Settings
 from newsweave.store.sqlite import Store
+from tests.resolve.stores import text_corpus_store
 
 FIRST = """Fire at Kumasi market kills 31, fire service says
 By Abena Owusu-Darko
@@ -53,15 +49,11 @@ KUMASI = (6.69, -1.62)
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("fire")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    (corpus / "2026-02-11_ashanti-wire_market-fire.txt").write_text(FIRST, encoding="utf-8")
-    (corpus / "2026-02-12_coast-daily_toll.txt").write_text(SECOND, encoding="utf-8")
-    opened = Store.open(folder / "fire.db")
-    ingest([str(corpus)], opened, Settings(), follow_links=False)
-    analyze_store(opened, Settings())
-    resolve_corpus(opened, Gazetteer.build())
+    files = {
+        "2026-02-11_ashanti-wire_market-fire.txt": FIRST,
+        "2026-02-12_coast-daily_toll.txt": SECOND,
+    }
+    opened = text_corpus_store(tmp_path_factory.mktemp("fire"), files)
     yield opened
     opened.close()
 

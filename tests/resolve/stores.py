@@ -4,7 +4,7 @@ publication dates) ingested, analysed and resolved with a made-up gazetteer."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from newsweave.analyze.gazetteer import Gazetteer, load_places_file
@@ -51,3 +51,18 @@ def add_articles(store: Store, folder: Path, name: str, articles: Sequence[Artic
     ingest([str(write_articles(folder, name, articles))], store, settings, follow_links=False)
     analyze_store(store, settings)
     resolve_corpus(store, Gazetteer.build(load_places_file(folder / "places.csv")))
+
+
+def text_corpus_store(folder: Path, files: Mapping[str, str]) -> Store:
+    """A new store at ``folder`` holding ``files`` (file name → plain text, the date in the
+    name), ingested, analysed and resolved with the bundled gazetteer, as ``newsweave ingest
+    FOLDER`` does. The caller closes it."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    store = Store.open(folder / "store.db")
+    ingest([str(corpus)], store, Settings(), follow_links=False)
+    analyze_store(store, Settings())
+    resolve_corpus(store, Gazetteer.build())
+    return store

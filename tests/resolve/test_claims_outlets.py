@@ -11,13 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from newsweave.analyze.gazetteer import Gazetteer
-from newsweave.ingest.pipeline import ingest
-from newsweave.pipeline import analyze_store
 from newsweave.resolve.claims_list import ClaimListing, list_claims
-from newsweave.resolve.corpus import resolve_corpus
-from newsweave.settings import Settings
-from newsweave.store.sqlite import Store
+from tests.resolve.stores import text_corpus_store
 
 FIRST = """Dam burst in Kerrow leaves 97 dead, health authority says
 By Maren Olsson
@@ -51,15 +46,11 @@ a police spokesman.
 
 @pytest.fixture(scope="module")
 def claims(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[ClaimListing]]:
-    folder = tmp_path_factory.mktemp("outlets")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    (corpus / "2025-04-03_tidewater_dam-burst.txt").write_text(FIRST, encoding="utf-8")
-    (corpus / "2025-04-04_ledger_kerrow-toll.txt").write_text(SECOND, encoding="utf-8")
-    store = Store.open(folder / "outlets.db")
-    ingest([str(corpus)], store, Settings(), follow_links=False)
-    analyze_store(store, Settings())
-    resolve_corpus(store, Gazetteer.build())
+    files = {
+        "2025-04-03_tidewater_dam-burst.txt": FIRST,
+        "2025-04-04_ledger_kerrow-toll.txt": SECOND,
+    }
+    store = text_corpus_store(tmp_path_factory.mktemp("outlets"), files)
     yield list_claims(store)
     store.close()
 
