@@ -56,3 +56,17 @@ def test_head_of_a_division_works_for_the_firm_without_leading_it() -> None:
 def test_control_of_a_person_is_no_ownership() -> None:
     found = ties("The assembly could never control Governor Ilse Marr, her critics said.")
     assert not any(p == "owns" for _, p, _ in found), found
+
+
+def test_pronoun_speakers_inside_each_others_words_do_not_loop() -> None:
+    """Two he/she speakers, each inside what the other said ("he said he thought he
+    might"), made the unresolved-pronoun check ask for each other's antecedent forever:
+    the whole document failed with a RecursionError and lost every fact."""
+    found = ties(
+        "When I asked Lars Lindqvist if he still has the match ball, he said he thought he "
+        "might, but he has moved so often in recent years (he worked as a scout for clubs "
+        "in Malmo and Bergen before joining the federation) that he thinks the ball may be "
+        "packed away somewhere. Lars Lindqvist said his daughter, Agnes Lindqvist, told "
+        "him she said she saw it."
+    )
+    assert ("Agnes Lindqvist", "child_of", "Lars Lindqvist") in found

@@ -258,7 +258,7 @@ def np_actor(
         return actor
     lower = _lower(token)
     if lower in PRONOUN_GENDER:
-        return _pronoun_actor(d, token, exclude)
+        return _pronoun_actor(d, token, exclude, depth)
     if lower in RELATIVE_PRONOUNS:
         return np_actor(d, _relative_antecedent(token), exclude, depth + 1)
     for child in token.children:
@@ -335,12 +335,12 @@ def _described(d: _Doc, words: tuple[str, ...], exclude: frozenset[str]) -> str 
     return None
 
 
-def _pronoun_actor(d: _Doc, token: Any, exclude: frozenset[str]) -> str | None:
+def _pronoun_actor(d: _Doc, token: Any, exclude: frozenset[str], depth: int = 0) -> str | None:
     """A pronoun's antecedent: the resolver's answer, else the subject of this sentence or
     of one of the two before it, else the nearest earlier actor, of a compatible type and
     gender, never one of ``exclude``."""
     gender = PRONOUN_GENDER.get(_lower(token))
-    if gender in ("m", "f") and _reported_by_other(d, token, gender):
+    if gender in ("m", "f") and _reported_by_other(d, token, gender, depth):
         return None
     found = d.resolve(token.idx, token.idx + len(token.text))
     if found and found not in exclude:
@@ -359,12 +359,14 @@ def _pronoun_actor(d: _Doc, token: Any, exclude: frozenset[str]) -> str | None:
     return None
 
 
-def _reported_by_other(d: _Doc, token: Any, gender: str) -> bool:
+def _reported_by_other(d: _Doc, token: Any, gender: str, depth: int = 0) -> bool:
     """ "The senator said the mogul had attacked his wife" (also with the cue in a
     parenthesis: "The truth, the senator said, was that …"): a he/she inside what a person
     said, after another person of that gender, may stand for either of them — no
     antecedent (precision first). The speaker alone ("she said her son …") or a pronoun
-    before anyone else stays resolvable."""
+    before anyone else stays resolvable. ``depth`` bounds the search: a speaker that is
+    itself a pronoun inside another speaker's words ("he told them he said …") is resolved
+    through this same check, and two such pronouns would otherwise ask each other forever."""
     reporting = relation_cues().reporting_verbs
     sent = token.sent
     verbs = [
@@ -380,7 +382,7 @@ def _reported_by_other(d: _Doc, token: Any, gender: str) -> bool:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.left_edge.i <= token.i <= subject.right_edge.i:
             continue
-        speaker = np_actor(d, subject, depth=2)
+        speaker = np_actor(d, subject, depth=max(depth, 1) + 1)
         personal = speaker is not None and _agrees(d, speaker, PERSONISH, gender)
         personal = personal or _lower(subject) in OFFICES | LEADERS
         if not personal:
