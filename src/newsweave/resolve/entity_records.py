@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,6 +107,18 @@ def _title_rows(store: Store) -> dict[str, list[tuple[str, str, int, int]]]:
     ):
         found[str(r[0])].append((str(r[1]), str(r[2]), int(r[3]), int(r[4])))
     return found
+
+
+def _by_support(
+    titles: Iterable[tuple[str, list[tuple[str, int, int]]]],
+) -> tuple[EntityTitle, ...]:
+    """An entity's titles, the best supported first: by how many documents state each, then
+    how many times, then first seen — so the office most sources give ("Senator") leads and
+    a one-off phrase of one article comes last (the UI and ``entities`` show the first)."""
+    ranked = sorted(
+        enumerate(titles), key=lambda t: (-len({d for d, _, _ in t[1][1]}), -len(t[1][1]), t[0])
+    )
+    return tuple(EntityTitle(text, tuple(ev)) for _, (text, ev) in ranked)
 
 
 @lru_cache(maxsize=65_536)
@@ -233,7 +245,7 @@ def _record(
         name=name,
         type=str(row["type"]),
         aliases=aliases,
-        titles=tuple(EntityTitle(text, tuple(ev)) for text, ev in by_title.values()),
+        titles=_by_support(by_title.values()),
         documents=tuple(sorted({doc for doc, _, _, _ in rows})),
         mentions=sum(m for _, _, _, m in rows),
         country=row["country"],
