@@ -52,6 +52,7 @@ from newsweave.analyze.events_generic import (
     digest,
     generic_mention,
     habitual,
+    other_sense,
     snub,
     threat,
 )
@@ -80,7 +81,7 @@ from newsweave.model.facts import Actor, Event, Figure, Mention, Quote, Span, Ti
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "8", needs=("sentences", "actors", "times", "figures", "quotes"), provides=("events",)
+    "events", "9", needs=("sentences", "actors", "times", "figures", "quotes"), provides=("events",)
 )
 
 
@@ -98,7 +99,7 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
         return None
     if disposition(doc, trigger) or description(doc, trigger) or habitual(doc, trigger):
         return None
-    if digest(doc, trigger):
+    if digest(doc, trigger) or other_sense(doc, trigger):
         return None
     if _modifier(doc, trigger):
         return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsweave.analyze.context import ActorLookup
-from newsweave.analyze.events_triggers import Trigger, _forms, _is_passive
+from newsweave.analyze.events_triggers import Trigger, _forms, _is_passive, lemma
 from newsweave.analyze.events_vocab import vocabulary
 from newsweave.model.facts import Actor, Mention
 
@@ -220,6 +220,9 @@ def _subject(token: Any) -> Any | None:
             current = current.head
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            doer = _object_doer(current.head)
+            if doer is not None:
+                return doer  # "accused the mayor of taking bribes": the mayor takes them
             current = current.head.head
             continue
         if current.dep_ in ("relcl", "acl", "amod") and current.head.i != current.i:
@@ -229,6 +232,17 @@ def _subject(token: Any) -> Any | None:
             return noun
         return None
     return None
+
+
+def _object_doer(prep: Any) -> Any | None:
+    """The object of "accused X of", "blamed X for" (``object_doers`` in the vocabulary):
+    who does what the gerund after the preposition says."""
+    verb = prep.head
+    if prep.lower_ not in ("of", "for") or verb.pos_ != "VERB":
+        return None
+    if lemma(verb) not in vocabulary().precision.get("object_doers", frozenset()):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
