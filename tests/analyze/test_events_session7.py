@@ -23,7 +23,7 @@ def test_a_measure_or_a_recording_is_no_actor() -> None:
 
 
 def test_intransitive_hurt_and_a_toll_taken_are_other_senses() -> None:
-    _, found, _ = events_of("Seasonal pickers are the workers who hurt the most when harvests fail.")
+    _, found, _ = events_of("Seasonal pickers are the ones who hurt the most when harvests fail.")
     assert not _at(found, "hurt")
     _, found, _ = events_of("Friends fear the toll the endless campaign is taking on him.")
     assert not _at(found, "toll")
