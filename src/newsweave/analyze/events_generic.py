@@ -142,8 +142,8 @@ def other_sense(doc: Any, trigger: Trigger) -> bool:
         takers = [token.head] if token.dep_ == "dobj" else []
         takers += [c for c in token.children if c.dep_ in ("relcl", "acl")]
         return any(lemma(t) == "take" for t in takers)
-    if _passive(token):
-        return False
+    if _passive(token) or (token.tag_ == "VBN" and token.dep_ in ("acl", "amod")):
+        return False  # "figures released by the agency": the noun undergoes the act
     subject = _subject(token)
     if subject is not None and subject.pos_ == "NOUN":
         words = _words("measures") | _words("recorders")

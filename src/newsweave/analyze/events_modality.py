@@ -60,6 +60,8 @@ def modality(
         planned = _planned_noun(doc, trigger, head, clause, cues, sentence)
         if planned is not None:
             return planned, reporter
+    if trigger.pattern.kind == "noun" and _withheld(head):
+        return "negated", reporter  # "withholding her endorsement": not given
     if trigger.pattern.kind == "noun" and not _clause_tells(head, cues):
         # "the deal would allow...", "this agreement is not...": the clause says something
         # of a happening that is presupposed; only "no strike" negates it
@@ -111,6 +113,13 @@ def modality(
     return ("reported" if reporter is not None else "asserted"), reporter
 
 
+def _withheld(noun: Any) -> bool:
+    """An event noun that is the object of a verb of keeping it from happening
+    (``negating_objects``: "withheld his support", "averted a walkout")."""
+    verbs = vocabulary().precision.get("negating_objects", frozenset())
+    return bool(noun.dep_ == "dobj" and lemma(noun.head) in verbs)
+
+
 def _exhortation(governor: Any, dep: str) -> bool:
     """ "Let us honour him", "let's march on the capital": the verb under "let" whose
     subject is the speakers (``exhortation_subjects``) is called for, not done."""
@@ -131,7 +140,8 @@ def _governed_possibility(governor: Any, dep: str, cues: Modality) -> bool:
     if dep not in ("xcomp", "dobj", "pcomp") or governor.pos_ not in ("VERB", "AUX"):
         return False
     modals = {c.lower_ for c in governor.children if c.dep_ == "aux"}
-    return bool(modals & cues.hypothetical) and lemma(governor) not in cues.reporting
+    polite = lemma(governor) in ("like", "love")  # "we would like to thank": done by saying
+    return bool(modals & cues.hypothetical) and lemma(governor) not in cues.reporting and not polite
 
 
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})

@@ -139,7 +139,7 @@ def party(doc: Any, token: Any, names: Names) -> Party | None:
     if actor is None:
         lo = min([token.i, *(c.i for c in token.children if c.dep_ == "compound")])
         actor = names.resolve(doc[lo].idx, token.idx + len(token.text))
-    if actor is None and not any(c.dep_ == "poss" for c in token.children):
+    if actor is None and not any(c.dep_ == "poss" for c in token.children) and not _mixed(token):
         actor = names.resolve(c0, c1)
     if actor is None:
         for child in token.children:
@@ -155,6 +155,15 @@ def party(doc: Any, token: Any, names: Names) -> Party | None:
         return None
     text = " ".join(span.text.split())
     return Party(actor, text, c0, c1, token.i)
+
+
+def _mixed(token: Any) -> bool:
+    """ "both Kurdish and Sunni members": modifiers joined by "and" describe members of
+    several groups; the phrase is the participant, none of the groups alone."""
+    return any(
+        c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+        for c in token.children
+    )
 
 
 def _description(token: Any) -> bool:
