@@ -24,6 +24,7 @@ Offsets are clean-text offsets (the parse is of the masked text, same length).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo
@@ -76,6 +77,7 @@ from newsweave.analyze.events_where_when import (
     find_date,
     find_place,
 )
+from newsweave.analyze.relation_doc import _Doc, _mention_index, np_actor
 from newsweave.model import Role
 from newsweave.model.facts import Actor, Event, Figure, Mention, Quote, Span, TimeExpression
 from newsweave.model.ids import fact_id
@@ -185,7 +187,9 @@ def extract_events(
     """Every event the document tells of, one per happening, each with its evidence;
     statements carry the ``quotes`` they state."""
     doc = ctx.doc
-    names = Names(tuple(mentions), {a.id: a for a in actors}, resolve)
+    by_id = {a.id: a for a in actors}
+    view = _Doc(ctx, doc, resolve, by_id, _mention_index(ctx, mentions), {}, {}, None)
+    names = Names(tuple(mentions), by_id, resolve, partial(np_actor, view))
     inputs = Inputs(ctx, names, tuple(times), tuple(figures), dateline_place(ctx, names))
     vocab = vocabulary()
     blocked = _blocked(doc, names.mentions)

@@ -83,6 +83,8 @@ def _possessor(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Name
         subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.pos_ != "PRON" and subject.i != trigger.anchor:
             _add_all(roles, trigger.pattern.args.get("poss", "actor"), doc, subject, names)
+        else:  # "saying its investigation found": the pronoun's antecedent
+            roles.add(trigger.pattern.args.get("poss", "actor"), names.antecedent(child))
         return
     if (
         trigger.pattern.type in PLACE_FIRST

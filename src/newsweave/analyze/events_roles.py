@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -36,6 +36,10 @@ PHRASE_DROP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"
 # --------------------------------------------------------------------------- arguments
 
 
+RESOLVED_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "its"})
+"""Pronouns resolved to an earlier actor (not "it", so often an expletive, nor "they")."""
+
+
 @dataclass(frozen=True)
 class Names:
     """What the names stage found, indexed for argument reading."""
@@ -43,6 +47,19 @@ class Names:
     mentions: tuple[Mention, ...]
     actors: Mapping[str, Actor]
     resolve: ActorLookup
+    pronoun: Callable[[Any], str | None] | None = None
+    """A pronoun token's antecedent actor, from the document's earlier sentences (the
+    relations stage's resolver), when one is given."""
+
+    def antecedent(self, token: Any) -> Party | None:
+        """ "She said she had toured the plant", "its inquiry": the actor a personal or
+        possessive pronoun stands for, as a participant written as the pronoun."""
+        if self.pronoun is None or token.lower_ not in RESOLVED_PRONOUNS:
+            return None
+        actor = self.pronoun(token)
+        if actor is None:
+            return None
+        return Party(actor, token.text, token.idx, token.idx + len(token.text), token.i)
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The named mention covering [start, end) (or the longest inside it)."""
@@ -333,6 +350,8 @@ def _add_all(roles: Roles, role: str, doc: Any, token: Any, names: Names) -> Non
         if found is None and conj.pos_ == "PRON":
             found = _speaker(doc, conj, names)
         if found is None and conj.pos_ == "PRON" and role in ("actor", "target"):
+            found = names.antecedent(conj)
+        if found is None and conj.pos_ == "PRON" and role in ("actor", "target"):
             roles.pronouns += 1
         roles.add(role, found)
 
@@ -538,8 +557,8 @@ def _agentive(doc: Any, party: Party) -> bool:
     if party.actor is not None or party.head < 0:
         return True
     head = doc[party.head]
-    if head.pos_ in ("PROPN", "X"):
-        return True  # a name the names stage missed
+    if head.pos_ in ("PROPN", "X") or _mixed(head):
+        return True  # a name the names stage missed; "the Turkish and Greek sides"
     if head.pos_ not in ("NOUN", "NUM", "PRON"):
         return False
     vocab = vocabulary()
