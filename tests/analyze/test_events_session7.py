@@ -103,3 +103,37 @@ def test_a_state_named_by_its_possessive_or_adjective_acts() -> None:
     killing = one(found, "ASSAULT", "kill")
     assert [names[a] for a in killing.actors] == ["Ruritania"]
     assert killing.place_text == "Strelsau"
+
+
+def test_a_pronoun_participant_is_its_antecedent() -> None:
+    _, found, names = events_of(
+        "Police detained Ines Varga in Lodz on Monday. Prosecutors charged her with fraud "
+        "on Wednesday.",
+        ("Ines Varga", "PERSON"),
+        ("Lodz", "GPE"),
+    )
+    charge = one(found, "LEGAL")
+    assert [names[a] for a in charge.targets] == ["Ines Varga"]
+
+
+def test_what_such_parties_in_general_must_do_is_no_demand() -> None:
+    _, found, _ = events_of("The economist said provinces must borrow less in a slump.")
+    assert not [e for e in found if e.type == "DEMAND"]
+    _, found, _ = events_of("The minister said the central bank must cut its rates.")
+    assert one(found, "DEMAND")
+
+
+def test_an_event_noun_withheld_is_negated() -> None:
+    _, found, _ = events_of("The union surprised the party by withholding its endorsement.")
+    assert one(found, "SUPPORT").modality == "negated"
+
+
+def test_coordinated_group_modifiers_keep_the_phrase() -> None:
+    _, found, _ = events_of(
+        "The session was boycotted by both Kurdish and Sunni members of the assembly.",
+        ("Kurdish", "NORP"),
+        ("Sunni", "NORP"),
+    )
+    boycott = one(found, "PROTEST")
+    assert not boycott.actors and boycott.actor_texts
+    assert "Kurdish and Sunni members" in boycott.actor_texts[0]

@@ -50,6 +50,11 @@ def noun_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
     if not roles.actors:
         _late_agent(roles, doc, noun, names)
     _light_verb_roles(roles, doc, trigger, noun, names)
+    role = args.get("poss", "actor")
+    if not (roles.actors if role == "actor" else roles.targets):
+        for child in noun.children:  # "saying its investigation found": its antecedent
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                roles.add(role, names.antecedent(child))
     return roles
 
 
@@ -83,8 +88,6 @@ def _possessor(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Name
         subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.pos_ != "PRON" and subject.i != trigger.anchor:
             _add_all(roles, trigger.pattern.args.get("poss", "actor"), doc, subject, names)
-        else:  # "saying its investigation found": the pronoun's antecedent
-            roles.add(trigger.pattern.args.get("poss", "actor"), names.antecedent(child))
         return
     if (
         trigger.pattern.type in PLACE_FIRST
