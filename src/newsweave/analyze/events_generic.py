@@ -136,6 +136,8 @@ def other_sense(doc: Any, trigger: Trigger) -> bool:
     "cameras captured him leaving"), a verb whose use without an object is another sense
     ("those who hurt the most"), a toll something takes ("the toll the race is taking")."""
     token = doc[trigger.anchor]
+    if trigger.pattern.kind == "noun" and _acting_body(token):
+        return True
     if trigger.pattern.kind == "noun":
         if lemma(token) not in _words("taken_tolls") and token.lower_ not in _words("taken_tolls"):
             return False
@@ -156,6 +158,16 @@ def other_sense(doc: Any, trigger: Trigger) -> bool:
             for c in token.children
         )
     return False
+
+
+def _acting_body(token: Any) -> bool:
+    """ "The campaign said", "campaigns built operations": an event noun that also names a
+    body (``bodies_too``), as the subject of a verb not of a happening's course
+    (``course_verbs``), is the body acting, no event."""
+    if token.lower_ not in _words("bodies_too") or token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    return verb.pos_ == "VERB" and lemma(verb) not in _words("course_verbs")
 
 
 def _passive(token: Any) -> bool:

@@ -85,6 +85,8 @@ def _possessor(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Name
     verb the noun depends on."""
     if child.pos_ == "PRON" and child.lower_ in ("its", "their", "his", "her", "our"):
         verb = doc[trigger.anchor].head
+        if verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "insisted on its demands": the verb's subject
         subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.pos_ != "PRON" and subject.i != trigger.anchor:
             _add_all(roles, trigger.pattern.args.get("poss", "actor"), doc, subject, names)
