@@ -146,7 +146,9 @@ def other_sense(doc: Any, trigger: Trigger) -> bool:
         return any(lemma(t) == "take" for t in takers)
     if _passive(token) or (token.tag_ == "VBN" and token.dep_ in ("acl", "amod")):
         return False  # "figures released by the agency": the noun undergoes the act
-    subject = _subject(token)
+    # the verb's own subject only: one inherited through a conjunction may be the parse's
+    # mistake ("said the figures cannot be verified and accused the group")
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.pos_ == "NOUN":
         words = _words("measures") | _words("recorders")
         if subject.lower_ in words or lemma(subject) in words:
