@@ -170,6 +170,16 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     return Reading(event, bare, told(doc, trigger, roles))
 
 
+def _antecedent(view: _Doc, token: Any) -> str | None:
+    """The relations stage's antecedent of a pronoun. Its check for a pronoun inside what
+    another person said recurses without end on two reporting verbs whose subjects are
+    both pronouns ("he said she said ..."): no antecedent there (precision first)."""
+    try:
+        return np_actor(view, token)
+    except RecursionError:
+        return None
+
+
 def _token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return (span.start, span.end) if span is not None and len(span) else None
@@ -189,7 +199,7 @@ def extract_events(
     doc = ctx.doc
     by_id = {a.id: a for a in actors}
     view = _Doc(ctx, doc, resolve, by_id, _mention_index(ctx, mentions), {}, {}, None)
-    names = Names(tuple(mentions), by_id, resolve, partial(np_actor, view))
+    names = Names(tuple(mentions), by_id, resolve, partial(_antecedent, view))
     inputs = Inputs(ctx, names, tuple(times), tuple(figures), dateline_place(ctx, names))
     vocab = vocabulary()
     blocked = _blocked(doc, names.mentions)
