@@ -136,3 +136,15 @@ def test_coordinated_group_modifiers_keep_the_phrase() -> None:
     boycott = one(found, "PROTEST")
     assert not boycott.actors and boycott.actor_texts
     assert "Kurdish and Sunni members" in boycott.actor_texts[0]
+
+
+def test_recognising_common_ground_is_no_recognition() -> None:
+    _, found, _ = events_of("The two ministers recognized broad areas of common ground.")
+    assert not [e for e in found if e.mode == "recognise"]
+    _, found, _ = events_of("Norway recognized the new republic in 1992.")
+    assert one(found, "SUPPORT", "recognise")
+
+
+def test_a_gerund_subject_of_a_modal_clause_is_hypothetical() -> None:
+    _, found, _ = events_of("Blockading the harbour would be a grave error.")
+    assert found and all(e.modality == "hypothetical" for e in found)

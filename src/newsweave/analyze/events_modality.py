@@ -134,10 +134,11 @@ def _exhortation(governor: Any, dep: str) -> bool:
 
 
 def _governed_possibility(governor: Any, dep: str, cues: Modality) -> bool:
-    """ "It would require resigning the post", "they could start marching": an act told as
+    """ "It would require resigning the post", "they could start marching", "retreating
+    behind tariff walls would be unwise": an act told as
     the complement of a verb with a modal of possibility shares its mood (not what someone
     "would say": a reported clause has its own)."""
-    if dep not in ("xcomp", "dobj", "pcomp") or governor.pos_ not in ("VERB", "AUX"):
+    if dep not in ("xcomp", "dobj", "pcomp", "csubj") or governor.pos_ not in ("VERB", "AUX"):
         return False
     modals = {c.lower_ for c in governor.children if c.dep_ == "aux"}
     polite = lemma(governor) in ("like", "love")  # "we would like to thank": done by saying
