@@ -24,6 +24,7 @@ Offsets are clean-text offsets (the parse is of the masked text, same length).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo
@@ -52,6 +53,7 @@ from newsweave.analyze.events_generic import (
     digest,
     generic_mention,
     habitual,
+    other_sense,
     snub,
     threat,
 )
@@ -75,12 +77,13 @@ from newsweave.analyze.events_where_when import (
     find_date,
     find_place,
 )
+from newsweave.analyze.relation_doc import _Doc, _mention_index, np_actor
 from newsweave.model import Role
 from newsweave.model.facts import Actor, Event, Figure, Mention, Quote, Span, TimeExpression
 from newsweave.model.ids import fact_id
 
 STAGE = StageInfo(
-    "events", "8", needs=("sentences", "actors", "times", "figures", "quotes"), provides=("events",)
+    "events", "9", needs=("sentences", "actors", "times", "figures", "quotes"), provides=("events",)
 )
 
 
@@ -98,7 +101,7 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
         return None
     if disposition(doc, trigger) or description(doc, trigger) or habitual(doc, trigger):
         return None
-    if digest(doc, trigger):
+    if digest(doc, trigger) or other_sense(doc, trigger):
         return None
     if _modifier(doc, trigger):
         return None
@@ -167,6 +170,16 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
     return Reading(event, bare, told(doc, trigger, roles))
 
 
+def _antecedent(view: _Doc, token: Any) -> str | None:
+    """The relations stage's antecedent of a pronoun. Its check for a pronoun inside what
+    another person said recurses without end on two reporting verbs whose subjects are
+    both pronouns ("he said she said ..."): no antecedent there (precision first)."""
+    try:
+        return np_actor(view, token)
+    except RecursionError:
+        return None
+
+
 def _token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return (span.start, span.end) if span is not None and len(span) else None
@@ -184,7 +197,9 @@ def extract_events(
     """Every event the document tells of, one per happening, each with its evidence;
     statements carry the ``quotes`` they state."""
     doc = ctx.doc
-    names = Names(tuple(mentions), {a.id: a for a in actors}, resolve)
+    by_id = {a.id: a for a in actors}
+    view = _Doc(ctx, doc, resolve, by_id, _mention_index(ctx, mentions), {}, {}, None)
+    names = Names(tuple(mentions), by_id, resolve, partial(_antecedent, view))
     inputs = Inputs(ctx, names, tuple(times), tuple(figures), dateline_place(ctx, names))
     vocab = vocabulary()
     blocked = _blocked(doc, names.mentions)

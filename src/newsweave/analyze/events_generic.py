@@ -1,6 +1,7 @@
-"""Precision rules of session 6 (issue 13): descriptions, habits, generic plurals, digests,
-snubs and threats told as pledges. Each reads a word list of the ``precision`` section of
-the vocabulary (``data/plover.yaml``)."""
+"""Precision rules of sessions 6 and 7 (issue 13): descriptions, habits, generic plurals,
+digests, snubs, threats told as pledges and other senses of trigger words (measures and
+recordings as subjects, intransitive senses, a toll taken). Each reads a word list of the
+``precision`` section of the vocabulary (``data/plover.yaml``)."""
 
 from __future__ import annotations
 
@@ -127,3 +128,49 @@ def threat(doc: Any, trigger: Trigger, type_mode: tuple[str, str]) -> tuple[str,
         if child.dep_ in ("xcomp", "acl") and lemma(child) in acts:
             return ("THREATEN", "threaten")
     return type_mode
+
+
+def other_sense(doc: Any, trigger: Trigger) -> bool:
+    """Other senses of event words, each from a word list of the ``precision`` section:
+    a measure or a recording as the subject of an active verb ("costs are exploding",
+    "cameras captured him leaving"), a verb whose use without an object is another sense
+    ("those who hurt the most"), a toll something takes ("the toll the race is taking")."""
+    token = doc[trigger.anchor]
+    if trigger.pattern.kind == "noun" and _acting_body(token):
+        return True
+    if trigger.pattern.kind == "noun":
+        if lemma(token) not in _words("taken_tolls") and token.lower_ not in _words("taken_tolls"):
+            return False
+        takers = [token.head] if token.dep_ == "dobj" else []
+        takers += [c for c in token.children if c.dep_ in ("relcl", "acl")]
+        return any(lemma(t) == "take" for t in takers)
+    if _passive(token) or (token.tag_ == "VBN" and token.dep_ in ("acl", "amod")):
+        return False  # "figures released by the agency": the noun undergoes the act
+    # the verb's own subject only: one inherited through a conjunction may be the parse's
+    # mistake ("said the figures cannot be verified and accused the group")
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ == "NOUN":
+        words = _words("measures") | _words("recorders")
+        if subject.lower_ in words or lemma(subject) in words:
+            return True
+    if lemma(token) in _words("intransitive_senses"):
+        objects = ("NOUN", "PROPN", "PRON")  # "the most" the parse makes an object is a degree
+        return not any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.pos_ in objects)
+            for c in token.children
+        )
+    return False
+
+
+def _acting_body(token: Any) -> bool:
+    """ "The campaign said", "campaigns built operations": an event noun that also names a
+    body (``bodies_too``), as the subject of a verb not of a happening's course
+    (``course_verbs``), is the body acting, no event."""
+    if token.lower_ not in _words("bodies_too") or token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    return verb.pos_ == "VERB" and lemma(verb) not in _words("course_verbs")
+
+
+def _passive(token: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)

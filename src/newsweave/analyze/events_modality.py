@@ -8,7 +8,7 @@ from typing import Any
 
 from newsweave.analyze.events_roles import LIGHT_VERBS, _chain, _subject
 from newsweave.analyze.events_triggers import Trigger, lemma
-from newsweave.analyze.events_vocab import Modality
+from newsweave.analyze.events_vocab import Modality, vocabulary
 from newsweave.analyze.events_where_when import clause_head
 
 # --------------------------------------------------------------------------- modality
@@ -60,6 +60,8 @@ def modality(
         planned = _planned_noun(doc, trigger, head, clause, cues, sentence)
         if planned is not None:
             return planned, reporter
+    if trigger.pattern.kind == "noun" and _withheld(head):
+        return "negated", reporter  # "withholding her endorsement": not given
     if trigger.pattern.kind == "noun" and not _clause_tells(head, cues):
         # "the deal would allow...", "this agreement is not...": the clause says something
         # of a happening that is presupposed; only "no strike" negates it
@@ -88,6 +90,10 @@ def modality(
             return "hypothetical", reporter
         if dep in ("xcomp", "ccomp", "advcl") and lemma(governor) in cues.hypothetical_heads:
             return "hypothetical", reporter
+        if _exhortation(governor, dep):
+            return "hypothetical", reporter  # "let us honour him": a call, not a deed
+        if _governed_possibility(governor, dep, cues):
+            return "hypothetical", reporter  # "would require resigning the post"
         if dep in ("xcomp",) and lemma(governor) in cues.future_heads:
             return "future", reporter
         if dep == "ccomp":
@@ -105,6 +111,38 @@ def modality(
     if local & cues.future:
         return "future", reporter
     return ("reported" if reporter is not None else "asserted"), reporter
+
+
+def _withheld(noun: Any) -> bool:
+    """An event noun that is the object of a verb of keeping it from happening
+    (``negating_objects``: "withheld his support", "averted a walkout")."""
+    verbs = vocabulary().precision.get("negating_objects", frozenset())
+    return bool(noun.dep_ == "dobj" and lemma(noun.head) in verbs)
+
+
+def _exhortation(governor: Any, dep: str) -> bool:
+    """ "Let us honour him", "let's march on the capital": the verb under "let" whose
+    subject is the speakers (``exhortation_subjects``) is called for, not done."""
+    if dep not in ("ccomp", "xcomp") or governor.lemma_.lower() != "let":
+        return False
+    subjects = vocabulary().precision.get("exhortation_subjects", frozenset())
+    return any(
+        t.lower_ in subjects and t.dep_ in ("dobj", "nsubj")
+        for c in governor.children
+        for t in (c, *c.children)
+    )
+
+
+def _governed_possibility(governor: Any, dep: str, cues: Modality) -> bool:
+    """ "It would require resigning the post", "they could start marching", "retreating
+    behind tariff walls would be unwise": an act told as
+    the complement of a verb with a modal of possibility shares its mood (not what someone
+    "would say": a reported clause has its own)."""
+    if dep not in ("xcomp", "dobj", "pcomp", "csubj") or governor.pos_ not in ("VERB", "AUX"):
+        return False
+    modals = {c.lower_ for c in governor.children if c.dep_ == "aux"}
+    polite = lemma(governor) in ("like", "love")  # "we would like to thank": done by saying
+    return bool(modals & cues.hypothetical) and lemma(governor) not in cues.reporting and not polite
 
 
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})

@@ -50,6 +50,11 @@ def noun_roles(doc: Any, trigger: Trigger, names: Names) -> Roles:
     if not roles.actors:
         _late_agent(roles, doc, noun, names)
     _light_verb_roles(roles, doc, trigger, noun, names)
+    role = args.get("poss", "actor")
+    if not (roles.actors if role == "actor" else roles.targets):
+        for child in noun.children:  # "saying its investigation found": its antecedent
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                roles.add(role, names.antecedent(child))
     return roles
 
 
@@ -80,24 +85,48 @@ def _possessor(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Name
     verb the noun depends on."""
     if child.pos_ == "PRON" and child.lower_ in ("its", "their", "his", "her", "our"):
         verb = doc[trigger.anchor].head
+        if verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "insisted on its demands": the verb's subject
         subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.pos_ != "PRON" and subject.i != trigger.anchor:
             _add_all(roles, trigger.pattern.args.get("poss", "actor"), doc, subject, names)
         return
-    if trigger.pattern.type in PLACE_FIRST and _place(child, names):
+    if (
+        trigger.pattern.type in PLACE_FIRST
+        and _place(child, names)
+        and not _agent_first(doc, trigger)
+    ):
         roles.add("place", party(doc, child, names))
     elif child.lemma_.lower() not in PLACE_WORDS:
-        _add_all(roles, trigger.pattern.args.get("poss", "actor"), doc, child, names)
+        # "the general's killing" names the victim; "Israel's killing of the general" the
+        # killer: with its own "of" target, the possessor acts
+        role = "actor" if _agent_first(doc, trigger) else trigger.pattern.args.get("poss", "actor")
+        _add_all(roles, role, doc, child, names)
 
 
 def _compound_role(roles: Roles, doc: Any, trigger: Trigger, child: Any, names: Names) -> None:
     mention = names.mention_at(child.idx, child.idx + len(child.text))
-    if mention is not None and mention.type in PLACE_TYPES and trigger.pattern.type in PLACE_FIRST:
+    if (
+        mention is not None
+        and mention.type in PLACE_TYPES
+        and trigger.pattern.type in PLACE_FIRST
+        and not _agent_first(doc, trigger)
+    ):
         roles.add("place", party(doc, child, names))
     elif mention is not None or (child.pos_ == "NOUN" and child.dep_ == "compound"):
         if child.lower_ in _GENERIC_MODIFIERS:
             return
         roles.add(trigger.pattern.args.get("compound", "actor"), party(doc, child, names))
+
+
+def _agent_first(doc: Any, trigger: Trigger) -> bool:
+    """Whether a country before the noun acts rather than hosts: modes only states do
+    ("the US airstrike", ``agent_first_modes``), and a noun with its own "of" target
+    ("the United States' killing of the general": the possessor did it)."""
+    modes = vocabulary().precision.get("agent_first_modes", frozenset())
+    if trigger.pattern.mode in modes:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[trigger.anchor].children)
 
 
 _GENERIC_MODIFIERS = frozenset(

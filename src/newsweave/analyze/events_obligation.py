@@ -54,6 +54,18 @@ def _modal(clause: Any, modals: frozenset[str]) -> Any | None:
     return None
 
 
+def _generic(subject: Any) -> bool:
+    """A bare plural of a common noun ("states", "small firms"): what such parties in
+    general must do is a general statement, not a demand on anyone."""
+    return bool(
+        subject.tag_ == "NNS"
+        and not any(
+            c.dep_ in ("det", "poss", "nummod", "predet") or c.pos_ == "PROPN" or c.ent_type_
+            for c in subject.children
+        )
+    )
+
+
 def _same_party(a: Any, b: Any) -> bool:
     """Whether two subjects plainly name the same party (same head word)."""
     return bool(a.lemma_.lower() == b.lemma_.lower())
@@ -79,6 +91,8 @@ def obligations(
                 continue
             if obliged.pos_ == "PRON" or obliged.lower_ in PERSONAL:
                 continue  # "he said he must go", "it must": the speaker, as likely as not
+            if _generic(obliged):
+                continue  # "cities have to borrow in a slump": a general truth, no demand
             if speaker is not None and _same_party(speaker, obliged):
                 continue
             yield Obligation(i, modal.i, obliged.i)
