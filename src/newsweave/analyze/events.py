@@ -171,13 +171,8 @@ def read_event(inputs: Inputs, trigger: Trigger, sentence: tuple[int, int]) -> R
 
 
 def _antecedent(view: _Doc, token: Any) -> str | None:
-    """The relations stage's antecedent of a pronoun. Its check for a pronoun inside what
-    another person said recurses without end on two reporting verbs whose subjects are
-    both pronouns ("he said she said ..."): no antecedent there (precision first)."""
-    try:
-        return np_actor(view, token)
-    except RecursionError:
-        return None
+    """The relations stage's antecedent of a pronoun (one resolver for both stages)."""
+    return np_actor(view, token)
 
 
 def _token_range(doc: Any, start: int, end: int) -> tuple[int, int] | None:
