@@ -31,6 +31,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from newsweave.model import Document
+from newsweave.pipeline.batches import split_tail
 from newsweave.pipeline.work import Analysed, Failure, Job, Parsed, run_jobs, tools
 from newsweave.settings import Settings
 
@@ -114,6 +115,8 @@ class ProcessExecutor:
         pool = [self._start(context, settings) for _ in range(self.workers)]
         retry: deque[list[Job]] = deque()
         exhausted = False
+        if self.workers > 1:
+            batches = split_tail(batches, self.workers * self.DEPTH)
         try:
             while True:
                 for worker in pool:
