@@ -138,16 +138,26 @@ def caption_words() -> frozenset[str]:
     return frozenset(str(w) for w in yaml.safe_load(text)["trailing"])
 
 
+@lru_cache(maxsize=1)
+def name_endings() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-letter surnames and the regnal numerals (``data/name_endings.yaml``)."""
+    text = resources.files("newsweave.resolve").joinpath("data/name_endings.yaml").read_text()
+    data = yaml.safe_load(text)
+    return frozenset(data["letter_surnames"]), frozenset(data["regnal_numerals"])
+
+
 @lru_cache(maxsize=262_144)
 def person_parts(name: str) -> tuple[str, ...]:
-    """The words of a person's name without honorifics, suffixes and a trailing caption
-    word ("Ada Obi Image"), normalised."""
+    """The words of a person's name without honorifics, suffixes, a trailing caption
+    word ("Ada Obi Image") and a trailing initial ("Lena K.": no surname), normalised."""
     words = [w.strip(".,") for w in normalize(_QUOTED.sub(" ", name)).split()]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words.pop(0)
     while len(words) > 2 and words[-1] in caption_words():
         words.pop()
     while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    while len(words) > 1 and len(words[-1]) == 1 and words[-1] not in name_endings()[0]:
         words.pop()
     return tuple(w for w in words if w)
 
