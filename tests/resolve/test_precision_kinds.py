@@ -17,7 +17,7 @@ from newsweave.resolve.constraints import person_forms_conflict
 from newsweave.resolve.entities import ActorInfo, alias_fits, score_pair
 from newsweave.resolve.events import Participant, _Report, cluster_reports
 from newsweave.resolve.name_words import ordinary_word, without_opening_word
-from newsweave.resolve.namekeys import code_name, person_parts
+from newsweave.resolve.namekeys import code_name, country_place, person_parts
 from newsweave.resolve.story_match import mutual_kind
 
 
@@ -268,3 +268,9 @@ def test_a_reversed_report_without_actor_is_another_happening() -> None:
     passive = replace(report("r4", "", "councillor brandt"), actors=())
     found = stories(report("r1", "mayor okafor", "councillor brandt"), passive)
     assert {"r1", "r4"} in found
+
+
+def test_a_country_code_counts_only_in_capitals() -> None:
+    assert country_place("UK") == "iso:GB" and country_place("U.S.") == "iso:US"
+    assert country_place("Us") is None  # "Us" the pronoun or a magazine, no country
+    assert country_place("Peru") == "iso:PE"

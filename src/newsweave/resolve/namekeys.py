@@ -204,7 +204,12 @@ def _gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=65_536)
 def country_place(name: str) -> str | None:
-    """The gazetteer id of ``name`` when its first reading is a country ("US" → iso:US)."""
+    """The gazetteer id of ``name`` when its first reading is a country ("US" → iso:US).
+    A code of two or three letters counts only written in capitals: "Us" is a pronoun or a
+    magazine's name, no country."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) <= 3 and not all(c.isupper() for c in letters):
+        return None
     found = _gazetteer().lookup(name)
     return found[0].id if found and found[0].kind == "country" else None
 
