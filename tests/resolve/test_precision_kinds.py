@@ -274,3 +274,16 @@ def test_a_country_code_counts_only_in_capitals() -> None:
     assert country_place("UK") == "iso:GB" and country_place("U.S.") == "iso:US"
     assert country_place("Us") is None  # "Us" the pronoun or a magazine, no country
     assert country_place("Peru") == "iso:PE"
+
+
+def test_another_party_meeting_the_same_person_is_another_meeting() -> None:
+    # the harbour board met the union leader; a week's other report has the mayor meeting
+    # her: two meetings of the union leader, not one
+    met = report("m1", "harbour board", "union leader adaeze", "CONSULT")
+    again = replace(report("m2", "union leader adaeze", "harbour board", "CONSULT"), mode=met.mode)
+    mayor = replace(report("m3", "mayor okafor", "union leader adaeze", "CONSULT"), mode=met.mode)
+    found = stories(met, again, mayor)
+    assert {"m1", "m2"} in found and {"m3"} in found
+    # a report naming no actor joins on the participant it shares
+    nobody = replace(report("m4", "", "union leader adaeze", "CONSULT"), mode=met.mode, actors=())
+    assert {"m1", "m4"} in stories(met, nobody)

@@ -166,3 +166,12 @@ def roles_reversed(
     return any(a.matches(t) for a in actors for t in other_targets) or any(
         t.matches(a) for t in targets for a in other_actors
     )
+
+
+def other_parties(actors: Sequence[M], known: Sequence[M]) -> bool:
+    """Whether a report of a mutual kind (a meeting, a deal) names actors none of whom is a
+    participant ``known`` to the story: "A met B" and "C met B" are two meetings of B, not
+    one (a report naming no actor says nothing either way)."""
+    if not actors or not known:
+        return False
+    return not any(a.matches(q) for a in actors for q in known)
