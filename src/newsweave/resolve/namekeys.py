@@ -149,7 +149,8 @@ def name_endings() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=262_144)
 def person_parts(name: str) -> tuple[str, ...]:
     """The words of a person's name without honorifics, suffixes, a trailing caption
-    word ("Ada Obi Image") and a trailing initial ("Lena K.": no surname), normalised."""
+    word ("Ada Obi Image") and a trailing one-character word (an initial, "Lena K.", or a
+    list number, "Lena Marsh 2": no surname), normalised."""
     words = [w.strip(".,") for w in normalize(_QUOTED.sub(" ", name)).split()]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words.pop(0)
