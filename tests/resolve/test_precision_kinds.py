@@ -226,6 +226,7 @@ def test_a_name_cut_after_an_initial_is_no_full_name() -> None:
     assert person_parts("Oren T") == ("oren",)
     assert person_parts("Oren T. Valdez") == ("oren", "t", "valdez")
     assert person_parts("Malcolm X") == ("malcolm", "x")  # a one-letter surname (data)
+    assert person_parts("Oren Valdez 2") == ("oren", "valdez")  # a list number
     groups = _clustered(
         [
             ActorInfo("b1", "d1", "Oren T.", "PERSON"),
