@@ -49,6 +49,7 @@ from newsweave.resolve.namekeys import (
     code_names,
     country_place,
     initials,
+    name_endings,
     name_key,
     person_parts,
 )
@@ -113,12 +114,14 @@ def looks_like_person(actor: ActorInfo) -> bool:
 @lru_cache(maxsize=262_144)
 def person_key(form: str) -> str:
     """A person's name parts joined, with a generational suffix kept as ``+jr`` ("Donald
-    Trump Jr." is not "Donald Trump")."""
+    Trump Jr." is not "Donald Trump"), and a regnal numeral after a lone given name too
+    ("Edward +iii": a monarch, no bare given name)."""
     words = [w.strip(".,") for w in normalize(form).split()]
     parts = person_parts(form)
     suffix = words[-1] if len(words) > 1 and words[-1] in _SUFFIXES else ""
     key = " ".join(parts)
-    return f"{key} +{suffix}" if suffix and len(parts) > 1 else key
+    regnal = len(parts) == 1 and suffix in name_endings()[1]
+    return f"{key} +{suffix}" if suffix and (len(parts) > 1 or regnal) else key
 
 
 def actor_forms(actor: ActorInfo, as_person: bool) -> frozenset[str]:

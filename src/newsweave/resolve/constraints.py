@@ -136,6 +136,8 @@ def person_forms_conflict(a: str, b: str) -> str | None:
     sb = {w for w in b.split() if w.startswith("+")}
     if len(pa) > 1 and len(pb) > 1 and sa != sb:
         return "suffix@1"
+    if (len(pa) == 1 and sa) or (len(pb) == 1 and sb):
+        return "regnal@1"  # "Edward +iii" is a monarch, no other Edward (keys differ here)
     if len(pa) == 1 and len(pb) == 1:
         return None
     if len(pa) == 1 or len(pb) == 1:

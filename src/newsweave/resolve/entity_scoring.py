@@ -32,7 +32,7 @@ from newsweave.resolve.namekeys import (
 )
 
 ALGORITHM = "newsweave-rules"
-VERSION = "6"
+VERSION = "7"
 POSITIVE = 0.85
 """Machine score from which a pair is judged the same entity."""
 UNSURE = 0.5

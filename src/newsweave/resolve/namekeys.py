@@ -138,16 +138,27 @@ def caption_words() -> frozenset[str]:
     return frozenset(str(w) for w in yaml.safe_load(text)["trailing"])
 
 
+@lru_cache(maxsize=1)
+def name_endings() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-letter surnames and the regnal numerals (``data/name_endings.yaml``)."""
+    text = resources.files("newsweave.resolve").joinpath("data/name_endings.yaml").read_text()
+    data = yaml.safe_load(text)
+    return frozenset(data["letter_surnames"]), frozenset(data["regnal_numerals"])
+
+
 @lru_cache(maxsize=262_144)
 def person_parts(name: str) -> tuple[str, ...]:
-    """The words of a person's name without honorifics, suffixes and a trailing caption
-    word ("Ada Obi Image"), normalised."""
+    """The words of a person's name without honorifics, suffixes, a trailing caption
+    word ("Ada Obi Image") and a trailing one-character word (an initial, "Lena K.", or a
+    list number, "Lena Marsh 2": no surname), normalised."""
     words = [w.strip(".,") for w in normalize(_QUOTED.sub(" ", name)).split()]
     while len(words) > 1 and words[0] in _HONORIFICS:
         words.pop(0)
     while len(words) > 2 and words[-1] in caption_words():
         words.pop()
     while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    while len(words) > 1 and len(words[-1]) == 1 and words[-1] not in name_endings()[0]:
         words.pop()
     return tuple(w for w in words if w)
 
@@ -194,7 +205,12 @@ def _gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=65_536)
 def country_place(name: str) -> str | None:
-    """The gazetteer id of ``name`` when its first reading is a country ("US" → iso:US)."""
+    """The gazetteer id of ``name`` when its first reading is a country ("US" → iso:US).
+    A code of two or three letters counts only written in capitals: "Us" is a pronoun or a
+    magazine's name, no country."""
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) <= 3 and not all(c.isupper() for c in letters):
+        return None
     found = _gazetteer().lookup(name)
     return found[0].id if found and found[0].kind == "country" else None
 

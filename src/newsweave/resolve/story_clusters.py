@@ -21,6 +21,7 @@ from newsweave.resolve.story_match import (
     names_match,
     normalise_name,
     not_after,
+    other_parties,
     roles_reversed,
 )
 
@@ -303,6 +304,10 @@ def _fits(report: _Report, story: _Story, common: frozenset[str] = frozenset()) 
         roles_reversed(report.actors, report.targets, m.actors, m.targets) for m in story.members
     ):
         return 0  # "A criticised B" is another happening than "B criticised A"
+    if mutual_kind(report.type, report.mode) and other_parties(
+        report.actors, [p for m in story.members for p in m.participants]
+    ):
+        return 0  # "C met B" is another meeting than "A met B"
     if not _dates_fit(report, story) or not _places_fit(report, story):
         return 0
     shared = _shared(report, story, common)

@@ -155,11 +155,23 @@ def roles_reversed(
     other_actors: Sequence[M],
     other_targets: Sequence[M],
 ) -> bool:
-    """Whether two reports tell the opposite direction of one verb: an actor of one is a
-    target of the other and the other way round, and no actor is an actor of both ("A
-    criticised B" / "B criticised A")."""
+    """Whether two reports tell the opposite direction of one verb: a participant is the
+    actor of one and the target of the other, and nobody holds the same role in both ("A
+    criticised B" / "B criticised A"; also when one report names no actor: "A backed B" /
+    "A was backed", where the events stage left the backer out)."""
     if any(a.matches(b) for a in actors for b in other_actors):
         return False
-    return any(a.matches(t) for a in actors for t in other_targets) and any(
+    if any(t.matches(u) for t in targets for u in other_targets):
+        return False
+    return any(a.matches(t) for a in actors for t in other_targets) or any(
         t.matches(a) for t in targets for a in other_actors
     )
+
+
+def other_parties(actors: Sequence[M], known: Sequence[M]) -> bool:
+    """Whether a report of a mutual kind (a meeting, a deal) names actors none of whom is a
+    participant ``known`` to the story: "A met B" and "C met B" are two meetings of B, not
+    one (a report naming no actor says nothing either way)."""
+    if not actors or not known:
+        return False
+    return not any(a.matches(q) for a in actors for q in known)
