@@ -109,7 +109,7 @@ def _of_or_possessive(d: _Doc) -> Iterator[_Found]:
             continue
         for child in token.children:
             org_token = None
-            if child.dep_ == "prep" and _lower(child) == "of":
+            if child.dep_ == "prep" and _lower(child) == "of" and _right_after(d, token, child):
                 org_token = next((g for g in child.children if g.dep_ == "pobj"), None)
             elif child.dep_ == "poss" and child.i in d.mention_of:
                 org_token = child
@@ -122,6 +122,16 @@ def _of_or_possessive(d: _Doc) -> Iterator[_Found]:
             if predicate is not None and org is not None:
                 start, end = _extent(token, org_token)
                 yield _Found(person, predicate, org, None, None, None, start, end)
+
+
+def _right_after(d: _Doc, token: Any, prep: Any) -> bool:
+    """Whether "of" comes right after the person's name ("Ana Ruiz of the LU"); in a list
+    ("A of X, B of Y") the parser may hang an earlier "of X" on B."""
+    mention = d.mention_of.get(token.i)
+    if mention is None:
+        return False
+    end = mention.span.end
+    return prep.idx >= end and d.ctx.text[end : prep.idx].strip(" ,") == ""
 
 
 def _member_nouns(d: _Doc) -> Iterator[_Found]:
