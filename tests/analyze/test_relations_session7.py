@@ -53,3 +53,16 @@ def test_role_words_are_nouns_not_prepositions_or_comparatives() -> None:
         assert not is_role(word), word
     for word in ("head", "lawyer", "economist", "governor", "aide"):
         assert is_role(word), word
+
+
+def test_his_is_never_a_woman_named_before() -> None:
+    found = ties(
+        "Critics said Mr. Kemp, whose affair with Dolores Vane and his split from his first "
+        "wife, Ingrid Kemp, filled the tabloids, was no moralist."
+    )
+    assert not any({s, o} == {"Dolores Vane", "Ingrid Kemp"} for s, _, o in found), found
+
+
+def test_a_first_wife_is_a_former_spouse() -> None:
+    found = ties("Marek Dolan's first wife, Irena Dolan, testified on Monday.")
+    assert ("Irena Dolan", "former_spouse_of", "Marek Dolan") in found, found

@@ -41,7 +41,7 @@ from newsweave.analyze.name_trim import headline_names, trimmed_span
 from newsweave.analyze.name_types import _consistent, _facts, retype
 from newsweave.model.facts import Actor, Mention
 
-STAGE = StageInfo("names", "7", needs=("sentences",), provides=("mentions", "actors"))
+STAGE = StageInfo("names", "8", needs=("sentences",), provides=("mentions", "actors"))
 
 
 def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:

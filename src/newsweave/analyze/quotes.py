@@ -64,7 +64,7 @@ from newsweave.analyze.quote_turns import headline_label, turns
 from newsweave.model import Role
 from newsweave.model.facts import Quote
 
-STAGE = StageInfo("quotes", "4", needs=("sentences", "actors"), provides=("quotes",))
+STAGE = StageInfo("quotes", "5", needs=("sentences", "actors"), provides=("quotes",))
 
 
 def _direct(ctx: Context, marks: Sequence[Marked]) -> list[Attribution | None]:

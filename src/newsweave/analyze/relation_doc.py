@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from newsweave.analyze.context import ActorLookup, Context
+from newsweave.analyze.given_names import name_genders
 from newsweave.analyze.relation_cues import relation_cues
 from newsweave.analyze.relation_words import (
     _CLAUSE_DEPS,
@@ -341,7 +342,8 @@ def _pronoun_actor(d: _Doc, token: Any, exclude: frozenset[str]) -> str | None:
     if gender in ("m", "f") and _reported_by_other(d, token, gender):
         return None
     found = d.resolve(token.idx, token.idx + len(token.text))
-    if found and found not in exclude:
+    other = found is not None and gender in ("m", "f") and _given_gender(d, found, gender) != gender
+    if found and found not in exclude and not other:
         return found
     passes = [frozenset({"ORG"}), GROUPISH] if gender == "n" else [PERSONISH, frozenset({"ORG"})]
     for types in passes:
@@ -398,7 +400,17 @@ def _agrees(d: _Doc, actor: str, types: frozenset[str], gender: str | None) -> b
         return False
     if gender == "n":
         return True
-    return _personlike(d, actor) and d.gender.get(actor, gender) == gender
+    return _personlike(d, actor) and d.gender.get(actor, _given_gender(d, actor, gender)) == gender
+
+
+def _given_gender(d: _Doc, actor: str, default: str | None) -> str | None:
+    """The gender of the actor's given name by the Census lists ("his" is never Marla
+    Maples, "her" never James Carville), else ``default`` (unknown names fit any pronoun)."""
+    found = d.actors.get(actor)
+    words = found.name.split() if found is not None else []
+    if len(words) < 2:
+        return default
+    return name_genders().get(words[0].lower(), default)
 
 
 def _sentences_back(d: _Doc, token: Any, back: int) -> Iterator[tuple[Any, int]]:

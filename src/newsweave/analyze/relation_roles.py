@@ -109,6 +109,8 @@ def _role_relations(d: _Doc, role: _Role) -> Iterator[_Found]:
         *_name_tokens(d, role.bearer_token, role.holder_token),
     )
     former = bool(re.search(r"\b(?:ex-|former)", role.qualifier, re.IGNORECASE))
+    if lower in SPOUSE and re.search(r"\b(?:first|second)\b", role.qualifier, re.IGNORECASE):
+        former = True  # "his first wife": a marriage that a later one followed
     bearer, holder = role.bearer, role.holder
     in_law = d.ctx.document.text[role.group[-1].idx + len(role.group[-1].text) :].startswith(
         "-in-law"

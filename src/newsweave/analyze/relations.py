@@ -67,7 +67,7 @@ def country_name(code: str) -> str | None:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-STAGE = StageInfo("relations", "4", needs=("sentences", "actors"), provides=("relations",))
+STAGE = StageInfo("relations", "5", needs=("sentences", "actors"), provides=("relations",))
 
 
 def extract_relations(
