@@ -66,3 +66,8 @@ def test_his_is_never_a_woman_named_before() -> None:
 def test_a_first_wife_is_a_former_spouse() -> None:
     found = ties("Marek Dolan's first wife, Irena Dolan, testified on Monday.")
     assert ("Irena Dolan", "former_spouse_of", "Marek Dolan") in found, found
+
+
+def test_an_abbreviated_office_before_a_name_of_a_state() -> None:
+    found = ties("Gov. Lucas Marr of Nevada said he expected a close race in the fall.")
+    assert ("Lucas Marr", "holds_position", "Nevada") in found, found

@@ -74,6 +74,27 @@ def _affiliation(d: _Doc, person: str | None, org: str | None) -> str | None:
     return "employed_by" if _type(d, org) == "ORG" else None
 
 
+OFFICE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative"}
+"""Abbreviated office titles before a name ("Gov. X of Nevada")."""
+
+
+def _office_before(d: _Doc, token: Any) -> tuple[int, str] | None:
+    """The office title written right before the person's name ("Gov.", "Senator"), as
+    (token index, office noun)."""
+    mention = d.mention_of.get(token.i)
+    if mention is None:
+        return None
+    span = d.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    before = d.doc[span.start - 1]
+    word = _lower(before).rstrip(".")
+    office = OFFICE_ABBREVIATIONS.get(word, word)
+    if office in ("governor", "senator", "representative", "mayor"):
+        return before.i, office
+    return None
+
+
 def _holds_office(token: Any) -> bool:
     """Whether the name carries an office title ("Mayor Jon Vik", "Governor X")."""
     return any(_lower(t) in OFFICES or _lower(t) in LEADERS for t in token.subtree if t.i < token.i)
@@ -116,6 +137,12 @@ def _of_or_possessive(d: _Doc) -> Iterator[_Found]:
             if org_token is None or org_token.i not in d.mention_of:
                 continue
             org = np_actor(d, org_token, frozenset({person}))
+            office = _office_before(d, token)
+            if office is not None and org is not None and _type(d, org) in ("GPE", "LOC"):
+                # "Gov. Ana Ruiz of Nevada", "Senator X of Ohio": the office's place
+                start, end = _extent(d.doc[office[0]], org_token)
+                yield _Found(person, "holds_position", org, None, office[1], None, start, end)
+                continue
             predicate = _affiliation(d, person, org)
             if predicate == "employed_by" and _holds_office(token):
                 continue  # "Mayor Jon Vik of Bergen": the office's place, not an employer
