@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from newsweave.analyze import name_spans
+from newsweave.analyze import name_spans, name_trim
 from newsweave.analyze.candidates import Candidate as Candidate
 from newsweave.analyze.context import Context, doc_text
 from newsweave.analyze.gazetteer import Gazetteer, Place
@@ -73,7 +73,10 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     lowered = text[start:end].lower()
     if lowered.startswith("the ") and end - start > 4:
         start, end = _trim(text, start + 4, end)
-    if text[start:end].endswith(("'s", "’s")):
+    article = re.match(r"(?:A|An)[ \t]+(?=\S+[ \t]+\S)", text[start:end])
+    if article:  # "[A Finance Ministry] spokesperson"; "A Coruña" (one word after) stays
+        start, end = _trim(text, start + article.end(), end)
+    if text[start:end].endswith(("'s", "’s", "‘s")):  # "‘s": a left mark typed for the apostrophe
         start, end = _trim(text, start, end - 2)
     if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
         return None
@@ -107,6 +110,9 @@ def _raw_candidates(ctx: Context) -> Iterator[Candidate]:
         if trimmed is None:
             continue
         start, end = trimmed
+        end = name_trim.trimmed(text, start, end)
+        if end - start < 2:
+            continue
         if ent.label_ in NUMBERLESS:
             end = start + len(_TRAILING_NUMBERS.sub("", text[start:end]))
             if end - start < 2:
@@ -127,7 +133,34 @@ def _repaired(ctx: Context, raw: list[Candidate], gazetteer: Gazetteer) -> list[
     ]
     joined = _joined_coordination(ctx.doc, extended)
     repaired = name_spans.repaired(text, [_person_after_title(c) for c in joined])
-    return [part for c in repaired for part in split_possessive(c, NOT_NAME_WORDS)]
+    placed = [part for c in repaired for part in _place_first(text, c, gazetteer)]
+    return [part for c in placed for part in split_possessive(c, NOT_NAME_WORDS)]
+
+
+def _place_first(text: str, cand: Candidate, gazetteer: Gazetteer) -> Iterator[Candidate]:
+    """ "President of Moldova Ilie Rusu": after a title's "of", a known country glued
+    before a two- or three-word person name is the title's country, then the person."""
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", cand.text)]
+    before = text[max(0, cand.start - 4) : cand.start]
+    if cand.type not in ("PERSON", "ORG") or len(words) < 3 or before != " of ":
+        yield cand
+        return
+    for k in (1, 2):
+        place_words, rest = words[:k], words[k:]
+        name = cand.text[: place_words[-1][2]]
+        places = [p for p in gazetteer.lookup(name) if p.kind == "country"]
+        if places and 2 <= len(rest) <= 3 and all(_name_word(w) for w, _, _ in rest):
+            kind = place_type(places[0])
+            end = cand.start + place_words[-1][2]
+            yield Candidate(
+                cand.start, end, name, kind, "gazetteer", kind, places[0].country, places[0].id
+            )
+            start = cand.start + rest[0][1]
+            yield Candidate(
+                start, cand.end, text[start : cand.end], "PERSON", "ner+context", "PERSON"
+            )
+            return
+    yield cand
 
 
 def _split_coordinated(cand: Candidate, gazetteer: Gazetteer) -> list[Candidate]:

@@ -20,6 +20,7 @@ from newsweave.analyze.name_lexicon import (
     UI_WORDS,
 )
 from newsweave.analyze.name_people import credited_name
+from newsweave.analyze.name_trim import in_callout, is_organism, is_portfolio
 
 
 def is_junk(cand: Candidate, ctx: Context) -> bool:
@@ -34,6 +35,10 @@ def is_junk(cand: Candidate, ctx: Context) -> bool:
     if _page_control(cand, ctx) or _portfolio(cand, ctx) or _credit_verb(cand, ctx):
         return True
     if _other_script(letters) or credited_name(ctx.document.text, cand.start):
+        return True
+    if is_organism(text) or in_callout(ctx.document.text, cand.start, cand.end):
+        return True
+    if is_portfolio(ctx.document.text, cand.start, text):
         return True
     return _in_slogan(cand, ctx) or _common_word(cand, ctx)
 

@@ -37,10 +37,11 @@ from newsweave.analyze.name_people import (
     mistyped_people,
     without_describing_word,
 )
+from newsweave.analyze.name_trim import headline_names, trimmed_span
 from newsweave.analyze.name_types import _consistent, _facts, retype
 from newsweave.model.facts import Actor, Mention
 
-STAGE = StageInfo("names", "7", needs=("sentences",), provides=("mentions", "actors"))
+STAGE = StageInfo("names", "8", needs=("sentences",), provides=("mentions", "actors"))
 
 
 def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
@@ -58,7 +59,20 @@ def find_candidates(ctx: Context, gazetteer: Gazetteer) -> list[Candidate]:
     typed = mistyped_people(text, typed, NOT_NAME_WORDS, gazetteer)
     typed = _joined_people([_without_title(c) for c in _consistent(typed)], text)
     typed = [as_event(without_describing_word(c, text)) for c in typed]
+    typed = [t for t in (_trimmed(c, text) for c in typed) if t is not None]
+    typed = headline_names(text, ctx.document.segments, typed)
     return [c for c in typed if not is_junk(c, ctx)]
+
+
+def _trimmed(cand: Candidate, text: str) -> Candidate | None:
+    """The candidate without glued headline verbs, polls and scores (whatever built it:
+    the model, a given name's run, a chain); None when nothing is left."""
+    start, end = trimmed_span(text, cand.start, cand.end)
+    if end - start < 2:
+        return None
+    if (start, end) == (cand.start, cand.end):
+        return cand
+    return replace(cand, start=start, end=end, text=text[start:end])
 
 
 def _joined_people(cands: Sequence[Candidate], text: str) -> list[Candidate]:

@@ -256,6 +256,8 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
                     return _phrase(grand)
     verb = cue
     for _ in range(4):
+        if _reported_conjunct(cue, verb):
+            verb = verb.head  # "said the offer was an insult and urged…": said's subject urged
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 if child.lower_ in RELATIVE and verb.dep_ == "relcl":
@@ -274,6 +276,20 @@ def subject_of(cue: Any) -> tuple[int, int] | None:
         if child.dep_ in ("dobj", "attr", "npadvmod", "oprd") and child.pos_ in ("PROPN", "NOUN"):
             return _phrase(child)
     return None
+
+
+def _reported_conjunct(cue: Any, verb: Any) -> bool:
+    """Whether ``verb``, reached from a cue conjoined to it, is the reported clause of
+    another cue ("X said the offer was an insult and urged members to…": the parser hangs
+    "urged" on "was"; whoever said it urged, not "the offer")."""
+    return (
+        verb.i != cue.i
+        and cue.dep_ == "conj"
+        and cue.head.i == verb.i
+        and verb.dep_ == "ccomp"
+        and not _is_cue(verb)
+        and _is_cue(verb.head)
+    )
 
 
 def _inverted(cue: Any) -> bool:
@@ -356,6 +372,8 @@ def _relative_subject(cue: Any) -> tuple[int, int] | None:
     ("…, who said that…"), found by the climb ``subject_of`` makes."""
     verb = cue
     for _ in range(4):
+        if _reported_conjunct(cue, verb):
+            verb = verb.head  # "said the offer was an insult and urged…": said's subject urged
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 if child.lower_ in RELATIVE and verb.dep_ == "relcl":

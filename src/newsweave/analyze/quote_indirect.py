@@ -154,6 +154,7 @@ class ObjectCues:
     beliefs: frozenset[str]
     preps: dict[str, frozenset[str]]
     nouns: frozenset[str]
+    clause_only: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +166,8 @@ def object_cues() -> ObjectCues:
     beliefs = frozenset(str(w).lower() for w in data["beliefs"])
     preps = {str(k): frozenset(str(w) for w in v) for k, v in data["object_preps"].items()}
     nouns = frozenset(str(w).lower() for w in data["noun_cues"])
-    return ObjectCues(frozenset(lemmas), int(data["min_words"]), beliefs, preps, nouns)
+    clause_only = frozenset(str(w).lower() for w in data["clause_only"])
+    return ObjectCues(frozenset(lemmas), int(data["min_words"]), beliefs, preps, nouns, clause_only)
 
 
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative"})
@@ -183,6 +185,9 @@ def _object_content(cue: Any, quoted: Sequence[tuple[int, int]]) -> tuple[int, i
     parts = [c for c in cue.children if c.i > cue.i and c.dep_ in OBJECT_DEPS]
     if not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in parts):
         return None
+    clause = any(c.dep_ in ("xcomp", "ccomp") for c in parts)
+    if cue.lemma_.lower() in object_cues().clause_only and not clause:
+        return None  # "refused the resignation": an act, not speech
     if cue.lemma_.lower() == "call" and not any(c.lower_ in ("on", "for") for c in parts):
         return None
     tokens = [t for c in parts for t in c.subtree]

@@ -60,7 +60,11 @@ def _antecedent(
             for p in _persons(ctx, s, e)
             if not _inside(p[0], quoted) and not _other_gender(p.text, word)
         ]
-        people += [sp for sp in speakers if s <= sp[0] < e and not _nonperson(ctx, sp)]
+        people += [
+            sp
+            for sp in speakers
+            if s <= sp[0] < e and not _nonperson(ctx, sp) and not _apposed(ctx, sp, people)
+        ]
         if people:
             return _one(ctx, people)
     return None
@@ -130,6 +134,15 @@ def _nonperson(ctx: Context, span: tuple[int, int]) -> bool:
     """A speaker span whose head is named as an organisation or place, not a person."""
     root = _root(ctx, span)
     return root is not None and root.ent_type_ in NAMED - {"PERSON"}
+
+
+def _apposed(ctx: Context, span: tuple[int, int], people: Sequence[tuple[int, int]]) -> bool:
+    """Whether a speaker phrase is in apposition with a named person ("A ministry
+    spokesperson, Dario Meleti, …"): one speaker, not two."""
+    return any(
+        0 <= start - span[1] <= 3 and ctx.text[span[1] : start].strip() in (",", "")
+        for start, _ in people
+    )
 
 
 def _one(ctx: Context, people: list[tuple[int, int]]) -> tuple[int, int] | None:

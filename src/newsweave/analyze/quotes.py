@@ -64,7 +64,7 @@ from newsweave.analyze.quote_turns import headline_label, turns
 from newsweave.model import Role
 from newsweave.model.facts import Quote
 
-STAGE = StageInfo("quotes", "4", needs=("sentences", "actors"), provides=("quotes",))
+STAGE = StageInfo("quotes", "5", needs=("sentences", "actors"), provides=("quotes",))
 
 
 def _direct(ctx: Context, marks: Sequence[Marked]) -> list[Attribution | None]:
@@ -201,7 +201,54 @@ def attributions(ctx: Context) -> tuple[Attribution, ...]:
     spoken = _turns(ctx) + _block_quotes(ctx, marks)
     direct = [a for a in direct if a.speaker is not None or not _within_turn(a, spoken)]
     found = sorted(direct + _indirect(ctx, marks) + spoken, key=lambda a: (a.content, not a.direct))
-    return tuple(_resolve_pronouns(ctx, _unique(found), marks))
+    return tuple(_resolve_pronouns(ctx, _nested(text, _unique(found)), marks))
+
+
+def _nested(text: str, found: Sequence[Attribution]) -> list[Attribution]:
+    """A direct and an indirect quote one inside the other: a few quoted words inside
+    reported speech ("said the offer was “an insult” and…") are the reporter's scare
+    quotes, no quote of their own; a longer direct quote inside an indirect reading whose
+    speaker comes after the quote ("X hinted at changes: “We are …,” he said" read as
+    "he said [X hinted …]") is the quote, and that indirect reading goes."""
+    indirect = [a for a in found if not a.direct]
+    drop: set[int] = set()
+    for k, a in enumerate(found):
+        if not a.direct:
+            continue
+        outer = [b for b in indirect if _inside_span(a.content, b.content)]
+        if not outer:
+            continue
+        if word_count(text[a.content[0] : a.content[1]]) <= SHORT:
+            drop.add(k)
+        else:  # only a reading whose speaker comes after the quote ("…,” he said)
+            drop.update(found.index(b) for b in outer if _introduced(text, b, a))
+    for k, b in enumerate(found):
+        if not b.direct and any(_cue_of_direct(text, b, a) for a in found if a.direct):
+            drop.add(k)
+    return [a for k, a in enumerate(found) if k not in drop]
+
+
+def _introduced(text: str, indirect: Attribution, direct: Attribution) -> bool:
+    """Whether the direct quote follows a colon and the indirect reading's speaker comes
+    after the quote: "X hinted at changes: “…,” he said" (the sentence before the colon
+    introduces the quote; "It has a plan, but “not all …,” she said" is one utterance)."""
+    if indirect.source is None or indirect.source[0] < direct.content[1]:
+        return False
+    return text[: direct.content[0]].rstrip(" “\"‘'").endswith(":")
+
+
+def _cue_of_direct(text: str, indirect: Attribution, direct: Attribution) -> bool:
+    """ "X indicated the tariffs would stay: “We see no reason…,” he said": the parser
+    makes the sentence before the quote the object of "he said", whose cue is the direct
+    quote's; that indirect reading goes (the direct quote keeps its speaker)."""
+    between = text[indirect.content[1] : direct.content[0]]
+    if indirect.content[1] > direct.content[0] or any(c.isalnum() for c in between):
+        return False
+    return _introduced(text, indirect, direct)
+
+
+def _inside_span(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
 
 
 def _turns(ctx: Context) -> list[Attribution]:
@@ -322,7 +369,12 @@ def _actor(ctx: Context, span: tuple[int, int], resolve: ActorLookup) -> str | N
     bodies = [e for e in inside if e.label_ == "ORG"]
     named = [*head, *people, *_apposed_people(ctx, root), *bodies]
     for ent in named:
-        actor = resolve(ent.start_char, ent.end_char)
+        actor = None
+        if len(ent) > 1:
+            # "[Moldova Ilie Rusu]" read as one name the names stage split: the name that
+            # ends the model's span is the speaker's, not the place glued before it
+            actor = resolve(ent[-1].idx, ent[-1].idx + len(ent[-1].text))
+        actor = actor or resolve(ent.start_char, ent.end_char)
         if actor is not None:
             return actor
     if inside and not head:

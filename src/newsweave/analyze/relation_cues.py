@@ -25,6 +25,10 @@ class RelationCues:
     reporting_verbs: frozenset[str]
     place_appositions: frozenset[str]
     past_serving_verbs: frozenset[str]
+    beat_roles: frozenset[str]
+    beats: frozenset[str]
+    address_titles: frozenset[str]
+    party_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +53,10 @@ def relation_cues() -> RelationCues:
         words("reporting_verbs"),
         words("place_appositions"),
         words("past_serving_verbs"),
+        words("beat_roles"),
+        frozenset(" ".join(str(w).split()) for w in data["beats"]),
+        words("address_titles"),
+        frozenset(str(w) for w in data["party_words"]),
     )
 
 

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from newsweave.analyze.context import ActorLookup, Context
-from newsweave.analyze.relation_cues import relation_cues, staff_role
+from newsweave.analyze.given_names import name_genders
+from newsweave.analyze.relation_cues import relation_cues
 from newsweave.analyze.relation_words import (
     _CLAUSE_DEPS,
     COPULAS,
-    DEPARTMENTS,
-    EMPLOYMENT,
     GROUPISH,
     KIN_GENDER,
     LEADERS,
@@ -343,7 +342,8 @@ def _pronoun_actor(d: _Doc, token: Any, exclude: frozenset[str], depth: int = 0)
     if gender in ("m", "f") and _reported_by_other(d, token, gender, depth):
         return None
     found = d.resolve(token.idx, token.idx + len(token.text))
-    if found and found not in exclude:
+    other = found is not None and gender in ("m", "f") and _given_gender(d, found, gender) != gender
+    if found and found not in exclude and not other:
         return found
     passes = [frozenset({"ORG"}), GROUPISH] if gender == "n" else [PERSONISH, frozenset({"ORG"})]
     for types in passes:
@@ -402,7 +402,17 @@ def _agrees(d: _Doc, actor: str, types: frozenset[str], gender: str | None) -> b
         return False
     if gender == "n":
         return True
-    return _personlike(d, actor) and d.gender.get(actor, gender) == gender
+    return _personlike(d, actor) and d.gender.get(actor, _given_gender(d, actor, gender)) == gender
+
+
+def _given_gender(d: _Doc, actor: str, default: str | None) -> str | None:
+    """The gender of the actor's given name by the Census lists ("his" is never Marla
+    Maples, "her" never James Carville), else ``default`` (unknown names fit any pronoun)."""
+    found = d.actors.get(actor)
+    words = found.name.split() if found is not None else []
+    if len(words) < 2:
+        return default
+    return name_genders().get(words[0].lower(), default)
 
 
 def _sentences_back(d: _Doc, token: Any, back: int) -> Iterator[tuple[Any, int]]:
@@ -477,7 +487,7 @@ def _bearer_token(d: _Doc, noun: Any, group: Sequence[Any]) -> Any:
     if place is not None:  # "the foreign minister of France, a permanent member of …"
         return place
     if anchor.dep_ == "appos" and anchor.head.i in d.mention_of:
-        return anchor.head
+        return _nearest_conjunct(d, anchor.head, anchor)
     if anchor.dep_ == "appos":  # "Her brother Didier Yamboré, the former president's son"
         for sibling in anchor.head.children:
             if sibling.dep_ == "appos" and sibling.i < anchor.i and _names_someone(d, sibling):
@@ -530,73 +540,13 @@ def _subject(verb: Any) -> Any:
     return None
 
 
-def _holder_token(d: _Doc, noun: Any, group: Sequence[Any], bearer: Any) -> Any:
-    """Whose role it is: a possessive, a name right before the noun, or the object of an
-    "of" (or, for jobs, "with", "for", "at") phrase."""
-    for token in group:
-        for child in token.children:
-            if child.dep_ == "poss":
-                return child
-    before = _name_before(d, group[0])
-    if before is not None and before.i != (bearer.i if bearer is not None else -1):
-        return before
-    preps = ("of", "with", "for", "at") if _lower(noun) in EMPLOYMENT else ("of",)
-    if staff_role(_written_role(noun, group)):  # "chief of staff to X", "aide to X"
-        preps = (*preps, *relation_cues().staff_preps)
-        principal = _principal_after(d, noun, bearer)
-        if principal is not None:
-            return principal
-    conjuncts = [c.i for c in noun.children if c.dep_ == "conj"]
-    for prep in _preps(noun):
-        if any(i < prep.i for i in conjuncts):
-            continue  # "a writer and a former editor with Radio Z": the editor's employer
-        if _lower(prep) in preps:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and np_actor(d, obj) is not None:
-                return obj
-    return None
-
-
-def _principal_after(d: _Doc, noun: Any, bearer: Any) -> Any:
-    """ "X, chief of staff to Y": the parser may hang "to Y" on X rather than on the
-    apposed role; a "to"/"for" phrase of the bearer right after the role names whom the
-    staff member works for."""
-    if bearer is None or noun.dep_ != "appos" or noun.head.i != bearer.i:
-        return None
-    for prep in bearer.children:
-        if prep.dep_ == "prep" and prep.i > noun.i and prep.lower_ in relation_cues().staff_preps:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and np_actor(d, obj) is not None:
-                return obj
-    return None
-
-
-def _written_role(noun: Any, group: Sequence[Any]) -> str:
-    """A role noun with its compounds and an "of staff" ("deputy chief of staff")."""
-    words = [t.lower_ for t in noun.children if t.dep_ == "compound" and t.i < noun.i]
-    words += [t.lower_ for t in group]
-    if any(
-        p.lower_ == "of" and any(c.lower_ == "staff" for c in p.children) for p in noun.children
-    ):
-        words.append("of staff")
-    return " ".join(words)
-
-
-def _name_before(d: _Doc, first: Any) -> Any:
-    """A name ending right before the noun ("MDR leader", "NLO (NLO) secretary-general")."""
-    j = first.i - 1
-    sent_start = first.sent.start
-    while j >= sent_start and d.doc[j].text in "()" and d.doc[j].text:
-        j -= 1
-    mention = d.mention_of.get(j) if j >= sent_start else None
-    if mention is None or d.doc[j].dep_ == "poss":
-        return None
-    text = mention.span.text
-    actor = d.actors.get(mention.actor or "")
-    single = " " not in text.strip() and not text.isupper()
-    if single and (actor is None or actor.mentions < 2 or text.lower() in DEPARTMENTS):
-        return None  # "Ports Minister", "Interior Minister": a department, not a name
-    return d.doc[j]
+def _nearest_conjunct(d: _Doc, head: Any, appos: Any) -> Any:
+    """ "A and B, X's wife, …": an apposition after a coordination of names describes the
+    nearest one (B), though the parser hangs it on the first."""
+    conjuncts = [
+        t for t in head.subtree if t.dep_ == "conj" and t.i in d.mention_of and t.i < appos.i
+    ]
+    return max(conjuncts, key=lambda t: t.i) if conjuncts else head
 
 
 def _preps(noun: Any) -> Iterator[Any]:

@@ -74,6 +74,27 @@ def _affiliation(d: _Doc, person: str | None, org: str | None) -> str | None:
     return "employed_by" if _type(d, org) == "ORG" else None
 
 
+OFFICE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative"}
+"""Abbreviated office titles before a name ("Gov. X of Nevada")."""
+
+
+def _office_before(d: _Doc, token: Any) -> tuple[int, str] | None:
+    """The office title written right before the person's name ("Gov.", "Senator"), as
+    (token index, office noun)."""
+    mention = d.mention_of.get(token.i)
+    if mention is None:
+        return None
+    span = d.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    before = d.doc[span.start - 1]
+    word = _lower(before).rstrip(".")
+    office = OFFICE_ABBREVIATIONS.get(word, word)
+    if office in ("governor", "senator", "representative", "mayor"):
+        return before.i, office
+    return None
+
+
 def _holds_office(token: Any) -> bool:
     """Whether the name carries an office title ("Mayor Jon Vik", "Governor X")."""
     return any(_lower(t) in OFFICES or _lower(t) in LEADERS for t in token.subtree if t.i < token.i)
@@ -109,19 +130,35 @@ def _of_or_possessive(d: _Doc) -> Iterator[_Found]:
             continue
         for child in token.children:
             org_token = None
-            if child.dep_ == "prep" and _lower(child) == "of":
+            if child.dep_ == "prep" and _lower(child) == "of" and _right_after(d, token, child):
                 org_token = next((g for g in child.children if g.dep_ == "pobj"), None)
             elif child.dep_ == "poss" and child.i in d.mention_of:
                 org_token = child
             if org_token is None or org_token.i not in d.mention_of:
                 continue
             org = np_actor(d, org_token, frozenset({person}))
+            office = _office_before(d, token)
+            if office is not None and org is not None and _type(d, org) in ("GPE", "LOC"):
+                # "Gov. Ana Ruiz of Nevada", "Senator X of Ohio": the office's place
+                start, end = _extent(d.doc[office[0]], org_token)
+                yield _Found(person, "holds_position", org, None, office[1], None, start, end)
+                continue
             predicate = _affiliation(d, person, org)
             if predicate == "employed_by" and _holds_office(token):
                 continue  # "Mayor Jon Vik of Bergen": the office's place, not an employer
             if predicate is not None and org is not None:
                 start, end = _extent(token, org_token)
                 yield _Found(person, predicate, org, None, None, None, start, end)
+
+
+def _right_after(d: _Doc, token: Any, prep: Any) -> bool:
+    """Whether "of" comes right after the person's name ("Ana Ruiz of the LU"); in a list
+    ("A of X, B of Y") the parser may hang an earlier "of X" on B."""
+    mention = d.mention_of.get(token.i)
+    if mention is None:
+        return False
+    end = mention.span.end
+    return prep.idx >= end and d.ctx.text[end : prep.idx].strip(" ,") == ""
 
 
 def _member_nouns(d: _Doc) -> Iterator[_Found]:

@@ -19,7 +19,6 @@ from newsweave.analyze.relation_doc import (
     _Doc,
     _Found,
     _group,
-    _holder_token,
     _lemma,
     _lower,
     _personlike,
@@ -29,6 +28,7 @@ from newsweave.analyze.relation_doc import (
     _words,
     np_actor,
 )
+from newsweave.analyze.relation_holders import _holder_token
 from newsweave.analyze.relation_words import (
     _CLAUSE_DEPS,
     _LEADING,
@@ -94,6 +94,7 @@ def _qualifier(d: _Doc, noun: Any, group: Sequence[Any], holder: Any) -> str:
     tokens = [t for t in d.doc[min(keep) : max(keep) + 1] if t.i in keep]
     text = "".join(t.text_with_ws for t in tokens).strip(" ,;:-–—")
     text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"\s+\.$", "", text)  # "the wife of X." without its holder: "wife"
     text = _LEADING.sub("", text).strip() or str(noun.text)
     first = d.doc[min(keep)]
     return past_office(d.ctx.text[max(0, first.idx - 12) : first.idx], text)
@@ -108,6 +109,8 @@ def _role_relations(d: _Doc, role: _Role) -> Iterator[_Found]:
         *_name_tokens(d, role.bearer_token, role.holder_token),
     )
     former = bool(re.search(r"\b(?:ex-|former)", role.qualifier, re.IGNORECASE))
+    if lower in SPOUSE and re.search(r"\b(?:first|second)\b", role.qualifier, re.IGNORECASE):
+        former = True  # "his first wife": a marriage that a later one followed
     bearer, holder = role.bearer, role.holder
     in_law = d.ctx.document.text[role.group[-1].idx + len(role.group[-1].text) :].startswith(
         "-in-law"
@@ -129,7 +132,8 @@ def _role_relations(d: _Doc, role: _Role) -> Iterator[_Found]:
         if holder and _type(d, holder) in PERSONISH | GROUPISH:
             yield _Found(bearer, "ally_of", holder, None, role.qualifier, None, start, end)
     elif lower == "member":
-        if holder and _type(d, holder) in GROUPISH:
+        place = _type(d, holder) in PLACEISH and _personlike(d, bearer)
+        if holder and _type(d, holder) in GROUPISH and not place:  # "a Ft. Worth member of X"
             time = _time(role.noun)
             past = time is None and _past_copula(role.noun)
             qualifier = as_former(role.qualifier) if past else role.qualifier
@@ -203,6 +207,8 @@ def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Fo
         )
         return
     holder = role.holder if _type(d, role.holder) in GROUPISH else None
+    if _beat(d, role, lower) or _address(d, role, lower):
+        return
     if lower in EMPLOYMENT:
         if holder and _type(d, holder) == "ORG":
             yield _Found(role.bearer, "employed_by", holder, None, role.qualifier, time, start, end)
@@ -213,6 +219,27 @@ def _job(d: _Doc, role: _Role, lower: str, start: int, end: int) -> Iterator[_Fo
         yield _Found(role.bearer, "leads", holder, None, role.qualifier, time, start, end)
     else:
         yield _Found(role.bearer, "holds_position", holder, None, role.qualifier, time, start, end)
+
+
+def _beat(d: _Doc, role: _Role, lower: str) -> bool:
+    """ "White House correspondent X": the institution written before a journalist's role
+    is the beat covered, not the employer."""
+    if lower not in relation_cues().beat_roles or role.holder is None:
+        return False
+    if role.holder_token is None or role.holder_token.i > role.group[0].i:
+        return False
+    actor = d.actors.get(role.holder)
+    return actor is not None and actor.name in relation_cues().beats
+
+
+def _address(d: _Doc, role: _Role, lower: str) -> bool:
+    """ "Secretary X" with no organisation or country: a form of address, which holders
+    keep after leaving office — no office said to be held now."""
+    return (
+        lower in relation_cues().address_titles
+        and role.holder is None
+        and role.qualifier.lower() == lower
+    )
 
 
 def _past_copula(noun: Any) -> bool:
@@ -332,6 +359,8 @@ def _title_positions(d: _Doc, found: Sequence[_Found]) -> Iterator[_Found]:
             before = d.ctx.text[max(0, start - 4) : start].lower().split()
             if unheld(title.text) or (before and before[-1] in relation_cues().indefinite):
                 continue  # "the incoming mayor", "a President Vance would…"
+            if title.text.lower().rstrip(".") in relation_cues().address_titles:
+                continue  # "Secretary X": a form of address, kept after leaving office
             spans.append((actor.id, start, end))
             text = _LEADING.sub("", title.text).strip()
             text = past_office(d.ctx.text[max(0, start - 12) : start], text)

@@ -49,8 +49,8 @@ def _ownership(d: _Doc) -> Iterator[_Found]:
             continue
         owner_token = _subject(verb)
         owner = np_actor(d, owner_token) if owner_token is not None else None
-        if owner is None:
-            continue
+        if owner is None or _type(d, owner) == "NORP":
+            continue  # "Democrats controlled Congress": a party's or people's control, no stake
         found = _owned_object(d, verb, lemma, owner)
         # people and places are not owned ("owns Mr. King's Russia Today programming")
         if found is not None and _type(d, found[0]) not in PLACEISH | {"PERSON", "NORP"}:

@@ -27,6 +27,7 @@ predicates and the parent/child pair are stated in both directions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo
 from newsweave.analyze.relation_doc import (
@@ -52,7 +53,21 @@ from newsweave.analyze.relation_verbs import (
 from newsweave.analyze.relation_words import BROAD_PLACES, INVERSE, PLACEISH, SYMMETRIC
 from newsweave.model.facts import Actor, Mention, Relation
 
-STAGE = StageInfo("relations", "4", needs=("sentences", "actors"), provides=("relations",))
+OFFICE_PREDICATES = frozenset({"holds_position", "leads"})
+"""Predicates of an office, whose organisation a demonym stands for ("Ukrainian President")."""
+
+
+def country_name(code: str) -> str | None:
+    """The common name of a country by its ISO code."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+STAGE = StageInfo("relations", "5", needs=("sentences", "actors"), provides=("relations",))
 
 
 def extract_relations(
@@ -114,6 +129,7 @@ def found_relations(
     found.extend(membership(docview))
     found.extend(_title_positions(docview, found))
     found.extend(_gazetteer_places(docview, readings, countries))
+    found = [_demonym_country(docview, f, countries) for f in found]
     found = [f for f in _with_inverses(found) if f.subject != f.object and not _left(f, found)]
     return sorted(found, key=lambda f: (f.start, f.end))
 
@@ -205,6 +221,21 @@ def _readings(actors: Iterable[Actor], gazetteer: PlaceLookup) -> dict[str, Plac
         if readings:
             found[actor.id] = readings[0]
     return found
+
+
+def _demonym_country(d: _Doc, f: _Found, countries: Mapping[str, str]) -> _Found:
+    """ "Ukrainian President X": the office is the country's, never a nationality's; the
+    country's actor where the document names it, else the country's name."""
+    holder = d.actors.get(f.object or "")
+    if f.predicate not in OFFICE_PREDICATES or holder is None or holder.type != "NORP":
+        return f
+    if not holder.country or holder.name[:1].islower() or " " in holder.name:
+        return f
+    actor = countries.get(holder.country)
+    if actor is not None:
+        return replace(f, object=actor, object_text=None)
+    name = country_name(holder.country)
+    return replace(f, object=None, object_text=name) if name else f
 
 
 def _countries(readings: Mapping[str, PlaceReading]) -> dict[str, str]:

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from newsweave.analyze.context import Context
 from newsweave.analyze.name_lexicon import KIN, PERSON_TITLES, words
+from newsweave.analyze.name_trim import trims
 from newsweave.analyze.names import STAGE
 from newsweave.model.facts import Title
 
@@ -46,12 +51,28 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:his|her|their)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _title_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """``role_words`` and ``not_role_words`` of ``data/title_cues.yaml``."""
+    path = resources.files("newsweave.analyze").joinpath("data/title_cues.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return (
+        frozenset(str(w).lower() for w in data["role_words"]),
+        frozenset(str(w).lower() for w in data["not_role_words"]),
+    )
+
+
 def is_role(word: str) -> bool:
-    """Whether ``word`` looks like a role noun."""
+    """Whether ``word`` looks like a role noun: a title word, a listed role word, or a word
+    with a role ending that is no preposition, comparative or abstract noun ("under",
+    "closer", "statement")."""
     lowered = word.lower().strip(".,")
-    if lowered in PERSON_TITLES:
+    role_words, not_role_words = _title_cues()
+    if lowered in PERSON_TITLES or lowered in role_words:
         return True
-    return len(lowered) > 4 and lowered.endswith(ROLE_SUFFIXES) and lowered not in NOT_ROLES
+    if lowered in NOT_ROLES or lowered in not_role_words or lowered.endswith("ment"):
+        return False
+    return len(lowered) > 4 and lowered.endswith(ROLE_SUFFIXES)
 
 
 def find_titles(
@@ -129,6 +150,12 @@ def _premodifier_token(doc: Any, i: int, first: int) -> bool:
     token = doc[i]
     if token.is_sent_end and i < len(doc) - 1 and doc[i + 1].is_sent_start:
         return False
+    before = doc[i - 1] if i > 0 else None  # "to" of an infinitive; "To" of a headline
+    infinitive = before is not None and (
+        (before.lower_ == "to" and before.dep_ == "aux") or (before.text == "To" and i > 1)
+    )
+    if token.text in trims().headline_verbs or infinitive:
+        return False  # a headline's verb ("Vows To Bash Fed Chair X"): no title word
     if token.text == "-" or (i > 0 and doc[i - 1].text.endswith("-")):
         return True
     if token.ent_type_ == "PERSON" and token.lower_ not in PERSON_TITLES:
@@ -180,12 +207,26 @@ def _split_roles(text: str, start: int, end: int, *, copula: bool) -> Iterator[t
 def _role_phrase(words: Sequence[str], *, copula: bool, article: bool) -> bool:
     """A role phrase holds a role noun; without an article it must start with one
     ("professor of political science") or be a possessive ("Gaston Yamboré's eldest son")."""
+    words = _without_modifiers(words)
+    if not words:
+        return False
     if not article and copula:
         return is_role(words[0]) or any(w.endswith(("'s", "’s")) for w in words[:4])
     if not article:
         return any(is_role(w) or w.lower() in KIN for w in words[:3])
     head_words = [w for w in words if w[:1].islower()]
     return any(is_role(w) or w.lower() in KIN for w in head_words[:6])
+
+
+ROLE_MODIFIERS = words("his her their its former ex late acting interim then onetime")
+"""Words before a role noun that are no role ("his former prime minister")."""
+
+
+def _without_modifiers(found: Sequence[str]) -> Sequence[str]:
+    k = 0
+    while k < len(found) - 1 and found[k].lower().rstrip("-") in ROLE_MODIFIERS:
+        k += 1
+    return found[k:]
 
 
 def _before(ctx: Context, start: int) -> Iterator[tuple[int, int]]:
