@@ -14,6 +14,7 @@ from newsweave.ask_records import (
     claim_candidates,
     restatements,
 )
+from newsweave.resolve.claim_values import SUBGROUPS
 from newsweave.resolve.claims import QUANTITIES, word_quantity
 from newsweave.resolve.claims_list import ClaimListing
 from newsweave.store.sqlite import Store
@@ -155,7 +156,7 @@ def _claim_sentence(claim: ClaimListing) -> str:
     quantity = QUANTITIES.get(claim.what)
     people = quantity is not None and quantity.people and claim.what not in ("troops",)
     unit = (
-        "people"
+        SUBGROUPS.get(claim.unit or "", "people")
         if people
         else (claim.unit or "")
         if claim.unit and claim.unit != "percent" and not _currency(claim.unit)

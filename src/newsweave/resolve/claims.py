@@ -81,6 +81,7 @@ from newsweave.resolve.claim_values import (
     word_quantity,
 )
 from newsweave.resolve.events import EntityLookup, bulk_entity_lookup
+from newsweave.resolve.places_areas import area_names, in_figure_clause, sentence_areas
 from newsweave.store.sqlite import Store
 
 __all__ = [
@@ -159,6 +160,15 @@ def _focus_countries(conn: sqlite3.Connection, documents: set[str] | None = None
     return focus
 
 
+def _document_areas(conn: sqlite3.Connection, documents: set[str]) -> dict[str, frozenset[str]]:
+    """The administrative areas each document names as such ("in Kalora district")."""
+    rows = conn.execute(
+        "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(documents)),),
+    )
+    return {str(r["id"]): area_names(str(r["text"])) for r in rows}
+
+
 def _claimant_span(row: sqlite3.Row) -> tuple[int, int] | None:
     """Where the claimant's words lie in the clean text (its first use in the sentence)."""
     text, sentence = row["claimed_by_text"], str(row["sentence"] or "")
@@ -201,13 +211,17 @@ def _load(
     if lookup is None:
         lookup = _claimant_entities(conn, rows)
     mentions, focus = _place_mentions(conn, documents), _focus_countries(conn, documents)
+    areas = _document_areas(conn, {str(r["document_id"]) for r in rows})
     figures = []
     for row in rows:
         quantity = normalise_what(row["what"], row["unit"])
         key = (str(row["document_id"]), int(row["sentence_start"]))
         place = None
         if quantity in COUNT_QUANTITIES:
-            place = figure_place(mentions.get(key, []), _claimant_span(row), focus.get(key[0]))
+            sentence = str(row["sentence"] or "")
+            located = sentence_areas(areas[key[0]], sentence, key[1], mentions.get(key, []))
+            named = in_figure_clause(located, sentence, key[1], int(row["end_char"]))
+            place = figure_place(named, _claimant_span(row), focus.get(key[0]))
         time, dated = _figure_time(row["as_of"], row["published"])
         amount = Amount(
             float(row["value"]),
