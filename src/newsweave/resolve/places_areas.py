@@ -42,6 +42,9 @@ def area_names(text: str) -> frozenset[str]:
     found = set()
     for match in _area_pattern().finditer(text):
         words = match.group(1).split()
+        owners = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+        if owners:
+            words = words[owners[-1] + 1 :]  # "Indonesia's Aceh province" → Aceh
         while words and words[0].lower() in stop:
             words = words[1:]
         if words:
@@ -49,20 +52,32 @@ def area_names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_LONGER_NAME = re.compile(r"\b(?!(?:In|At|On|From|The)\s$)[A-Z][\w'’-]*\s$")
+
+
 def sentence_areas(
     names: frozenset[str], sentence: str, sentence_start: int, located: list[PlaceMention]
 ) -> list[PlaceMention]:
     """Where the sentence names one of the document's areas (``names``), unless the
-    gazetteer located those words (its reading, with a point, is better)."""
-    found = []
-    for name in names:
+    gazetteer located those words (its reading, with a point, is better); a located
+    place inside a longer area name ("Aceh" of "Central Aceh district") gives way to it."""
+    found: list[PlaceMention] = []
+    inside: set[int] = set()
+    for name in sorted(names, key=len, reverse=True):  # "Central Aceh" before "Aceh"
         for match in re.finditer(rf"\b{re.escape(name)}\b", sentence):
             start, end = sentence_start + match.start(), sentence_start + match.end()
-            if any(m.start < end and start < m.end for m in located):
+            if any(m.start <= start and end <= m.end for m in found):
                 continue
+            if _LONGER_NAME.search(sentence, 0, match.start()):
+                continue  # "Aceh" of "Central Aceh": part of another name
+            overlapping = [m for m in located if m.start < end and start < m.end]
+            if any(m.start <= start and end <= m.end for m in overlapping):
+                continue
+            inside.update(id(m) for m in overlapping)
             key = f"area:{name.lower()}"
             found.append(PlaceMention(start, end, name, name, AREA_KIND, None, key, None))
-    return sorted([*located, *found], key=lambda m: m.start)
+    kept = [m for m in located if id(m) not in inside]
+    return sorted([*kept, *found], key=lambda m: m.start)
 
 
 _RELATIVE = re.compile(r",\s*(?:which|where|who|whose)\b", re.IGNORECASE)
