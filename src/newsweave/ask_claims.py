@@ -169,11 +169,15 @@ def _names_place(named: Iterable[tuple[str, ...]], place: str | None) -> bool:
 
 
 def _background(claim: ClaimListing) -> bool:
-    """A count of a past year its own articles recall ("in 2004, a tsunami killed
-    230,000"): it answers a question only when nothing of the story does, or when the
-    question names its year."""
-    published = [s.published[:4] for s in claim.sources if s.published]
-    return bool(claim.as_of and published and claim.as_of[:4] < min(published))
+    """A count of a past year or month (2+ months back) its own articles recall ("in 2004,
+    a tsunami killed 230,000"): it answers a question only when nothing of the story
+    does, or when the question names its year."""
+    published = [s.published[:7] for s in claim.sources if s.published]
+    if not claim.as_of or not published:
+        return False
+    year, month = int(claim.as_of[:4]), int(claim.as_of[5:7] or 0)
+    first = min(published)
+    return (int(first[:4]) - year) * 12 + int(first[5:7] or 0) - month >= 2
 
 
 def _broad(claim: ClaimListing) -> bool:

@@ -14,6 +14,7 @@ from newsweave.analyze.figures_vocab import (
     _COUNT_NOUNS,
     _COUNT_VERBS,
     _FINDING_VERBS,
+    _MONTH_NUMBERS,
     _NON_SPEAKER_ENTITIES,
     _NOT_CLAIMANTS,
     _PLACE_ENTITIES,
@@ -292,11 +293,18 @@ def _verb_of(token: Any) -> Any | None:
 
 
 def _past_year(text: str, anchor: dt.date | None) -> str | None:
-    """A bare year before the publication year ("in 1998"): the count is of that year."""
-    found = re.fullmatch(r"(?:in\s+)?(\d{4})", text.strip().lower())
-    if found is None or anchor is None or int(found.group(1)) >= anchor.year:
+    """A bare year before the publication year ("in 1998"), or a bare month at least two
+    months before the publication's ("in February" in a November article): the count is
+    of that year ("1998") or month ("2005-02")."""
+    if anchor is None:
         return None
-    return found.group(1)
+    lowered = re.sub(r"^(?:in|last)\s+", "", text.strip().lower())
+    if re.fullmatch(r"\d{4}", lowered):
+        return lowered if int(lowered) < anchor.year else None
+    month = _MONTH_NUMBERS.get(lowered.rstrip("."))
+    if month is None or anchor.month - month < 2:
+        return None
+    return f"{anchor.year}-{month:02d}"
 
 
 def _is_above(ancestor: Any, token: Any) -> bool:

@@ -112,6 +112,10 @@ def _figure_time(as_of: str | None, published: str | None) -> tuple[str | None, 
         # a past year of the count's own clause ("in 1998, … killed 40"): a past happening,
         # dated the year's last day (the latest it can be), never set against today's count
         return f"{as_of}-12-31", True
+    if as_of and len(as_of) == 7 and published and as_of < published[:7]:
+        # a past month of the count's clause ("in February, a quake … killed 612"): dated
+        # the month's first day (the analysis gives a month only when it is 2+ months back)
+        return f"{as_of}-01", True
     gap = _days(as_of, published)
     if as_of and gap is not None and 0 <= gap <= TRUSTED_AS_OF_DAYS:
         return as_of[:10], True
