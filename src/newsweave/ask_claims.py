@@ -14,6 +14,8 @@ from newsweave.ask_records import (
     claim_candidates,
     restatements,
 )
+from newsweave.ask_text import stem
+from newsweave.resolve.claim_values import SUBGROUPS
 from newsweave.resolve.claims import QUANTITIES, word_quantity
 from newsweave.resolve.claims_list import ClaimListing
 from newsweave.store.sqlite import Store
@@ -57,6 +59,8 @@ def question_quantity(words: Sequence[str]) -> str | None:
 
 
 _GENERIC = frozenset(("many", "much", "people", "person", "number", "total", "large", "high"))
+_GENERIC_STEMS = _GENERIC | frozenset(stem(w) for w in _GENERIC)
+"""The question's generic words as the question's stems spell them ("peopl")."""
 
 
 def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
@@ -64,10 +68,19 @@ def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
     question names (all claims when none is of it), scored by that quantity (2) and the
     question words its sentences carry (1 each), at least 2 needed; then the claimant or
     place the question names (3), another name of the question in its sentences (1) and
-    question words in what it counts (1 each). Ties go to a whole before a part, a count
-    for a country before a town's, the latest, the most sources."""
+    question words in what it counts (1 each). A count of a past year the articles recall
+    comes after every count of the story unless the question names the year; ties go to a
+    whole before a part, a count for a country before a town's, the latest, the most
+    sources."""
     quantity = question_quantity(asked.words)
-    content = [s for s in asked.stems if s not in _GENERIC and len(s) >= 3]
+    # the words naming the asked quantity ("died") are counted by the quantity's fit, not
+    # again as words its sentences carry: the event the question names decides
+    asked_quantity = {stem(w) for w in asked.words if quantity and word_quantity(w) == quantity}
+    content = [
+        s
+        for s in asked.stems
+        if s not in _GENERIC_STEMS and len(s) >= 3 and s not in asked_quantity
+    ]
     named = [names for _, _, names in asked.entities]
     source = _according_to(asked.words)
     if source:
@@ -83,11 +96,13 @@ def _claim_answer(store: Store, asked: Asked) -> FactAnswer | None:
         if score < 2:
             continue
         score += 3 * _names_any(named, claim.claimants)
-        score += 3 * (claim.place is not None and _names_any(named, [claim.place]))
+        score += 3 * _names_place(named, claim.place)
         score += _names_any(named, [s.sentence for s in claim.sources])
         score += _stem_matches(content, re.findall(r"\w+", fold_text(claim.what)))
         whole = not claim.part_of  # "how many remained" asks for the whole, not its minors
-        scored.append(((score, whole, _broad(claim), claim.as_of or "", len(claim.sources)), claim))
+        current = not _background(claim) or (claim.as_of or "")[:4] in asked.words
+        key = (current, score, whole, _broad(claim), claim.as_of or "", len(claim.sources))
+        scored.append((key, claim))
     if not scored:
         return None
     top = max(scored, key=lambda item: item[0])[1]
@@ -146,6 +161,25 @@ def _names_any(named: Iterable[tuple[str, ...]], texts: Iterable[str]) -> bool:
     return any(n and any(n in t for t in folded) for names in named for n in names)
 
 
+def _names_place(named: Iterable[tuple[str, ...]], place: str | None) -> bool:
+    """Whether the question names the claim's place itself ("Aceh" is not "Central Aceh",
+    a district of it)."""
+    folded = fold_text(place or "")
+    return bool(folded) and any(fold_text(n) == folded for names in named for n in names)
+
+
+def _background(claim: ClaimListing) -> bool:
+    """A count of a past year or month (2+ months back) its own articles recall ("in 2004,
+    a tsunami killed 230,000"): it answers a question only when nothing of the story
+    does, or when the question names its year."""
+    published = [s.published[:7] for s in claim.sources if s.published]
+    if not claim.as_of or not published:
+        return False
+    year, month = int(claim.as_of[:4]), int(claim.as_of[5:7] or 0)
+    first = min(published)
+    return (int(first[:4]) - year) * 12 + int(first[5:7] or 0) - month >= 2
+
+
 def _broad(claim: ClaimListing) -> bool:
     """A count for a country or with no place before one for a town."""
     return claim.place is None or bool(_PLACE_CODE.match(claim.place))
@@ -155,10 +189,10 @@ def _claim_sentence(claim: ClaimListing) -> str:
     quantity = QUANTITIES.get(claim.what)
     people = quantity is not None and quantity.people and claim.what not in ("troops",)
     unit = (
-        "people"
+        SUBGROUPS.get(claim.unit or "", "people")
         if people
         else (claim.unit or "")
-        if claim.unit and claim.unit != "percent" and not _currency(claim.unit)
+        if claim.unit and claim.unit not in ("percent", "person") and not _currency(claim.unit)
         else ""
     )
     value = claim.hedged_value

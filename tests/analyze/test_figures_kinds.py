@@ -204,3 +204,26 @@ def test_a_level_reached_is_no_day_of_the_month() -> None:
     assert "27" in found
     found = _figures("The ceasefire expired on the 27th and talks resume on May 30.")
     assert not any(f.value in (27, 30) for f in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "what"),
+    [
+        # an object's complement says what happened to it
+        (
+            '"So far we have counted 17 villagers dead," the mayor told reporters.',
+            "17",
+            "villagers killed",
+        ),
+        ("The blast left 40 workers injured, the company said.", "40", "workers injured"),
+        # the counted word itself says it, whatever verb the sentence starts with
+        ("Eight passengers are killed and about 30 hurt.", "about 30", "injured"),
+        # a reporting verb raises its subject from the event
+        ("Three more people are believed to have been killed overnight.", "Three", "killed"),
+        ("Twelve fishermen were reported to have drowned.", "Twelve", "fishermen drowned"),
+        # a count noun counts what it is of
+        ("The number of people killed in the storm has risen to 19.", "19", "killed"),
+    ],
+)
+def test_what_a_count_says_beyond_its_verb(text: str, number: str, what: str) -> None:
+    assert _figures(text)[number].what == what

@@ -67,7 +67,7 @@ from newsweave.analyze.figures_what import (
 from newsweave.analyze.gazetteer import Gazetteer
 from newsweave.model.facts import Figure
 
-STAGE = StageInfo("figures", "3", needs=("sentences", "actors"), provides=("figures",))
+STAGE = StageInfo("figures", "4", needs=("sentences", "actors"), provides=("figures",))
 
 # ---------------------------------------------------------------------------------------
 # The stage

@@ -14,6 +14,7 @@ from newsweave.analyze.figures_vocab import (
     _COUNT_NOUNS,
     _COUNT_VERBS,
     _FINDING_VERBS,
+    _MONTH_NUMBERS,
     _NON_SPEAKER_ENTITIES,
     _NOT_CLAIMANTS,
     _PLACE_ENTITIES,
@@ -103,8 +104,13 @@ def _verb_claims(verb: Any) -> Iterator[_Claim | None]:
     """The claimant of a say verb: its subject, the agent of a passive ("a toll given by
     X"), else a subject the parser lost (:func:`_orphan_subject`)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for child in subjects:
-        if child.dep_ == "nsubj" and child.lemma_.lower() not in _NOT_CLAIMANTS:
+    speakers = [c for c in subjects if c.dep_ == "nsubj"]
+    if len(speakers) > 1:
+        # one say verb, one speaker: two subjects are a parse that lost a clause boundary
+        # ("A mudslide swept …, killing 27, the office said"): the one nearest the verb
+        speakers = [min(speakers, key=lambda c: abs(verb.i - c.i))]
+    for child in speakers:
+        if child.lemma_.lower() not in _NOT_CLAIMANTS:
             yield _claim_of(child, verb)
     for child in verb.children:
         if child.dep_ == "agent":
@@ -286,9 +292,29 @@ def _verb_of(token: Any) -> Any | None:
     return None
 
 
+def _past_year(text: str, anchor: dt.date | None) -> str | None:
+    """A bare year before the publication year ("in 1998"), or a bare month at least two
+    months before the publication's ("in February" in a November article): the count is
+    of that year ("1998") or month ("2005-02")."""
+    if anchor is None:
+        return None
+    lowered = re.sub(r"^(?:in|last)\s+", "", text.strip().lower())
+    if re.fullmatch(r"\d{4}", lowered):
+        return lowered if int(lowered) < anchor.year else None
+    month = _MONTH_NUMBERS.get(lowered.rstrip("."))
+    if month is None or anchor.month - month < 2:
+        return None
+    return f"{anchor.year}-{month:02d}"
+
+
+def _is_above(ancestor: Any, token: Any) -> bool:
+    return any(a.i == ancestor.i for a in token.ancestors)
+
+
 def _as_of(sentence: Any, number: Any, claim: _Claim | None, anchor: dt.date | None) -> str | None:
     """The date a figure is stated for: "as of <date>", else a date of the claim verb,
-    else a date in the figure's own clause. Dates after "since", "from", "until" are
+    else a date in the figure's own clause, else a past year of that clause or one above
+    it ("in 1998, a mudslide killed 40": "1998"). Dates after "since", "from", "until" are
     periods, not as-of dates."""
     clause = _verb_of(number)
     best: tuple[int, str] | None = None
@@ -299,9 +325,14 @@ def _as_of(sentence: Any, number: Any, claim: _Claim | None, anchor: dt.date | N
         if re.search(r"\b(?:since|from|until|till|before|after|between|by)$", before):
             continue
         value = date_value(ent.text, anchor)
-        if value is None:
-            continue
         owner = _verb_of(ent.root)
+        if value is None:
+            value = _past_year(ent.text, anchor)
+            if value is None or owner is None or clause is None:
+                continue
+            if owner.i == clause.i or _is_above(owner, clause):
+                best = best if best is not None and best[0] < 2 else (2, value)
+            continue
         rank = 3
         if re.search(r"\bas\s+(?:of|at)$", before):
             rank = 0

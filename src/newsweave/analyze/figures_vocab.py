@@ -241,6 +241,7 @@ _DEAD_NOUNS = MappingProxyType(
         "killed": "killed",
         "wounded": "wounded",
         "injured": "injured",
+        "hurt": "injured",
         "missing": "missing",
         "detainee": "detained",
         "detainees": "detained",
@@ -258,6 +259,7 @@ _EVENT_VERBS = MappingProxyType(
     {
         "kill": "killed",
         "die": "died",
+        "drown": "drowned",
         "detain": "detained",
         "arrest": "arrested",
         "wound": "wounded",

@@ -202,6 +202,9 @@ def _subject_what(verb: Any) -> str | None:
             for toll, meaning in _TOLL_NOUNS.items():
                 if lower.endswith(toll) and meaning:
                     return meaning
+            counted = _count_noun_what(child)
+            if counted is not None:
+                return counted
             lemma = verb.lemma_.lower()
             if lemma == "be":
                 return compact
@@ -209,11 +212,30 @@ def _subject_what(verb: Any) -> str | None:
     return None
 
 
+def _count_noun_what(noun: Any) -> str | None:
+    """What a count noun counts from what it is of: "the number of people killed in the
+    floods has reached 31" → killed, "the count of the injured" → injured."""
+    if noun.lower_ not in ("number", "count", "tally", "total", "figure"):
+        return None
+    for token in noun.subtree:
+        if token.i == noun.i:
+            continue
+        if token.lower_ in _DEAD_NOUNS:
+            return str(_DEAD_NOUNS[token.lower_])
+        if token.pos_ == "VERB" and token.lemma_.lower() in _EVENT_VERBS:
+            return _participle(token)
+    return None
+
+
 def _what(anchor: Any, noun: Any | None, percent: bool) -> str | None:
     """What the figure counts, read from how its noun (or the number) sits in the parse."""
     base = _noun_event(noun)
-    if base == "killed" and noun is not None and noun.i == anchor.i:
-        return base  # "56 deaths and over 200 people injured": the dead stay dead
+    own = base is not None and noun is not None and noun.i == anchor.i
+    if own and (base == "killed" or anchor.dep_ == "conj"):
+        # the counted word says what happened: "56 deaths and over 200 people injured"
+        # (the dead stay dead), "ten are killed and about 50 hurt" (a count joined to
+        # another keeps its own word); "detainees … were freed" counts the freed
+        return base
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod") and child.tag_ in ("VBN", "VBD"):
             return _join_what(noun, _participle(child))
@@ -235,17 +257,37 @@ def _what(anchor: Any, noun: Any | None, percent: bool) -> str | None:
                 if child.dep_ in ("attr", "acomp") and child.i != anchor.i:
                     return str(_DEAD_NOUNS.get(child.lower_, child.lemma_.lower()))
             return base
-        return _join_what(noun, _participle(head))
+        return _join_what(noun, _participle(_raised_event(head)))
     if dep == "dobj" and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         if lemma in _EVENT_VERBS:
             return _join_what(noun, _participle(head))
-        return base or _subject_what(head)
+        return base or _complement_what(head, noun) or _subject_what(head)
     if dep == "pobj":
         return _pobj_what(anchor, noun) or base
     if dep == "attr" and head.lemma_.lower() == "be":
         return _subject_what(head) or base
     return base
+
+
+def _raised_event(verb: Any) -> Any:
+    """The event verb a reporting verb raises its subject to: "two people are reported
+    (believed, feared, said) to have been killed" → killed; else the verb itself."""
+    if verb.lemma_.lower() not in _reporting_verbs():
+        return verb
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in _EVENT_VERBS:
+            return child
+    return verb
+
+
+def _complement_what(verb: Any, noun: Any | None) -> str | None:
+    """What the object's complement says happened to it: "recorded 24 people dead", "left
+    300 families homeless" (the verb itself counts nothing)."""
+    for child in verb.rights:
+        if child.dep_ in ("oprd", "acomp") and child.pos_ in ("ADJ", "VERB"):
+            return _join_what(noun, str(_DEAD_NOUNS.get(child.lower_, child.lower_)))
+    return None
 
 
 def _noun_event(noun: Any | None) -> str | None:
@@ -313,6 +355,14 @@ def _percent_what(anchor: Any) -> str | None:
     if anchor.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
         return _subject_what(head.head)
     return None
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    """Verbs that raise a counted subject from the event (``figure_states.yaml``)."""
+    path = resources.files("newsweave.analyze").joinpath("data/figure_states.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return frozenset(str(w) for w in data["reporting_verbs"]["words"])
 
 
 @lru_cache(maxsize=1)

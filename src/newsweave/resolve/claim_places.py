@@ -59,14 +59,15 @@ def _near(a: FigurePlace | PlaceMention, b: FigurePlace | PlaceMention) -> bool:
 
 def places_compatible(a: FigurePlace | None, b: FigurePlace | None) -> bool:
     """Whether two counts can be of one place: countries must agree when both are known;
-    an unspecified place fits any; local meets only a local place that is the same or
-    near; national meets national."""
+    an unspecified place fits any but an area only the text names; local meets only a
+    local place that is the same or near; national meets national."""
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
         return False
     if "unspecified" in (a.scope, b.scope):
-        return True
+        # an area only the text names ("in X district") is a part of the story's count
+        return not any(p.key and p.key.startswith("area:") for p in (a, b))
     if a.scope != b.scope:
         return False
     return a.scope == "national" or _near(a, b)

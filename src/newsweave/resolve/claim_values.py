@@ -60,6 +60,14 @@ def _load_quantities() -> dict[str, Quantity]:
 QUANTITIES: dict[str, Quantity] = _load_quantities()
 """The vocabulary of what claims count (data: ``resolve/data/quantities.yaml``)."""
 
+SUBGROUPS: dict[str, str] = {
+    str(k).lower(): str(v)
+    for k, v in yaml.safe_load(
+        resources.files("newsweave.resolve").joinpath("data/quantities.yaml").read_text("utf-8")
+    )["subgroups"]["nouns"].items()
+}
+"""Groups of people counted apart from a toll, lemma → plural (``quantities.yaml``)."""
+
 COUNT_QUANTITIES = frozenset(k for k, q in QUANTITIES.items() if q.people)
 """Quantities that count people (their unit is always ``person``); only these conflict."""
 
@@ -175,9 +183,11 @@ def normalise_what(what: str | None, unit: str | None = None) -> str | None:
 
 
 def normalise_unit(unit: str | None, quantity: str | None) -> str | None:
-    """``person`` for counts of people; else the lower-cased unit with "%" as percent."""
+    """``person`` for counts of people (the group's noun for a subgroup: ``child``); else
+    the lower-cased unit with "%" as percent."""
     if quantity in COUNT_QUANTITIES:
-        return "person"
+        noun = (unit or "").strip().lower()
+        return noun if noun in SUBGROUPS else "person"
     if not unit:
         return None
     text = unit.strip().lower()

@@ -81,6 +81,7 @@ from newsweave.resolve.claim_values import (
     word_quantity,
 )
 from newsweave.resolve.events import EntityLookup, bulk_entity_lookup
+from newsweave.resolve.places_areas import area_names, in_figure_clause, sentence_areas
 from newsweave.store.sqlite import Store
 
 __all__ = [
@@ -107,6 +108,14 @@ re-exported for the modules that import them."""
 
 
 def _figure_time(as_of: str | None, published: str | None) -> tuple[str | None, bool]:
+    if as_of and len(as_of) == 4 and published and as_of < published[:4]:
+        # a past year of the count's own clause ("in 1998, … killed 40"): a past happening,
+        # dated the year's last day (the latest it can be), never set against today's count
+        return f"{as_of}-12-31", True
+    if as_of and len(as_of) == 7 and published and as_of < published[:7]:
+        # a past month of the count's clause ("in February, a quake … killed 612"): dated
+        # the month's first day (the analysis gives a month only when it is 2+ months back)
+        return f"{as_of}-01", True
     gap = _days(as_of, published)
     if as_of and gap is not None and 0 <= gap <= TRUSTED_AS_OF_DAYS:
         return as_of[:10], True
@@ -159,6 +168,30 @@ def _focus_countries(conn: sqlite3.Connection, documents: set[str] | None = None
     return focus
 
 
+def _document_areas(
+    conn: sqlite3.Connection,
+    documents: set[str],
+    located: dict[tuple[str, int], list[PlaceMention]],
+) -> dict[str, frozenset[str]]:
+    """The administrative areas each document names as such ("in Kalora district"),
+    except the names the gazetteer located somewhere in it ("Aceh province")."""
+    known: dict[str, set[str]] = {}
+    for (document, _), found in located.items():
+        known.setdefault(document, set()).update(m.text.lower() for m in found)
+    rows = conn.execute(
+        "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(documents)),),
+    )
+    return {
+        str(r["id"]): frozenset(
+            name
+            for name in area_names(str(r["text"]))
+            if name.lower() not in known.get(str(r["id"]), set())
+        )
+        for r in rows
+    }
+
+
 def _claimant_span(row: sqlite3.Row) -> tuple[int, int] | None:
     """Where the claimant's words lie in the clean text (its first use in the sentence)."""
     text, sentence = row["claimed_by_text"], str(row["sentence"] or "")
@@ -201,13 +234,17 @@ def _load(
     if lookup is None:
         lookup = _claimant_entities(conn, rows)
     mentions, focus = _place_mentions(conn, documents), _focus_countries(conn, documents)
+    areas = _document_areas(conn, {str(r["document_id"]) for r in rows}, mentions)
     figures = []
     for row in rows:
         quantity = normalise_what(row["what"], row["unit"])
         key = (str(row["document_id"]), int(row["sentence_start"]))
         place = None
         if quantity in COUNT_QUANTITIES:
-            place = figure_place(mentions.get(key, []), _claimant_span(row), focus.get(key[0]))
+            sentence = str(row["sentence"] or "")
+            located = sentence_areas(areas[key[0]], sentence, key[1], mentions.get(key, []))
+            named = in_figure_clause(located, sentence, key[1], int(row["end_char"]))
+            place = figure_place(named, _claimant_span(row), focus.get(key[0]))
         time, dated = _figure_time(row["as_of"], row["published"])
         amount = Amount(
             float(row["value"]),
