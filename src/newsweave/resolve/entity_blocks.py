@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from newsweave.resolve.clusters import (
     strong_keys,
@@ -279,7 +280,7 @@ class BlockSizes:
             counts = self.known.get(str(key))
             if counts is None:
                 continue  # read from the store (then current) when first asked for
-            letter = _sql_lower(str(name)[:1])
+            letter = _sql_lower(str(name)[:1])  # one character: cached
             counts[letter] = counts.get(letter, 0) + step
             if counts[letter] == 0:
                 del counts[letter]
@@ -293,6 +294,7 @@ class BlockSizes:
         self._change(rows, 1)
 
 
+@lru_cache(maxsize=4096)
 def _sql_lower(text: str) -> str:
     """SQLite's built-in ``lower``: ASCII letters only."""
     return "".join(c.lower() if "A" <= c <= "Z" else c for c in text)
@@ -409,12 +411,19 @@ def _prune(
         letters[str(actor_id)] = second_key(str(name))
     wanted = {k for ks in keys.values() for k in ks}
     sizes = _sizes(store, wanted) if current is None else current.get(wanted)
+    blocks: dict[tuple[str, str], str | None] = {}
+
+    def block(key: str, letter: str) -> str | None:  # thousands of pairs share a few
+        if (key, letter) not in blocks:
+            blocks[(key, letter)] = block_of(key, letter, sizes)
+        return blocks[(key, letter)]
+
     gone = []
     for left, right in judged:
         shared = keys[left] & keys[right]
         if not any(
-            block_of(k, letters[left], sizes) is not None
-            and block_of(k, letters[left], sizes) == block_of(k, letters[right], sizes)
+            block(k, letters[left]) is not None
+            and block(k, letters[left]) == block(k, letters[right])
             for k in shared
         ):
             gone.append((left, right))
