@@ -68,3 +68,15 @@ def test_block_sizes_stay_equal_to_the_index_while_actors_are_indexed(tmp_path: 
             store, actors.values(), sizes, {a: blocking_keys(x) for a, x in actors.items()}
         )
         assert sizes.get(keys) == _sizes(store, keys)
+
+
+def test_the_word_lists_read_alone_equal_the_pipeline_s() -> None:
+    from newsweave.analyze.nlp import load
+    from newsweave.resolve.name_words import _lemma_index_alone
+
+    alone = _lemma_index_alone()
+    assert alone is not None
+    table = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    for part in ("adj", "adv", "verb"):
+        assert set(alone.get(part, [])) == set(table.get(part, []))
+        assert table.get(part, [])
