@@ -30,13 +30,20 @@ from newsweave.resolve.places_points import area_points
 from newsweave.store.sqlite import Store
 
 
+def _group(source: str) -> str:
+    """The run a document belongs to, as in ``scale_resolve.runs``: polnear, ecbplus, or
+    wikinews (any other source)."""
+    name = source.split(":", 1)[0]
+    return name if name in ("polnear", "ecbplus") else "wikinews"
+
+
 def source_store(db: Path, work: Path, source: str) -> Path:
     target = work / f"{source}.db"
     if target.exists():
         return target
     with Store.open(db) as store:
         rows = store.connection.execute("SELECT id, source FROM documents ORDER BY seq")
-        ids = [str(r[0]) for r in rows if str(r[1]).split(":", 1)[0] == source]
+        ids = [str(r[0]) for r in rows if _group(str(r[1])) == source]
     copy(db, target, ids)
     return target
 
