@@ -24,9 +24,17 @@ from newsweave.resolve.corpus import resolve_corpus
 from newsweave.resolve.snapshot import snapshot
 from newsweave.store.sqlite import Store
 
-RESOLUTION_TABLES = ("story_event_members", "story_events", "entity_members", "entities")
-
-"""Entities, story events, claims (with members and status) and conflicts."""
+RESOLUTION_TABLES = (
+    "story_event_members",
+    "story_events",
+    "entity_members",
+    "entities",
+    "conflicts",
+    "claim_members",
+    "claims",
+)
+"""Entities, story events, claims (with members) and conflicts, emptied in a copy (a claim
+left from the source store's resolution collides with the same claim found again)."""
 
 
 def copy(source: Path, target: Path, documents: list[str] | None = None) -> None:

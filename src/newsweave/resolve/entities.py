@@ -56,6 +56,7 @@ from newsweave.resolve.clusters import (
 )
 from newsweave.resolve.entity_blocks import (
     IMPLICIT,
+    BlockSizes,
     Pair,
     _blocks,
     _document_actor_ids,
@@ -64,7 +65,6 @@ from newsweave.resolve.entity_blocks import (
     _load_actors,
     _prune,
     _read_openers,
-    _sizes,
     block_of,
     blocking_keys,
     candidate_pairs,
@@ -146,6 +146,39 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _judgement_row(
+    pair: Pair,
+    judgement: Judgement,
+    *,
+    source: str,
+    score: float,
+    features: dict[str, FeatureValue],
+    algorithm: str,
+    version: str,
+    now: str,
+) -> tuple[str, str, str, str, int, float, str, str, str, str]:
+    left, right = sorted(pair)
+    rank = ANALYST_RANK if source == "analyst" else MACHINE_RANK
+    return (
+        left,
+        right,
+        judgement,
+        source,
+        rank,
+        score,
+        json.dumps(features, sort_keys=True),
+        algorithm,
+        version,
+        now,
+    )
+
+
+_INSERT_JUDGEMENT = (
+    "INSERT OR REPLACE INTO judgements (left_id, right_id, judgement, source, rank, score,"
+    " features, algorithm, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 def _write_judgement(
     store: Store,
     pair: Pair,
@@ -157,65 +190,77 @@ def _write_judgement(
     algorithm: str,
     version: str,
 ) -> None:
-    left, right = sorted(pair)
-    rank = ANALYST_RANK if source == "analyst" else MACHINE_RANK
     store.connection.execute(
-        "INSERT OR REPLACE INTO judgements (left_id, right_id, judgement, source, rank, score,"
-        " features, algorithm, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            left,
-            right,
+        _INSERT_JUDGEMENT,
+        _judgement_row(
+            pair,
             judgement,
-            source,
-            rank,
-            score,
-            json.dumps(features, sort_keys=True),
-            algorithm,
-            version,
-            _now(),
+            source=source,
+            score=score,
+            features=features,
+            algorithm=algorithm,
+            version=version,
+            now=_now(),
         ),
     )
 
 
-def _score_new(store: Store, new_ids: Sequence[str], report: ResolveReport) -> set[str]:
+def _score_new(
+    store: Store,
+    new_ids: Sequence[str],
+    report: ResolveReport,
+    loaded: dict[str, ActorInfo] | None = None,
+    sizes: BlockSizes | None = None,
+) -> set[str]:
     """Index the new actors and judge them against the index; return the other actors
-    whose judgements were pruned (their entities must be rebuilt too)."""
+    whose judgements were pruned (their entities must be rebuilt too). ``loaded`` keeps
+    the actors read with their context across the chunks of one run (an actor's name,
+    titles and document do not change while it runs), ``sizes`` the block sizes."""
     conn = store.connection
+    loaded = {} if loaded is None else loaded
     conn.execute(
         "DELETE FROM judgements WHERE source = 'machine' AND (left_id IN"
         " (SELECT value FROM json_each(:ids)) OR right_id IN (SELECT value FROM json_each(:ids)))",
         {"ids": _ids_json(new_ids)},
     )
     new = _load_actors(store, new_ids)
-    touched = {k for a in new.values() for k in blocking_keys(a) if not k.startswith(IMPLICIT)}
-    before = _sizes(store, touched)
-    keys = _index_actors(store, new.values())
-    after = _sizes(store, touched)
-    pruned = _prune(store, before, after)
+    loaded.update(new)
+    sizes = BlockSizes(store) if sizes is None else sizes
+    keys = {a.id: blocking_keys(a) for a in new.values()}
+    touched = {k for found in keys.values() for k in found if not k.startswith(IMPLICIT)}
+    before = sizes.get(touched)
+    _index_actors(store, new.values(), sizes, keys)
+    after = sizes.get(touched)
+    pruned = _prune(store, before, after, sizes)
     blocks: dict[str, set[str]] = {}
     for actor_id, actor_keys in keys.items():
         letter = second_key(new[actor_id].name)
         found = (block_of(k, letter, after) for k in actor_keys if not k.startswith(IMPLICIT))
         blocks[actor_id] = {b for b in found if b is not None}
     pairs = candidate_pairs(blocks, _blocks(store, {b for bs in blocks.values() for b in bs}))
-    others = {a for pair in pairs for a in pair} - set(new)
-    actors = {**new, **_load_actors(store, others)}
+    others = {a for pair in pairs for a in pair} - set(loaded)
+    loaded.update(_load_actors(store, others))
+    now = _now()
+    rows = []
     for pair in sorted(pairs):
-        left, right = actors[pair[0]], actors[pair[1]]
+        left, right = loaded[pair[0]], loaded[pair[1]]
         decision = score_pair(left, right)
         if decision is None:
             continue
-        _write_judgement(
-            store,
-            pair,
-            decision.judgement,
-            source="machine",
-            score=decision.score,
-            features=decision.features,
-            algorithm=ALGORITHM,
-            version=VERSION,
+        rows.append(
+            _judgement_row(
+                pair,
+                decision.judgement,
+                source="machine",
+                score=decision.score,
+                features=decision.features,
+                algorithm=ALGORITHM,
+                version=VERSION,
+                now=now,
+            )
         )
         report.judgements[decision.judgement] += 1
+    conn.executemany(_INSERT_JUDGEMENT, rows)
     report.actors_scored += len(new)
     return pruned
 
@@ -359,13 +404,22 @@ def _mistyped_direction(
     return edges, mistyped - wrong
 
 
-def _rebuild(store: Store, seeds: set[str], moved: set[str] | None = None) -> int:
+def _rebuild(
+    store: Store,
+    seeds: set[str],
+    moved: set[str] | None = None,
+    loaded: dict[str, ActorInfo] | None = None,
+) -> int:
     """Recompute the entities of the components reachable from ``seeds``; add to
-    ``moved`` the actors whose fellow members changed (see :attr:`ResolveReport.moved`)."""
+    ``moved`` the actors whose fellow members changed (see :attr:`ResolveReport.moved`).
+    ``loaded``: actors this run already read (with context, which the clustering does
+    not read)."""
     ids = _closure(store, seeds)
     if not ids:
         return 0
-    actors = _load_actors(store, ids, context=False)
+    loaded = {} if loaded is None else loaded
+    actors = {a: loaded[a] for a in ids if a in loaded}
+    actors.update(_load_actors(store, ids - actors.keys(), context=False))
     edges, mistyped = _effective(store, ids)
     edges, mistyped = _mistyped_direction(actors, edges, mistyped)
     groups = Builder(actors, edges, mistyped).run()
@@ -396,9 +450,10 @@ def _rebuild(store: Store, seeds: set[str], moved: set[str] | None = None) -> in
         "DELETE FROM entities WHERE id IN (SELECT value FROM json_each(?))",
         (_ids_json(set(current) - unchanged),),
     )
-    for group in groups:
-        if entity_id(group) not in unchanged:
-            _write_entity(store, [actors[a] for a in group])
+    written = [g for g in groups if entity_id(g) not in unchanged]
+    mentions = _mention_counts(store, [a for g in written for a in g])
+    for group in written:
+        _write_entity(store, [actors[a] for a in group], mentions)
     return len(groups)
 
 
@@ -469,10 +524,12 @@ def _entity_type(actors: Sequence[ActorInfo]) -> str:
     return _majority(a.type for a in actors) or actors[0].type
 
 
-def _write_entity(store: Store, actors: Sequence[ActorInfo]) -> str:
+def _write_entity(
+    store: Store, actors: Sequence[ActorInfo], mentions: dict[str, int] | None = None
+) -> str:
     ids = sorted(a.id for a in actors)
     ident = entity_id(ids)
-    mentions = _mention_counts(store, ids)
+    mentions = _mention_counts(store, ids) if mentions is None else mentions
     conn = store.connection
     conn.execute(
         "INSERT OR REPLACE INTO entities (id, name, type, country, representative, size,"
@@ -512,9 +569,11 @@ def resolve_entities(store: Store, document_ids: Sequence[str] | None = None) ->
             conn.execute("DELETE FROM entities")
         new_ids = _document_actor_ids(store, document_ids)
         seeds = set(new_ids)
+        loaded: dict[str, ActorInfo] = {}
+        sizes = BlockSizes(store)
         for chunk in _chunks(new_ids, 2000):
-            seeds |= _score_new(store, chunk, report)
-        report.components = _rebuild(store, seeds, report.moved)
+            seeds |= _score_new(store, chunk, report, loaded, sizes)
+        report.components = _rebuild(store, seeds, report.moved, loaded)
     report.entities = int(store.connection.execute("SELECT count(*) FROM entities").fetchone()[0])
     return report
 

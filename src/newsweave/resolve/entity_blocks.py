@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from newsweave.resolve.clusters import (
     strong_keys,
@@ -196,16 +197,40 @@ def _document_actor_ids(store: Store, document_ids: Sequence[str] | None) -> lis
 # --------------------------------------------------------------------------- blocking
 
 
-def _index_actors(store: Store, actors: Iterable[ActorInfo]) -> dict[str, set[str]]:
-    """Write the actors' blocking keys; return them by actor."""
+def _index_actors(
+    store: Store,
+    actors: Iterable[ActorInfo],
+    sizes: BlockSizes | None = None,
+    keys: dict[str, set[str]] | None = None,
+) -> dict[str, set[str]]:
+    """Write the actors' blocking keys (``keys`` when already computed; replacing any
+    they had); return them by actor. ``sizes`` is kept current with the rows written."""
     conn = store.connection
-    keys: dict[str, set[str]] = {}
-    for actor in actors:
-        keys[actor.id] = blocking_keys(actor)
-        conn.execute("DELETE FROM actor_keys WHERE actor_id = ?", (actor.id,))
-        conn.executemany(
-            "INSERT OR IGNORE INTO actor_keys (key, actor_id) VALUES (?, ?)",
-            [(k, actor.id) for k in sorted(keys[actor.id])],
+    if keys is None:
+        keys = {a.id: blocking_keys(a) for a in actors}
+    ids = _ids_json(keys)
+    if sizes is not None:
+        sizes.forget(
+            conn.execute(
+                "SELECT k.key, a.name FROM actor_keys AS k JOIN actors AS a ON a.id = k.actor_id"
+                " WHERE k.actor_id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            )
+        )
+    conn.execute(
+        "DELETE FROM actor_keys WHERE actor_id IN (SELECT value FROM json_each(?))", (ids,)
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO actor_keys (key, actor_id) VALUES (?, ?)",
+        [(k, actor_id) for actor_id, found in keys.items() for k in sorted(found)],
+    )
+    if sizes is not None:
+        sizes.count(
+            conn.execute(
+                "SELECT k.key, a.name FROM actor_keys AS k JOIN actors AS a ON a.id = k.actor_id"
+                " WHERE k.actor_id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            )
         )
     return keys
 
@@ -224,6 +249,55 @@ def _sizes(store: Store, keys: Iterable[str]) -> Sizes:
     ):
         found[str(key)][str(letter)] = int(count)
     return found
+
+
+class BlockSizes:
+    """Block sizes (:data:`Sizes`) read from the store once per key in a run and kept
+    current as actors are indexed (only :func:`_index_actors` changes the blocking index
+    while a run scores), so that each chunk of new actors does not count its keys' blocks
+    again (a GROUP BY over thousands of holders for "w:trump")."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.known: Sizes = {}
+
+    def get(self, keys: Iterable[str]) -> Sizes:
+        """A snapshot of the sizes of ``keys`` (implicit keys left out), as :func:`_sizes`."""
+        wanted = {k for k in keys if not k.startswith(IMPLICIT)}
+        missing = wanted - self.known.keys()
+        if missing:
+            found = _sizes(self.store, missing)
+            for key in missing:
+                self.known[key] = dict(found.get(key, {}))
+        found_now: Sizes = defaultdict(dict)
+        for key in wanted:
+            if self.known[key]:
+                found_now[key] = dict(self.known[key])
+        return found_now
+
+    def _change(self, rows: Iterable[tuple[str, str]], step: int) -> None:
+        for key, name in rows:
+            counts = self.known.get(str(key))
+            if counts is None:
+                continue  # read from the store (then current) when first asked for
+            letter = _sql_lower(str(name)[:1])  # one character: cached
+            counts[letter] = counts.get(letter, 0) + step
+            if counts[letter] == 0:
+                del counts[letter]
+
+    def forget(self, rows: Iterable[tuple[str, str]]) -> None:
+        """(key, actor name) rows about to leave the index."""
+        self._change(rows, -1)
+
+    def count(self, rows: Iterable[tuple[str, str]]) -> None:
+        """(key, actor name) rows just written to the index."""
+        self._change(rows, 1)
+
+
+@lru_cache(maxsize=4096)
+def _sql_lower(text: str) -> str:
+    """SQLite's built-in ``lower``: ASCII letters only."""
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in text)
 
 
 def second_key(name: str) -> str:
@@ -283,7 +357,9 @@ def candidate_pairs(new: dict[str, set[str]], blocks: dict[str, list[str]]) -> d
     return pairs
 
 
-def _prune(store: Store, before: Sizes, after: Sizes) -> set[str]:
+def _prune(
+    store: Store, before: Sizes, after: Sizes, current: BlockSizes | None = None
+) -> set[str]:
     """Forget the machine judgements of pairs no (sub-)block holds any more: a block that
     grew past :data:`MAX_BLOCK` is split (so a full re-resolution and an incremental one
     judge the same pairs)."""
@@ -333,13 +409,21 @@ def _prune(store: Store, before: Sizes, after: Sizes) -> set[str]:
         if not str(key).startswith(IMPLICIT):
             keys[str(actor_id)].add(str(key))
         letters[str(actor_id)] = second_key(str(name))
-    sizes = _sizes(store, {k for ks in keys.values() for k in ks})
+    wanted = {k for ks in keys.values() for k in ks}
+    sizes = _sizes(store, wanted) if current is None else current.get(wanted)
+    blocks: dict[tuple[str, str], str | None] = {}
+
+    def block(key: str, letter: str) -> str | None:  # thousands of pairs share a few
+        if (key, letter) not in blocks:
+            blocks[(key, letter)] = block_of(key, letter, sizes)
+        return blocks[(key, letter)]
+
     gone = []
     for left, right in judged:
         shared = keys[left] & keys[right]
         if not any(
-            block_of(k, letters[left], sizes) is not None
-            and block_of(k, letters[left], sizes) == block_of(k, letters[right], sizes)
+            block(k, letters[left]) is not None
+            and block(k, letters[left]) == block(k, letters[right])
             for k in shared
         ):
             gone.append((left, right))

@@ -5,6 +5,7 @@ See :mod:`newsweave.resolve.entities` for the pipeline it belongs to."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -54,6 +55,32 @@ class Decision:
 # --------------------------------------------------------------------------- scorer
 
 
+# per-actor parts of a pair's comparison, remembered by the actor's forms (an actor is
+# compared with dozens of others: its names are read once, not once per pair)
+
+
+@lru_cache(maxsize=65_536)
+def _codes(forms: tuple[str, ...]) -> frozenset[str]:
+    return code_names(forms)
+
+
+@lru_cache(maxsize=65_536)
+def _parts(forms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The distinct person parts of the forms, in the order their set iterates (the
+    order the comparison of two people has always taken them in)."""
+    return tuple({person_parts(f) for f in forms})
+
+
+@lru_cache(maxsize=65_536)
+def _keys(forms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name_key(f) for f in forms)
+
+
+@lru_cache(maxsize=65_536)
+def _title_words(titles: tuple[str, ...]) -> frozenset[str]:
+    return title_words(titles)
+
+
 def _gazetteer_lookup(name: str) -> tuple[Place, ...]:
     return tuple(_gazetteer().lookup(name))
 
@@ -72,8 +99,8 @@ def person_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
     best = ("none", 0.0)
     if acronym_like(left) != acronym_like(right):
         return best  # "TED" (a talk) is no "Ted"
-    for a in {person_parts(f) for f in left.forms}:
-        for b in {person_parts(f) for f in right.forms}:
+    for a in _parts(left.forms):
+        for b in _parts(right.forms):
             found = _person_parts_match(a, b)
             if found[1] > best[1] or (found[1] < 0 and best[1] == 0.0):
                 best = found
@@ -111,8 +138,8 @@ def _person_parts_match(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, fl
 def other_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
     """The best name rule between two non-person actors and its strength (negative when
     they are two different countries)."""
-    lkeys = {name_key(f) for f in left.forms} - {""}
-    rkeys = {name_key(f) for f in right.forms} - {""}
+    lkeys = _keys(left.forms) - {""}
+    rkeys = _keys(right.forms) - {""}
     if name_key(left.name) == name_key(right.name):
         return ("exact", 1.0)
     if left.type == right.type == "NORP" and left.country and left.country == right.country:
@@ -134,7 +161,7 @@ def other_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
     return found
 
 
-def _part_of_name(lkeys: set[str], rkeys: set[str]) -> bool:
+def _part_of_name(lkeys: frozenset[str], rkeys: frozenset[str]) -> bool:
     """One name is a run of the other's words that is no generic word alone ("Saints" of
     "New Orleans Saints", "Geological Survey" of "US Geological Survey"; never "Police" of
     "Kenya Police")."""
@@ -165,7 +192,9 @@ def _acronym_match(left: ActorInfo, right: ActorInfo) -> int:
     return 0
 
 
-def _spelling_match(lkeys: set[str], rkeys: set[str], places: bool) -> tuple[str, float]:
+def _spelling_match(
+    lkeys: frozenset[str], rkeys: frozenset[str], places: bool
+) -> tuple[str, float]:
     best = ("none", 0.0)
     for a in lkeys:
         for b in rkeys:
@@ -179,7 +208,7 @@ def _spelling_match(lkeys: set[str], rkeys: set[str], places: bool) -> tuple[str
 
 
 def _shared_co_actors(left: ActorInfo, right: ActorInfo) -> int:
-    own = {name_key(f) for f in (*left.forms, *right.forms)}
+    own = _keys(left.forms) | _keys(right.forms)
     return len((left.co_actors & right.co_actors) - own)
 
 
@@ -204,7 +233,7 @@ def score_pair(
     ambiguous); ``given_holders`` the same for a bare first name (two Didiers around).
     """
     features: dict[str, FeatureValue] = {}
-    codes = code_names(left.forms), code_names(right.forms)
+    codes = _codes(left.forms), _codes(right.forms)
     if codes[0] or codes[1]:
         if not codes[0] & codes[1]:
             return None
@@ -268,7 +297,7 @@ def _context_score(
     left: ActorInfo, right: ActorInfo, base: float, features: dict[str, FeatureValue]
 ) -> float:
     shared = _shared_co_actors(left, right)
-    lt, rt = title_words(left.titles), title_words(right.titles)
+    lt, rt = _title_words(left.titles), _title_words(right.titles)
     titles = 1.0 if lt & rt else 0.0
     conflict = 1.0 if left.type == "PERSON" and lt and rt and not lt & rt else 0.0
     features["co_actors@1"] = float(shared)
@@ -341,8 +370,7 @@ def _same_document(left: ActorInfo, right: ActorInfo) -> Decision | None:
             return Decision("positive", 0.9, features)
     if "PERSON" in (left.type, right.type) or type_penalty(left.type, right.type) is None:
         return None
-    lkeys = {name_key(f) for f in left.forms}
-    rkeys = {name_key(f) for f in right.forms}
+    lkeys, rkeys = _keys(left.forms), _keys(right.forms)
     if lkeys & rkeys or _acronym_match(left, right) >= 3:
         features["name@1"] = "chain_miss"
         return Decision("positive", 0.9, features)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -41,9 +42,33 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
     """(adjectives and adverbs, verbs) of the English pipeline's lemmatizer tables."""
     from newsweave.analyze.nlp import load
 
-    table = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    loaded = load.cache_info().currsize > 0
+    table = None if loaded else _lemma_index_alone()
+    if table is None:
+        table = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
     modifiers = frozenset(table.get("adj", [])) | frozenset(table.get("adv", []))
     return modifiers, frozenset(table.get("verb", []))
+
+
+def _lemma_index_alone() -> Any:
+    """The lemmatizer's ``lemma_index`` table read from the installed pipeline package
+    alone (the same file the pipeline loads), for a process that resolves without
+    analysing (a Dask client): building the whole pipeline for it cost more than the rest
+    of a small resolution. None when no package layout is found."""
+    import spacy.util
+    from spacy.lookups import Lookups
+
+    from newsweave.analyze.nlp import MODELS
+
+    for name in MODELS:
+        try:
+            path = spacy.util.get_package_path(name)
+        except (ImportError, OSError):
+            continue
+        found = sorted(path.glob("*/lemmatizer/lookups/lookups.bin"))
+        if found:
+            return Lookups().from_disk(found[0].parent).get_table("lemma_index")
+    return None
 
 
 def _verb_form(word: str, verbs: frozenset[str], third_person: bool = False) -> bool:
