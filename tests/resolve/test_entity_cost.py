@@ -80,3 +80,19 @@ def test_the_word_lists_read_alone_equal_the_pipeline_s() -> None:
     for part in ("adj", "adv", "verb"):
         assert set(alone.get(part, [])) == set(table.get(part, []))
         assert table.get(part, [])
+
+
+def test_person_name_match_does_not_depend_on_the_order_of_the_forms() -> None:
+    """A full name that conflicts ("Dana" vs "Marcus" Whitlock) and a bare given name that
+    fits nothing: the conflict is the answer whichever pair is compared first (the forms
+    are sets, iterated in hash-seed order; two runs over one store judged differently)."""
+    from newsweave.resolve.entity_scoring import person_name_match
+    from newsweave.resolve.namekeys import ActorInfo
+
+    marcus = ActorInfo("a2", "d2", "Marcus Whitlock", "PERSON")
+    for aliases in (("Dana",), ("Dana", "D. Whitlock")):
+        dana = ActorInfo("a1", "d1", "Dana Whitlock", "PERSON", aliases=aliases)
+        assert person_name_match(dana, marcus)[1] < 0
+        assert person_name_match(marcus, dana) == person_name_match(dana, marcus)
+    bare = ActorInfo("a3", "d3", "Dana Whitlock", "PERSON", aliases=("Whitlock",))
+    assert person_name_match(bare, marcus) == ("surname_only", 0.6)

@@ -95,16 +95,17 @@ def acronym_like(actor: ActorInfo) -> bool:
 
 def person_name_match(left: ActorInfo, right: ActorInfo) -> tuple[str, float]:
     """The best name rule between two people and its strength (0 when none; a negative
-    strength when the names say they are different people)."""
-    best = ("none", 0.0)
+    strength when the names say they are different people). Over every pair of their
+    name forms: the strongest positive rule wins, else a negative one, else none — an
+    order-free choice (the forms are sets, whose order changes with the hash seed, and a
+    pick that depended on it made two runs over one store judge differently)."""
     if acronym_like(left) != acronym_like(right):
-        return best  # "TED" (a talk) is no "Ted"
-    for a in _parts(left.forms):
-        for b in _parts(right.forms):
-            found = _person_parts_match(a, b)
-            if found[1] > best[1] or (found[1] < 0 and best[1] == 0.0):
-                best = found
-    return best
+        return ("none", 0.0)  # "TED" (a talk) is no "Ted"
+    found = [_person_parts_match(a, b) for a in _parts(left.forms) for b in _parts(right.forms)]
+    positive = max((f for f in found if f[1] > 0), key=lambda f: (f[1], f[0]), default=None)
+    if positive is not None:
+        return positive
+    return min((f for f in found if f[1] < 0), key=lambda f: (f[1], f[0]), default=("none", 0.0))
 
 
 def _person_parts_match(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, float]:
