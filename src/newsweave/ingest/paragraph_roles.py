@@ -107,6 +107,8 @@ def looks_like_byline(text: str) -> bool:
         return True  # a credit line naming many colleagues runs long ("A, B and C contributed")
     if _words(stripped) > 25 or (stripped.endswith((".", "?", "!")) and _words(stripped) > 12):
         return False
+    if cue("related_heads").search(stripped):
+        return False  # "More in Opinion" is a heading of links, not "NAME in PLACE"
     return bool(
         _BYLINE_RE.match(stripped)
         or _DATE_LINE_RE.match(stripped)
@@ -223,7 +225,8 @@ def is_date_line(text: str) -> bool:
 
 
 def looks_like_bio(text: str) -> bool:
-    return _words(text) <= 90 and bool(_BIO_RE.match(text.strip()))
+    stripped = text.strip()
+    return _words(text) <= 90 and bool(_BIO_RE.match(stripped) or cue("bio").search(stripped))
 
 
 def _headline_candidate(text: str) -> bool:

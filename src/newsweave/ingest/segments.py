@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from newsweave.ingest.blocks import Block, Classified, text_key
 from newsweave.ingest.cues import cue, cues_version
 from newsweave.ingest.link_lines import link_furniture
+from newsweave.ingest.page_strips import page_strips
 from newsweave.ingest.paragraph_roles import (
     _CREDITS_RE,
     _DATELINE_RE,
@@ -114,7 +115,9 @@ def classify(
         if role is Role.STANDFIRST and headline is not None and index < headline:
             role = Role.BOILERPLATE  # a teaser or kicker box above the headline
         if role is Role.STANDFIRST:
-            if standfirst is not None or seen_body:
+            if standfirst is not None and not seen_body and _lead_in_box(index, blocks):
+                role = Role.BODY  # a summary-marked box holding the story's first paragraph
+            elif standfirst is not None or seen_body:
                 role = Role.BOILERPLATE if block.hint is Role.STANDFIRST else Role.BODY
             else:
                 standfirst = block.text
@@ -131,7 +134,7 @@ def classify(
             seen_body = True
         out.append(Classified(block, role))
     out = _credited(_teaser_bylines(_second_copy(_subheads(out))))
-    out = link_furniture(out)
+    out = page_strips(link_furniture(out))
     out = _trailing_links(_other_dates(_furniture_runs(out, paste=paste)))
     out = _widget_rows(_bio_names(out))
     return _sandwiched(out) if paste else out
@@ -507,6 +510,25 @@ def _run_before(blocks: Sequence[Block], base: Sequence[Role | None], anchor: in
             break
         index -= 1
     return run
+
+
+def _lead_in_box(index: int, blocks: Sequence[Block]) -> bool:
+    """A second summary-marked box under the standfirst that holds a paragraph of prose of
+    its own (not a copy of the paragraphs that follow, not a teaser cut short): some sites
+    mark the story's opening paragraphs with the summary's class."""
+    text = blocks[index].text.strip()
+    if _words(text) < LEAD_WORDS or not text.endswith((".", "!", "?", "”", '"')):
+        return False
+    if _TRUNCATED.search(text) or looks_like_boilerplate(text):
+        return False
+    later = blocks[index + 1 : index + 3]
+    return not any(text_key(text).startswith(text_key(b.text)) for b in later) and not any(
+        _same(text, b.text) for b in blocks[index + 1 :]
+    )
+
+
+LEAD_WORDS = 15
+"""Words a summary-marked box needs to be read as an opening paragraph of the story."""
 
 
 def _standfirst_candidate(text: str, index: int, blocks: Sequence[Block]) -> bool:
