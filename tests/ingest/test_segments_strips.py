@@ -106,6 +106,18 @@ def test_a_file_name_date_after_the_capture_date_is_not_taken() -> None:
     assert (doc.date.value, doc.date.source) == (PartialDate(2021, 7, 1), "capture-date")
 
 
+def test_a_dated_caption_dates_a_page_whose_name_has_no_date() -> None:
+    caption = "Crews load the first ferry of the morning, 12 May 2025. (Photo by Ines Calloway)"
+    text = f"{HEAD}\n\n{caption}\n\n{LEAD}\n\n{SECOND}\n"
+    doc = parse(RawItem("pages/ferry-fares.txt", text, "text"), min_words=0)
+    assert doc.date is not None
+    assert (doc.date.value, doc.date.source, doc.date.inferred) == (
+        PartialDate(2025, 5, 12),
+        "caption",
+        True,
+    )
+
+
 # --- a byline glued to its date ---------------------------------------------------
 
 
@@ -228,3 +240,123 @@ def test_cue_listed_furniture_in_a_paste() -> None:
     assert roles[infographic] is Role.CAPTION
     assert roles["More in Opinion"] is not Role.BYLINE
     assert roles[FOURTH] is Role.BODY
+
+
+# --- after the fresh held-out set 4 (informed rules) ------------------------------
+
+
+def test_a_caption_opening_with_a_credit_is_a_caption_a_short_footer_is_not() -> None:
+    credited = "© Ines Calloway Passengers wait for the first sailing on the north quay in June."
+    footer = "© Harbour Gazette 2026"
+    roles = _roles(
+        [Block(HEAD, Role.HEADLINE), Block(LEAD), Block(credited), Block(SECOND), Block(footer)]
+    )
+    assert roles[credited] is Role.CAPTION
+    assert roles[footer] is Role.BOILERPLATE
+
+
+def test_a_glued_credit_ends_a_caption() -> None:
+    glued = "The Gannet ferry at the north quay in heavy seasCredit: Harbour Authority"
+    roles = _roles([Block(HEAD, Role.HEADLINE), Block(LEAD), Block(glued), Block(SECOND)])
+    assert roles[glued] is Role.CAPTION
+
+
+def test_a_subheading_naming_a_month_is_not_a_name_in_a_place() -> None:
+    roles = _roles(
+        [
+            Block(HEAD, Role.HEADLINE),
+            Block(LEAD),
+            Block("Sailings in December"),
+            Block(SECOND),
+            Block("Marta Quill in Hessby"),
+        ]
+    )
+    assert roles["Sailings in December"] is Role.BODY
+
+
+def test_the_title_marked_after_a_masthead_is_the_headline() -> None:
+    blocks = [
+        Block("The Harbour Notebook", Role.HEADLINE),
+        Block(HEAD, Role.HEADLINE),
+        Block(LEAD),
+        Block(SECOND),
+    ]
+    roles = {c.block.text: c.role for c in classify(blocks, title=f"{HEAD} - The Harbour Notebook")}
+    assert roles[HEAD] is Role.HEADLINE
+    assert roles["The Harbour Notebook"] is Role.BOILERPLATE
+
+
+def test_furniture_under_the_story_from_the_cue_lists() -> None:
+    lines = {
+        "Story continues below gallery": Role.BOILERPLATE,
+        "ines.calloway@harbourgazette.example": Role.BOILERPLATE,
+        "twitter.com/icalloway": Role.BOILERPLATE,
+        "Reach the reporter on Twitter at twitter.com/icalloway": Role.BOILERPLATE,
+        "Hear more on our weekly harbour podcast, The Tide Table.": Role.BOILERPLATE,
+        "Olek Brand on March 3, 2026 at 9:14 pm said:": Role.BOILERPLATE,
+        "View all": Role.BOILERPLATE,
+        "Additional reporting by Marta Quill": Role.BYLINE,
+        "Staff Reports": Role.BYLINE,
+    }
+    blocks = [Block(HEAD, Role.HEADLINE), Block(LEAD), Block(SECOND), Block(THIRD)]
+    roles = _roles(blocks + [Block(text) for text in lines])
+    assert {text: roles[text] for text in lines} == lines
+    assert roles[THIRD] is Role.BODY
+
+
+def test_author_cards_in_other_words_and_a_musician_who_joined_a_band() -> None:
+    card = (
+        "Ines joined the Harbour Gazette in May 2015. She has been reporting on transport "
+        "and the islands since then."
+    )
+    first_person = "I am a reporter and former ferry deckhand who writes about the coast."
+    band = (
+        "Tovey joined the band in 1991 and stayed for three albums before leaving to write "
+        "film scores in Lisbon."
+    )
+    blocks = [Block(HEAD, Role.HEADLINE), Block(LEAD), Block(band), Block(SECOND)]
+    roles = _roles([*blocks, Block(card), Block(first_person)])
+    assert roles[band] is Role.BODY
+    assert roles[card] is Role.AUTHOR_BIO
+    assert roles[first_person] is Role.AUTHOR_BIO
+
+
+def test_teaser_titles_below_the_story_but_not_a_gallery_of_captions() -> None:
+    teasers = [
+        "Harbour Board Names New Chief After Long Search",
+        "Island Schools Get Funding For Boats",
+    ]
+    gallery = [
+        "Crews load the first ferry of the morning at the north quay",
+        "A deckhand coils the mooring lines before the crossing",
+    ]
+    body = [Block(HEAD, Role.HEADLINE), Block(LEAD), Block(SECOND)]
+    roles = _roles(body + [Block(t, Role.CAPTION) for t in teasers])
+    assert [roles[t] for t in teasers] == [Role.BOILERPLATE, Role.BOILERPLATE]
+    roles = _roles(body + [Block(t, Role.CAPTION) for t in gallery])
+    assert [roles[t] for t in gallery] == [Role.CAPTION, Role.CAPTION]
+
+
+def test_a_run_of_teaser_titles_above_the_headline_is_furniture() -> None:
+    strip = [
+        "Harbour Awards 2026",
+        "Winners Of The Harbour Awards Announced In Full",
+        "Ferry Crews Honoured For Winter Rescue",
+    ]
+    roles = _roles([Block(t) for t in strip] + [Block(HEAD, Role.HEADLINE), Block(LEAD)])
+    assert [roles[t] for t in strip] == [Role.BOILERPLATE] * 3
+    assert roles[LEAD] is Role.BODY
+
+
+def test_a_bare_name_over_a_date_line_in_a_paste_is_the_byline() -> None:
+    text = "\n\n".join([HEAD, "Marta Quill", "9 March 2026, 07:40", LEAD, SECOND, THIRD])
+    doc = parse(RawItem("paste", text + "\n", "text"), min_words=0)
+    roles = {doc.segment_text(s): s.role for s in doc.segments}
+    assert roles["Marta Quill"] is Role.BYLINE
+    assert roles["9 March 2026, 07:40"] is Role.BYLINE
+    assert doc.authors == ("Marta Quill",)
+    # a name-like subheading over prose stays body
+    text = "\n\n".join([HEAD, LEAD, "Island Routes", SECOND, THIRD])
+    doc = parse(RawItem("paste", text + "\n", "text"), min_words=0)
+    roles = {doc.segment_text(s): s.role for s in doc.segments}
+    assert roles["Island Routes"] is Role.BODY

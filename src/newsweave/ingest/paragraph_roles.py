@@ -33,7 +33,15 @@ _NAME_ROLE_RE = re.compile(
     rf"{_ROLE_WORDS}s?$"
 )
 _AND_NAME_RE = re.compile(rf"^(and|&)\s+{_NAME}$")
-_NAME_IN_PLACE_RE = re.compile(rf"^{_NAME}\s+in\s+[A-Z][\w'’-]+(\s+(and|&)\s+{_NAME})?$")
+_NOT_PLACE = (
+    r"(?!(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b)"
+)
+"""A time, not a place: "Clinching in November" is a subheading, not NAME in PLACE."""
+_NAME_IN_PLACE_RE = re.compile(
+    rf"^{_NAME}\s+in\s+(?i:{_NOT_PLACE})[A-Z][\w'’-]+(\s+(and|&)\s+{_NAME})?$"
+)
 _BIO_RE = re.compile(
     rf"^{_NAME}\s+"
     r"(is|was|has been|writes|covers|reports)\b.{0,200}\b("

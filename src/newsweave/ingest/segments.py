@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from newsweave.ingest.blocks import Block, Classified, text_key
 from newsweave.ingest.cues import cue, cues_version
 from newsweave.ingest.link_lines import link_furniture
-from newsweave.ingest.page_strips import page_strips
+from newsweave.ingest.page_strips import name_over_date, page_strips
 from newsweave.ingest.paragraph_roles import (
     _CREDITS_RE,
     _DATELINE_RE,
@@ -102,6 +102,8 @@ def classify(
         if role is None:
             if index == headline:
                 role = Role.HEADLINE
+            elif not seen_body and name_over_date(index, blocks):
+                role = Role.BYLINE  # "NAME" on its own line over the date line: a byline
             elif headline is not None and index < headline and (paste or _words(block.text) <= 6):
                 role = Role.BOILERPLATE  # furniture above the headline (kickers, menus)
             elif (
@@ -407,7 +409,7 @@ def _base_role(block: Block) -> Role | None:
     if (
         block.hint in (Role.STANDFIRST, Role.CAPTION, Role.DISCLAIMER)
         and (cue("boilerplate").search(text) or cue("series").search(text))
-        and not ("©" in text and _words(text) <= 12 and looks_like_caption(text))
+        and not _credit_caption(text)
     ):
         return Role.BOILERPLATE  # a widget inside a marked box ("Advertisement", "Close")
     if block.hint is Role.STANDFIRST and _TRUNCATED.search(text) and _words(text) <= 40:
@@ -422,8 +424,8 @@ def _base_role(block: Block) -> Role | None:
         return Role.BOILERPLATE  # a site's legal or membership note, however long
     if looks_like_bio(text) and _words(text) >= BIO_WORDS:
         return Role.AUTHOR_BIO
-    if "©" in text and _words(text) <= 12 and looks_like_caption(text):
-        return Role.CAPTION  # "(Image: © Agency)": a credit, not a copyright footer
+    if _credit_caption(text):
+        return Role.CAPTION  # "(Image: © Agency)", "© NAME A man at …": credits, not footers
     if cue("bio_heads").search(text) and _words(text) <= 12:
         return Role.AUTHOR_BIO  # "About the author NAME": the heading of the author card
     if block.hint is Role.BYLINE:
@@ -445,6 +447,14 @@ def _base_role(block: Block) -> Role | None:
     return None
 
 
+def _credit_caption(text: str) -> bool:
+    """A caption carrying a © credit, not a copyright footer."""
+    return "©" in text and (
+        (_words(text) <= 12 and looks_like_caption(text))
+        or (_words(text) <= 80 and bool(cue("credit_captions").search(text)))
+    )
+
+
 def _first_body(blocks: Sequence[Block], base: Sequence[Role | None]) -> int | None:
     """Index of the first paragraph that reads like article prose."""
     for index, (block, role) in enumerate(zip(blocks, base, strict=True)):
@@ -463,8 +473,8 @@ def _find_headline(
     marked = [index for index, role in enumerate(base) if role is Role.HEADLINE]
     if marked and title and not _is_title(blocks[marked[0]].text, title):
         for index in range(limit):
-            if base[index] is None and _is_title(blocks[index].text, title):
-                return index  # the marked "headline" is the site's name; the title is here
+            if base[index] in (None, Role.HEADLINE) and _is_title(blocks[index].text, title):
+                return index  # the (first) marked "headline" is the site's name; the title is here
     if marked:
         return marked[0]
     if title:
