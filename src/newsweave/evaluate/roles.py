@@ -52,6 +52,12 @@ after that session's rule changes, scored once."""
 PASTES3 = "roles_pastes3.yaml"
 """Five pasted texts written for the session-6 fresh held-out set, labelled before that
 session's rule changes."""
+HELDOUT4 = "roles_heldout4.yaml"
+"""The fresh held-out pages of session 7: drawn by a fixed rule (22 pages, one dropped as
+Italian), labelled blind after that session's rule changes, scored once."""
+PASTES4 = "roles_pastes4.yaml"
+"""Five pasted texts written for the session-7 fresh held-out set, labelled before they
+were first parsed."""
 _META_DATE = [
     re.compile(r'property=["\']article:published_time["\'][^>]*content=["\'](\d{4}-\d\d-\d\d)'),
     re.compile(r'content=["\'](\d{4}-\d\d-\d\d)[^"\']*["\'][^>]*property=["\']article:published'),
@@ -221,12 +227,14 @@ def _rows(found: Tally, prefix: str = "") -> list[Row]:
 
 def run(data_dir: Path, limit: int | None, tick: Callable[[], None]) -> list[Row]:
     """Rows: overall and per-role accuracy, missed paragraphs, date/author/genre accuracy;
-    then the same for the blind-labelled held-out pages (``heldout_``, ``heldout2_`` and
-    ``heldout3_`` rows, the last with its own pastes)."""
+    then the same for the blind-labelled held-out pages (``heldout_`` to ``heldout4_``
+    rows, the last two with their own pastes)."""
     rows = _rows(tally(labelled(data_dir, limit), tick))
     heldout = labelled(data_dir, limit, pages_file=HELDOUT, pastes_file=None)
     rows += _rows(tally(heldout, tick), "heldout_")
     fresh = labelled(data_dir, limit, pages_file=HELDOUT2, pastes_file=None)
     rows += _rows(tally(fresh, tick), "heldout2_")
     fresh3 = labelled(data_dir, limit, pages_file=HELDOUT3, pastes_file=PASTES3)
-    return rows + _rows(tally(fresh3, tick), "heldout3_")
+    rows += _rows(tally(fresh3, tick), "heldout3_")
+    fresh4 = labelled(data_dir, limit, pages_file=HELDOUT4, pastes_file=PASTES4)
+    return rows + _rows(tally(fresh4, tick), "heldout4_")

@@ -47,3 +47,9 @@ def cue(*path: str) -> re.Pattern[str]:
     """One compiled pattern for the list at ``path`` (``cue("genre", "blog_url")``)."""
     joined = "|".join(f"(?:{p})" for p in _entries(path))
     return re.compile(joined, re.IGNORECASE | re.MULTILINE)
+
+
+@cache
+def cue_patterns(*path: str) -> tuple[re.Pattern[str], ...]:
+    """The list at ``path`` as separate patterns, for cues that name their groups."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in _entries(path))

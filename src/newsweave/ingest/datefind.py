@@ -38,6 +38,9 @@ _PATTERNS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+\d)", re.IGNORECASE),
+    # a full date glued to the name before it by a page that set them in two boxes
+    # ("By Jane RoeMarch 3, 2023"): a capitalised month right after a lower-case letter
+    re.compile(rf"(?-i:(?<=[a-z])(?=[A-Z])){_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
 ]
 
 

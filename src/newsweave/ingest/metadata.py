@@ -21,9 +21,13 @@ _CUT = re.compile(
     r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|"
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"\s+(?:published|updated|posted)\b|\s+on\s+(?:\d|[A-Z])",
+    r"\s+(?:published|updated|posted)\b|\s+on\s+(?:\d|[A-Z])|"
+    r"(?<=[a-z])(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*\d",
     re.IGNORECASE,
 )
+"""Where a byline's names end; the last branch cuts a date glued to the name by a page
+that set them in two boxes ("By Jane RoeMarch 3, 2023")."""
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][A-Za-z .]+?)?\s*(?:,|\()\s*"
     r"(?P<rest>[^—–-]{0,60}?)\s*(?:\)|[—–-])\s",
@@ -176,15 +180,17 @@ def choose_date(
     page_meta: str | None,
     source_hint: str | None,
     captured: str | None,
+    named: PartialDate | None = None,
 ) -> DateChoice | None:
     """The page's own date first, the capture date last.
 
     Order: the page's metadata (meta tags, JSON-LD, time elements; but the dateline of a
-    story the page says it republishes), a date the page states
-    in its furniture (byline, "Published …", dateline, author bio), the date the source gave
-    (feed item, JSONL field), a dated caption (inferred), and last the capture date (WARC-Date
-    and the like), marked inferred. The capture date is also an upper bound: a page cannot
-    be published after it was captured, so a later candidate is skipped.
+    story the page says it republishes), a date the page states in its furniture (byline,
+    "Published …", dateline, author bio), the date the source gave (feed item, JSONL
+    field), then the inferred ones: a date in the page's file name or URL path (``named``),
+    a dated caption, and last the capture date (WARC-Date and the like). The capture date is
+    also an upper bound: a page cannot be published after it was captured, so a later
+    candidate is skipped.
     """
     bound = PartialDate.parse(captured)
 
@@ -206,6 +212,9 @@ def choose_date(
     hinted = PartialDate.parse(source_hint)
     if hinted and fits(hinted):
         return DateChoice(hinted, "source-metadata", False)
+    if named and fits(named):
+        # the publisher's or archivist's filing date: above a caption's photo date
+        return DateChoice(named, "file-name", True)
     if candidates:
         best = candidates[0]
         return DateChoice(best.value, best.source, True, best.start, best.end)

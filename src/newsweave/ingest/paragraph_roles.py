@@ -33,7 +33,15 @@ _NAME_ROLE_RE = re.compile(
     rf"{_ROLE_WORDS}s?$"
 )
 _AND_NAME_RE = re.compile(rf"^(and|&)\s+{_NAME}$")
-_NAME_IN_PLACE_RE = re.compile(rf"^{_NAME}\s+in\s+[A-Z][\w'’-]+(\s+(and|&)\s+{_NAME})?$")
+_NOT_PLACE = (
+    r"(?!(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b)"
+)
+"""A time, not a place: "Clinching in November" is a subheading, not NAME in PLACE."""
+_NAME_IN_PLACE_RE = re.compile(
+    rf"^{_NAME}\s+in\s+(?i:{_NOT_PLACE})[A-Z][\w'’-]+(\s+(and|&)\s+{_NAME})?$"
+)
 _BIO_RE = re.compile(
     rf"^{_NAME}\s+"
     r"(is|was|has been|writes|covers|reports)\b.{0,200}\b("
@@ -107,6 +115,8 @@ def looks_like_byline(text: str) -> bool:
         return True  # a credit line naming many colleagues runs long ("A, B and C contributed")
     if _words(stripped) > 25 or (stripped.endswith((".", "?", "!")) and _words(stripped) > 12):
         return False
+    if cue("related_heads").search(stripped):
+        return False  # "More in Opinion" is a heading of links, not "NAME in PLACE"
     return bool(
         _BYLINE_RE.match(stripped)
         or _DATE_LINE_RE.match(stripped)
@@ -223,7 +233,8 @@ def is_date_line(text: str) -> bool:
 
 
 def looks_like_bio(text: str) -> bool:
-    return _words(text) <= 90 and bool(_BIO_RE.match(text.strip()))
+    stripped = text.strip()
+    return _words(text) <= 90 and bool(_BIO_RE.match(stripped) or cue("bio").search(stripped))
 
 
 def _headline_candidate(text: str) -> bool:

@@ -16,11 +16,13 @@ from newsweave.ingest.genre import detect_genre
 from newsweave.ingest.html_page import Page, read_html
 from newsweave.ingest.language import count_words, detect_language
 from newsweave.ingest.metadata import choose_date, dateline, document_authors
+from newsweave.ingest.namedate import date_in_name, name_of
 from newsweave.ingest.raw import Hints, RawItem
 from newsweave.ingest.segments import classify
 from newsweave.ingest.sources.decode import refuse_entities
 from newsweave.ingest.text_page import read_text
 from newsweave.model import Document, Evidence, Role, Segment, content_id
+from newsweave.model.dates import PartialDate
 from newsweave.model.records import DateStatement
 from newsweave.settings import IngestSettings
 
@@ -71,7 +73,8 @@ def parse(item: RawItem, *, min_words: int = 20, limits: IngestSettings | None =
         title = next((t for r, t in role_texts if r is Role.HEADLINE), None)
     publisher = hints.publisher or page_publisher or _copyright_holder(role_texts)
     authors = list(hints.authors) or page_authors or document_authors(role_texts)
-    date = _document_date(doc_id, text, segments, hints, page_published)
+    named = date_in_name(name_of(item.source, hints.url))
+    date = _document_date(doc_id, text, segments, hints, page_published, named)
     body = "\n".join(t for r, t in role_texts if r.feeds_extraction)
     extra: list[tuple[str, str]] = []
     first_body = next((t for r, t in role_texts if r is Role.BODY), "")
@@ -147,11 +150,20 @@ def _masthead(role_texts: Sequence[tuple[Role, str]], holder: str) -> str | None
 
 
 def _document_date(
-    doc_id: str, text: str, segments: Sequence[Segment], hints: Hints, page_meta: str | None
+    doc_id: str,
+    text: str,
+    segments: Sequence[Segment],
+    hints: Hints,
+    page_meta: str | None,
+    named: PartialDate | None,
 ) -> DateStatement | None:
     triples = [(s.role, s.start, text[s.start : s.end]) for s in segments]
     best = choose_date(
-        triples, page_meta=page_meta, source_hint=hints.published, captured=hints.captured
+        triples,
+        page_meta=page_meta,
+        source_hint=hints.published,
+        captured=hints.captured,
+        named=named,
     )
     if best is None:
         return None

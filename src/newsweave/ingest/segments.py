@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from newsweave.ingest.blocks import Block, Classified, text_key
 from newsweave.ingest.cues import cue, cues_version
 from newsweave.ingest.link_lines import link_furniture
+from newsweave.ingest.page_strips import name_over_date, page_strips
 from newsweave.ingest.paragraph_roles import (
     _CREDITS_RE,
     _DATELINE_RE,
@@ -101,6 +102,8 @@ def classify(
         if role is None:
             if index == headline:
                 role = Role.HEADLINE
+            elif not seen_body and name_over_date(index, blocks):
+                role = Role.BYLINE  # "NAME" on its own line over the date line: a byline
             elif headline is not None and index < headline and (paste or _words(block.text) <= 6):
                 role = Role.BOILERPLATE  # furniture above the headline (kickers, menus)
             elif (
@@ -114,7 +117,9 @@ def classify(
         if role is Role.STANDFIRST and headline is not None and index < headline:
             role = Role.BOILERPLATE  # a teaser or kicker box above the headline
         if role is Role.STANDFIRST:
-            if standfirst is not None or seen_body:
+            if standfirst is not None and not seen_body and _lead_in_box(index, blocks):
+                role = Role.BODY  # a summary-marked box holding the story's first paragraph
+            elif standfirst is not None or seen_body:
                 role = Role.BOILERPLATE if block.hint is Role.STANDFIRST else Role.BODY
             else:
                 standfirst = block.text
@@ -131,7 +136,7 @@ def classify(
             seen_body = True
         out.append(Classified(block, role))
     out = _credited(_teaser_bylines(_second_copy(_subheads(out))))
-    out = link_furniture(out)
+    out = page_strips(link_furniture(out))
     out = _trailing_links(_other_dates(_furniture_runs(out, paste=paste)))
     out = _widget_rows(_bio_names(out))
     return _sandwiched(out) if paste else out
@@ -404,7 +409,7 @@ def _base_role(block: Block) -> Role | None:
     if (
         block.hint in (Role.STANDFIRST, Role.CAPTION, Role.DISCLAIMER)
         and (cue("boilerplate").search(text) or cue("series").search(text))
-        and not ("©" in text and _words(text) <= 12 and looks_like_caption(text))
+        and not _credit_caption(text)
     ):
         return Role.BOILERPLATE  # a widget inside a marked box ("Advertisement", "Close")
     if block.hint is Role.STANDFIRST and _TRUNCATED.search(text) and _words(text) <= 40:
@@ -419,8 +424,8 @@ def _base_role(block: Block) -> Role | None:
         return Role.BOILERPLATE  # a site's legal or membership note, however long
     if looks_like_bio(text) and _words(text) >= BIO_WORDS:
         return Role.AUTHOR_BIO
-    if "©" in text and _words(text) <= 12 and looks_like_caption(text):
-        return Role.CAPTION  # "(Image: © Agency)": a credit, not a copyright footer
+    if _credit_caption(text):
+        return Role.CAPTION  # "(Image: © Agency)", "© NAME A man at …": credits, not footers
     if cue("bio_heads").search(text) and _words(text) <= 12:
         return Role.AUTHOR_BIO  # "About the author NAME": the heading of the author card
     if block.hint is Role.BYLINE:
@@ -442,6 +447,14 @@ def _base_role(block: Block) -> Role | None:
     return None
 
 
+def _credit_caption(text: str) -> bool:
+    """A caption carrying a © credit, not a copyright footer."""
+    return "©" in text and (
+        (_words(text) <= 12 and looks_like_caption(text))
+        or (_words(text) <= 80 and bool(cue("credit_captions").search(text)))
+    )
+
+
 def _first_body(blocks: Sequence[Block], base: Sequence[Role | None]) -> int | None:
     """Index of the first paragraph that reads like article prose."""
     for index, (block, role) in enumerate(zip(blocks, base, strict=True)):
@@ -460,8 +473,8 @@ def _find_headline(
     marked = [index for index, role in enumerate(base) if role is Role.HEADLINE]
     if marked and title and not _is_title(blocks[marked[0]].text, title):
         for index in range(limit):
-            if base[index] is None and _is_title(blocks[index].text, title):
-                return index  # the marked "headline" is the site's name; the title is here
+            if base[index] in (None, Role.HEADLINE) and _is_title(blocks[index].text, title):
+                return index  # the (first) marked "headline" is the site's name; the title is here
     if marked:
         return marked[0]
     if title:
@@ -507,6 +520,25 @@ def _run_before(blocks: Sequence[Block], base: Sequence[Role | None], anchor: in
             break
         index -= 1
     return run
+
+
+def _lead_in_box(index: int, blocks: Sequence[Block]) -> bool:
+    """A second summary-marked box under the standfirst that holds a paragraph of prose of
+    its own (not a copy of the paragraphs that follow, not a teaser cut short): some sites
+    mark the story's opening paragraphs with the summary's class."""
+    text = blocks[index].text.strip()
+    if _words(text) < LEAD_WORDS or not text.endswith((".", "!", "?", "”", '"')):
+        return False
+    if _TRUNCATED.search(text) or looks_like_boilerplate(text):
+        return False
+    later = blocks[index + 1 : index + 3]
+    return not any(text_key(text).startswith(text_key(b.text)) for b in later) and not any(
+        _same(text, b.text) for b in blocks[index + 1 :]
+    )
+
+
+LEAD_WORDS = 15
+"""Words a summary-marked box needs to be read as an opening paragraph of the story."""
 
 
 def _standfirst_candidate(text: str, index: int, blocks: Sequence[Block]) -> bool:

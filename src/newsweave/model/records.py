@@ -53,7 +53,8 @@ class DateStatement:
 
     value: PartialDate
     source: str
-    """``html-meta``, ``feed``, ``jsonl``, ``dateline``, ``byline``, ``author-bio``, ``caption``."""
+    """``html-meta``, ``feed``, ``jsonl``, ``dateline``, ``byline``, ``author-bio``, ``caption``,
+    ``file-name`` (a date in the file name or URL path), ``capture-date``."""
     inferred: bool
     """True when no publication date is stated and this is the best date the text gives."""
     evidence: Evidence | None = None
