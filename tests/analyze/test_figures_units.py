@@ -34,6 +34,8 @@ def test_sports_abbreviations_and_words_that_are_also_units() -> None:
     assert found["1.7"].unit == "win above replacement"
     veterans = _figures("About 40 war veterans marched to the memorial on Sunday.")
     assert all(f.unit != "win above replacement" for f in veterans.values())
+    wars = _figures("The two neighbours fought three border wars in the last century.")
+    assert wars["three"].unit == "war"
 
 
 def test_a_currency_code_after_the_number() -> None:

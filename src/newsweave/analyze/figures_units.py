@@ -156,6 +156,8 @@ def _noun_unit(noun: Any) -> str | None:
         return "penny"  # a share price: "down 68 p at 1112 p"
     if lemma in _CURRENCY_NOUNS:
         return _currency_name(noun, lemma)
+    if lemma in _UPPER_ONLY and not noun.text[:2].isupper():
+        return lemma  # "two civil wars" count wars, not wins above replacement (WAR)
     if lower in _UNIT_ABBREVIATIONS:
         return _UNIT_ABBREVIATIONS[lower]
     return _UNIT_ABBREVIATIONS.get(lemma, lemma)
