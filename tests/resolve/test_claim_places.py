@@ -119,3 +119,15 @@ def test_national_toll_meets_unplaced_count_of_the_same_country(store: Store) ->
 def test_places_compatible(a: FigurePlace | None, b: FigurePlace | None, expected: bool) -> None:
     assert places_compatible(a, b) is expected
     assert places_compatible(b, a) is expected
+
+
+def test_a_national_claim_names_its_country() -> None:
+    """A count placed only by its country is labelled with the country's name, as a local
+    one is with its town (a reader saw the ISO code "SS" for South Sudan); a code no
+    country has (a user gazetteer's) stays as written."""
+    from newsweave.resolve.claim_places import _place_label
+
+    assert _place_label(FigurePlace("national", "SS")) == "South Sudan"
+    assert _place_label(FigurePlace("national", "XQ")) == "XQ"
+    assert _place_label(FigurePlace("local", "SS", "Bentiu", "town")) == "Bentiu"
+    assert _place_label(FigurePlace("unspecified", "SS")) is None

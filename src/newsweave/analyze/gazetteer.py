@@ -189,6 +189,16 @@ def _country(code: str, name: str, population: int = 0) -> Place:
     return Place(name, "country", code, None, None, population, f"iso:{code}")
 
 
+def country_name(code: str) -> str | None:
+    """The common name of a country by its ISO code ("SS" → "South Sudan")."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None
+    return str(getattr(country, "common_name", None) or country.name)
+
+
 def _pycountry_places() -> Iterator[tuple[str, Place]]:
     import pycountry
 

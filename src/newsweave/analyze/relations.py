@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from newsweave.analyze.context import ActorLookup, Context, StageInfo
+from newsweave.analyze.gazetteer import country_name
 from newsweave.analyze.relation_doc import (
     PlaceLookup,
     PlaceReading,
@@ -55,16 +56,6 @@ from newsweave.model.facts import Actor, Mention, Relation
 
 OFFICE_PREDICATES = frozenset({"holds_position", "leads"})
 """Predicates of an office, whose organisation a demonym stands for ("Ukrainian President")."""
-
-
-def country_name(code: str) -> str | None:
-    """The common name of a country by its ISO code."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return None
-    return str(getattr(country, "common_name", None) or country.name)
 
 
 STAGE = StageInfo("relations", "5", needs=("sentences", "actors"), provides=("relations",))

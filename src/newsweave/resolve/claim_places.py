@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsweave.analyze.gazetteer import country_name
 from newsweave.resolve.places import distance_km
 
 # --------------------------------------------------------------------------- places
@@ -105,4 +106,6 @@ def figure_place(
 def _place_label(place: FigurePlace | None) -> str | None:
     if place is None or place.scope == "unspecified":
         return None
-    return place.name if place.scope == "local" else place.country
+    if place.scope == "local" or place.country is None:
+        return place.name if place.scope == "local" else None
+    return country_name(place.country) or place.country  # "South Sudan", not "SS"
