@@ -176,6 +176,8 @@ def test_no_anchor_leaves_the_year_open() -> None:
         "The 1,284 views and 7 Likes.",
         "About three-quarters of voters.",
         "They will march on the capital.",
+        "The figures were first reported by USA TODAY, the paper's editor said.",
+        "She told Breakfast Today that the plan was dead.",
     ],
 )
 def test_not_time_expressions(text: str) -> None:
@@ -280,3 +282,12 @@ def test_weekday_picks_the_year(
 def test_month_with_a_relative_year(expression: str, value: str) -> None:
     found = normalise(expression, ANCHOR, None)
     assert (found.value, found.precision) == (value, "month")
+
+
+def test_today_stays_a_date_where_it_is_no_name() -> None:
+    for text in (
+        "Today the port reopened.",
+        "The port reopened today, officials said.",
+        "Ministers meet in Paris today.",
+    ):
+        assert [text[s:e].lower() for s, e, _ in find_time_expressions(text)] == ["today"]

@@ -49,6 +49,8 @@ def _plausible(text: str, start: int, end: int, rule: _Rule) -> bool:
     following = _next_word(text, end)
     if re.fullmatch(rf"{_MONTH_FULL}|Spring|Summer|Autumn|Fall|Winter", words):
         return _plausible_name(text, start, words, previous, following)
+    if re.fullmatch(r"Today|TODAY|Tonight|TONIGHT", words):
+        return not _in_name(text, start, previous)
     if re.fullmatch(_YEAR, words):
         return _plausible_year(text, start, end, previous, following)
     if rule.kind == "duration":
@@ -61,6 +63,17 @@ def _plausible(text: str, start: int, end: int, rule: _Rule) -> bool:
 def _bare(word: str) -> str:
     """A word lower-cased, without surrounding punctuation."""
     return word.lower().strip(".!?,;:()[]\"'“”‘’")
+
+
+def _in_name(text: str, start: int, previous: str) -> bool:
+    """A capitalised "Today" right after a capitalised word inside a sentence is the end of
+    a name ("USA TODAY", "Breakfast Today"), not the day: mid-sentence, the day is written
+    in lower case."""
+    return (
+        previous[:1].isupper()
+        and _bare(previous) not in _PREPOSITIONS
+        and not _sentence_start(text, start)
+    )
 
 
 def _plausible_name(text: str, start: int, words: str, previous: str, following: str) -> bool:
