@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from newsweave.analyze.figures import CURRENCY_CODES
 from newsweave.analyze.figures_what import state_quantity
+from newsweave.analyze.gazetteer import country_names
 from newsweave.ask_answer import Asked, Citation, FactAnswer, _date, _stem_matches, fold_text
 from newsweave.ask_records import (
     claim_candidates,
@@ -181,8 +182,10 @@ def _background(claim: ClaimListing) -> bool:
 
 
 def _broad(claim: ClaimListing) -> bool:
-    """A count for a country or with no place before one for a town."""
-    return claim.place is None or bool(_PLACE_CODE.match(claim.place))
+    """A count for a country or with no place before one for a town (a claim's place is
+    its town's or its country's name; a code when a user gazetteer's country has no name)."""
+    place = claim.place
+    return place is None or bool(_PLACE_CODE.match(place)) or place in country_names()
 
 
 def _claim_sentence(claim: ClaimListing) -> str:

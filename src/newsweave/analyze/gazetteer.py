@@ -199,6 +199,19 @@ def country_name(code: str) -> str | None:
     return str(getattr(country, "common_name", None) or country.name)
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Every country's names as :func:`country_name` and pycountry give them."""
+    import pycountry
+
+    return frozenset(
+        str(value)
+        for country in pycountry.countries
+        for attr in ("name", "common_name", "official_name")
+        if (value := getattr(country, attr, None))
+    )
+
+
 def _pycountry_places() -> Iterator[tuple[str, Place]]:
     import pycountry
 
