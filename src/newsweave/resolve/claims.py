@@ -82,6 +82,7 @@ from newsweave.resolve.claim_values import (
 )
 from newsweave.resolve.events import EntityLookup, bulk_entity_lookup
 from newsweave.resolve.places_areas import area_names, in_figure_clause, sentence_areas
+from newsweave.resolve.story_match import entities_of
 from newsweave.store.sqlite import Store
 
 __all__ = [
@@ -232,7 +233,9 @@ def _load(
     ).fetchall()
     documents = None if ids is None else {str(r["document_id"]) for r in rows}
     if lookup is None:
-        lookup = _claimant_entities(conn, rows)
+        lookup = entities_of(  # an unresolved claimant is its own entity
+            conn, (str(a) for r in rows if (a := r["claimed_by"] or r["quote_speaker"]))
+        )
     mentions, focus = _place_mentions(conn, documents), _focus_countries(conn, documents)
     areas = _document_areas(conn, {str(r["document_id"]) for r in rows}, mentions)
     figures = []
@@ -270,21 +273,6 @@ def _load(
             )
         )
     return sorted(_hedge_shorthands(figures), key=_figure_order)
-
-
-def _claimant_entities(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> EntityLookup:
-    """The entity lookup of the claimant actors of ``rows`` (an unresolved actor is its
-    own entity, as in :func:`newsweave.resolve.events.bulk_entity_lookup`)."""
-    actors = {str(a) for r in rows if (a := r["claimed_by"] or r["quote_speaker"])}
-    found = {
-        str(r[0]): str(r[1])
-        for r in conn.execute(
-            "SELECT actor_id, entity_id FROM entity_members"
-            " WHERE actor_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(actors)),),
-        )
-    }
-    return lambda actor_id: found.get(actor_id, actor_id)
 
 
 def _hedge_shorthands(figures: list[_Fig]) -> list[_Fig]:

@@ -42,6 +42,7 @@ from newsweave.resolve.story_match import (
     bulk_entity_lookup,
     date_precision,
     dates_agree,
+    entities_of,
     entity_lookup,
     label_stems,
     names_match,
@@ -160,7 +161,7 @@ def _load_reports(
         for row in rows:
             wanted.update(json.loads(row["actors"]), json.loads(row["targets"]))
         names = actor_names(conn, sorted(wanted))
-        lookup = _entities_of(conn, wanted, lookup)
+        lookup = entities_of(conn, wanted, lookup)
     reports = []
     for row in rows:
         place = names.get(row["place"] or "", "") or row["place_text"] or ""
@@ -187,19 +188,6 @@ def _load_reports(
             )
         )
     return sorted(reports, key=_report_order)
-
-
-def _entities_of(conn: sqlite3.Connection, ids: set[str], fallback: EntityLookup) -> EntityLookup:
-    """The entity of each of ``ids`` read in one query (``fallback`` for the others)."""
-    found = {
-        str(r[0]): str(r[1])
-        for r in conn.execute(
-            "SELECT actor_id, entity_id FROM entity_members"
-            " WHERE actor_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(ids)),),
-        )
-    }
-    return lambda actor_id: found[actor_id] if actor_id in found else fallback(actor_id)
 
 
 def _report_order(report: _Report) -> tuple[int, int, str, str, int]:

@@ -4,10 +4,11 @@ label stems and partial dates. See :mod:`newsweave.resolve.events`."""
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Protocol, Self, TypeVar
@@ -49,6 +50,22 @@ def bulk_entity_lookup(store: Store) -> EntityLookup:
     except sqlite3.Error:
         found = {}
     return lambda actor_id: found.get(actor_id, actor_id)
+
+
+def entities_of(
+    conn: sqlite3.Connection, ids: Iterable[str], fallback: EntityLookup = lambda a: a
+) -> EntityLookup:
+    """The entity of each of ``ids`` read in one query (``fallback`` for the others: by
+    default an unresolved actor is its own entity) — for when only some actors matter."""
+    found = {
+        str(r[0]): str(r[1])
+        for r in conn.execute(
+            "SELECT actor_id, entity_id FROM entity_members"
+            " WHERE actor_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(ids))),),
+        )
+    }
+    return lambda actor_id: found[actor_id] if actor_id in found else fallback(actor_id)
 
 
 def entity_lookup(store: Store) -> EntityLookup:
