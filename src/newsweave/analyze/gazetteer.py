@@ -201,15 +201,8 @@ def country_name(code: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
-    """Every country's names as :func:`country_name` and pycountry give them."""
-    import pycountry
-
-    return frozenset(
-        str(value)
-        for country in pycountry.countries
-        for attr in ("name", "common_name", "official_name")
-        if (value := getattr(country, attr, None))
-    )
+    """Every country's names, as the gazetteer reads them (pycountry and its aliases)."""
+    return frozenset(name for name, place in _pycountry_places() if place.kind == "country")
 
 
 def _pycountry_places() -> Iterator[tuple[str, Place]]:

@@ -66,9 +66,9 @@ def _bare(word: str) -> str:
 
 
 def _in_name(text: str, start: int, previous: str) -> bool:
-    """A capitalised "Today" right after a capitalised word inside a sentence is the end of
-    a name ("USA TODAY", "Breakfast Today"), not the day: mid-sentence, the day is written
-    in lower case."""
+    """A capitalised word right after another one inside a sentence ends a name: "USA
+    TODAY", "Breakfast Today", "August Wilson" (mid-sentence, the day is written in lower
+    case; a month after a name is part of it)."""
     return (
         previous[:1].isupper()
         and _bare(previous) not in _PREPOSITIONS
@@ -81,11 +81,7 @@ def _plausible_name(text: str, start: int, words: str, previous: str, following:
     "August Wilson", "British Summer Time") or "May" the verb."""
     if words == "May" and _bare(previous) not in _PREPOSITIONS:
         return False
-    if (
-        previous[:1].isupper()
-        and _bare(previous) not in _PREPOSITIONS
-        and not _sentence_start(text, start)
-    ):
+    if _in_name(text, start, previous):
         return False
     return not (
         following[:1].isupper() and not following.startswith(_WEEKDAYS_TITLE + _MONTHS_TITLE)

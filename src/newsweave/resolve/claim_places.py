@@ -106,6 +106,8 @@ def figure_place(
 def _place_label(place: FigurePlace | None) -> str | None:
     if place is None or place.scope == "unspecified":
         return None
-    if place.scope == "local" or place.country is None:
-        return place.name if place.scope == "local" else None
+    if place.scope == "local":
+        return place.name
+    if place.country is None:
+        return None
     return country_name(place.country) or place.country  # "South Sudan", not "SS"
